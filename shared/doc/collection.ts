@@ -1,0 +1,194 @@
+import * as Y from 'yjs';
+import { uuidv4 } from 'lib0/random';
+import { write, type Origin } from './origins.js';
+
+/**
+ * A record is one item the team edits (a step, a severity level, a unit…): a Y.Map of
+ * primitive fields plus nested collections. A collection is a Y.Map from id to record, ordered
+ * by each record's fractional `order` field. Keying by id (rather than a Y.Array) means a move
+ * is a single field write, so a concurrent move and edit of the same record both survive, and
+ * two people editing different records or fields never touch the same Yjs item.
+ */
+export type YRecord = Y.Map<unknown>;
+export type YCollection = Y.Map<YRecord>;
+
+/** A plain value a record field may hold. */
+export type Primitive = string | number | boolean | null;
+
+/** Plain shape accepted when creating a record: primitives and arrays of nested records. */
+export interface RecordInit {
+  id?: string;
+  [field: string]: Primitive | RecordInit[] | undefined;
+}
+
+/** Plain snapshot of a record: its fields, with nested collections as ordered arrays. */
+export interface PlainRecord {
+  id: string;
+  order: number;
+  [field: string]: unknown;
+}
+
+export const newId = (): string => uuidv4();
+
+function orderOf(rec: YRecord): number {
+  const o = rec.get('order');
+  return typeof o === 'number' && Number.isFinite(o) ? o : 0;
+}
+
+function idOf(rec: YRecord): string {
+  const id = rec.get('id');
+  return typeof id === 'string' ? id : '';
+}
+
+/** Records of a collection in display order (order, then id, so every peer agrees). */
+export function listRecords(coll: YCollection): YRecord[] {
+  const recs = Array.from(coll.values());
+  recs.sort((a, b) => orderOf(a) - orderOf(b) || (idOf(a) < idOf(b) ? -1 : idOf(a) > idOf(b) ? 1 : 0));
+  return recs;
+}
+
+/** Builds a detached Y.Map for `init` (integrated when inserted into a collection). */
+export function makeRecord(init: RecordInit, order: number): YRecord {
+  const rec = new Y.Map<unknown>();
+  const id = init.id ?? newId();
+  rec.set('id', id);
+  rec.set('order', order);
+  for (const [key, value] of Object.entries(init)) {
+    if (key === 'id' || key === 'order' || value === undefined) continue;
+    if (Array.isArray(value)) {
+      const child = new Y.Map<YRecord>();
+      value.forEach((item, i) => {
+        const childRec = makeRecord(item, i + 1);
+        child.set(childRec.get('id') as string, childRec);
+      });
+      rec.set(key, child);
+    } else {
+      rec.set(key, value);
+    }
+  }
+  return rec;
+}
+
+/** Order key that places a record at `index` among `siblings` (which excludes the record). */
+function orderAt(siblings: YRecord[], index: number): number {
+  const i = Math.max(0, Math.min(index, siblings.length));
+  const before = i > 0 ? orderOf(siblings[i - 1]!) : undefined;
+  const after = i < siblings.length ? orderOf(siblings[i]!) : undefined;
+  if (before === undefined && after === undefined) return 1;
+  if (before === undefined) return after! - 1;
+  if (after === undefined) return before + 1;
+  // Midpoint; a random nudge keeps two peers inserting at the same spot from colliding.
+  return before + (after - before) * (0.25 + Math.random() * 0.5);
+}
+
+/** Adds a record at `index` (default: end). Returns its id. */
+export function addRecord(coll: YCollection, init: RecordInit, origin: Origin, index?: number): string {
+  const doc = requireDoc(coll);
+  return write(doc, origin, () => {
+    const siblings = listRecords(coll);
+    const rec = makeRecord(init, orderAt(siblings, index ?? siblings.length));
+    const id = rec.get('id') as string;
+    coll.set(id, rec);
+    return id;
+  });
+}
+
+export function removeRecord(coll: YCollection, id: string, origin: Origin): boolean {
+  const doc = requireDoc(coll);
+  return write(doc, origin, () => {
+    if (!coll.has(id)) return false;
+    coll.delete(id);
+    return true;
+  });
+}
+
+/** Moves a record to position `toIndex` of the list as it would be without it. */
+export function moveRecord(coll: YCollection, id: string, toIndex: number, origin: Origin): void {
+  const doc = requireDoc(coll);
+  write(doc, origin, () => {
+    const rec = coll.get(id);
+    if (!rec) return;
+    const siblings = listRecords(coll).filter((r) => r !== rec);
+    rec.set('order', orderAt(siblings, toIndex));
+  });
+}
+
+/** Deep-copies a record (new ids throughout) right after the original. Returns the new id. */
+export function duplicateRecord(coll: YCollection, id: string, origin: Origin, patch: Record<string, Primitive> = {}): string | undefined {
+  const doc = requireDoc(coll);
+  return write(doc, origin, () => {
+    const rec = coll.get(id);
+    if (!rec) return undefined;
+    const list = listRecords(coll);
+    const next = list[list.indexOf(rec) + 1];
+    const order = next ? (orderOf(rec) + orderOf(next)) / 2 : orderOf(rec) + 1;
+    const copy = makeRecord(stripIds({ ...toInit(rec), ...patch }), order);
+    coll.set(copy.get('id') as string, copy);
+    return copy.get('id') as string;
+  });
+}
+
+/** Sets one primitive field. No-op when the value is unchanged (keeps history small). */
+export function setField(rec: YRecord, key: string, value: Primitive, origin: Origin): void {
+  if (key === 'id') throw new Error('A record id cannot change');
+  const doc = requireDoc(rec);
+  if (rec.get(key) === value) return;
+  write(doc, origin, () => rec.set(key, value));
+}
+
+/** Nested collection of a record, created on first use. */
+export function childCollection(rec: YRecord, key: string, origin: Origin): YCollection {
+  const existing = rec.get(key);
+  if (existing instanceof Y.Map) return existing as YCollection;
+  const doc = requireDoc(rec);
+  return write(doc, origin, () => {
+    const created = new Y.Map<YRecord>();
+    rec.set(key, created);
+    return created;
+  });
+}
+
+/** Reads a nested collection without creating it. */
+export function readChildren(rec: YRecord, key: string): YRecord[] {
+  const c = rec.get(key);
+  return c instanceof Y.Map ? listRecords(c as YCollection) : [];
+}
+
+/** Plain snapshot of a record (for rendering, export and tests). */
+export function toPlain(rec: YRecord): PlainRecord {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of rec.entries()) {
+    out[key] = value instanceof Y.Map ? listRecords(value as YCollection).map(toPlain) : value instanceof Y.AbstractType ? value.toJSON() : value;
+  }
+  return out as PlainRecord;
+}
+
+export function listPlain(coll: YCollection): PlainRecord[] {
+  return listRecords(coll).map(toPlain);
+}
+
+/** Record → RecordInit (keeps ids). */
+export function toInit(rec: YRecord): RecordInit {
+  const out: RecordInit = {};
+  for (const [key, value] of rec.entries()) {
+    if (key === 'order') continue;
+    if (value instanceof Y.Map) out[key] = listRecords(value as YCollection).map(toInit);
+    else if (value === null || ['string', 'number', 'boolean'].includes(typeof value)) out[key] = value as Primitive;
+  }
+  return out;
+}
+
+function stripIds(init: RecordInit): RecordInit {
+  const out: RecordInit = {};
+  for (const [key, value] of Object.entries(init)) {
+    if (key === 'id') continue;
+    out[key] = Array.isArray(value) ? value.map(stripIds) : value;
+  }
+  return out;
+}
+
+function requireDoc(type: Y.AbstractType<unknown>): Y.Doc {
+  const doc = type.doc;
+  if (!doc) throw new Error('This record is not part of a workspace document yet');
+  return doc;
+}
