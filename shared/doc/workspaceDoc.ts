@@ -13,6 +13,7 @@ export const ROOTS = {
   signals: 'playbook.signals',
   principles: 'playbook.principles',
   units: 'roles.units',
+  raci: 'roles.raci',
   statements: 'statements',
   incidents: 'incidents',
   scenarios: 'drills.scenarios',

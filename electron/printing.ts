@@ -1,0 +1,41 @@
+import type { IpcParsedRequest, PdfResult, PrintResult } from '../shared/ipc.js';
+import { askSavePath, type FilesElectron, writeFileSafely } from './files.js';
+import type { IpcCaller } from './ipc.js';
+
+const PDF_FILTERS = [{ name: 'PDF', extensions: ['pdf'] }];
+
+/**
+ * Renders the caller's page to PDF with the chosen paper. With `saveAs`, asks where to save
+ * first (so cancelling costs nothing) and writes the file; otherwise returns the bytes.
+ */
+export async function printToPdf(
+  electron: FilesElectron,
+  caller: IpcCaller,
+  request: IpcParsedRequest<'printToPdf'>,
+): Promise<PdfResult> {
+  let path: string | null = null;
+  if (request.saveAs !== undefined) {
+    const name = request.saveAs.toLowerCase().endsWith('.pdf') ? request.saveAs : `${request.saveAs}.pdf`;
+    path = await askSavePath(electron, caller, name, PDF_FILTERS);
+    if (path === null) return { kind: 'cancelled' };
+  }
+  const bytes = await caller.contents.printToPDF({
+    pageSize: request.pageSize,
+    landscape: request.landscape,
+    printBackground: true,
+    // The team chose the paper in the app; a stylesheet's @page size must not override it.
+    preferCSSPageSize: false,
+  });
+  if (path === null) return { kind: 'pdf', bytes };
+  await writeFileSafely(path, bytes);
+  return { kind: 'saved', path };
+}
+
+/** Opens the system print dialog for the caller's page. */
+export function print(caller: IpcCaller): Promise<PrintResult> {
+  return new Promise((resolve) => {
+    caller.contents.print({ silent: false, printBackground: true }, (printed, failureReason) =>
+      resolve(printed ? { printed } : { printed, reason: failureReason || 'failed' }),
+    );
+  });
+}

@@ -1,0 +1,91 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useRoute, workspacePath } from './router';
+import { sections, topBarItems, type Section } from './sections';
+import { StorageBanner, SaveIndicator } from './StorageBanner';
+import { LanguageSwitch } from './LanguageSwitch';
+import { WorkspaceList } from '../features/workspaces/WorkspaceList';
+import { SettingsPage } from '../features/settings/SettingsPage';
+import { Toasts } from '../ui/toasts';
+import { useCurrentWorkspace } from '../workspace/useWorkspace';
+import { useSession } from '../session/sessionStore';
+import { useYSnapshot } from '../hooks/useY';
+import { metaOf } from '../../shared/doc/workspaceDoc';
+
+export function App() {
+  const route = useRoute();
+  const { t } = useTranslation('app');
+  const language = useSession((s) => s.language);
+  const { current, loadingId, error, open, close } = useCurrentWorkspace();
+
+  useEffect(() => {
+    if (route.workspaceId) void open(route.workspaceId);
+    else close();
+  }, [route.workspaceId, open, close]);
+
+  useEffect(() => {
+    document.title = t('appName');
+  }, [t, language]);
+
+  const section: Section | undefined = sections.find((s) => s.id === (route.section ?? 'playbook'));
+  const sectionProps = { rest: route.rest, params: route.params };
+
+  if (route.workspaceId && current && section?.fullScreen?.(sectionProps)) {
+    return <div className="fullscreen">{section.render(sectionProps)}</div>;
+  }
+
+  return (
+    <div className="app">
+      <header className="topbar">
+        <a className="brand" href="#/">
+          {t('appName')}
+        </a>
+        {current && <WorkspaceTitle />}
+        <span className="spacer" />
+        {current && <SaveIndicator />}
+        {current && topBarItems.map((item) => <span key={item.id}>{item.render()}</span>)}
+        <LanguageSwitch />
+        <a href="#/settings" className="nav-link">
+          {t('nav.settings')}
+        </a>
+      </header>
+      <StorageBanner />
+      {route.workspaceId ? (
+        <div className="workspace-layout">
+          <nav className="sidebar" aria-label={t('appName')}>
+            <a href="#/" className="nav-link">
+              ← {t('workspaces.back')}
+            </a>
+            {sections
+              .filter((s) => !s.hideNav)
+              .map((s) => (
+                <a key={s.id} href={workspacePath(route.workspaceId!, s.id)} className={`nav-link${s.id === section?.id ? ' active' : ''}`} aria-current={s.id === section?.id ? 'page' : undefined}>
+                  {t(s.labelKey)}
+                </a>
+              ))}
+          </nav>
+          <div className="content">
+            {error && (
+              <p className="error" role="alert">
+                {error.startsWith('errors.') ? t(error) : t('errors.unknown', { message: error })}
+              </p>
+            )}
+            {!error && (loadingId || !current) && <p className="muted">{t('workspaces.loading')}</p>}
+            {current && section && section.render(sectionProps)}
+          </div>
+        </div>
+      ) : route.page === 'settings' ? (
+        <SettingsPage />
+      ) : (
+        <WorkspaceList />
+      )}
+      <Toasts />
+    </div>
+  );
+}
+
+function WorkspaceTitle() {
+  const doc = useCurrentWorkspace((s) => s.current?.doc ?? null);
+  const name = useYSnapshot(doc ? metaOf(doc) : null, (m) => String(m.get('name') ?? ''));
+  return <span className="workspace-title" data-testid="workspace-title">{name}</span>;
+}

@@ -1,0 +1,29 @@
+import type { ReactElement } from 'react';
+import { PlaybookPage } from '../features/playbook/PlaybookPage';
+
+/** Props every section page receives. */
+export interface SectionProps {
+  /** Path parts after the section id (sub-pages such as print views). */
+  rest: string[];
+  params: URLSearchParams;
+}
+
+/**
+ * The navigation registry: one entry per section of an open workspace. Features add one line.
+ * `labelKey` is an i18n key (`namespace:key`). `hideNav` keeps full-screen pages (projector,
+ * print views) out of the sidebar; `fullScreen` renders without the app chrome.
+ */
+export interface Section {
+  id: string;
+  labelKey: string;
+  render: (props: SectionProps) => ReactElement;
+  hideNav?: boolean;
+  fullScreen?: (props: SectionProps) => boolean;
+}
+
+export const sections: Section[] = [
+  { id: 'playbook', labelKey: 'app:nav.playbook', render: (p) => <PlaybookPage {...p} /> },
+];
+
+/** Items shown at the right of the top bar while a workspace is open (e.g. sync status). */
+export const topBarItems: Array<{ id: string; render: () => ReactElement }> = [];

@@ -1,0 +1,146 @@
+import type * as Y from 'yjs';
+import { useTranslation } from 'react-i18next';
+import { playbookOf } from '../../../shared/doc/workspaceDoc';
+import { addRecord, listPlain, type PlainRecord, type YCollection, type YRecord } from '../../../shared/doc/collection';
+import { useChildren } from '../../hooks/useCollection';
+import { useYSnapshot } from '../../hooks/useY';
+import { navigate, workspacePath } from '../../app/router';
+import { TextField, NumberField, SelectField, RecordActions, SectionHeader } from '../../ui/fields';
+import { useUnitOptions } from './useUnits';
+
+const str = (v: unknown) => (typeof v === 'string' ? v : '');
+const num = (v: unknown) => (typeof v === 'number' ? v : 0);
+
+export function CrisisTypesEditor({ doc, selectedId, workspaceId }: { doc: Y.Doc; selectedId: string | null; workspaceId: string }) {
+  const { t } = useTranslation('playbook');
+  const coll = playbookOf(doc).crisisTypes;
+  const types = useYSnapshot(coll, listPlain) ?? [];
+  const selected = types.find((c) => c.id === selectedId) ?? types[0];
+  const select = (id: string) => navigate(workspacePath(workspaceId, 'playbook', 'crisisTypes', id));
+
+  return (
+    <div className="master-detail">
+      <aside className="master">
+        <SectionHeader title={t('crisis.list')}>
+          <button type="button" data-testid="add-crisis-type" onClick={() => select(addRecord(coll, { key: '', name: t('crisis.newName'), description: '', response: '', firstResponderUnitId: '', steps: [], escalation: [] }, 'user'))}>
+            + {t('actions.add')}
+          </button>
+        </SectionHeader>
+        <ol className="master-list">
+          {types.map((c) => (
+            <li key={c.id} className={c.id === selected?.id ? 'active' : ''}>
+              <a href={workspacePath(workspaceId, 'playbook', 'crisisTypes', c.id)} data-testid="crisis-type-link">
+                {str(c.name) || t('untitled')}
+              </a>
+            </li>
+          ))}
+        </ol>
+      </aside>
+      <section className="detail">{selected ? <CrisisTypeDetail key={selected.id} coll={coll} type={selected} index={types.indexOf(selected)} count={types.length} onSelect={select} /> : <p className="muted">{t('crisis.none')}</p>}</section>
+    </div>
+  );
+}
+
+function CrisisTypeDetail({ coll, type, index, count, onSelect }: { coll: YCollection; type: PlainRecord; index: number; count: number; onSelect: (id: string) => void }) {
+  const { t } = useTranslation('playbook');
+  const rec = coll.get(type.id);
+  const units = useUnitOptions(coll.doc!);
+  if (!rec) return null;
+  const name = str(type.name);
+  return (
+    <div className="crisis-type" data-testid="crisis-type-detail">
+      <div className="detail-header">
+        {!type.key && <span className="badge">{t('crisis.custom')}</span>}
+        <RecordActions coll={coll} id={type.id} index={index} count={count} name={name} onDuplicated={onSelect} duplicatePatch={{ name: name + t('copySuffix'), key: '' }} />
+      </div>
+      <TextField record={rec} field="name" label={t('crisis.name')} value={name} testId="crisis-name" />
+      <TextField record={rec} field="description" label={t('crisis.description')} value={str(type.description)} multiline />
+      <TextField record={rec} field="response" label={t('crisis.response')} value={str(type.response)} multiline />
+      <SelectField record={rec} field="firstResponderUnitId" label={t('crisis.firstResponder')} value={str(type.firstResponderUnitId)} options={units} />
+      <StepsEditor parent={rec} units={units} />
+      <EscalationEditor parent={rec} units={units} />
+    </div>
+  );
+}
+
+function StepsEditor({ parent, units }: { parent: YRecord; units: Array<{ value: string; label: string }> }) {
+  const { t } = useTranslation('playbook');
+  const { coll: steps, list, ensure } = useChildren(parent, 'steps');
+  return (
+    <section className="subsection">
+      <SectionHeader title={t('crisis.steps')}>
+        <button type="button" data-testid="add-step" onClick={() => addRecord(ensure(), { title: t('step.newTitle'), ownerUnitId: '', targetMinutes: 60, checklist: [] }, 'user')}>
+          + {t('actions.add')}
+        </button>
+      </SectionHeader>
+      <ol className="record-list">
+        {list.map((s, i) => {
+          const rec = steps?.get(s.id);
+          if (!steps || !rec) return null;
+          return (
+            <li key={s.id} className="record" data-testid="step">
+              <div className="record-row">
+                <TextField record={rec} field="title" label={t('step.title')} value={str(s.title)} testId="step-title" />
+                <SelectField record={rec} field="ownerUnitId" label={t('step.owner')} value={str(s.ownerUnitId)} options={units} testId="step-owner" />
+                <NumberField record={rec} field="targetMinutes" label={t('step.targetMinutes')} value={num(s.targetMinutes)} max={60 * 24 * 30} testId="step-minutes" />
+                <RecordActions coll={steps} id={s.id} index={i} count={list.length} name={str(s.title)} />
+              </div>
+              <ChecklistEditor parent={rec} />
+            </li>
+          );
+        })}
+      </ol>
+    </section>
+  );
+}
+
+function ChecklistEditor({ parent }: { parent: YRecord }) {
+  const { t } = useTranslation('playbook');
+  const { coll: items, list, ensure } = useChildren(parent, 'checklist');
+  return (
+    <div className="checklist">
+      <span className="small muted">{t('step.checklist')}</span>
+      <ul>
+        {list.map((c, i) => {
+          const rec = items?.get(c.id);
+          return items && rec ? (
+            <li key={c.id} className="record-row">
+              <TextField record={rec} field="text" label={t('step.item')} value={str(c.text)} />
+              <RecordActions coll={items} id={c.id} index={i} count={list.length} name={str(c.text)} />
+            </li>
+          ) : null;
+        })}
+      </ul>
+      <button type="button" className="link" onClick={() => addRecord(ensure(), { text: t('step.newItem') }, 'user')}>
+        + {t('step.newItem')}
+      </button>
+    </div>
+  );
+}
+
+function EscalationEditor({ parent, units }: { parent: YRecord; units: Array<{ value: string; label: string }> }) {
+  const { t } = useTranslation('playbook');
+  const { coll: chain, list, ensure } = useChildren(parent, 'escalation');
+  return (
+    <section className="subsection">
+      <SectionHeader title={t('crisis.escalation')}>
+        <button type="button" onClick={() => addRecord(ensure(), { unitId: '', withinMinutes: 30, note: '' }, 'user')}>
+          + {t('actions.add')}
+        </button>
+      </SectionHeader>
+      <ol className="record-list">
+        {list.map((e, i) => {
+          const rec = chain?.get(e.id);
+          return chain && rec ? (
+            <li key={e.id} className="record record-row">
+              <SelectField record={rec} field="unitId" label={t('escalation.unit')} value={str(e.unitId)} options={units} />
+              <NumberField record={rec} field="withinMinutes" label={t('escalation.withinMinutes')} value={num(e.withinMinutes)} max={60 * 24 * 30} />
+              <TextField record={rec} field="note" label={t('escalation.note')} value={str(e.note)} />
+              <RecordActions coll={chain} id={e.id} index={i} count={list.length} name={units.find((u) => u.value === e.unitId)?.label ?? ''} />
+            </li>
+          ) : null;
+        })}
+      </ol>
+    </section>
+  );
+}

@@ -1,0 +1,35 @@
+import { useTranslation } from 'react-i18next';
+import type { SectionProps } from '../../app/sections';
+import { workspacePath } from '../../app/router';
+import { useWorkspaceDoc, useWorkspaceId } from '../../workspace/useWorkspace';
+import { CrisisTypesEditor } from './CrisisTypesEditor';
+import { SeveritiesEditor } from './SeveritiesEditor';
+import { SignalsEditor, PrinciplesEditor } from './SignalsEditor';
+
+const TABS = ['crisisTypes', 'severities', 'signals', 'principles'] as const;
+type Tab = (typeof TABS)[number];
+
+/** The co-edited playbook: crisis types with steps, severity levels, signals and principles. */
+export function PlaybookPage({ rest }: SectionProps) {
+  const { t } = useTranslation('playbook');
+  const doc = useWorkspaceDoc();
+  const wsId = useWorkspaceId();
+  if (!doc || !wsId) return <></>;
+  const tab: Tab = (TABS as readonly string[]).includes(rest[0] ?? '') ? (rest[0] as Tab) : 'crisisTypes';
+  return (
+    <main className="page playbook-page">
+      <h1>{t('title')}</h1>
+      <div role="tablist" className="tabs">
+        {TABS.map((id) => (
+          <a key={id} role="tab" aria-selected={tab === id} className={`tab${tab === id ? ' active' : ''}`} href={workspacePath(wsId, 'playbook', id)}>
+            {t(`tabs.${id}`)}
+          </a>
+        ))}
+      </div>
+      {tab === 'crisisTypes' && <CrisisTypesEditor doc={doc} selectedId={rest[1] ?? null} workspaceId={wsId} />}
+      {tab === 'severities' && <SeveritiesEditor doc={doc} />}
+      {tab === 'signals' && <SignalsEditor doc={doc} />}
+      {tab === 'principles' && <PrinciplesEditor doc={doc} />}
+    </main>
+  );
+}

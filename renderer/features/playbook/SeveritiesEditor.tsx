@@ -1,0 +1,70 @@
+import type * as Y from 'yjs';
+import { useTranslation } from 'react-i18next';
+import { playbookOf } from '../../../shared/doc/workspaceDoc';
+import { addRecord, listPlain, type YRecord } from '../../../shared/doc/collection';
+import { useYSnapshot } from '../../hooks/useY';
+import { useChildren } from '../../hooks/useCollection';
+import { TextField, NumberField, SelectField, RecordActions, SectionHeader } from '../../ui/fields';
+import { useUnitOptions } from './useUnits';
+
+const str = (v: unknown) => (typeof v === 'string' ? v : '');
+const num = (v: unknown) => (typeof v === 'number' ? v : 0);
+
+export function SeveritiesEditor({ doc }: { doc: Y.Doc }) {
+  const { t } = useTranslation('playbook');
+  const coll = playbookOf(doc).severities;
+  const list = useYSnapshot(coll, listPlain) ?? [];
+  const units = useUnitOptions(doc);
+  return (
+    <section>
+      <SectionHeader title={t('tabs.severities')}>
+        <button type="button" onClick={() => addRecord(coll, { level: list.length + 1, name: t('severity.newName'), criteria: '', decisionRights: '', notify: [] }, 'user')}>
+          + {t('actions.add')}
+        </button>
+      </SectionHeader>
+      <ol className="record-list">
+        {list.map((s, i) => {
+          const rec = coll.get(s.id);
+          return rec ? (
+            <li key={s.id} className="record" data-testid="severity">
+              <div className="record-row">
+                <NumberField record={rec} field="level" label={t('severity.level')} value={num(s.level)} min={1} max={9} />
+                <TextField record={rec} field="name" label={t('severity.name')} value={str(s.name)} />
+                <RecordActions coll={coll} id={s.id} index={i} count={list.length} name={str(s.name)} />
+              </div>
+              <TextField record={rec} field="criteria" label={t('severity.criteria')} value={str(s.criteria)} multiline />
+              <TextField record={rec} field="decisionRights" label={t('severity.decisionRights')} value={str(s.decisionRights)} multiline />
+              <NotifyEditor parent={rec} units={units} />
+            </li>
+          ) : null;
+        })}
+      </ol>
+    </section>
+  );
+}
+
+function NotifyEditor({ parent, units }: { parent: YRecord; units: Array<{ value: string; label: string }> }) {
+  const { t } = useTranslation('playbook');
+  const { coll, list, ensure } = useChildren(parent, 'notify');
+  return (
+    <div className="subsection">
+      <SectionHeader title={t('severity.notify')}>
+        <button type="button" onClick={() => addRecord(ensure(), { who: '', withinMinutes: 30 }, 'user')}>
+          + {t('actions.add')}
+        </button>
+      </SectionHeader>
+      <ul>
+        {list.map((n, i) => {
+          const rec = coll?.get(n.id);
+          return coll && rec ? (
+            <li key={n.id} className="record-row">
+              <SelectField record={rec} field="who" label={t('severity.who')} value={str(n.who)} options={units} />
+              <NumberField record={rec} field="withinMinutes" label={t('severity.withinMinutes')} value={num(n.withinMinutes)} max={60 * 24 * 7} />
+              <RecordActions coll={coll} id={n.id} index={i} count={list.length} name={units.find((u) => u.value === n.who)?.label ?? ''} />
+            </li>
+          ) : null;
+        })}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,64 @@
+import type * as Y from 'yjs';
+import { useTranslation } from 'react-i18next';
+import { playbookOf } from '../../../shared/doc/workspaceDoc';
+import { addRecord, listPlain } from '../../../shared/doc/collection';
+import { SIGNAL_SOURCES } from '../../../shared/playbook/types';
+import { useYSnapshot } from '../../hooks/useY';
+import { TextField, SelectField, RecordActions, SectionHeader } from '../../ui/fields';
+
+const str = (v: unknown) => (typeof v === 'string' ? v : '');
+
+export function SignalsEditor({ doc }: { doc: Y.Doc }) {
+  const { t } = useTranslation('playbook');
+  const coll = playbookOf(doc).signals;
+  const list = useYSnapshot(coll, listPlain) ?? [];
+  const sources = SIGNAL_SOURCES.map((s) => ({ value: s, label: t(`sources.${s}`) }));
+  return (
+    <section>
+      <SectionHeader title={t('tabs.signals')}>
+        <button type="button" onClick={() => addRecord(coll, { kind: t('signal.newKind'), source: 'social', threshold: '' }, 'user')}>
+          + {t('actions.add')}
+        </button>
+      </SectionHeader>
+      <ol className="record-list">
+        {list.map((s, i) => {
+          const rec = coll.get(s.id);
+          return rec ? (
+            <li key={s.id} className="record record-row" data-testid="signal">
+              <TextField record={rec} field="kind" label={t('signal.kind')} value={str(s.kind)} />
+              <SelectField record={rec} field="source" label={t('signal.source')} value={str(s.source)} options={sources} />
+              <TextField record={rec} field="threshold" label={t('signal.threshold')} value={str(s.threshold)} />
+              <RecordActions coll={coll} id={s.id} index={i} count={list.length} name={str(s.kind)} />
+            </li>
+          ) : null;
+        })}
+      </ol>
+    </section>
+  );
+}
+
+export function PrinciplesEditor({ doc }: { doc: Y.Doc }) {
+  const { t } = useTranslation('playbook');
+  const coll = playbookOf(doc).principles;
+  const list = useYSnapshot(coll, listPlain) ?? [];
+  return (
+    <section>
+      <SectionHeader title={t('tabs.principles')}>
+        <button type="button" onClick={() => addRecord(coll, { text: t('principle.newText') }, 'user')}>
+          + {t('actions.add')}
+        </button>
+      </SectionHeader>
+      <ol className="record-list">
+        {list.map((p, i) => {
+          const rec = coll.get(p.id);
+          return rec ? (
+            <li key={p.id} className="record record-row" data-testid="principle">
+              <TextField record={rec} field="text" label={t('principle.text')} value={str(p.text)} multiline />
+              <RecordActions coll={coll} id={p.id} index={i} count={list.length} name={str(p.text).slice(0, 20)} />
+            </li>
+          ) : null;
+        })}
+      </ol>
+    </section>
+  );
+}

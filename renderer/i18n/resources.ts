@@ -1,0 +1,12 @@
+import type { Language } from '../../shared/languages';
+import { appLocales } from '../app/locales';
+import { playbookLocales } from '../features/playbook/locales';
+
+/** A feature's strings in every language (the same keys in each). */
+export type LocaleBundle = Record<Language, Record<string, unknown>>;
+
+/** Every i18n namespace: one line per feature. */
+export const namespaces: Record<string, LocaleBundle> = {
+  app: appLocales,
+  playbook: playbookLocales,
+};

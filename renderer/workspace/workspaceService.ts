@@ -1,0 +1,153 @@
+import * as Y from 'yjs';
+import { DexieYProvider } from 'y-dexie';
+import { write } from '../../shared/doc/origins';
+import { metaOf } from '../../shared/doc/workspaceDoc';
+import { newId } from '../../shared/doc/collection';
+import { seedWorkspace } from '../../shared/playbook/seed';
+import type { Language } from '../../shared/languages';
+import { getDb, UPDATES_TABLE, type CrisisRoomDb } from './db';
+import { beginWrite, endWrite, reportStorageError } from './persistence';
+
+/** How long a deleted workspace can be brought back. */
+export const UNDO_DELETE_MS = 10_000;
+
+export const MAX_NAME_LENGTH = 120;
+
+/** Checks a workspace name; returns the cleaned name or throws an error whose message is an i18n key. */
+export function cleanWorkspaceName(name: string): string {
+  const cleaned = name.replace(/\s+/g, ' ').trim();
+  if (!cleaned) throw new Error('errors.nameRequired');
+  if (cleaned.length > MAX_NAME_LENGTH) throw new Error('errors.nameTooLong');
+  return cleaned;
+}
+
+/** A fresh ≥128-bit room key (base64url), the password of the workspace's peer-to-peer room. */
+export function newRoomKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+export interface CreateOptions {
+  name: string;
+  language: Language;
+  /** Join an existing room (invite) instead of starting from the default playbook. */
+  join?: { id: string; roomKey: string };
+}
+
+/**
+ * Creates a workspace. A new one starts from the default playbook in `language`; its row and
+ * seeded document are written in one IndexedDB transaction (y-dexie stores an added Y.Doc's
+ * state with the row), so a crash never leaves a half-made workspace.
+ */
+export async function createWorkspace(opts: CreateOptions, db: CrisisRoomDb = getDb()): Promise<string> {
+  const name = cleanWorkspaceName(opts.name);
+  const id = opts.join?.id ?? newId();
+  const doc = new Y.Doc();
+  write(doc, 'system', () => {
+    if (!opts.join) seedWorkspace(doc, opts.language);
+    const meta = metaOf(doc);
+    meta.set('name', name);
+    meta.set('roomKey', opts.join?.roomKey ?? newRoomKey());
+  });
+  const now = Date.now();
+  await db.workspaces.add({ id, name, createdAt: now, updatedAt: now, deletedAt: null, doc });
+  doc.destroy();
+  return id;
+}
+
+export async function renameWorkspace(id: string, name: string, doc?: Y.Doc, db: CrisisRoomDb = getDb()): Promise<void> {
+  const cleaned = cleanWorkspaceName(name);
+  await db.workspaces.update(id, { name: cleaned, updatedAt: Date.now() });
+  if (doc) write(doc, 'user', () => metaOf(doc).set('name', cleaned));
+}
+
+/** Marks a workspace deleted; `undoDelete` brings it back within UNDO_DELETE_MS. */
+export async function deleteWorkspace(id: string, db: CrisisRoomDb = getDb()): Promise<void> {
+  await db.workspaces.update(id, { deletedAt: Date.now() });
+}
+
+export async function undoDelete(id: string, db: CrisisRoomDb = getDb()): Promise<void> {
+  await db.workspaces.update(id, { deletedAt: null });
+}
+
+/** Removes for good the workspaces whose undo period is over (rows and their Yjs updates). */
+export async function purgeDeleted(now = Date.now(), db: CrisisRoomDb = getDb()): Promise<number> {
+  const rows = await db.workspaces.toArray();
+  const expired = rows.filter((r) => r.deletedAt !== null && now - r.deletedAt >= UNDO_DELETE_MS).map((r) => r.id);
+  if (expired.length === 0) return 0;
+  await db.transaction('rw', db.workspaces, db.table(UPDATES_TABLE), async () => {
+    await db.workspaces.bulkDelete(expired);
+    await db.table(UPDATES_TABLE).where('k').anyOf(expired).delete();
+  });
+  return expired.length;
+}
+
+export interface OpenWorkspace {
+  id: string;
+  doc: Y.Doc;
+  provider: DexieYProvider;
+  /** Stops save tracking and releases the document. */
+  close: () => void;
+}
+
+/**
+ * Loads a workspace's document from IndexedDB and tracks every local write until IndexedDB
+ * confirms it, so the UI can say "saving…", "saved" or show the storage error.
+ */
+export async function openWorkspace(id: string, db: CrisisRoomDb = getDb()): Promise<OpenWorkspace> {
+  const row = await db.workspaces.get(id);
+  if (!row || row.deletedAt !== null) throw new Error('errors.workspaceNotFound');
+  const doc = row.doc;
+  const provider = DexieYProvider.load(doc);
+  provider.on('error', reportStorageError);
+  await provider.whenLoaded;
+
+  // y-dexie adds each local update in its own updateV2 handler (registered at load, so before
+  // ours). A read transaction on the same store opened after that write completes only once the
+  // write has committed: that is our acknowledgement.
+  const onUpdate = (_u: Uint8Array, origin: unknown) => {
+    if (origin === provider) return;
+    beginWrite();
+    db.transaction('r', UPDATES_TABLE, () => db.table(UPDATES_TABLE).count())
+      .catch(reportStorageError)
+      .finally(endWrite);
+  };
+  doc.on('updateV2', onUpdate);
+
+  // Mirror a name changed by a peer into the row that the workspace list reads.
+  const meta = metaOf(doc);
+  const onMeta = (e: Y.YMapEvent<unknown>) => {
+    if (!e.keysChanged.has('name')) return;
+    const name = meta.get('name');
+    if (typeof name === 'string' && name !== row.name) db.workspaces.update(id, { name, updatedAt: Date.now() }).catch(reportStorageError);
+  };
+  meta.observe(onMeta);
+
+  return {
+    id,
+    doc,
+    provider,
+    close: () => {
+      doc.off('updateV2', onUpdate);
+      meta.unobserve(onMeta);
+      DexieYProvider.release(doc);
+    },
+  };
+}
+
+/**
+ * After a failed write, stores the whole in-memory state again as one update, so nothing the
+ * team typed while storage was failing is lost once storage works again.
+ */
+export async function resaveWorkspace(id: string, doc: Y.Doc, db: CrisisRoomDb = getDb()): Promise<void> {
+  if (!db.isOpen()) await db.open();
+  const row = await db.workspaces.get(id);
+  if (row) {
+    await db.table(UPDATES_TABLE).add({ k: id, u: Y.encodeStateAsUpdateV2(doc), f: 1 });
+    return;
+  }
+  // The row itself is gone (database deleted underneath us): write it back with the full state.
+  const name = String(metaOf(doc).get('name') ?? id);
+  const now = Date.now();
+  await db.workspaces.add({ id, name, createdAt: now, updatedAt: now, deletedAt: null, doc });
+}

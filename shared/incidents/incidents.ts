@@ -1,0 +1,256 @@
+import * as Y from 'yjs';
+import { addRecord, childCollection, listRecords, newId, readChildren, setField, type RecordInit, type YCollection, type YRecord } from '../doc/collection.js';
+import { write, type Origin } from '../doc/origins.js';
+import { collectionOf } from '../doc/workspaceDoc.js';
+import { fitToLevels, suggestSeverity } from './severity.js';
+import { tasksFromPlaybook, type CrisisTypeSteps } from './tasks.js';
+import { DeclareIncidentInput, FACT_KINDS, LOG_CATEGORIES, LogEntryInput, TASK_STATUSES, type FactKind, type Incident, type IncidentFact, type IncidentTask, type LogEntry, type TaskStatus } from './types.js';
+
+/**
+ * Incident records in the workspace document (root collection `incidents`).
+ *
+ * A drill can never turn into a real incident, nor a real incident into a drill: whether a record
+ * is a drill is fixed by its key (`drill-…` or `inc-…`), which no write can change. The stored
+ * `drill` field is kept for readers of the raw document; when it disagrees with the key the key
+ * wins and the record is flagged (`drillFlagTampered`).
+ */
+export const DRILL_PREFIX = 'drill-';
+export const REAL_PREFIX = 'inc-';
+
+/** Fields the accessors refuse to change after declaration. */
+const IMMUTABLE_FIELDS = new Set(['id', 'drill', 'declaredAt', 'declaredBy']);
+
+export function incidentsOf(doc: Y.Doc): YCollection {
+  return collectionOf(doc, 'incidents');
+}
+
+/** Whether the record stored under `key` is a drill (key first, stored field for foreign keys). */
+export function isDrillKey(key: string, storedDrill: unknown): boolean {
+  if (key.startsWith(DRILL_PREFIX)) return true;
+  if (key.startsWith(REAL_PREFIX)) return false;
+  return storedDrill === true;
+}
+
+export interface DeclareContext {
+  /** The crisis type's steps (plain snapshot of the playbook record). */
+  crisisType: CrisisTypeSteps;
+  /** Unit ids present in the responsibility map. */
+  unitIds: ReadonlySet<string>;
+  /** Severity levels the playbook defines (their `level` numbers). */
+  levels: readonly number[];
+}
+
+/**
+ * Declares an incident (or starts a drill incident): validates the input, suggests a severity
+ * from the risk factors, requires a reason when the chosen level differs from the suggestion,
+ * instantiates tasks from the playbook steps and opens the log. Returns the new record's id.
+ * @throws Error with a readable message when the input is invalid or an override has no reason.
+ */
+export function declareIncident(doc: Y.Doc, rawInput: DeclareIncidentInput, ctx: DeclareContext, origin: Origin): string {
+  const input = DeclareIncidentInput.parse(rawInput);
+  const suggested = fitToLevels(suggestSeverity(input.risk), ctx.levels);
+  const severity = input.severity ?? suggested;
+  const reason = (input.overrideReason ?? '').trim();
+  if (severity !== suggested && !reason) throw new Error('A severity different from the suggestion needs a reason');
+  const id = (input.drill ? DRILL_PREFIX : REAL_PREFIX) + newId();
+  const tasks = tasksFromPlaybook(ctx.crisisType, input.t0, ctx.unitIds);
+  const init: RecordInit = {
+    id,
+    title: input.title,
+    drill: input.drill,
+    crisisTypeId: input.crisisTypeId,
+    severity,
+    suggestedSeverity: suggested,
+    overrideReason: severity === suggested ? '' : reason,
+    likelihood: input.risk.likelihood,
+    loss: input.risk.loss,
+    feasibility: input.risk.feasibility,
+    t0: input.t0,
+    declaredAt: input.t0,
+    declaredBy: input.declaredBy,
+    state: 'active',
+    closedAt: null,
+    scenarioId: input.scenarioId ?? '',
+    facts: (input.facts ?? []).map((f) => ({ ...f })),
+    tasks: tasks.map((t) => ({ ...t })),
+    log: [],
+  };
+  const coll = incidentsOf(doc);
+  write(doc, origin, () => {
+    addRecord(coll, init, origin, 0);
+    const rec = coll.get(id)!;
+    rec.set('statementIds', new Y.Array<string>());
+  });
+  return id;
+}
+
+function str(v: unknown, fallback = ''): string {
+  return typeof v === 'string' ? v : fallback;
+}
+function num(v: unknown, fallback = 0): number {
+  return typeof v === 'number' && Number.isFinite(v) ? v : fallback;
+}
+function pick<T extends string>(v: unknown, allowed: readonly T[], fallback: T): T {
+  return typeof v === 'string' && (allowed as readonly string[]).includes(v) ? (v as T) : fallback;
+}
+
+function readFact(r: YRecord): IncidentFact {
+  return { id: str(r.get('id')), label: str(r.get('label')), value: str(r.get('value')), kind: pick<FactKind>(r.get('kind'), FACT_KINDS, 'other') };
+}
+
+function readTask(r: YRecord): IncidentTask {
+  const doneAt = r.get('doneAt');
+  return {
+    id: str(r.get('id')),
+    stepId: str(r.get('stepId')),
+    title: str(r.get('title')),
+    ownerUnitId: str(r.get('ownerUnitId')),
+    dueAt: num(r.get('dueAt')),
+    status: pick<TaskStatus>(r.get('status'), TASK_STATUSES, 'open'),
+    doneAt: typeof doneAt === 'number' && Number.isFinite(doneAt) ? doneAt : null,
+    doneBy: str(r.get('doneBy')),
+  };
+}
+
+function readLogEntry(r: YRecord): LogEntry {
+  const e: LogEntry = { id: str(r.get('id')), at: num(r.get('at')), by: str(r.get('by')), category: pick(r.get('category'), LOG_CATEGORIES, 'action'), text: str(r.get('text')) };
+  const injectId = r.get('injectId');
+  if (typeof injectId === 'string' && injectId) e.injectId = injectId;
+  const statementId = r.get('statementId');
+  if (typeof statementId === 'string' && statementId) e.statementId = statementId;
+  if (r.get('approved') === true) e.approved = true;
+  return e;
+}
+
+/** Statement ids linked to an incident (deduplicated, in link order). */
+export function linkedStatementIds(rec: YRecord): string[] {
+  const arr = rec.get('statementIds');
+  if (!(arr instanceof Y.Array)) return [];
+  return [...new Set(arr.toArray().filter((s): s is string => typeof s === 'string' && s.length > 0))];
+}
+
+/** Plain, validated snapshot of an incident record stored under `key` (tolerates damaged fields). */
+export function readIncident(rec: YRecord, key = str(rec.get('id'))): Incident {
+  const stored = rec.get('drill');
+  const drill = isDrillKey(key, stored);
+  const closedAt = rec.get('closedAt');
+  return {
+    id: key,
+    title: str(rec.get('title')),
+    drill,
+    drillFlagTampered: typeof stored === 'boolean' ? stored !== drill : false,
+    crisisTypeId: str(rec.get('crisisTypeId')),
+    severity: num(rec.get('severity'), 1),
+    suggestedSeverity: num(rec.get('suggestedSeverity'), 1),
+    overrideReason: str(rec.get('overrideReason')),
+    risk: { likelihood: num(rec.get('likelihood'), 3), loss: num(rec.get('loss'), 3), feasibility: num(rec.get('feasibility'), 3) },
+    t0: num(rec.get('t0')),
+    declaredAt: num(rec.get('declaredAt'), num(rec.get('t0'))),
+    declaredBy: str(rec.get('declaredBy')),
+    state: rec.get('state') === 'closed' ? 'closed' : 'active',
+    closedAt: typeof closedAt === 'number' ? closedAt : null,
+    statementIds: linkedStatementIds(rec),
+    facts: readChildren(rec, 'facts').map(readFact),
+    tasks: readChildren(rec, 'tasks').map(readTask),
+    log: readChildren(rec, 'log').map(readLogEntry).sort((a, b) => a.at - b.at),
+    scenarioId: str(rec.get('scenarioId')),
+  };
+}
+
+/** Every incident and drill of the workspace, newest T0 first. */
+export function listIncidents(doc: Y.Doc): Incident[] {
+  const coll = incidentsOf(doc);
+  const out: Incident[] = [];
+  for (const [key, rec] of coll.entries()) if (rec instanceof Y.Map) out.push(readIncident(rec, key));
+  return out.sort((a, b) => b.t0 - a.t0);
+}
+
+/** Real incidents only: what reports may count. Drills are never included. */
+export function realIncidents<T extends Pick<Incident, 'drill'>>(incidents: readonly T[]): T[] {
+  return incidents.filter((i) => i.drill === false);
+}
+
+/** The record of an incident, or a readable error. */
+export function incidentRecord(doc: Y.Doc, id: string): YRecord {
+  const rec = incidentsOf(doc).get(id);
+  if (!(rec instanceof Y.Map)) throw new Error(`No incident with id ${id}`);
+  return rec;
+}
+
+/** Changes a plain field of an incident; refuses the fields that are fixed at declaration. */
+export function setIncidentField(rec: YRecord, key: string, value: string | number | boolean | null, origin: Origin): void {
+  if (IMMUTABLE_FIELDS.has(key)) throw new Error(`The field "${key}" of an incident cannot change once declared`);
+  setField(rec, key, value, origin);
+}
+
+/** Adds a timeline / decision-log entry. Returns its id. */
+export function addLogEntry(rec: YRecord, raw: LogEntryInput, origin: Origin, id?: string): string {
+  const input = LogEntryInput.parse(raw);
+  const init: RecordInit = { at: input.at, by: input.by, category: input.category, text: input.text };
+  if (id) init.id = id;
+  if (input.injectId) init.injectId = input.injectId;
+  if (input.statementId) init.statementId = input.statementId;
+  if (input.approved) init.approved = true;
+  return addRecord(childCollection(rec, 'log', origin), init, origin);
+}
+
+/**
+ * Changes the severity in force. A level different from the suggestion needs a reason; the
+ * change is written to the decision log in the same transaction.
+ */
+export function changeSeverity(rec: YRecord, level: number, reason: string, by: string, at: number, logText: string, origin: Origin): void {
+  if (!Number.isInteger(level) || level < 1) throw new Error('Severity must be a level number (1 = most severe)');
+  const suggested = num(rec.get('suggestedSeverity'), level);
+  const why = reason.trim();
+  if (level !== suggested && !why) throw new Error('A severity different from the suggestion needs a reason');
+  const doc = rec.doc;
+  if (!doc) throw new Error('This incident is not part of a workspace document');
+  write(doc, origin, () => {
+    rec.set('severity', level);
+    rec.set('overrideReason', level === suggested ? '' : why);
+    addLogEntry(rec, { at, by, category: 'decision', text: logText }, origin);
+  });
+}
+
+/** Marks a task open, done or skipped (done records who and when; reopening clears them). */
+export function setTaskStatus(rec: YRecord, taskId: string, status: TaskStatus, by: string, at: number, origin: Origin): void {
+  const task = childCollection(rec, 'tasks', origin).get(taskId);
+  if (!task) throw new Error(`No task with id ${taskId}`);
+  write(rec.doc!, origin, () => {
+    task.set('status', status);
+    task.set('doneAt', status === 'open' ? null : at);
+    task.set('doneBy', status === 'open' ? '' : by);
+  });
+}
+
+/** Adds a fact to the facts sheet. Returns its id. */
+export function addFact(rec: YRecord, fact: { label: string; value: string; kind: FactKind }, origin: Origin): string {
+  if (!fact.label.trim()) throw new Error('A fact needs a label');
+  return addRecord(childCollection(rec, 'facts', origin), { label: fact.label.trim(), value: fact.value, kind: fact.kind }, origin);
+}
+
+/** Links a statement to the incident (idempotent). */
+export function linkStatement(rec: YRecord, statementId: string, origin: Origin): void {
+  if (linkedStatementIds(rec).includes(statementId)) return;
+  write(rec.doc!, origin, () => {
+    let arr = rec.get('statementIds');
+    if (!(arr instanceof Y.Array)) {
+      arr = new Y.Array<string>();
+      rec.set('statementIds', arr);
+    }
+    (arr as Y.Array<string>).push([statementId]);
+  });
+}
+
+/** Closes an incident (the record stays for reports and the after-action review). */
+export function closeIncident(rec: YRecord, at: number, origin: Origin): void {
+  write(rec.doc!, origin, () => {
+    rec.set('state', 'closed');
+    rec.set('closedAt', at);
+  });
+}
+
+/** Records of the incidents collection in display order (for observers that need the Y types). */
+export function incidentRecords(doc: Y.Doc): YRecord[] {
+  return listRecords(incidentsOf(doc));
+}

@@ -1,0 +1,118 @@
+import { z } from 'zod';
+
+/**
+ * Plain shapes of an incident (what `readIncident` returns). In the document an incident is a
+ * record of the `incidents` root collection; `facts`, `tasks` and `log` are nested collections
+ * (see ../doc/collection.ts). Times are epoch milliseconds; for a drill they are exercise time
+ * (the shared exercise clock of ../drills/clock.ts), for a real incident wall-clock time.
+ */
+
+export const LOG_CATEGORIES = ['signal', 'decision', 'action', 'communication'] as const;
+/** What a timeline entry records: a signal seen, a decision taken, an action done, a message sent. */
+export type LogCategory = (typeof LOG_CATEGORIES)[number];
+
+export const TASK_STATUSES = ['open', 'done', 'skipped'] as const;
+export type TaskStatus = (typeof TASK_STATUSES)[number];
+
+export const FACT_KINDS = ['number', 'date', 'name', 'product', 'place', 'other'] as const;
+/** Kind of a fact on the facts sheet (the statements' fact check reads label/value/kind). */
+export type FactKind = (typeof FACT_KINDS)[number];
+
+/** One line of the facts sheet: what the team knows for sure. */
+export interface IncidentFact {
+  id: string;
+  label: string;
+  value: string;
+  kind: FactKind;
+}
+
+/** A task instantiated from one playbook step. */
+export interface IncidentTask {
+  id: string;
+  stepId: string;
+  title: string;
+  ownerUnitId: string;
+  dueAt: number;
+  status: TaskStatus;
+  doneAt: number | null;
+  doneBy: string;
+}
+
+/** One entry of the timeline / decision log. */
+export interface LogEntry {
+  id: string;
+  at: number;
+  by: string;
+  category: LogCategory;
+  text: string;
+  /** Drill only: the inject this entry responds to. */
+  injectId?: string;
+  /** A statement this entry is about. */
+  statementId?: string;
+  /** Communication entries: the statement/message was legally approved. */
+  approved?: boolean;
+}
+
+/** Severity inputs, each 1 (low) … 5 (high). */
+export interface RiskAssessment {
+  likelihood: number;
+  loss: number;
+  /** How feasible and effective a response is: 1 = hardly, 5 = fully. */
+  feasibility: number;
+}
+
+export interface Incident {
+  id: string;
+  title: string;
+  /** True for an exercise. Derived from the record key, so it can never flip (see incidents.ts). */
+  drill: boolean;
+  /** The stored `drill` field disagrees with the record key (someone tried to flip it). */
+  drillFlagTampered: boolean;
+  crisisTypeId: string;
+  /** Severity level in force (1 = most severe). */
+  severity: number;
+  suggestedSeverity: number;
+  overrideReason: string;
+  risk: RiskAssessment;
+  t0: number;
+  declaredAt: number;
+  declaredBy: string;
+  /** 'active' until closed; a closed incident keeps its record for reports and reviews. */
+  state: 'active' | 'closed';
+  closedAt: number | null;
+  statementIds: string[];
+  facts: IncidentFact[];
+  tasks: IncidentTask[];
+  log: LogEntry[];
+  /** Drill only: the scenario being played. */
+  scenarioId: string;
+}
+
+const level = z.number().int().min(1).max(9);
+const score = z.number().int().min(1).max(5);
+
+/** What the "declare incident" form submits (validated before anything is written). */
+export const DeclareIncidentInput = z.object({
+  title: z.string().trim().min(1).max(200),
+  drill: z.boolean(),
+  crisisTypeId: z.string().min(1),
+  risk: z.object({ likelihood: score, loss: score, feasibility: score }),
+  severity: level.optional(),
+  overrideReason: z.string().trim().max(1000).optional(),
+  t0: z.number().finite().nonnegative(),
+  declaredBy: z.string().max(200),
+  scenarioId: z.string().optional(),
+  facts: z.array(z.object({ label: z.string().trim().min(1).max(200), value: z.string().max(2000), kind: z.enum(FACT_KINDS) })).max(200).optional(),
+});
+export type DeclareIncidentInput = z.infer<typeof DeclareIncidentInput>;
+
+export const LogEntryInput = z.object({
+  at: z.number().finite(),
+  by: z.string().max(200),
+  category: z.enum(LOG_CATEGORIES),
+  text: z.string().trim().min(1).max(5000),
+  injectId: z.string().optional(),
+  statementId: z.string().optional(),
+  approved: z.boolean().optional(),
+});
+export type LogEntryInput = z.infer<typeof LogEntryInput>;

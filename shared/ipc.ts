@@ -1,0 +1,269 @@
+import { z } from 'zod';
+
+/**
+ * The one IPC contract between the renderer and the Electron main process.
+ *
+ * Every route names its channel and the zod schemas of its request and response. The preload
+ * exposes `window.crisisRoom` (typed {@link CrisisRoomApi}) and main validates every request with
+ * the route's schema after checking the sender frame (see electron/ipc.ts). The renderer never
+ * calls this directly: it goes through renderer/platform, which also has a web implementation.
+ */
+
+/** Where the app runs: inside Electron, or in a browser served by the Node host / a dev server. */
+export const APP_MODES = ['electron', 'web'] as const;
+/** Where the app runs. */
+export type AppMode = (typeof APP_MODES)[number];
+
+/** Largest file main reads or writes on the renderer's behalf (a generous backup with history). */
+export const MAX_FILE_BYTES = 256 * 1024 * 1024;
+/** Default size limit for opening a file when the caller gives none. */
+export const DEFAULT_OPEN_LIMIT_BYTES = 20 * 1024 * 1024;
+
+/**
+ * A Uint8Array, also when it comes from another JS realm (contextBridge, structured clone) or is a
+ * Node Buffer. `instanceof` alone fails across realms.
+ */
+export const BytesSchema = z.custom<Uint8Array>(
+  (value) =>
+    value instanceof Uint8Array || Object.prototype.toString.call(value) === '[object Uint8Array]',
+  { message: 'expected bytes (Uint8Array)' },
+);
+
+/**
+ * A file name the user may keep or change in the save dialog: no folders, no control characters,
+ * no names Windows refuses.
+ */
+export const FileNameSchema = z
+  .string()
+  .min(1, 'file name is empty')
+  .max(200, 'file name is longer than 200 characters')
+  // eslint-disable-next-line no-control-regex
+  .refine((name) => !/[\\/:*?"<>|\u0000-\u001f]/.test(name), 'file name contains a folder separator or a character files cannot have')
+  .refine((name) => name !== '.' && name !== '..' && !name.endsWith('.') && !name.endsWith(' '), 'file name is not valid');
+
+/** One filter in a file dialog, e.g. `{ name: 'CSV', extensions: ['csv'] }`. */
+export const FileFilterSchema = z.strictObject({
+  name: z.string().min(1).max(100),
+  extensions: z.array(z.string().regex(/^(\*|[A-Za-z0-9]{1,16})$/, 'extension must be letters and digits')).min(1).max(20),
+});
+
+/** Paper for printing and PDF export. */
+export const PAGE_SIZES = ['A4', 'A3'] as const;
+
+// ── Requests and responses ────────────────────────────────────────────────────────────────────
+
+/** What the app is and where it runs. */
+export const AppInfoSchema = z.strictObject({
+  name: z.string(),
+  version: z.string(),
+  platform: z.string(),
+  mode: z.enum(APP_MODES),
+  /** Electron version, in Electron only. */
+  electron: z.string().optional(),
+});
+/** What the app is and where it runs. */
+export type AppInfo = z.infer<typeof AppInfoSchema>;
+
+/**
+ * Export the current window as PDF. Without `saveAs` the bytes come back to the renderer;
+ * with `saveAs` main asks where to save (the name is a suggestion) and writes the file.
+ */
+export const PdfRequestSchema = z.strictObject({
+  pageSize: z.enum(PAGE_SIZES).default('A4'),
+  landscape: z.boolean().default(false),
+  saveAs: FileNameSchema.optional(),
+});
+/** Options for a PDF export (defaults: A4 portrait, bytes returned). */
+export type PdfRequest = z.input<typeof PdfRequestSchema>;
+
+/** The user picked a place and the file was written there. */
+export const SavedSchema = z.strictObject({ kind: z.literal('saved'), path: z.string() });
+/** The user closed the dialog without choosing. */
+export const CancelledSchema = z.strictObject({ kind: z.literal('cancelled') });
+
+/** A PDF export's outcome. */
+export const PdfResultSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('pdf'), bytes: BytesSchema }),
+  SavedSchema,
+  CancelledSchema,
+]);
+/** A PDF export's outcome. */
+export type PdfResult = z.infer<typeof PdfResultSchema>;
+
+/** Outcome of the system print dialog. */
+export const PrintResultSchema = z.strictObject({
+  printed: z.boolean(),
+  /** Why nothing was printed ('cancelled' when the user closed the dialog). */
+  reason: z.string().optional(),
+});
+/** Outcome of the system print dialog. */
+export type PrintResult = z.infer<typeof PrintResultSchema>;
+
+/** Save text or bytes through the save dialog. */
+export const SaveFileRequestSchema = z
+  .strictObject({
+    suggestedName: FileNameSchema,
+    mime: z.string().max(100).regex(/^[\w.+-]+\/[\w.+-]+$/, 'not a MIME type'),
+    text: z.string().optional(),
+    bytes: BytesSchema.optional(),
+    filters: z.array(FileFilterSchema).max(10).optional(),
+  })
+  .refine((r) => (r.text === undefined) !== (r.bytes === undefined), 'give exactly one of text or bytes')
+  .refine(
+    (r) => (r.bytes?.byteLength ?? (r.text?.length ?? 0) * 3) <= MAX_FILE_BYTES,
+    `file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB`,
+  );
+/** Save text or bytes through the save dialog. */
+export type SaveFileRequest = z.input<typeof SaveFileRequestSchema>;
+
+/** A save's outcome. */
+export const SaveResultSchema = z.discriminatedUnion('kind', [SavedSchema, CancelledSchema]);
+/** A save's outcome. */
+export type SaveResult = z.infer<typeof SaveResultSchema>;
+
+/** Let the user pick one file; read it as text (UTF-8) or bytes, refusing files over `maxBytes`. */
+export const OpenFileRequestSchema = z.strictObject({
+  as: z.enum(['text', 'bytes']),
+  filters: z.array(FileFilterSchema).max(10).optional(),
+  maxBytes: z.number().int().positive().max(MAX_FILE_BYTES).default(DEFAULT_OPEN_LIMIT_BYTES),
+});
+/** Let the user pick one file. */
+export type OpenFileRequest = z.input<typeof OpenFileRequestSchema>;
+
+/** An open's outcome; `too-large` leaves the file unread. */
+export const OpenFileResultSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('text'), name: z.string(), size: z.number(), text: z.string() }),
+  z.strictObject({ kind: z.literal('bytes'), name: z.string(), size: z.number(), bytes: BytesSchema }),
+  z.strictObject({ kind: z.literal('too-large'), name: z.string(), size: z.number(), maxBytes: z.number() }),
+  CancelledSchema,
+]);
+/** An open's outcome. */
+export type OpenFileResult = z.infer<typeof OpenFileResultSchema>;
+
+/** Save a workspace backup (bytes made by the renderer) under a dated name the user can change. */
+export const BackupExportRequestSchema = z.strictObject({
+  workspaceName: z.string().min(1).max(200),
+  bytes: BytesSchema.refine((b) => b.byteLength <= MAX_FILE_BYTES, 'backup is too large'),
+});
+/** Save a workspace backup. */
+export type BackupExportRequest = z.input<typeof BackupExportRequestSchema>;
+
+/** File extension of Crisis Room backups. */
+export const BACKUP_EXTENSION = 'crisisroom';
+
+// ── LAN host ─────────────────────────────────────────────────────────────────────────────────
+
+/** Start hosting the signaling server on this machine, optionally advertised on the LAN. */
+export const LanHostStartSchema = z.strictObject({
+  /** 0 or absent: any free port. */
+  port: z.number().int().min(0).max(65535).optional(),
+  /** Advertise on the LAN (mDNS) so colleagues see this host nearby. Never reveals room keys. */
+  advertise: z.boolean().default(true),
+  /** Name shown to colleagues, e.g. the member's name. */
+  name: z.string().min(1).max(64).optional(),
+});
+/** Start hosting. */
+export type LanHostStart = z.input<typeof LanHostStartSchema>;
+
+/** The LAN host on this machine. */
+export const LanHostStatusSchema = z.object({
+  running: z.boolean(),
+  port: z.number().int().nullable(),
+  /** Signaling URLs colleagues can use, e.g. `ws://192.168.1.20:4444/signal`. */
+  urls: z.array(z.string()),
+  advertised: z.boolean(),
+  name: z.string().nullable(),
+  /** Open signaling connections. */
+  connections: z.number().int().min(0),
+  /** Why the host is not running, when it failed. */
+  error: z.string().optional(),
+});
+/** The LAN host on this machine. */
+export type LanHostStatus = z.infer<typeof LanHostStatusSchema>;
+
+/** A host a colleague advertises on the LAN. */
+export const NearbyHostSchema = z.object({
+  name: z.string(),
+  /** Signaling URL to join, e.g. `ws://192.168.1.21:4444/signal`. */
+  url: z.string(),
+  /** When it was last seen (ms since epoch). */
+  seenAt: z.number(),
+});
+/** A host a colleague advertises on the LAN. */
+export type NearbyHost = z.infer<typeof NearbyHostSchema>;
+
+/** The status of a host that runs nothing. */
+export const LAN_HOST_STOPPED: LanHostStatus = {
+  running: false,
+  port: null,
+  urls: [],
+  advertised: false,
+  name: null,
+  connections: 0,
+};
+
+/**
+ * The LAN host (signaling server + LAN discovery) as main and the Node host use it. Implemented
+ * in electron/host/ by the sync layer; main and the web host only delegate to it.
+ */
+export interface LanHostService {
+  start(options: z.output<typeof LanHostStartSchema>): Promise<LanHostStatus>;
+  stop(): Promise<LanHostStatus>;
+  status(): Promise<LanHostStatus>;
+  /** Hosts colleagues advertise on the LAN right now. */
+  nearby(): Promise<NearbyHost[]>;
+}
+
+/** What `GET /api/host` on the Node host (web mode) answers. */
+export const WebHostInfoSchema = z.object({
+  app: z.literal('crisis-room'),
+  version: z.string(),
+  lanHost: LanHostStatusSchema,
+});
+/** What `GET /api/host` on the Node host answers. */
+export type WebHostInfo = z.infer<typeof WebHostInfoSchema>;
+
+// ── The contract ─────────────────────────────────────────────────────────────────────────────
+
+const NoInput = z.undefined();
+
+function route<Req extends z.ZodType, Res extends z.ZodType>(channel: string, request: Req, response: Res) {
+  return { channel: `crisis-room:${channel}`, request, response } as const;
+}
+
+/** Every IPC route: `window.crisisRoom[name](request)` → channel → main's handler. */
+export const IPC = {
+  appInfo: route('app-info', NoInput, AppInfoSchema),
+  printToPdf: route('print-to-pdf', PdfRequestSchema, PdfResultSchema),
+  print: route('print', NoInput, PrintResultSchema),
+  saveFile: route('save-file', SaveFileRequestSchema, SaveResultSchema),
+  openFile: route('open-file', OpenFileRequestSchema, OpenFileResultSchema),
+  exportBackup: route('export-backup', BackupExportRequestSchema, SaveResultSchema),
+  lanHostStart: route('lan-host-start', LanHostStartSchema, LanHostStatusSchema),
+  lanHostStop: route('lan-host-stop', NoInput, LanHostStatusSchema),
+  lanHostStatus: route('lan-host-status', NoInput, LanHostStatusSchema),
+  lanHostNearby: route('lan-host-nearby', NoInput, z.array(NearbyHostSchema)),
+} as const;
+
+/** Name of an IPC route. */
+export type IpcRoute = keyof typeof IPC;
+/** What the renderer sends for a route. */
+export type IpcRequest<K extends IpcRoute> = z.input<(typeof IPC)[K]['request']>;
+/** What main's handler receives for a route (defaults applied). */
+export type IpcParsedRequest<K extends IpcRoute> = z.output<(typeof IPC)[K]['request']>;
+/** What the renderer gets back for a route. */
+export type IpcResponse<K extends IpcRoute> = z.output<(typeof IPC)[K]['response']>;
+
+/** The object the preload exposes as `window.crisisRoom`. */
+export type CrisisRoomApi = {
+  readonly [K in IpcRoute]: IpcRequest<K> extends undefined
+    ? () => Promise<IpcResponse<K>>
+    : (request: IpcRequest<K>) => Promise<IpcResponse<K>>;
+};
+
+/** The origin the Electron app is served from (privileged custom protocol, a secure context). */
+export const APP_SCHEME = 'app';
+/** Host part of the app's origin. */
+export const APP_HOST = 'crisis-room';
+/** The app's origin, `app://crisis-room`. */
+export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;

@@ -1,0 +1,122 @@
+/**
+ * Plain shapes of the responsibility map (負評處理資源圖 / 職責分工圖): units with their people,
+ * crisis types as the map sees them, and the RACI cells. These are what `readRoleMap` returns
+ * and what validation, export and the poster work on; the document itself stores units as
+ * records of the `units` root collection (members as a nested collection) and the RACI cells
+ * in the `raci` root map (see ./raci.ts).
+ */
+
+/** Phases of a crisis, in the order the team works through them. */
+export const PHASES = ['detect', 'assess', 'respond', 'communicate', 'recover'] as const;
+export type Phase = (typeof PHASES)[number];
+
+/**
+ * RACI roles: Responsible (does the work), Accountable (decides, exactly one per row),
+ * Consulted (asked before acting), Informed (told after).
+ */
+export const RACI_ROLES = ['R', 'A', 'C', 'I'] as const;
+export type RaciRole = (typeof RACI_ROLES)[number];
+
+export function isPhase(value: unknown): value is Phase {
+  return typeof value === 'string' && (PHASES as readonly string[]).includes(value);
+}
+
+export function isRaciRole(value: unknown): value is RaciRole {
+  return typeof value === 'string' && (RACI_ROLES as readonly string[]).includes(value);
+}
+
+/** One person of a unit and how to reach them. */
+export interface Member {
+  id: string;
+  name: string;
+  title: string;
+  phone: string;
+  email: string;
+  /** Messaging handle (LINE, WeChat, Teams…), free text. */
+  handle: string;
+  /** Whether this person holds a key role for the unit (and so needs a named backup). */
+  isKey: boolean;
+  /** Name of the key role, e.g. "spokesperson" ('' when unnamed or not key). */
+  keyRoleName: string;
+  /** Member id of this person's backup ('' for none). */
+  backupMemberId: string;
+  /** When the contact details were last confirmed (epoch ms), or null if never. */
+  reviewedAt: number | null;
+  /** Member id of whoever must confirm these details ('' to fall back to the unit's key person). */
+  reviewerMemberId: string;
+}
+
+export type UnitKind = 'internal' | 'external';
+
+/** A unit or external partner of the map. */
+export interface RoleUnit {
+  id: string;
+  /** Built-in unit key, '' for units the team added. */
+  key: string;
+  name: string;
+  /** Short label for the poster's matrix cells ('' to derive one from the name). */
+  abbr: string;
+  kind: UnitKind;
+  duties: string;
+  members: Member[];
+}
+
+/** A crisis type as the map needs it (the playbook owns the rest of the record). */
+export interface RoleCrisisType {
+  id: string;
+  key: string;
+  name: string;
+  /** Unit that acts first for this type ('' when not chosen yet). */
+  firstResponderUnitId: string;
+}
+
+/** The whole map, read from a workspace document. */
+export interface RoleMap {
+  units: RoleUnit[];
+  crisisTypes: RoleCrisisType[];
+  /** RACI cells keyed by `cellKey(crisisTypeId, phase, unitId)`; absent key = no role. */
+  cells: ReadonlyMap<string, RaciRole>;
+}
+
+/** Key of one RACI cell; one Yjs map key per cell keeps concurrent edits of different cells apart. */
+export function cellKey(crisisTypeId: string, phase: Phase, unitId: string): string {
+  return `${crisisTypeId}|${phase}|${unitId}`;
+}
+
+/** Splits a cell key; undefined for keys that are not well formed. */
+export function parseCellKey(key: string): { crisisTypeId: string; phase: Phase; unitId: string } | undefined {
+  const parts = key.split('|');
+  if (parts.length !== 3) return undefined;
+  const [crisisTypeId, phase, unitId] = parts as [string, string, string];
+  if (!crisisTypeId || !unitId || !isPhase(phase)) return undefined;
+  return { crisisTypeId, phase, unitId };
+}
+
+/** Units holding each role in one crisis type × phase row, in unit order. */
+export function rowRoles(map: RoleMap, crisisTypeId: string, phase: Phase): Record<RaciRole, RoleUnit[]> {
+  const out: Record<RaciRole, RoleUnit[]> = { R: [], A: [], C: [], I: [] };
+  for (const unit of map.units) {
+    const role = map.cells.get(cellKey(crisisTypeId, phase, unit.id));
+    if (role) out[role].push(unit);
+  }
+  return out;
+}
+
+/** Whether `phone` looks like a number someone can dial (separators and an extension allowed). */
+export function isPlausiblePhone(phone: string): boolean {
+  const bare = phone
+    .trim()
+    .replace(/(ext\.?|x|分機|分机|轉|转)/gi, '')
+    .replace(/[\s()\-./#]/g, '');
+  return /^\+?\d{3,20}$/.test(bare);
+}
+
+/** Whether `email` looks like an e-mail address. */
+export function isPlausibleEmail(email: string): boolean {
+  return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email.trim());
+}
+
+/** Whether a member can be reached at all: a dialable phone number or a valid e-mail address. */
+export function isReachable(member: Pick<Member, 'phone' | 'email'>): boolean {
+  return isPlausiblePhone(member.phone) || isPlausibleEmail(member.email);
+}

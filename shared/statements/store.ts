@@ -1,0 +1,147 @@
+import * as Y from 'yjs';
+import { addRecord, listRecords, type YCollection, type YRecord } from '../doc/collection.js';
+import { write, type Origin } from '../doc/origins.js';
+import { collectionOf } from '../doc/workspaceDoc.js';
+import { DEFAULT_LANGUAGE, isLanguage, type Language } from '../languages.js';
+import { plainTextToJson, replaceBody, type BodyNode } from './body.js';
+import {
+  DEFAULT_REQUIRED_ROLES,
+  isStage,
+  isStatementKind,
+  parseRequiredRoles,
+  type ReviewerRole,
+  type StatementFields,
+  type StatementKind,
+} from './types.js';
+
+/**
+ * Reading and creating statement records in the workspace document. Nested collections
+ * (approvals, releases, versions, comments, facts) and the body are created together with the
+ * record, in one transaction: a collection created lazily by two peers at once would leave one
+ * peer's entries in a map the other peer's replaces.
+ */
+export const NESTED = ['approvals', 'releases', 'versions', 'comments', 'facts'] as const;
+export type NestedCollection = (typeof NESTED)[number];
+
+export function statementsOf(doc: Y.Doc): YCollection {
+  return collectionOf(doc, 'statements');
+}
+
+export function getStatement(doc: Y.Doc, id: string): YRecord | undefined {
+  return statementsOf(doc).get(id);
+}
+
+/** Statement records in display order. */
+export function listStatements(doc: Y.Doc): YRecord[] {
+  return listRecords(statementsOf(doc));
+}
+
+/** The body fragment of a statement record (undefined only for a damaged record). */
+export function bodyOf(rec: YRecord): Y.XmlFragment | undefined {
+  const body = rec.get('body');
+  return body instanceof Y.XmlFragment ? body : undefined;
+}
+
+/** The body fragment, or a clear error when the record has none. */
+export function requireBody(rec: YRecord): Y.XmlFragment {
+  const body = bodyOf(rec);
+  if (!body) throw new Error('This statement has no text body (the record is damaged)');
+  return body;
+}
+
+/** A nested collection of a statement (created with the record). */
+export function nestedOf(rec: YRecord, key: NestedCollection): YCollection {
+  const c = rec.get(key);
+  if (c instanceof Y.Map) return c as YCollection;
+  // Records made before a collection existed: create it (a rare, single-writer repair).
+  const doc = rec.doc;
+  if (!doc) throw new Error('This statement is not part of a workspace document');
+  return write(doc, 'system', () => {
+    const created = new Y.Map<YRecord>();
+    rec.set(key, created);
+    return created;
+  });
+}
+
+const str = (v: unknown, fallback = ''): string => (typeof v === 'string' ? v : fallback);
+const num = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
+
+/** Typed, defaulted fields of a statement record (tolerates damaged or older records). */
+export function readStatement(rec: YRecord): StatementFields {
+  const kind: StatementKind = isStatementKind(rec.get('kind')) ? (rec.get('kind') as StatementKind) : 'holding';
+  const language: Language = isLanguage(rec.get('language')) ? (rec.get('language') as Language) : DEFAULT_LANGUAGE;
+  return {
+    id: str(rec.get('id')),
+    title: str(rec.get('title')),
+    kind,
+    language,
+    channels: str(rec.get('channels')),
+    ownerUnitId: str(rec.get('ownerUnitId')),
+    crisisTypeId: str(rec.get('crisisTypeId')),
+    incidentId: str(rec.get('incidentId')),
+    stage: isStage(rec.get('stage')) ? (rec.get('stage') as StatementFields['stage']) : 'draft',
+    requiredRoles: parseRequiredRoles(rec.get('requiredRoles'), kind).join(','),
+    templateId: str(rec.get('templateId')),
+    supersedesId: str(rec.get('supersedesId')),
+    createdAt: num(rec.get('createdAt')),
+    createdBy: str(rec.get('createdBy')),
+  };
+}
+
+/** What a new statement starts with. */
+export interface NewStatement {
+  title: string;
+  kind: StatementKind;
+  language: Language;
+  /** Display name of the author. */
+  by: string;
+  channels?: string[];
+  ownerUnitId?: string;
+  crisisTypeId?: string;
+  incidentId?: string;
+  requiredRoles?: ReviewerRole[];
+  templateId?: string;
+  supersedesId?: string;
+  /** Initial text: plain text (one paragraph per line) or body JSON. */
+  body?: string | BodyNode;
+  at?: number;
+}
+
+/** Creates a statement (record, body and nested collections in one transaction). Returns its id. */
+export function createStatement(doc: Y.Doc, init: NewStatement, origin: Origin): string {
+  const title = init.title.trim();
+  if (!title) throw new Error('A statement needs a title');
+  return write(doc, origin, () => {
+    const coll = statementsOf(doc);
+    const id = addRecord(
+      coll,
+      {
+        title,
+        kind: init.kind,
+        language: init.language,
+        channels: (init.channels ?? []).join(','),
+        ownerUnitId: init.ownerUnitId ?? '',
+        crisisTypeId: init.crisisTypeId ?? '',
+        incidentId: init.incidentId ?? '',
+        stage: 'draft',
+        requiredRoles: (init.requiredRoles?.length ? init.requiredRoles : DEFAULT_REQUIRED_ROLES[init.kind]).join(','),
+        templateId: init.templateId ?? '',
+        supersedesId: init.supersedesId ?? '',
+        createdAt: init.at ?? Date.now(),
+        createdBy: init.by,
+        approvals: [],
+        releases: [],
+        versions: [],
+        comments: [],
+        facts: [],
+      },
+      origin,
+      0,
+    );
+    const rec = coll.get(id)!;
+    const body = new Y.XmlFragment();
+    rec.set('body', body);
+    if (init.body !== undefined) replaceBody(body, typeof init.body === 'string' ? plainTextToJson(init.body) : init.body);
+    return id;
+  });
+}

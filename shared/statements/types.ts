@@ -1,0 +1,182 @@
+import { z } from 'zod';
+import { LANGUAGES, type Language } from '../languages.js';
+
+/**
+ * Plain shapes of the statement studio's records. In the workspace Y.Doc a statement is a record
+ * (Y.Map) of the `statements` root collection; its fields are below, its body is a Y.XmlFragment
+ * under `body` (written by the TipTap editor through its Yjs binding), and approvals, releases,
+ * versions, comments and facts are nested collections (see ../doc/collection.ts).
+ */
+
+/** What a statement is for. A holding statement is the first, short public message. */
+export const STATEMENT_KINDS = ['holding', 'press', 'social', 'customer', 'internal', 'qa'] as const;
+export type StatementKind = (typeof STATEMENT_KINDS)[number];
+
+/**
+ * The workflow step a person moved the statement to (stored). "approved" is never stored: it is
+ * derived from the approvals and the current text (see approval.ts), so a change made on another
+ * laptop can never leave a stale "approved" behind.
+ */
+export const STATEMENT_STAGES = ['draft', 'in_review', 'released', 'superseded'] as const;
+export type StatementStage = (typeof STATEMENT_STAGES)[number];
+
+/** The status a person sees: the stage, with "approved" derived. */
+export const DISPLAYED_STATUSES = ['draft', 'in_review', 'approved', 'released', 'superseded'] as const;
+export type DisplayedStatus = (typeof DISPLAYED_STATUSES)[number];
+
+/** Who signs off: legal, an executive, the PR lead. */
+export const REVIEWER_ROLES = ['legal', 'executive', 'pr'] as const;
+export type ReviewerRole = (typeof REVIEWER_ROLES)[number];
+
+/**
+ * Sign-offs a statement needs by default, per kind. A holding statement must leave within the
+ * first hour, so only legal gates it (PR drafts it); what speaks for the company at length also
+ * needs an executive and the PR lead. Teams change this per statement.
+ */
+export const DEFAULT_REQUIRED_ROLES: Record<StatementKind, readonly ReviewerRole[]> = {
+  holding: ['legal'],
+  press: ['legal', 'executive', 'pr'],
+  social: ['legal', 'pr'],
+  customer: ['legal', 'pr'],
+  internal: ['executive'],
+  qa: ['legal', 'pr'],
+};
+
+/** One sign-off, pinned to the exact text by `hash`. */
+export interface Approval {
+  id: string;
+  role: ReviewerRole;
+  /** Display name of the person who approved. */
+  by: string;
+  /** Epoch milliseconds. */
+  at: number;
+  /** Content hash of the body at the moment of approval (see hash.ts). */
+  hash: string;
+}
+
+/** A frozen, read-only copy made at release. */
+export interface Release {
+  id: string;
+  at: number;
+  by: string;
+  title: string;
+  /** Plain text of the released body. */
+  text: string;
+  /** Body as JSON (see body.ts BodyNode), for printing with its formatting. */
+  bodyJson: string;
+  hash: string;
+  /** The approvals that made it releasable, as JSON (Approval[]). */
+  approvalsJson: string;
+}
+
+export const VERSION_REASONS = ['status', 'manual', 'restore'] as const;
+export type VersionReason = (typeof VERSION_REASONS)[number];
+
+/** A saved version of the body. */
+export interface StatementVersion {
+  id: string;
+  at: number;
+  by: string;
+  reason: VersionReason;
+  /** Short description, e.g. the status it was taken at or the person's note. */
+  label: string;
+  text: string;
+  bodyJson: string;
+  hash: string;
+}
+
+/** A review comment anchored to a range of the body. */
+export interface StatementComment {
+  id: string;
+  by: string;
+  at: number;
+  text: string;
+  /** Encoded Y.RelativePosition (JSON) of the range start / end. */
+  start: string;
+  end: string;
+  /** The text the comment was made on, kept for when the text is deleted. */
+  quote: string;
+  resolved: boolean;
+  resolvedBy: string;
+  resolvedAt: number;
+}
+
+export const FACT_KINDS = ['number', 'date', 'name', 'model'] as const;
+export type FactKind = (typeof FACT_KINDS)[number];
+
+/** A key fact the team has confirmed (facts sheet of an incident, or of a statement). */
+export interface Fact {
+  id: string;
+  label: string;
+  value: string;
+  kind: FactKind;
+  /** Extra words that mark a mention of this fact, comma separated (optional). */
+  keywords?: string;
+}
+
+/** The primitive fields of a statement record. */
+export interface StatementFields {
+  id: string;
+  title: string;
+  kind: StatementKind;
+  language: Language;
+  /** Target channels, comma separated channel keys (see channels.ts). */
+  channels: string;
+  ownerUnitId: string;
+  crisisTypeId: string;
+  /** Incident this statement belongs to; '' when none. */
+  incidentId: string;
+  stage: StatementStage;
+  /** Roles whose sign-off is needed, comma separated. */
+  requiredRoles: string;
+  /** Template the draft started from ('' when written from scratch). */
+  templateId: string;
+  /** Id of the statement this one replaces when released ('' when none). */
+  supersedesId: string;
+  createdAt: number;
+  createdBy: string;
+}
+
+// ---- Schemas for what crosses a trust boundary (peers' data, imports, form input) ----
+
+export const statementKindSchema = z.enum(STATEMENT_KINDS);
+export const reviewerRoleSchema = z.enum(REVIEWER_ROLES);
+export const languageSchema = z.enum(LANGUAGES);
+export const factKindSchema = z.enum(FACT_KINDS);
+
+export const approvalSchema = z.object({
+  id: z.string().min(1),
+  role: reviewerRoleSchema,
+  by: z.string(),
+  at: z.number(),
+  hash: z.string().regex(/^[0-9a-f]{64}$/),
+});
+
+/** Validates a new fact entered in the facts panel. */
+export const factInputSchema = z.object({
+  label: z.string().trim().min(1, 'A fact needs a label').max(200),
+  value: z.string().trim().min(1, 'A fact needs a value').max(500),
+  kind: factKindSchema,
+  keywords: z.string().max(500).optional(),
+});
+export type FactInput = z.infer<typeof factInputSchema>;
+
+/** Parses a comma list field into its distinct, non-empty items. */
+export function splitList(value: unknown): string[] {
+  if (typeof value !== 'string') return [];
+  return [...new Set(value.split(',').map((s) => s.trim()).filter(Boolean))];
+}
+
+/** Required roles of a statement record's field; never empty (an empty gate would approve anything). */
+export function parseRequiredRoles(value: unknown, kind: StatementKind = 'holding'): ReviewerRole[] {
+  const roles = splitList(value).filter((r): r is ReviewerRole => (REVIEWER_ROLES as readonly string[]).includes(r));
+  return roles.length > 0 ? roles : [...DEFAULT_REQUIRED_ROLES[kind]];
+}
+
+export function isStatementKind(value: unknown): value is StatementKind {
+  return typeof value === 'string' && (STATEMENT_KINDS as readonly string[]).includes(value);
+}
+
+export function isStage(value: unknown): value is StatementStage {
+  return typeof value === 'string' && (STATEMENT_STAGES as readonly string[]).includes(value);
+}
