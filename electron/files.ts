@@ -3,6 +3,7 @@ import { open, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import {
   BACKUP_EXTENSION,
+  backupFileName,
   type IpcParsedRequest,
   type OpenFileResult,
   type SaveResult,
@@ -94,20 +95,6 @@ export async function openFile(
   } finally {
     await handle.close();
   }
-}
-
-/** `Night shift/drill` on 2025-03-09 14:05 → `Night shift_drill-2025-03-09-1405.crisisroom`. */
-export function backupFileName(workspaceName: string, at: Date): string {
-  const safe =
-    workspaceName
-      // eslint-disable-next-line no-control-regex
-      .replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_')
-      .trim()
-      .replace(/[. ]+$/, '')
-      .slice(0, 100) || 'workspace';
-  const pad = (n: number) => String(n).padStart(2, '0');
-  const stamp = `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}-${pad(at.getHours())}${pad(at.getMinutes())}`;
-  return `${safe}-${stamp}.${BACKUP_EXTENSION}`;
 }
 
 /** Save dialog for a workspace backup, with a dated default name. */

@@ -34,8 +34,10 @@ export async function printToPdf(
 /** Opens the system print dialog for the caller's page. */
 export function print(caller: IpcCaller): Promise<PrintResult> {
   return new Promise((resolve) => {
-    caller.contents.print({ silent: false, printBackground: true }, (printed, failureReason) =>
-      resolve(printed ? { printed } : { printed, reason: failureReason || 'failed' }),
-    );
+    caller.contents.print({ silent: false, printBackground: true }, (printed, failureReason) => {
+      if (printed) resolve({ outcome: 'printed' });
+      else if (failureReason === 'cancelled') resolve({ outcome: 'cancelled' });
+      else resolve({ outcome: 'failed', reason: failureReason || 'unknown error' });
+    });
   });
 }

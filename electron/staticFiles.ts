@@ -89,10 +89,11 @@ async function isFile(file: string): Promise<boolean> {
 export async function serveStatic(distDir: string, pathname: string): Promise<StaticResponse> {
   const target = resolveStaticPath(distDir, pathname);
   if (!target.ok) return textResponse(target.status, target.reason);
+  const index = resolve(distDir, 'index.html');
   let file = target.file;
   if (!(await isFile(file))) {
-    if (extname(file) !== '') return textResponse(404, 'not found');
-    file = resolve(distDir, 'index.html');
+    if (extname(file) !== '' && file !== index) return textResponse(404, 'not found');
+    file = index;
     if (!(await isFile(file))) {
       return textResponse(503, 'The app is not built yet: run `npx vite build` (or `npm start`).');
     }

@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { IPC_CHANNELS } from './ipcChannels.js';
+
+export { IPC_CHANNELS };
 
 /**
  * The one IPC contract between the renderer and the Electron main process.
@@ -90,13 +93,13 @@ export const PdfResultSchema = z.discriminatedUnion('kind', [
 /** A PDF export's outcome. */
 export type PdfResult = z.infer<typeof PdfResultSchema>;
 
-/** Outcome of the system print dialog. */
+/** Outcome of the print dialog. The browser does not tell, so web mode answers `unknown`. */
 export const PrintResultSchema = z.strictObject({
-  printed: z.boolean(),
-  /** Why nothing was printed ('cancelled' when the user closed the dialog). */
+  outcome: z.enum(['printed', 'cancelled', 'failed', 'unknown']),
+  /** Why printing failed, when it did. */
   reason: z.string().optional(),
 });
-/** Outcome of the system print dialog. */
+/** Outcome of the print dialog. */
 export type PrintResult = z.infer<typeof PrintResultSchema>;
 
 /** Save text or bytes through the save dialog. */
@@ -150,6 +153,24 @@ export type BackupExportRequest = z.input<typeof BackupExportRequestSchema>;
 
 /** File extension of Crisis Room backups. */
 export const BACKUP_EXTENSION = 'crisisroom';
+
+/**
+ * Default file name of a backup: the workspace name made safe for every file system, then the
+ * local date and time. `Night shift/drill` at 2025-03-09 14:05 →
+ * `Night shift_drill-2025-03-09-1405.crisisroom`.
+ */
+export function backupFileName(workspaceName: string, at: Date): string {
+  const safe =
+    workspaceName
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_')
+      .trim()
+      .replace(/[. ]+$/, '')
+      .slice(0, 100) || 'workspace';
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const stamp = `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}-${pad(at.getHours())}${pad(at.getMinutes())}`;
+  return `${safe}-${stamp}.${BACKUP_EXTENSION}`;
+}
 
 // ── LAN host ─────────────────────────────────────────────────────────────────────────────────
 
@@ -219,6 +240,7 @@ export const WebHostInfoSchema = z.object({
   app: z.literal('crisis-room'),
   version: z.string(),
   lanHost: LanHostStatusSchema,
+  nearby: z.array(NearbyHostSchema).default([]),
 });
 /** What `GET /api/host` on the Node host answers. */
 export type WebHostInfo = z.infer<typeof WebHostInfoSchema>;
@@ -227,23 +249,29 @@ export type WebHostInfo = z.infer<typeof WebHostInfoSchema>;
 
 const NoInput = z.undefined();
 
-function route<Req extends z.ZodType, Res extends z.ZodType>(channel: string, request: Req, response: Res) {
-  return { channel: `crisis-room:${channel}`, request, response } as const;
+function route<Req extends z.ZodType, Res extends z.ZodType>(route: keyof typeof IPC_CHANNELS, request: Req, response: Res) {
+  return { channel: IPC_CHANNELS[route], request, response } as const;
+}
+
+interface Route {
+  channel: string;
+  request: z.ZodType;
+  response: z.ZodType;
 }
 
 /** Every IPC route: `window.crisisRoom[name](request)` → channel → main's handler. */
 export const IPC = {
-  appInfo: route('app-info', NoInput, AppInfoSchema),
-  printToPdf: route('print-to-pdf', PdfRequestSchema, PdfResultSchema),
+  appInfo: route('appInfo', NoInput, AppInfoSchema),
+  printToPdf: route('printToPdf', PdfRequestSchema, PdfResultSchema),
   print: route('print', NoInput, PrintResultSchema),
-  saveFile: route('save-file', SaveFileRequestSchema, SaveResultSchema),
-  openFile: route('open-file', OpenFileRequestSchema, OpenFileResultSchema),
-  exportBackup: route('export-backup', BackupExportRequestSchema, SaveResultSchema),
-  lanHostStart: route('lan-host-start', LanHostStartSchema, LanHostStatusSchema),
-  lanHostStop: route('lan-host-stop', NoInput, LanHostStatusSchema),
-  lanHostStatus: route('lan-host-status', NoInput, LanHostStatusSchema),
-  lanHostNearby: route('lan-host-nearby', NoInput, z.array(NearbyHostSchema)),
-} as const;
+  saveFile: route('saveFile', SaveFileRequestSchema, SaveResultSchema),
+  openFile: route('openFile', OpenFileRequestSchema, OpenFileResultSchema),
+  exportBackup: route('exportBackup', BackupExportRequestSchema, SaveResultSchema),
+  lanHostStart: route('lanHostStart', LanHostStartSchema, LanHostStatusSchema),
+  lanHostStop: route('lanHostStop', NoInput, LanHostStatusSchema),
+  lanHostStatus: route('lanHostStatus', NoInput, LanHostStatusSchema),
+  lanHostNearby: route('lanHostNearby', NoInput, z.array(NearbyHostSchema)),
+} as const satisfies { [K in keyof typeof IPC_CHANNELS]: Route };
 
 /** Name of an IPC route. */
 export type IpcRoute = keyof typeof IPC;

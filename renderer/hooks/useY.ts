@@ -6,7 +6,8 @@ import type * as Y from 'yjs';
  * the type changes. `read` must return a fresh plain value (e.g. via toPlain) — never the live
  * Y type — so React sees a new snapshot after each change.
  */
-export function useYSnapshot<T, Y0 extends Y.AbstractType<unknown>>(type: Y0 | null | undefined, read: (type: Y0) => T): T | undefined {
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any Yjs type (their event types differ)
+export function useYSnapshot<T, Y0 extends Y.AbstractType<any>>(type: Y0 | null | undefined, read: (type: Y0) => T): T | undefined {
   const version = useRef(0);
   const cache = useRef<{ version: number; type: unknown; value: T | undefined }>({ version: -1, type: null, value: undefined });
   const readRef = useRef(read);

@@ -1,6 +1,7 @@
 import { Dexie, type EntityTable } from 'dexie';
 import yDexie from 'y-dexie';
 import type * as Y from 'yjs';
+import { reportStorageError } from './persistence';
 
 /** One row per workspace; its Y.Doc lives in y-dexie's updates table beside it. */
 export interface WorkspaceRow {
@@ -26,8 +27,28 @@ export class CrisisRoomDb extends Dexie {
 
 let instance: CrisisRoomDb | null = null;
 
-/** The app's database (one per origin). */
+/** The app's database (one per origin). Storage trouble is reported, never swallowed. */
 export function getDb(): CrisisRoomDb {
-  instance ??= new CrisisRoomDb();
+  if (!instance) {
+    instance = new CrisisRoomDb();
+    // Another window deleting or upgrading the database closes our connection; Dexie would
+    // silently reopen an empty one, so say so and let "save again" write everything back.
+    instance.on('versionchange', (ev: IDBVersionChangeEvent) => {
+      reportStorageError({
+        name: 'VersionChangeError',
+        message: ev.newVersion === null ? 'the database was deleted by another window' : `another window is upgrading the database to version ${ev.newVersion}`,
+      });
+    });
+    instance.on('blocked', () => reportStorageError({ name: 'BlockedError', message: 'another window is holding an older version of the database open' }));
+  }
   return instance;
+}
+
+/**
+ * Adds a row together with its initial document state. y-dexie's middleware stores an added
+ * Y.Doc's state in the updates table within the same IndexedDB transaction as the row (its
+ * typings leave Y.Doc properties out of InsertType, hence the cast).
+ */
+export function addWorkspaceRow(db: CrisisRoomDb, row: WorkspaceRow): Promise<string> {
+  return db.workspaces.add(row as unknown as Parameters<CrisisRoomDb['workspaces']['add']>[0]);
 }

@@ -21,7 +21,8 @@ export function classifyStorageError(err: unknown): PersistenceState['errorKind'
   const inner = (err as { inner?: { name?: string } } | null)?.inner?.name ?? '';
   if (name === 'QuotaExceededError' || inner === 'QuotaExceededError') return 'quota';
   if (name === 'DatabaseClosedError' || name === 'InvalidStateError' || inner === 'InvalidStateError') return 'closed';
-  if (name === 'BlockedError' || name === 'VersionChangeError') return 'blocked';
+  if (name === 'VersionChangeError') return 'closed';
+  if (name === 'BlockedError') return 'blocked';
   return 'other';
 }
 

@@ -5,7 +5,7 @@ import { metaOf } from '../../shared/doc/workspaceDoc';
 import { newId } from '../../shared/doc/collection';
 import { seedWorkspace } from '../../shared/playbook/seed';
 import type { Language } from '../../shared/languages';
-import { getDb, UPDATES_TABLE, type CrisisRoomDb } from './db';
+import { addWorkspaceRow, getDb, UPDATES_TABLE, type CrisisRoomDb } from './db';
 import { beginWrite, endWrite, reportStorageError } from './persistence';
 
 /** How long a deleted workspace can be brought back. */
@@ -50,7 +50,7 @@ export async function createWorkspace(opts: CreateOptions, db: CrisisRoomDb = ge
     meta.set('roomKey', opts.join?.roomKey ?? newRoomKey());
   });
   const now = Date.now();
-  await db.workspaces.add({ id, name, createdAt: now, updatedAt: now, deletedAt: null, doc });
+  await addWorkspaceRow(db, { id, name, createdAt: now, updatedAt: now, deletedAt: null, doc });
   doc.destroy();
   return id;
 }
@@ -149,5 +149,5 @@ export async function resaveWorkspace(id: string, doc: Y.Doc, db: CrisisRoomDb =
   // The row itself is gone (database deleted underneath us): write it back with the full state.
   const name = String(metaOf(doc).get('name') ?? id);
   const now = Date.now();
-  await db.workspaces.add({ id, name, createdAt: now, updatedAt: now, deletedAt: null, doc });
+  await addWorkspaceRow(db, { id, name, createdAt: now, updatedAt: now, deletedAt: null, doc });
 }

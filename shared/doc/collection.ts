@@ -58,8 +58,9 @@ export function makeRecord(init: RecordInit, order: number): YRecord {
     if (Array.isArray(value)) {
       const child = new Y.Map<YRecord>();
       value.forEach((item, i) => {
-        const childRec = makeRecord(item, i + 1);
-        child.set(childRec.get('id') as string, childRec);
+        // A detached Y.Map cannot be read back (get() returns undefined), so fix the id here.
+        const childId = item.id ?? newId();
+        child.set(childId, makeRecord({ ...item, id: childId }, i + 1));
       });
       rec.set(key, child);
     } else {
@@ -86,9 +87,8 @@ export function addRecord(coll: YCollection, init: RecordInit, origin: Origin, i
   const doc = requireDoc(coll);
   return write(doc, origin, () => {
     const siblings = listRecords(coll);
-    const rec = makeRecord(init, orderAt(siblings, index ?? siblings.length));
-    const id = rec.get('id') as string;
-    coll.set(id, rec);
+    const id = init.id ?? newId();
+    coll.set(id, makeRecord({ ...init, id }, orderAt(siblings, index ?? siblings.length)));
     return id;
   });
 }
@@ -122,9 +122,9 @@ export function duplicateRecord(coll: YCollection, id: string, origin: Origin, p
     const list = listRecords(coll);
     const next = list[list.indexOf(rec) + 1];
     const order = next ? (orderOf(rec) + orderOf(next)) / 2 : orderOf(rec) + 1;
-    const copy = makeRecord(stripIds({ ...toInit(rec), ...patch }), order);
-    coll.set(copy.get('id') as string, copy);
-    return copy.get('id') as string;
+    const copyId = newId();
+    coll.set(copyId, makeRecord({ ...stripIds({ ...toInit(rec), ...patch }), id: copyId }, order));
+    return copyId;
   });
 }
 
@@ -187,7 +187,7 @@ function stripIds(init: RecordInit): RecordInit {
   return out;
 }
 
-function requireDoc(type: Y.AbstractType<unknown>): Y.Doc {
+function requireDoc(type: { doc: Y.Doc | null }): Y.Doc {
   const doc = type.doc;
   if (!doc) throw new Error('This record is not part of a workspace document yet');
   return doc;

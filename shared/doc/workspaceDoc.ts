@@ -15,6 +15,7 @@ export const ROOTS = {
   units: 'roles.units',
   raci: 'roles.raci',
   statements: 'statements',
+  statementPhrases: 'statements.phrases',
   incidents: 'incidents',
   scenarios: 'drills.scenarios',
 } as const;

@@ -95,7 +95,7 @@ function pick<T extends string>(v: unknown, allowed: readonly T[], fallback: T):
 }
 
 function readFact(r: YRecord): IncidentFact {
-  return { id: str(r.get('id')), label: str(r.get('label')), value: str(r.get('value')), kind: pick<FactKind>(r.get('kind'), FACT_KINDS, 'other') };
+  return { id: str(r.get('id')), label: str(r.get('label')), value: str(r.get('value')), kind: pick<FactKind>(r.get('kind'), FACT_KINDS, 'name') };
 }
 
 function readTask(r: YRecord): IncidentTask {
@@ -240,6 +240,24 @@ export function linkStatement(rec: YRecord, statementId: string, origin: Origin)
     }
     (arr as Y.Array<string>).push([statementId]);
   });
+}
+
+/** Id of the log entry that notes one approval of a statement's exact text. */
+export function approvalEntryId(statementId: string, hash: string): string {
+  return `approved-${statementId}-${hash.slice(0, 16)}`;
+}
+
+/**
+ * Notes in the log, once, that a linked statement's text was approved. The entry id comes from the
+ * statement and the approved content hash, so several laptops that notice the same approval write
+ * (at most) one entry. Returns false when it was already noted.
+ */
+export function recordStatementApproval(rec: YRecord, statementId: string, hash: string, at: number, by: string, text: string, origin: Origin): boolean {
+  const id = approvalEntryId(statementId, hash);
+  const log = childCollection(rec, 'log', origin);
+  if (log.has(id)) return false;
+  addLogEntry(rec, { at, by, category: 'communication', text, statementId, approved: true }, origin, id);
+  return true;
 }
 
 /** Closes an incident (the record stays for reports and the after-action review). */

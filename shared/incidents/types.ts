@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FACT_KINDS, type FactKind } from '../statements/types.js';
 
 /**
  * Plain shapes of an incident (what `readIncident` returns). In the document an incident is a
@@ -14,9 +15,11 @@ export type LogCategory = (typeof LOG_CATEGORIES)[number];
 export const TASK_STATUSES = ['open', 'done', 'skipped'] as const;
 export type TaskStatus = (typeof TASK_STATUSES)[number];
 
-export const FACT_KINDS = ['number', 'date', 'name', 'product', 'place', 'other'] as const;
-/** Kind of a fact on the facts sheet (the statements' fact check reads label/value/kind). */
-export type FactKind = (typeof FACT_KINDS)[number];
+/**
+ * Kinds of a fact on the facts sheet: the statement studio's kinds, because its fact check reads
+ * this sheet (label/value/kind) and skips facts of other kinds.
+ */
+export { FACT_KINDS, type FactKind } from '../statements/types.js';
 
 /** One line of the facts sheet: what the team knows for sure. */
 export interface IncidentFact {

@@ -53,3 +53,23 @@ export function removeCells(doc: Y.Doc, match: (cell: { crisisTypeId: string; ph
     return removed;
   });
 }
+
+/**
+ * Makes crisis type `toId` use the same roles as `fromId` (its own cells are replaced), in one
+ * transaction. Returns the number of cells copied.
+ */
+export function copyCrisisTypeCells(doc: Y.Doc, fromId: string, toId: string, origin: Origin): number {
+  if (fromId === toId) return 0;
+  const raci = raciOf(doc);
+  return write(doc, origin, () => {
+    const source: [string, string][] = [];
+    for (const [key, value] of raci.entries()) {
+      const cell = parseCellKey(key);
+      if (!cell) continue;
+      if (cell.crisisTypeId === toId) raci.delete(key);
+      else if (cell.crisisTypeId === fromId && isRaciRole(value)) source.push([cellKey(toId, cell.phase, cell.unitId), value]);
+    }
+    for (const [key, value] of source) raci.set(key, value);
+    return source.length;
+  });
+}

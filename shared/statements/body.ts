@@ -215,35 +215,32 @@ function marksToAttributes(marks: BodyMark[] | undefined): Record<string, unknow
   return out;
 }
 
-function nodeToY(node: BodyNode): Y.XmlElement {
-  const el = new Y.XmlElement(node.type);
-  for (const [k, v] of Object.entries(node.attrs ?? {})) {
-    if (v !== null && v !== undefined) el.setAttribute(k, v as string);
-  }
-  appendContent(el, node.content ?? []);
-  return el;
-}
-
+/**
+ * Appends `content` to an integrated parent. Each child is inserted first and filled after, so
+ * every Yjs type is part of the document when it is written (prelim types cannot be read).
+ */
 function appendContent(parent: Y.XmlFragment | Y.XmlElement, content: BodyNode[]): void {
-  const items: (Y.XmlText | Y.XmlElement)[] = [];
-  let run: BodyNode[] = [];
-  const flush = (): void => {
-    if (run.length === 0) return;
-    const t = new Y.XmlText();
-    t.applyDelta(run.map((r) => ({ insert: r.text ?? '', attributes: marksToAttributes(r.marks) })));
-    items.push(t);
-    run = [];
-  };
-  for (const child of content) {
+  let i = 0;
+  while (i < content.length) {
+    const child = content[i]!;
     if (child.type === 'text') {
-      if (child.text) run.push(child);
-    } else {
-      flush();
-      items.push(nodeToY(child));
+      const run: BodyNode[] = [];
+      while (i < content.length && content[i]!.type === 'text') run.push(content[i++]!);
+      const nonEmpty = run.filter((r) => r.text);
+      if (nonEmpty.length === 0) continue;
+      const t = new Y.XmlText();
+      parent.insert(parent.length, [t]);
+      t.applyDelta(nonEmpty.map((r) => ({ insert: r.text!, attributes: marksToAttributes(r.marks) })));
+      continue;
     }
+    const el = new Y.XmlElement(child.type);
+    parent.insert(parent.length, [el]);
+    for (const [k, v] of Object.entries(child.attrs ?? {})) {
+      if (v !== null && v !== undefined) el.setAttribute(k, v as string);
+    }
+    appendContent(el, child.content ?? []);
+    i++;
   }
-  flush();
-  parent.insert(parent.length, items);
 }
 
 /** Replaces the whole body with `json` (a `doc` node). Must run inside a write transaction. */

@@ -18,7 +18,7 @@ test('create a workspace, edit the playbook in zh-TW, reload, switch languages, 
   await page.getByTestId('add-step').click();
   const step = page.getByTestId('step').last();
   await step.getByTestId('step-title').fill('聯絡替代供應商');
-  await step.getByTestId('step-owner').selectOption({ label: '營運' });
+  await step.getByTestId('step-owner').selectOption({ label: '營運部' });
   await step.getByTestId('step-minutes').fill('90');
   await waitSaved(page);
 
@@ -27,7 +27,7 @@ test('create a workspace, edit the playbook in zh-TW, reload, switch languages, 
   await page.getByTestId('crisis-type-link').filter({ hasText: '供應商停工' }).click();
   const saved = page.getByTestId('step').last();
   await expect(saved.getByTestId('step-title')).toHaveValue('聯絡替代供應商');
-  await expect(saved.getByTestId('step-owner').locator('option:checked')).toHaveText('營運');
+  await expect(saved.getByTestId('step-owner').locator('option:checked')).toHaveText('營運部');
   await expect(saved.getByTestId('step-minutes')).toHaveValue('90');
 
   // Switch to English, then to zh-CN: UI text follows; no zh-TW labels remain.
@@ -54,7 +54,7 @@ test('create a workspace, edit the playbook in zh-TW, reload, switch languages, 
 
 test('a deleted workspace is gone for good once the undo period is over', async ({ page }) => {
   await openApp(page, 'en');
-  await createWorkspace(page, 'Short-lived');
+  const id = await createWorkspace(page, 'Short-lived');
   await page.goto('/#/');
   page.once('dialog', (d) => void d.accept());
   await page.getByTestId('workspace-item').getByRole('button', { name: 'Delete' }).click();
@@ -62,22 +62,23 @@ test('a deleted workspace is gone for good once the undo period is over', async 
   await page.waitForTimeout(12_500);
   await page.reload();
   await expect(page.getByTestId('workspace-item')).toHaveCount(0);
-  const rows = await page.evaluate(async () => {
+  const countRows = () => page.evaluate(async (wsId) => {
     const req = indexedDB.open('crisis-room');
     const db = await new Promise<IDBDatabase>((res, rej) => {
       req.onsuccess = () => res(req.result);
       req.onerror = () => rej(req.error);
     });
-    const count = (store: string) =>
-      new Promise<number>((res) => {
-        const r = db.transaction(store).objectStore(store).count();
-        r.onsuccess = () => res(r.result);
+    const all = (store: string) =>
+      new Promise<Array<{ k?: string }>>((res) => {
+        const r = db.transaction(store).objectStore(store).getAll();
+        r.onsuccess = () => res(r.result as Array<{ k?: string }>);
       });
-    const out = { workspaces: await count('workspaces'), updates: await count('$workspaces.doc_updates') };
+    // y-dexie keeps one bookkeeping row (no k) in the updates table; count this workspace's rows.
+    const out = { workspaces: (await all('workspaces')).length, updates: (await all('$workspaces.doc_updates')).filter((u) => u.k === wsId).length };
     db.close();
     return out;
-  });
-  expect(rows).toEqual({ workspaces: 0, updates: 0 });
+  }, id);
+  await expect.poll(countRows).toEqual({ workspaces: 0, updates: 0 });
 });
 
 test('a storage failure is shown with advice, and saving again keeps every edit', async ({ page, context }) => {

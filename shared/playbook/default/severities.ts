@@ -11,7 +11,7 @@ export const DEFAULT_SEVERITIES: DefaultSeverityLevel[] = [
       'Risk to life or health, a large data leak, suspected illegality or regulators involved; national coverage or trending; possible major financial or legal loss.',
     ),
     decisionRights: L(
-      '由總經理決策，危機處理小組全員進駐；可決定暫停販售、關閉門市、召回產品與補償預算；由高階主管擔任發言人。',
+      '由總經理決策，應變小組全員進駐；可決定暫停販售、關閉門市、召回產品與補償預算；由高階主管擔任發言人。',
       '由总经理决策，应急小组全员到岗；可决定暂停销售、关闭门店、召回产品及补偿预算；由高管担任发言人。',
       'The CEO decides and the whole crisis team convenes; may halt sales, close stores, recall products and set the compensation budget; an executive is the spokesperson.',
     ),

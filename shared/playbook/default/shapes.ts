@@ -1,4 +1,4 @@
-import type { Language, Localized } from '../../languages.js';
+import type { Localized } from '../../languages.js';
 import type { CrisisTypeKey, SignalSource, UnitKey } from '../types.js';
 
 /**
@@ -10,11 +10,6 @@ import type { CrisisTypeKey, SignalSource, UnitKey } from '../types.js';
 /** A text in zh-TW, zh-CN and en — always in this order (tests check each script). */
 export function L(zhTW: string, zhCN: string, en: string): Localized {
   return { 'zh-TW': zhTW, 'zh-CN': zhCN, en };
-}
-
-/** Picks one language of a shipped text. */
-export function pick(text: Localized, lang: Language): string {
-  return text[lang];
 }
 
 export interface DefaultUnit {

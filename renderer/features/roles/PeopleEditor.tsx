@@ -1,0 +1,226 @@
+import { useEffect, useRef, useState } from 'react';
+import type * as Y from 'yjs';
+import { useTranslation } from 'react-i18next';
+import { navigate, workspacePath } from '../../app/router';
+import { SectionHeader, TextField } from '../../ui/fields';
+import { deriveAbbr } from '../../../shared/roles/abbr';
+import { freshnessOf } from '../../../shared/roles/freshness';
+import { addMember, addUnit, markReviewed, removeMember, removeUnit, updateMember, updateUnit } from '../../../shared/roles/roleMap';
+import type { Member, RoleMap, RoleUnit } from '../../../shared/roles/types';
+import type { IssueIndex } from '../../../shared/roles/validate';
+import { InlineIssues, IssueBadge } from './IssueList';
+import { memberRecord, unitRecord } from './records';
+
+interface Props {
+  doc: Y.Doc;
+  map: RoleMap;
+  index: IssueIndex;
+  now: number;
+  workspaceId: string;
+  selectedId: string | null;
+}
+
+/** Units and external partners with their people, contacts, key roles, backups and reviews. */
+export function PeopleEditor({ doc, map, index, now, workspaceId, selectedId }: Props) {
+  const { t } = useTranslation('roles');
+  const selected = map.units.find((u) => u.id === selectedId) ?? map.units[0];
+  const go = (id: string) => navigate(workspacePath(workspaceId, 'roles', 'people', id));
+  const groups = [
+    { kind: 'internal' as const, label: t('unit.internal') },
+    { kind: 'external' as const, label: t('unit.external') },
+  ];
+  return (
+    <div className="master-detail">
+      <aside className="master">
+        <SectionHeader title={t('unit.list')} />
+        <div className="row roles-add-buttons">
+          <button type="button" data-testid="add-unit" onClick={() => go(addUnit(doc, { name: t('unit.newName'), kind: 'internal' }, 'user'))}>
+            + {t('unit.add')}
+          </button>
+          <button type="button" data-testid="add-partner" onClick={() => go(addUnit(doc, { name: t('unit.newExternal'), kind: 'external' }, 'user'))}>
+            + {t('unit.addExternal')}
+          </button>
+        </div>
+        {groups.map((g) => (
+          <div key={g.kind}>
+            <h3 className="roles-group-title">{g.label}</h3>
+            <ol className="master-list">
+              {map.units
+                .filter((u) => u.kind === g.kind)
+                .map((u) => (
+                  <li key={u.id} className={u.id === selected?.id ? 'active' : ''}>
+                    <a href={workspacePath(workspaceId, 'roles', 'people', u.id)} data-testid="unit-link">
+                      {u.name || t('untitled')}
+                    </a>{' '}
+                    <IssueBadge issues={index.units.get(u.id)} />
+                  </li>
+                ))}
+            </ol>
+          </div>
+        ))}
+      </aside>
+      <section className="detail">
+        {selected ? <UnitDetail key={selected.id} doc={doc} map={map} unit={selected} index={index} now={now} onRemoved={() => navigate(workspacePath(workspaceId, 'roles', 'people'))} /> : <p className="muted">{t('unit.select')}</p>}
+      </section>
+    </div>
+  );
+}
+
+function UnitDetail({ doc, map, unit, index, now, onRemoved }: { doc: Y.Doc; map: RoleMap; unit: RoleUnit; index: IssueIndex; now: number; onRemoved: () => void }) {
+  const { t } = useTranslation('roles');
+  const rec = unitRecord(doc, unit.id);
+  const lastAdded = useRef<string | null>(null);
+  if (!rec) return null;
+  const frFor = map.crisisTypes.filter((c) => c.firstResponderUnitId === unit.id).map((c) => c.name || t('untitled'));
+  const unitOnly = (index.units.get(unit.id) ?? []).filter((i) => !i.memberId);
+  return (
+    <div data-testid="unit-detail">
+      <div className="detail-header">
+        <h2>{unit.name || t('untitled')}</h2>
+        <button
+          type="button"
+          className="danger"
+          data-testid="remove-unit"
+          onClick={() => {
+            if (!window.confirm(t('unit.confirmRemove', { name: unit.name }))) return;
+            removeUnit(doc, unit.id, 'user');
+            onRemoved();
+          }}
+        >
+          {t('unit.remove')}
+        </button>
+      </div>
+      {frFor.length > 0 && <p className="muted small">{t('unit.firstResponderFor', { types: frFor.join('、') })}</p>}
+      <div className="record-row">
+        <TextField record={rec} field="name" label={t('unit.name')} value={unit.name} testId="unit-name" maxLength={120} />
+        <TextField record={rec} field="abbr" label={t('unit.abbr', { auto: deriveAbbr(unit.name) })} value={unit.abbr} testId="unit-abbr" maxLength={12} />
+        <label className="field">
+          <span>{t('unit.kind')}</span>
+          <select aria-label={t('unit.kind')} value={unit.kind} onChange={(e) => updateUnit(doc, unit.id, { kind: e.target.value === 'external' ? 'external' : 'internal' }, 'user')}>
+            <option value="internal">{t('unit.internal')}</option>
+            <option value="external">{t('unit.external')}</option>
+          </select>
+        </label>
+      </div>
+      <TextField record={rec} field="duties" label={t('unit.duties')} value={unit.duties} multiline />
+      <InlineIssues issues={unitOnly} />
+      <SectionHeader title={t('unit.people')}>
+        <button
+          type="button"
+          data-testid="add-member"
+          onClick={() => {
+            lastAdded.current = addMember(doc, unit.id, { name: t('member.newName') }, 'user');
+          }}
+        >
+          + {t('member.add')}
+        </button>
+      </SectionHeader>
+      {unit.members.length === 0 && <p className="muted">{t('unit.noPeople')}</p>}
+      <ol className="record-list roles-members">
+        {unit.members.map((m) => (
+          <MemberRow key={m.id} doc={doc} map={map} unit={unit} member={m} index={index} now={now} autoFocus={lastAdded.current === m.id} />
+        ))}
+      </ol>
+    </div>
+  );
+}
+
+function MemberRow({ doc, map, unit, member, index, now, autoFocus }: { doc: Y.Doc; map: RoleMap; unit: RoleUnit; member: Member; index: IssueIndex; now: number; autoFocus: boolean }) {
+  const { t } = useTranslation('roles');
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    // A person just added: their name is selected, ready to type over.
+    if (autoFocus) box.current?.querySelector('input')?.select();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the row first appears
+  }, []);
+  const rec = memberRecord(doc, unit.id, member.id);
+  if (!rec) return null;
+  const fresh = freshnessOf(member.reviewedAt, now);
+  const others = map.units.map((u) => ({ unit: u, people: u.members.filter((m) => m.id !== member.id) })).filter((g) => g.people.length > 0);
+  // Colleagues first: a backup usually sits in the same unit.
+  others.sort((a, b) => Number(b.unit.id === unit.id) - Number(a.unit.id === unit.id));
+  const peopleOptions = others.map((g) => (
+    <optgroup key={g.unit.id} label={g.unit.name || t('untitled')}>
+      {g.people.map((p) => (
+        <option key={p.id} value={p.id}>
+          {p.name || t('untitled')}
+        </option>
+      ))}
+    </optgroup>
+  ));
+  return (
+    <li className={`record roles-member fresh-${fresh.status}`} data-testid="member" data-name={member.name}>
+      <div className="record-row" ref={box}>
+        <TextField record={rec} field="name" label={t('member.name')} value={member.name} testId="member-name" maxLength={120} />
+        <TextField record={rec} field="title" label={t('member.title')} value={member.title} testId="member-title" maxLength={120} />
+        <TextField record={rec} field="phone" label={t('member.phone')} value={member.phone} testId="member-phone" maxLength={60} />
+        <TextField record={rec} field="email" label={t('member.email')} value={member.email} testId="member-email" maxLength={200} />
+        <TextField record={rec} field="handle" label={t('member.handle')} value={member.handle} testId="member-handle" maxLength={120} />
+      </div>
+      <div className="record-row">
+        <label className="roles-check">
+          <input type="checkbox" data-testid="member-key" checked={member.isKey} onChange={(e) => updateMember(doc, unit.id, member.id, { keyRole: e.target.checked ? member.keyRoleName || true : false }, 'user')} />
+          {t('member.key')}
+        </label>
+        {member.isKey && <KeyRoleName value={member.keyRoleName} label={t('member.keyRoleName')} onCommit={(name) => updateMember(doc, unit.id, member.id, { keyRole: name.trim() || true }, 'user')} />}
+        <label className="field">
+          <span>{t('member.backup')}</span>
+          <select aria-label={t('member.backup')} data-testid="member-backup" value={member.backupMemberId} onChange={(e) => updateMember(doc, unit.id, member.id, { backupMemberId: e.target.value }, 'user')}>
+            <option value="">{t('notSet')}</option>
+            {peopleOptions}
+          </select>
+        </label>
+        <label className="field">
+          <span>{t('member.reviewer')}</span>
+          <select aria-label={t('member.reviewer')} value={member.reviewerMemberId} onChange={(e) => updateMember(doc, unit.id, member.id, { reviewerMemberId: e.target.value }, 'user')}>
+            <option value="">{t('member.reviewerAuto')}</option>
+            {peopleOptions}
+          </select>
+        </label>
+        <span className={`badge freshness freshness-${fresh.status}`} data-testid="member-freshness" data-status={fresh.status}>
+          {t(`freshness.${fresh.status}`, { days: fresh.daysSince ?? 0, left: fresh.daysLeft ?? 0 })}
+        </span>
+        <button type="button" data-testid="member-confirm" onClick={() => markReviewed(doc, unit.id, member.id, Date.now(), 'user')}>
+          ✓ {t('member.confirm')}
+        </button>
+        <button
+          type="button"
+          className="danger"
+          aria-label={`${t('member.remove')} ${member.name}`}
+          onClick={() => {
+            if (window.confirm(t('member.confirmRemove', { name: member.name }))) removeMember(doc, unit.id, member.id, 'user');
+          }}
+        >
+          ✕
+        </button>
+      </div>
+      <InlineIssues issues={index.members.get(member.id)} />
+    </li>
+  );
+}
+
+/** The key role's name: kept local while typing (IME-safe), written on blur or Enter. */
+function KeyRoleName({ value, label, onCommit }: { value: string; label: string; onCommit: (v: string) => void }) {
+  const [draft, setDraft] = useState<string | null>(null);
+  const commit = () => {
+    if (draft !== null && draft !== value) onCommit(draft);
+    setDraft(null);
+  };
+  return (
+    <label className="field">
+      <span>{label}</span>
+      <input
+        type="text"
+        aria-label={label}
+        data-testid="member-key-role"
+        maxLength={60}
+        value={draft ?? value}
+        onChange={(e) => setDraft(e.target.value)}
+        onBlur={commit}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' && !e.nativeEvent.isComposing) commit();
+        }}
+      />
+    </label>
+  );
+}

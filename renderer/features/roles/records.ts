@@ -1,0 +1,14 @@
+import * as Y from 'yjs';
+import type { YRecord } from '../../../shared/doc/collection';
+import { collectionOf } from '../../../shared/doc/workspaceDoc';
+
+/** The live record of a unit (for fields bound to it), or undefined once removed. */
+export function unitRecord(doc: Y.Doc, unitId: string): YRecord | undefined {
+  return collectionOf(doc, 'units').get(unitId);
+}
+
+/** The live record of a member of a unit, or undefined once removed. */
+export function memberRecord(doc: Y.Doc, unitId: string, memberId: string): YRecord | undefined {
+  const members = unitRecord(doc, unitId)?.get('members');
+  return members instanceof Y.Map ? (members as Y.Map<YRecord>).get(memberId) : undefined;
+}

@@ -1,0 +1,61 @@
+import type {
+  AppInfo,
+  AppMode,
+  BackupExportRequest,
+  LanHostStart,
+  LanHostStatus,
+  NearbyHost,
+  OpenFileRequest,
+  OpenFileResult,
+  PdfRequest,
+  PdfResult,
+  PrintResult,
+  SaveFileRequest,
+  SaveResult,
+} from '../../shared/ipc';
+
+/**
+ * What the renderer may ask of the machine it runs on. Electron (platform.electron.ts) and the
+ * browser (platform.web.ts) each implement it; features use `getPlatform()` from ./index and never
+ * test for Electron themselves.
+ */
+
+/** Saving in a browser downloads the file: there is no path and no way to know about cancelling. */
+export type SaveOutcome = SaveResult | { kind: 'downloaded'; name: string };
+
+/** A browser cannot make PDF bytes: it opens the print dialog, where "Save as PDF" is offered. */
+export type PdfOutcome = PdfResult | { kind: 'print-dialog' };
+
+/** What this platform can do, so screens offer only what works. */
+export interface PlatformCapabilities {
+  /** printToPdf can return bytes or save a file (otherwise it opens the print dialog). */
+  pdfFile: boolean;
+  /** Saving asks where to save (otherwise the browser downloads). */
+  chooseSaveLocation: boolean;
+  /** The app can start and stop the LAN host (otherwise it is started with the Node host). */
+  hostControl: boolean;
+}
+
+export interface LanHostControl {
+  start(options?: LanHostStart): Promise<LanHostStatus>;
+  stop(): Promise<LanHostStatus>;
+  status(): Promise<LanHostStatus>;
+  nearby(): Promise<NearbyHost[]>;
+}
+
+export interface Platform {
+  readonly mode: AppMode;
+  readonly can: PlatformCapabilities;
+  appInfo(): Promise<AppInfo>;
+  printToPdf(request?: PdfRequest): Promise<PdfOutcome>;
+  print(): Promise<PrintResult>;
+  saveFile(request: SaveFileRequest): Promise<SaveOutcome>;
+  openFile(request: OpenFileRequest): Promise<OpenFileResult>;
+  exportBackup(request: BackupExportRequest): Promise<SaveOutcome>;
+  readonly lanHost: LanHostControl;
+}
+
+/** The platform cannot do this at all (check `platform.can` first). */
+export class UnsupportedOnPlatformError extends Error {
+  override name = 'UnsupportedOnPlatformError';
+}

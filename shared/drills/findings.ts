@@ -1,0 +1,114 @@
+import * as Y from 'yjs';
+import { addRecord, childCollection, readChildren, setField, type YRecord } from '../doc/collection.js';
+import { write, type Origin } from '../doc/origins.js';
+import { collectionOf } from '../doc/workspaceDoc.js';
+import type { Language, Localized } from '../languages.js';
+import type { AarReport, ReviewStep } from './aar.js';
+import { decideFinding } from './run.js';
+
+/**
+ * Findings of an after-action review, each a proposed edit to the playbook the team can accept
+ * (applied to the playbook with origin 'user') or reject. Every drill ends with a review that
+ * changes the plan — this is how a drill's lessons reach it.
+ */
+export type FindingCode = 'lateRaiseTarget' | 'lateAddBackup' | 'missedAddBackup';
+
+export interface ProposedEdit {
+  /** Stable across recomputation of the review: `<stepId>:<code>`. */
+  id: string;
+  crisisTypeId: string;
+  stepId: string;
+  stepTitle: string;
+  /** The step field changed: its target, or its checklist (one item added). */
+  field: 'targetMinutes' | 'checklist';
+  /** Current value (target minutes), or null when adding a checklist item. */
+  from: number | null;
+  /** New target minutes, or the checklist item's text. */
+  to: number | string;
+  rationale: { code: FindingCode; targetMinutes: number; lateByMinutes: number; evidence: number };
+}
+
+/** Checklist item proposed when a step's owner was too slow or missed it. */
+export const BACKUP_OWNER_ITEM: Localized = {
+  'zh-TW': '指定本步驟的備援負責人；目標時間前 15 分鐘仍未完成時，由備援接手。',
+  'zh-CN': '指定本步骤的备岗负责人；目标时间前 15 分钟仍未完成时，由备岗接手。',
+  en: 'Name a backup owner for this step; if it is not done 15 minutes before the target, the backup takes over.',
+};
+
+const roundUp15 = (m: number) => Math.ceil(m / 15) * 15;
+
+/**
+ * Proposed playbook edits from a review. Per step with evidence (its task late or missed, or a
+ * linked inject answered late or not at all):
+ * - late by L minutes → raise the target to cover it (rounded up to 15 minutes), or add a backup
+ *   owner — both offered, the team picks;
+ * - missed → add a backup owner.
+ */
+export function proposeEdits(report: AarReport, crisisTypeId: string, steps: readonly ReviewStep[], contentLanguage: Language): ProposedEdit[] {
+  const out: ProposedEdit[] = [];
+  for (const step of steps) {
+    const tasks = report.tasks.filter((t) => t.stepId === step.id);
+    const injects = report.injects.filter((i) => i.stepId === step.id);
+    const missed = tasks.filter((t) => t.outcome === 'missed').length + injects.filter((i) => i.outcome === 'noResponse').length;
+    const lateList = [...tasks.filter((t) => t.outcome === 'late').map((t) => t.lateByMinutes), ...injects.filter((i) => i.outcome === 'late').map((i) => i.lateByMinutes ?? 0)].filter((l) => l > 0);
+    const base = { crisisTypeId, stepId: step.id, stepTitle: step.title };
+    if (missed > 0) {
+      out.push({
+        ...base,
+        id: `${step.id}:missedAddBackup`,
+        field: 'checklist',
+        from: null,
+        to: BACKUP_OWNER_ITEM[contentLanguage],
+        rationale: { code: 'missedAddBackup', targetMinutes: step.targetMinutes, lateByMinutes: Math.max(0, ...tasks.map((t) => (t.outcome === 'missed' ? t.lateByMinutes : 0))), evidence: missed },
+      });
+      continue;
+    }
+    if (lateList.length === 0) continue;
+    const lateBy = Math.max(...lateList);
+    const rationale = { targetMinutes: step.targetMinutes, lateByMinutes: lateBy, evidence: lateList.length };
+    out.push({ ...base, id: `${step.id}:lateRaiseTarget`, field: 'targetMinutes', from: step.targetMinutes, to: roundUp15(step.targetMinutes + lateBy), rationale: { code: 'lateRaiseTarget', ...rationale } });
+    out.push({ ...base, id: `${step.id}:lateAddBackup`, field: 'checklist', from: null, to: BACKUP_OWNER_ITEM[contentLanguage], rationale: { code: 'lateAddBackup', ...rationale } });
+  }
+  return out;
+}
+
+/** The playbook step record a finding edits, or a readable error. */
+function stepRecord(doc: Y.Doc, edit: ProposedEdit): YRecord {
+  const type = collectionOf(doc, 'crisisTypes').get(edit.crisisTypeId);
+  if (!(type instanceof Y.Map)) throw new Error('The crisis type of this finding no longer exists in the playbook');
+  const step = readChildren(type, 'steps').find((s) => s.get('id') === edit.stepId);
+  if (!step) throw new Error(`The step "${edit.stepTitle}" no longer exists in the playbook`);
+  return step;
+}
+
+/**
+ * Applies a proposed edit to the playbook. A target that someone changed since the review is not
+ * overwritten (error); a checklist item already present is not added twice.
+ */
+export function applyEdit(doc: Y.Doc, edit: ProposedEdit, origin: Origin): void {
+  const step = stepRecord(doc, edit);
+  if (edit.field === 'targetMinutes') {
+    const current = step.get('targetMinutes');
+    if (current !== edit.from) throw new Error(`The target of "${edit.stepTitle}" changed since the review (now ${String(current)} min)`);
+    if (typeof edit.to !== 'number' || !Number.isFinite(edit.to) || edit.to < 0) throw new Error('The proposed target is not a number of minutes');
+    setField(step, 'targetMinutes', edit.to, origin);
+    return;
+  }
+  const text = String(edit.to).trim();
+  if (!text) throw new Error('The proposed checklist item is empty');
+  if (readChildren(step, 'checklist').some((c) => c.get('text') === text)) return;
+  addRecord(childCollection(step, 'checklist', origin), { text }, origin);
+}
+
+/** Accepts a finding: applies its edit and records the decision, in one transaction. */
+export function acceptFinding(doc: Y.Doc, drill: YRecord, edit: ProposedEdit, by: string, at: number, origin: Origin): void {
+  write(doc, origin, () => {
+    applyEdit(doc, edit, origin);
+    decideFinding(drill, edit.id, 'accepted', by, at, origin);
+  });
+}
+
+/** Rejects a finding (the playbook stays as it is). */
+export function rejectFinding(drill: YRecord, edit: ProposedEdit, by: string, at: number, origin: Origin): void {
+  decideFinding(drill, edit.id, 'rejected', by, at, origin);
+}

@@ -1,0 +1,144 @@
+import type * as Y from 'yjs';
+import { z } from 'zod';
+import { addRecord, listRecords, setField, type YCollection, type YRecord } from '../doc/collection.js';
+import { write, type Origin } from '../doc/origins.js';
+import { ROOTS } from '../doc/workspaceDoc.js';
+import { LANGUAGES, type Language } from '../languages.js';
+import { DEFAULT_RISKY_PHRASES, RISK_CATEGORIES, type RiskCategory, type RiskyPhrase } from './phrases.js';
+
+/**
+ * Risky-wording check. Works on any text, Chinese included: patterns match substrings (with
+ * character classes) rather than words, so nothing depends on spaces. The team's changes to the
+ * shipped lists live in the workspace document (root `statements.phrases`): one record per custom
+ * phrase, and one per shipped phrase they switched off or reworded (`overridesId`).
+ */
+
+export interface LintFinding {
+  from: number;
+  to: number;
+  match: string;
+  category: RiskCategory;
+  /** The team's explanation, or '' for the category's standard one. */
+  reason: string;
+  phraseId: string;
+}
+
+const WORD_CHAR = /[\p{L}\p{N}_]/u;
+
+/** Compiles a phrase to a global regex; throws a clear error for an invalid pattern. */
+export function compilePhrase(phrase: Pick<RiskyPhrase, 'pattern' | 'isRegex' | 'language'>): RegExp {
+  let source = phrase.isRegex ? phrase.pattern : phrase.pattern.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  if (phrase.language === 'en') {
+    // English: whole words only, so "no comment" does not fire inside "economic commentary".
+    const first = phrase.pattern.replace(/^\(+/, '')[0] ?? '';
+    const last = phrase.pattern.replace(/[)?*+]+$/, '').slice(-1);
+    source = `${WORD_CHAR.test(first) ? '(?<![\\p{L}\\p{N}_])' : ''}(?:${source})${WORD_CHAR.test(last) ? '(?![\\p{L}\\p{N}_])' : ''}`;
+  }
+  try {
+    return new RegExp(source, 'giu');
+  } catch (err) {
+    throw new Error(`Invalid pattern "${phrase.pattern}": ${(err as Error).message}`, { cause: err });
+  }
+}
+
+/** Risky phrases found in `text`, in text order. Phrases whose pattern does not compile are skipped. */
+export function lintText(text: string, phrases: readonly RiskyPhrase[]): LintFinding[] {
+  const found: LintFinding[] = [];
+  const seen = new Set<string>();
+  for (const phrase of phrases) {
+    let re: RegExp;
+    try {
+      re = compilePhrase(phrase);
+    } catch {
+      continue;
+    }
+    for (const m of text.matchAll(re)) {
+      if (m[0].length === 0) continue;
+      const key = `${m.index}:${m[0].length}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      found.push({ from: m.index, to: m.index + m[0].length, match: m[0], category: phrase.category, reason: phrase.reason, phraseId: phrase.id });
+    }
+  }
+  return found.sort((a, b) => a.from - b.from || a.to - b.to);
+}
+
+// ---- The team's phrase settings in the document ----
+
+/** A team's phrase record (custom phrase, or override of a shipped one). */
+export const phraseInputSchema = z
+  .object({
+    language: z.enum(LANGUAGES),
+    category: z.enum(RISK_CATEGORIES),
+    pattern: z.string().trim().min(1, 'Enter a phrase').max(200, 'Keep a phrase under 200 characters'),
+    isRegex: z.boolean(),
+    reason: z.string().max(500),
+  })
+  .superRefine((p, ctx) => {
+    try {
+      compilePhrase(p);
+    } catch (err) {
+      ctx.addIssue({ code: 'custom', message: (err as Error).message, path: ['pattern'] });
+    }
+  });
+export type PhraseInput = z.infer<typeof phraseInputSchema>;
+
+export function phraseSettingsOf(doc: Y.Doc): YCollection {
+  return doc.getMap(ROOTS.statementPhrases) as YCollection;
+}
+
+/** Effective phrase lists: shipped ones (minus switched-off, with rewordings) plus the team's. */
+export function effectivePhrases(doc: Y.Doc, language?: Language): RiskyPhrase[] {
+  const records = listRecords(phraseSettingsOf(doc));
+  const overrides = new Map<string, YRecord>();
+  const custom: RiskyPhrase[] = [];
+  for (const r of records) {
+    const over = r.get('overridesId');
+    if (typeof over === 'string' && over) overrides.set(over, r);
+    else if (r.get('enabled') !== false) {
+      const parsed = phraseInputSchema.safeParse(Object.fromEntries(r.entries()));
+      if (parsed.success) custom.push({ id: String(r.get('id')), ...parsed.data });
+    }
+  }
+  const shipped = DEFAULT_RISKY_PHRASES.flatMap((p): RiskyPhrase[] => {
+    const o = overrides.get(p.id);
+    if (!o) return [p];
+    if (o.get('enabled') === false) return [];
+    const pattern = typeof o.get('pattern') === 'string' && o.get('pattern') ? (o.get('pattern') as string) : p.pattern;
+    const reason = typeof o.get('reason') === 'string' ? (o.get('reason') as string) : p.reason;
+    return [{ ...p, pattern, reason }];
+  });
+  return [...shipped, ...custom].filter((p) => !language || p.language === language);
+}
+
+/** Whether a shipped phrase is switched on. */
+export function isShippedPhraseEnabled(doc: Y.Doc, phraseId: string): boolean {
+  const o = listRecords(phraseSettingsOf(doc)).find((r) => r.get('overridesId') === phraseId);
+  return !o || o.get('enabled') !== false;
+}
+
+/** Switches a shipped phrase on or off for the whole team. */
+export function setShippedPhraseEnabled(doc: Y.Doc, phraseId: string, enabled: boolean, origin: Origin = 'user'): void {
+  if (!DEFAULT_RISKY_PHRASES.some((p) => p.id === phraseId)) throw new Error('Unknown shipped phrase');
+  const coll = phraseSettingsOf(doc);
+  const existing = listRecords(coll).find((r) => r.get('overridesId') === phraseId);
+  if (existing) setField(existing, 'enabled', enabled, origin);
+  else addRecord(coll, { overridesId: phraseId, enabled }, origin);
+}
+
+/** Adds a team phrase after validating it. Returns its id. */
+export function addCustomPhrase(doc: Y.Doc, input: PhraseInput, origin: Origin = 'user'): string {
+  const p = phraseInputSchema.parse(input);
+  return addRecord(phraseSettingsOf(doc), { ...p, enabled: true, overridesId: '' }, origin);
+}
+
+/** Removes a team phrase. */
+export function removeCustomPhrase(doc: Y.Doc, id: string, origin: Origin = 'user'): void {
+  const coll = phraseSettingsOf(doc);
+  write(doc, origin, () => coll.delete(id));
+}
+
+/** The team's own phrases (for the settings list). */
+export function customPhrases(doc: Y.Doc): RiskyPhrase[] {
+  return effectivePhrases(doc).filter((p) => !DEFAULT_RISKY_PHRASES.some((d) => d.id === p.id));
+}

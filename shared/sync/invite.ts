@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import { hashBytes } from './docState.js';
+import { RoomKeySchema, WorkspaceIdSchema } from './room.js';
+import { SignalingUrlSchema } from './settings.js';
+
+/**
+ * Invite codes for members outside the room (PR agency, law firm): one line of text (also shown
+ * as a QR code) carrying the host address(es), the workspace and its room key. Whoever holds the
+ * code can read the workspace: it travels like a password.
+ *
+ * Format: `CR1.<base64url JSON>.<checksum>`; the checksum catches a code cut short or mistyped.
+ */
+
+export const INVITE_PREFIX = 'CR1';
+
+/** What an invite carries. */
+export const InviteSchema = z.strictObject({
+  /** Signaling URLs of the LAN host(s), e.g. `ws://192.168.1.20:4444/signal`. */
+  hosts: z.array(SignalingUrlSchema).min(1).max(4),
+  workspaceId: WorkspaceIdSchema,
+  workspaceName: z.string().min(1).max(120),
+  roomKey: RoomKeySchema,
+});
+/** What an invite carries. */
+export type Invite = z.infer<typeof InviteSchema>;
+
+/** Why a code could not be read; each is an i18n key under `sync:invite.errors`. */
+export type InviteError = 'empty' | 'format' | 'checksum' | 'content';
+
+/** A failed decode, with the reason as an i18n key suffix. */
+export class InviteDecodeError extends Error {
+  constructor(readonly reason: InviteError) {
+    super(`invite.errors.${reason}`);
+  }
+}
+
+function toBase64Url(text: string): string {
+  const bytes = new TextEncoder().encode(text);
+  let bin = '';
+  for (const b of bytes) bin += String.fromCharCode(b);
+  return btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+function fromBase64Url(b64: string): string {
+  const bin = atob(b64.replace(/-/g, '+').replace(/_/g, '/'));
+  const bytes = Uint8Array.from(bin, (c) => c.charCodeAt(0));
+  return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+}
+
+function checksum(body: string): string {
+  return hashBytes(new TextEncoder().encode(`${INVITE_PREFIX}.${body}`)).padStart(14, '0').slice(-8);
+}
+
+/** Makes the invite code for `invite` (validated first). */
+export function encodeInvite(invite: Invite): string {
+  const valid = InviteSchema.parse(invite);
+  const body = toBase64Url(JSON.stringify({ h: valid.hosts, w: valid.workspaceId, n: valid.workspaceName, k: valid.roomKey }));
+  return `${INVITE_PREFIX}.${body}.${checksum(body)}`;
+}
+
+/** Reads an invite code (whitespace and line breaks from copy-paste are ignored). Throws {@link InviteDecodeError}. */
+export function decodeInvite(code: string): Invite {
+  const compact = code.replace(/\s+/g, '');
+  if (!compact) throw new InviteDecodeError('empty');
+  const parts = compact.split('.');
+  if (parts.length !== 3 || parts[0] !== INVITE_PREFIX || !/^[A-Za-z0-9_-]+$/.test(parts[1]!)) throw new InviteDecodeError('format');
+  const [, body, sum] = parts as [string, string, string];
+  if (sum.toLowerCase() !== checksum(body)) throw new InviteDecodeError('checksum');
+  let raw: unknown;
+  try {
+    raw = JSON.parse(fromBase64Url(body));
+  } catch {
+    throw new InviteDecodeError('format');
+  }
+  const r = raw as { h?: unknown; w?: unknown; n?: unknown; k?: unknown } | null;
+  const parsed = InviteSchema.safeParse({ hosts: r?.h, workspaceId: r?.w, workspaceName: r?.n, roomKey: r?.k });
+  if (!parsed.success) throw new InviteDecodeError('content');
+  return parsed.data;
+}

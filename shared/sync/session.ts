@@ -1,0 +1,425 @@
+import * as Y from 'yjs';
+import { applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates, type Awareness } from 'y-protocols/awareness';
+import { DEFAULT_MAX_MESSAGE_BYTES, MAX_FRAME_BYTES, Reassembler, parseFrame, type TransferProgress } from './frames.js';
+import { PROTOCOL_VERSION, decodeMessage, encodeMessage, syncMessageSchema, type SyncMessage } from './messages.js';
+import { DocStateReader, compareStateVectors, readStateVector } from './docState.js';
+import { Outbox, type PeerLink } from './peerLink.js';
+import { ChangeReach } from './reach.js';
+import type { PeerStatus, SyncStatus } from './status.js';
+import { isOrigin } from '../doc/origins.js';
+
+/** Timing and size settings of a sync session (defaults suit a LAN of laptops). */
+export interface SyncTimings {
+  /** Heartbeat interval. */
+  heartbeatMs: number;
+  /** A peer heard nothing from for this long is declared gone and its link closed. */
+  deadAfterMs: number;
+  /** Interval of the periodic state comparison while connected. */
+  stateIntervalMs: number;
+  /** A full diff not confirmed within this time may be sent again. */
+  diffRetryMs: number;
+  /** How long incomplete messages are kept without a new frame. */
+  staleTransferMs: number;
+}
+
+export const DEFAULT_TIMINGS: SyncTimings = { heartbeatMs: 1000, deadAfterMs: 2500, stateIntervalMs: 2500, diffRetryMs: 15000, staleTransferMs: 30000 };
+
+/** Options of {@link SyncSession}. */
+export interface SyncSessionOptions {
+  doc: Y.Doc;
+  /** Peers holding another workspace are refused. */
+  workspaceId: string;
+  /** Presence; the session sends our state and applies peers'. */
+  awareness?: Awareness | null;
+  /** Clock (injectable for tests). */
+  now?: () => number;
+  timings?: Partial<SyncTimings>;
+  maxFrameBytes?: number;
+  maxMessageBytes?: number;
+  /** Large messages pause while the link buffers more than this. */
+  highWaterBytes?: number;
+}
+
+interface PeerConn {
+  id: string;
+  link: PeerLink;
+  outbox: Outbox;
+  reassembler: Reassembler;
+  nextMsgId: number;
+  clientId: number | null;
+  lastHeardAt: number;
+  lastPingAt: number;
+  lastStateSentAt: number;
+  rttMs: number | null;
+  /** Their last reported state. */
+  remote: { sv: Uint8Array; svMap: Map<number, number>; ds: string; pending: boolean } | null;
+  inSync: boolean;
+  lastInSyncAt: number | null;
+  /** Since when the copies are known or assumed to differ. */
+  outOfSyncSince: number;
+  /** Update messages we applied and have not acknowledged yet. */
+  pendingAcks: number[];
+  /** Our update messages awaiting acknowledgement: which local changes each carries. */
+  sentCovers: Map<number, { seq: number; full: boolean }>;
+  diffInFlight: { msgId: number; at: number } | null;
+  awarenessClients: Set<number>;
+  inbound: TransferProgress | null;
+}
+
+/** Why a peer left, as reported in the status. */
+export type LeaveReason = 'timeout' | 'closed' | 'broken' | 'refused';
+
+/**
+ * The sync protocol of one open workspace, independent of any transport. Peers are added with a
+ * {@link PeerLink}; their frames are fed to {@link receive}; {@link tick} runs heartbeats, periodic
+ * state comparison and dead-link detection. Convergence does not depend on any single message
+ * arriving: whenever two peers' states differ, the next comparison sends what is missing.
+ */
+export class SyncSession {
+  readonly doc: Y.Doc;
+  private readonly workspaceId: string;
+  private readonly awareness: Awareness | null;
+  private readonly now: () => number;
+  private readonly t: SyncTimings;
+  private readonly maxFrameBytes: number;
+  private readonly maxMessageBytes: number;
+  private readonly highWaterBytes: number;
+  private readonly schema: ReturnType<typeof syncMessageSchema>;
+  private readonly state: DocStateReader;
+  private readonly reach = new ChangeReach();
+  private readonly peers = new Map<string, PeerConn>();
+  private readonly departed = new Map<string, PeerStatus>();
+  private readonly listeners = new Set<() => void>();
+  private readonly deadListeners = new Set<(peerId: string, reason: LeaveReason) => void>();
+  private applying = false;
+  private destroyed = false;
+  /** Counters for tests and diagnostics. */
+  readonly stats = { badFrames: 0, badMessages: 0, badUpdates: 0, diffsSent: 0, updatesSent: 0, updatesApplied: 0 };
+
+  constructor(opts: SyncSessionOptions) {
+    this.doc = opts.doc;
+    this.workspaceId = opts.workspaceId;
+    this.awareness = opts.awareness ?? null;
+    this.now = opts.now ?? (() => Date.now());
+    this.t = { ...DEFAULT_TIMINGS, ...opts.timings };
+    this.maxFrameBytes = Math.min(opts.maxFrameBytes ?? MAX_FRAME_BYTES, MAX_FRAME_BYTES);
+    this.maxMessageBytes = opts.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES;
+    this.highWaterBytes = opts.highWaterBytes ?? 1024 * 1024;
+    this.schema = syncMessageSchema(this.maxMessageBytes);
+    this.state = new DocStateReader(this.doc);
+    this.doc.on('update', this.onDocUpdate);
+    this.awareness?.on('update', this.onAwarenessUpdate);
+  }
+
+  /** Listens to any status change; returns the disposer. */
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Listens to peers the session drops (dead link, refused); returns the disposer. */
+  onPeerLeft(listener: (peerId: string, reason: LeaveReason) => void): () => void {
+    this.deadListeners.add(listener);
+    return () => this.deadListeners.delete(listener);
+  }
+
+  /** Starts talking to a newly connected peer (replacing an older link to the same peer). */
+  addPeer(peerId: string, link: PeerLink): void {
+    if (this.destroyed) return;
+    if (this.peers.has(peerId)) this.removePeer(peerId, 'closed');
+    const now = this.now();
+    const before = this.departed.get(peerId);
+    this.departed.delete(peerId);
+    const p: PeerConn = {
+      id: peerId,
+      link,
+      outbox: new Outbox(link, this.maxFrameBytes, this.highWaterBytes),
+      reassembler: new Reassembler({ maxMessageBytes: this.maxMessageBytes, maxPartials: 8, staleAfterMs: this.t.staleTransferMs }, this.maxFrameBytes),
+      nextMsgId: 1,
+      clientId: null,
+      lastHeardAt: now,
+      lastPingAt: now,
+      lastStateSentAt: 0,
+      rttMs: null,
+      remote: null,
+      inSync: false,
+      lastInSyncAt: before?.lastInSyncAt ?? null,
+      outOfSyncSince: now,
+      pendingAcks: [],
+      sentCovers: new Map(),
+      diffInFlight: null,
+      awarenessClients: new Set(),
+      inbound: null,
+    };
+    this.peers.set(peerId, p);
+    this.send(p, { t: 'hello', v: PROTOCOL_VERSION, workspace: this.workspaceId, clientId: this.doc.clientID });
+    this.sendState(p, false);
+    const local = this.awareness?.getLocalState();
+    // Re-set our presence so its clock moves on: a peer that dropped us ignores an unchanged clock.
+    if (this.awareness && local) this.awareness.setLocalState({ ...local });
+    this.flush(p);
+    this.changed();
+  }
+
+  /** Forgets a peer whose link closed. */
+  removePeer(peerId: string, reason: LeaveReason = 'closed'): void {
+    const p = this.peers.get(peerId);
+    if (!p) return;
+    this.peers.delete(peerId);
+    if (this.awareness && p.awarenessClients.size > 0) removeAwarenessStates(this.awareness, [...p.awarenessClients], 'peer-left');
+    this.departed.set(peerId, { ...this.peerStatus(p), connected: false, inSync: false, transfers: [], leftBecause: reason });
+    while (this.departed.size > 32) this.departed.delete(this.departed.keys().next().value!);
+    this.changed();
+  }
+
+  /** Feeds one frame received from `peerId`. */
+  receive(peerId: string, bytes: Uint8Array): void {
+    const p = this.peers.get(peerId);
+    if (!p) return;
+    p.lastHeardAt = this.now();
+    const frame = parseFrame(bytes, this.maxFrameBytes);
+    if (!frame) {
+      this.stats.badFrames++;
+      return;
+    }
+    const whole = p.reassembler.push(frame, p.lastHeardAt, (progress) => {
+      p.inbound = progress.received < progress.count ? progress : null;
+      this.changed();
+    });
+    if (!whole) return;
+    const msg = decodeMessage(whole, this.schema);
+    if (!msg) {
+      this.stats.badMessages++;
+      return;
+    }
+    this.handle(p, frame.msgId, msg);
+    // Work done on our side (applying a large update) must not count as the peer's silence.
+    p.lastHeardAt = this.now();
+    if (this.peers.get(peerId) === p) this.flush(p);
+  }
+
+  /** Heartbeats, periodic state comparison, acknowledgements, dead-link detection. Call often (≈ 100–250 ms). */
+  tick(): void {
+    const now = this.now();
+    for (const p of [...this.peers.values()]) {
+      if (now - p.lastHeardAt > this.t.deadAfterMs) {
+        this.drop(p, 'timeout');
+        continue;
+      }
+      if (now - p.lastPingAt >= this.t.heartbeatMs) {
+        p.lastPingAt = now;
+        this.send(p, { t: 'ping', at: now });
+      }
+      if (p.pendingAcks.length > 0 || now - p.lastStateSentAt >= this.t.stateIntervalMs) this.sendState(p, false);
+      if (p.diffInFlight && now - p.diffInFlight.at > this.t.diffRetryMs) p.diffInFlight = null;
+      if (p.reassembler.sweep(now).length > 0) p.inbound = null;
+      this.flush(p);
+    }
+  }
+
+  /** Sends queued frames that the links can take now (call when a link's buffer drains). */
+  pump(peerId?: string): void {
+    for (const p of this.peers.values()) if (peerId === undefined || p.id === peerId) this.flush(p);
+  }
+
+  /** Ids of connected peers. */
+  peerIds(): string[] {
+    return [...this.peers.keys()];
+  }
+
+  /** The current sync status. */
+  status(): SyncStatus {
+    const peers = [...this.peers.values()].map((p) => this.peerStatus(p));
+    for (const d of this.departed.values()) peers.push(d);
+    return {
+      online: this.peers.size > 0,
+      peers,
+      unreachedChanges: this.reach.unreached,
+      unreachedSince: this.reach.unreachedSince,
+      localChanges: this.reach.latest,
+    };
+  }
+
+  /** Stops listening to the document and forgets every peer (links are left to their owner). */
+  destroy(): void {
+    if (this.destroyed) return;
+    for (const id of [...this.peers.keys()]) this.removePeer(id, 'closed');
+    this.destroyed = true;
+    this.doc.off('update', this.onDocUpdate);
+    this.awareness?.off('update', this.onAwarenessUpdate);
+    this.state.destroy();
+    this.listeners.clear();
+    this.deadListeners.clear();
+  }
+
+  // ── internals ──────────────────────────────────────────────────────────────────────────────
+
+  private handle(p: PeerConn, msgId: number, msg: SyncMessage): void {
+    switch (msg.t) {
+      case 'hello':
+        if (msg.workspace !== this.workspaceId || msg.v !== PROTOCOL_VERSION) return this.drop(p, 'refused');
+        p.clientId = msg.clientId;
+        break;
+      case 'ping':
+        this.send(p, { t: 'pong', at: msg.at });
+        break;
+      case 'pong':
+        p.rttMs = Math.max(0, this.now() - msg.at);
+        break;
+      case 'awareness':
+        this.applyAwareness(p, msg.update);
+        break;
+      case 'update':
+        this.applyUpdate(p, msgId, msg.update);
+        break;
+      case 'state':
+        this.onState(p, msg);
+        break;
+    }
+  }
+
+  private applyUpdate(p: PeerConn, msgId: number, update: Uint8Array): void {
+    this.applying = true;
+    try {
+      Y.applyUpdate(this.doc, update, 'remote');
+      this.stats.updatesApplied++;
+    } catch {
+      this.stats.badUpdates++;
+    } finally {
+      this.applying = false;
+    }
+    p.pendingAcks.push(msgId);
+    if (p.pendingAcks.length >= 256) this.sendState(p, true);
+  }
+
+  private onState(p: PeerConn, msg: Extract<SyncMessage, { t: 'state' }>): void {
+    const svMap = readStateVector(msg.sv);
+    if (!svMap) {
+      this.stats.badMessages++;
+      return;
+    }
+    p.remote = { sv: msg.sv, svMap, ds: msg.ds, pending: msg.pending };
+    for (const id of msg.acks) {
+      const cover = p.sentCovers.get(id);
+      p.sentCovers.delete(id);
+      if (p.diffInFlight?.msgId === id) p.diffInFlight = null;
+      if (!cover || msg.pending || cover.seq === 0) continue;
+      if (cover.full) this.reach.confirmUpTo(cover.seq);
+      else this.reach.confirmOne(cover.seq);
+    }
+    const ours = this.state.read();
+    const cmp = compareStateVectors(ours.svMap, svMap);
+    const dsDiffers = ours.ds !== msg.ds;
+    const wasInSync = p.inSync;
+    p.inSync = !cmp.aHasMore && !cmp.bHasMore && !dsDiffers && !msg.pending && !ours.pending;
+    if (!p.inSync && wasInSync) p.outOfSyncSince = this.now();
+    if (p.inSync) {
+      p.lastInSyncAt = this.now();
+      this.reach.confirmUpTo(this.reach.latest);
+    } else {
+      if ((cmp.aHasMore || dsDiffers) && !p.diffInFlight) this.sendDiff(p, msg.sv);
+      if (!msg.reply && (cmp.bHasMore || dsDiffers)) this.sendState(p, true);
+    }
+    if (p.inSync !== wasInSync || p.inSync) this.changed();
+  }
+
+  private sendDiff(p: PeerConn, remoteSv: Uint8Array): void {
+    let diff: Uint8Array;
+    try {
+      diff = Y.encodeStateAsUpdate(this.doc, remoteSv);
+    } catch {
+      this.stats.badMessages++;
+      return;
+    }
+    const msgId = this.send(p, { t: 'update', update: diff, seq: this.reach.latest, full: true });
+    p.sentCovers.set(msgId, { seq: this.reach.latest, full: true });
+    p.diffInFlight = { msgId, at: this.now() };
+    this.stats.diffsSent++;
+  }
+
+  private sendState(p: PeerConn, reply: boolean): void {
+    const s = this.state.read();
+    const acks = p.pendingAcks.splice(0, 512);
+    this.send(p, { t: 'state', sv: s.sv, ds: s.ds, pending: s.pending, reply, acks });
+    p.lastStateSentAt = this.now();
+  }
+
+  private applyAwareness(p: PeerConn, update: Uint8Array): void {
+    if (!this.awareness) return;
+    try {
+      const before = new Set(this.awareness.getStates().keys());
+      applyAwarenessUpdate(this.awareness, update, `peer:${p.id}`);
+      for (const id of this.awareness.getStates().keys()) if (!before.has(id) && id !== this.doc.clientID) p.awarenessClients.add(id);
+      if (p.clientId !== null && p.clientId !== this.doc.clientID) p.awarenessClients.add(p.clientId);
+    } catch {
+      this.stats.badMessages++;
+    }
+  }
+
+  private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
+    if (this.destroyed) return;
+    // Any change makes every copy differ from ours until its holder reports again.
+    for (const p of this.peers.values()) {
+      if (p.inSync) p.outOfSyncSince = this.now();
+      p.inSync = false;
+    }
+    if (this.applying) return;
+    // Only edits made here count as "ours" (a load from local storage is not a new change).
+    const seq = isOrigin(origin) && origin !== 'remote' ? this.reach.recordChange(this.now()) : 0;
+    for (const p of this.peers.values()) {
+      const msgId = this.send(p, { t: 'update', update, seq, full: false });
+      if (seq > 0) p.sentCovers.set(msgId, { seq, full: false });
+      this.stats.updatesSent++;
+      this.flush(p);
+    }
+    if (seq > 0) this.changed();
+  };
+
+  private readonly onAwarenessUpdate = (change: { added: number[]; updated: number[]; removed: number[] }, origin: unknown): void => {
+    if (origin !== 'local' || !this.awareness) return;
+    const mine = this.doc.clientID;
+    if (![...change.added, ...change.updated, ...change.removed].includes(mine)) return;
+    const update = encodeAwarenessUpdate(this.awareness, [mine]);
+    for (const p of this.peers.values()) {
+      this.send(p, { t: 'awareness', update });
+      this.flush(p);
+    }
+  };
+
+  private send(p: PeerConn, msg: SyncMessage): number {
+    const msgId = p.nextMsgId++;
+    p.outbox.enqueue(msgId, encodeMessage(msg));
+    // Bound the bookkeeping of unacknowledged messages (acks can be lost with a dying link).
+    if (p.sentCovers.size > 4096) p.sentCovers.delete(p.sentCovers.keys().next().value!);
+    return msgId;
+  }
+
+  private flush(p: PeerConn): void {
+    try {
+      p.outbox.pump();
+    } catch {
+      this.drop(p, 'broken');
+    }
+  }
+
+  private drop(p: PeerConn, reason: LeaveReason): void {
+    if (this.peers.get(p.id) !== p) return;
+    this.removePeer(p.id, reason);
+    try {
+      p.link.close(reason);
+    } catch {
+      /* already closed */
+    }
+    for (const l of this.deadListeners) l(p.id, reason);
+  }
+
+  private peerStatus(p: PeerConn): PeerStatus {
+    const transfers = p.outbox.transfers();
+    if (p.inbound) transfers.push({ direction: 'in', doneBytes: p.inbound.bytes, totalBytes: Math.max(p.inbound.bytes, Math.round((p.inbound.bytes / p.inbound.received) * p.inbound.count)) });
+    return { peerId: p.id, clientId: p.clientId, connected: true, inSync: p.inSync, lastInSyncAt: p.lastInSyncAt, outOfSyncSince: p.inSync ? null : p.outOfSyncSince, lastHeardAt: p.lastHeardAt, rttMs: p.rttMs, transfers };
+  }
+
+  private changed(): void {
+    for (const l of this.listeners) l();
+  }
+}

@@ -1,0 +1,237 @@
+// A fake Electron facade for Node unit tests: records what main does, lets tests fire events.
+import type {
+  BrowserWindowLike,
+  DialogLike,
+  ElectronFacade,
+  FrameLike,
+  InvokeEventLike,
+  PdfOptionsLike,
+  PrintOptionsLike,
+  PrivilegedSchemeLike,
+  SessionLike,
+  WebContentsLike,
+  WindowOpenDetailsLike,
+  WindowOpenResponseLike,
+  WindowOptionsLike,
+} from '../../../electron/facade.js';
+
+type Listener = (...args: never[]) => unknown;
+
+/** An event whose default can be prevented, as Electron passes to `will-navigate`. */
+export interface FakeEvent {
+  defaultPrevented: boolean;
+  preventDefault(): void;
+}
+
+export function fakeEvent(): FakeEvent {
+  return {
+    defaultPrevented: false,
+    preventDefault() {
+      this.defaultPrevented = true;
+    },
+  };
+}
+
+export class FakeWebContents implements WebContentsLike {
+  readonly listeners = new Map<string, Listener[]>();
+  windowOpenHandler: ((details: WindowOpenDetailsLike) => WindowOpenResponseLike) | null = null;
+  readonly pdfCalls: PdfOptionsLike[] = [];
+  readonly printCalls: PrintOptionsLike[] = [];
+  pdfBytes = new TextEncoder().encode('%PDF-1.7 fake');
+  printAnswer: [boolean, string] = [true, ''];
+
+  on(event: string, listener: Listener): this {
+    this.listeners.set(event, [...(this.listeners.get(event) ?? []), listener]);
+    return this;
+  }
+  /** Fires `event` like Electron would; returns the event so tests see `defaultPrevented`. */
+  fire(event: string, ...args: unknown[]): FakeEvent {
+    const e = fakeEvent();
+    for (const listener of this.listeners.get(event) ?? []) (listener as (...a: unknown[]) => unknown)(e, ...args);
+    return e;
+  }
+  setWindowOpenHandler(handler: (details: WindowOpenDetailsLike) => WindowOpenResponseLike): void {
+    this.windowOpenHandler = handler;
+  }
+  async printToPDF(options: PdfOptionsLike): Promise<Uint8Array> {
+    this.pdfCalls.push(options);
+    return this.pdfBytes;
+  }
+  print(options: PrintOptionsLike, callback: (success: boolean, failureReason: string) => void): void {
+    this.printCalls.push(options);
+    callback(...this.printAnswer);
+  }
+}
+
+export interface FakeWindow extends BrowserWindowLike {
+  readonly options: WindowOptionsLike;
+  readonly webContents: FakeWebContents;
+  loadedUrl: string | null;
+  shown: boolean;
+  readyToShow(): void;
+}
+
+/** A frame as `event.senderFrame` gives it. */
+export function frame(url: string, parent: FrameLike | null = null): FrameLike {
+  return { url, parent };
+}
+
+export interface FakeElectron extends ElectronFacade {
+  /** Everything main did, in order. */
+  readonly log: string[];
+  readonly windows: FakeWindow[];
+  readonly ipcHandlers: Map<string, (event: InvokeEventLike, ...args: unknown[]) => unknown>;
+  readonly privilegedSchemes: PrivilegedSchemeLike[];
+  protocolHandlers: Map<string, (request: Request) => Response | Promise<Response>>;
+  readonly sessionHandlers: {
+    headers?: Parameters<SessionLike['webRequest']['onHeadersReceived']>[0];
+    permissionRequest?: Parameters<SessionLike['setPermissionRequestHandler']>[0];
+    permissionCheck?: Parameters<SessionLike['setPermissionCheckHandler']>[0];
+    device?: Parameters<SessionLike['setDevicePermissionHandler']>[0];
+  };
+  readonly appListeners: Map<string, Listener[]>;
+  readonly openedExternally: string[];
+  /** What the next save/open dialog answers. */
+  dialogAnswers: { save: { canceled: boolean; filePath?: string }; open: { canceled: boolean; filePaths: string[] } };
+  readonly dialogCalls: Array<{ kind: 'save' | 'open'; options: unknown }>;
+  singleInstance: boolean;
+  /** Resolves `app.whenReady()`. */
+  ready(): void;
+  /** Calls an IPC route as the renderer would, from `senderFrame`. */
+  invoke(channel: string, senderFrame: FrameLike | null, ...args: unknown[]): Promise<unknown>;
+  fireApp(event: string, ...args: unknown[]): void;
+}
+
+export function createFakeElectron(): FakeElectron {
+  const log: string[] = [];
+  const windows: FakeWindow[] = [];
+  const ipcHandlers = new Map<string, (event: InvokeEventLike, ...args: unknown[]) => unknown>();
+  const appListeners = new Map<string, Listener[]>();
+  let resolveReady!: () => void;
+  const readyPromise = new Promise<void>((resolve) => (resolveReady = resolve));
+
+  class FakeBrowserWindow implements FakeWindow {
+    readonly webContents = new FakeWebContents();
+    loadedUrl: string | null = null;
+    shown = false;
+    focused = false;
+    private readyListeners: Array<() => void> = [];
+    constructor(readonly options: WindowOptionsLike) {
+      log.push('new BrowserWindow');
+      windows.push(this);
+    }
+    static getAllWindows(): BrowserWindowLike[] {
+      return [...windows];
+    }
+    static fromWebContents(contents: WebContentsLike): BrowserWindowLike | null {
+      return windows.find((w) => w.webContents === contents) ?? null;
+    }
+    async loadURL(url: string): Promise<void> {
+      this.loadedUrl = url;
+    }
+    once(_event: 'ready-to-show', listener: () => void): this {
+      this.readyListeners.push(listener);
+      return this;
+    }
+    readyToShow(): void {
+      this.readyListeners.forEach((l) => l());
+    }
+    show(): void {
+      this.shown = true;
+    }
+    focus(): void {
+      this.focused = true;
+    }
+    restore(): void {}
+    isMinimized(): boolean {
+      return false;
+    }
+  }
+
+  const fake: FakeElectron = {
+    log,
+    windows,
+    ipcHandlers,
+    appListeners,
+    privilegedSchemes: [],
+    protocolHandlers: new Map(),
+    sessionHandlers: {},
+    openedExternally: [],
+    dialogAnswers: { save: { canceled: true }, open: { canceled: true, filePaths: [] } },
+    dialogCalls: [],
+    singleInstance: true,
+    app: {
+      commandLine: { appendSwitch: (name, value) => void log.push(`appendSwitch ${name}=${value ?? ''}`) },
+      enableSandbox: () => void log.push('enableSandbox'),
+      requestSingleInstanceLock: () => fake.singleInstance,
+      whenReady: () => {
+        log.push('whenReady');
+        return readyPromise.then(() => void log.push('ready'));
+      },
+      on(event: string, listener: Listener) {
+        appListeners.set(event, [...(appListeners.get(event) ?? []), listener]);
+        return this;
+      },
+      quit: () => void log.push('quit'),
+      getName: () => 'Crisis Room',
+      getVersion: () => '9.9.9',
+      getPath: () => '/home/team/Documents',
+    },
+    BrowserWindow: FakeBrowserWindow,
+    ipcMain: {
+      handle: (channel, listener) => {
+        if (ipcHandlers.has(channel)) throw new Error(`second handler for ${channel}`);
+        log.push(`ipc ${channel}`);
+        ipcHandlers.set(channel, listener);
+      },
+      removeHandler: (channel) => void ipcHandlers.delete(channel),
+    },
+    protocol: {
+      registerSchemesAsPrivileged: (schemes) => {
+        log.push('registerSchemesAsPrivileged');
+        fake.privilegedSchemes.push(...schemes);
+      },
+      handle: (scheme, handler) => {
+        log.push(`protocol.handle ${scheme}`);
+        fake.protocolHandlers.set(scheme, handler);
+      },
+    },
+    session: {
+      defaultSession: {
+        webRequest: {
+          onHeadersReceived: (listener) => {
+            log.push('onHeadersReceived');
+            fake.sessionHandlers.headers = listener;
+          },
+        },
+        setPermissionRequestHandler: (handler) => void (fake.sessionHandlers.permissionRequest = handler),
+        setPermissionCheckHandler: (handler) => void (fake.sessionHandlers.permissionCheck = handler),
+        setDevicePermissionHandler: (handler) => void (fake.sessionHandlers.device = handler),
+      },
+    },
+    dialog: {
+      showSaveDialog: async (_window, options) => {
+        fake.dialogCalls.push({ kind: 'save', options });
+        return fake.dialogAnswers.save;
+      },
+      showOpenDialog: async (_window, options) => {
+        fake.dialogCalls.push({ kind: 'open', options });
+        return fake.dialogAnswers.open;
+      },
+    } satisfies DialogLike,
+    shell: {
+      openExternal: async (url) => void fake.openedExternally.push(url),
+    },
+    ready: () => resolveReady(),
+    async invoke(channel, senderFrame, ...args) {
+      const handler = ipcHandlers.get(channel);
+      if (!handler) throw new Error(`no handler for ${channel}`);
+      const sender = windows[0]?.webContents ?? new FakeWebContents();
+      return handler({ sender, senderFrame }, ...args);
+    },
+    fireApp(event, ...args) {
+      for (const listener of appListeners.get(event) ?? []) (listener as (...a: unknown[]) => unknown)(...args);
+    },
+  };
+  return fake;
+}

@@ -1,0 +1,45 @@
+import * as Y from 'yjs';
+import { addRecord } from '../../../shared/doc/collection';
+import { collectionOf } from '../../../shared/doc/workspaceDoc';
+import { addMember, addUnit, updateMember } from '../../../shared/roles/roleMap';
+import { setCell } from '../../../shared/roles/raci';
+import { PHASES, type Phase } from '../../../shared/roles/types';
+
+export const DAY = 24 * 60 * 60 * 1000;
+export const NOW = Date.UTC(2025, 5, 1, 12, 0, 0);
+
+export function addCrisisType(doc: Y.Doc, name: string, firstResponderUnitId = '', key = ''): string {
+  return addRecord(collectionOf(doc, 'crisisTypes'), { key, name, description: '', response: '', firstResponderUnitId, steps: [], escalation: [] }, 'system');
+}
+
+/**
+ * A small, valid map: 3 units (客服部, 公關部, 法務部) with one reachable, freshly reviewed key
+ * person each (backups cross-named), 2 crisis types fully mapped (A = PR, R = CS, C = legal).
+ */
+export function smallMap() {
+  const doc = new Y.Doc();
+  const cs = addUnit(doc, { name: '客服部', kind: 'internal' }, 'system');
+  const pr = addUnit(doc, { name: '公關部', kind: 'internal' }, 'system');
+  const legal = addUnit(doc, { name: '法務部', kind: 'internal' }, 'system');
+  const people: Record<string, string[]> = {};
+  for (const [unit, names] of [
+    [cs, ['王小明', '林美玲']],
+    [pr, ['陳志豪', '張雅婷']],
+    [legal, ['李律師', '黃助理']],
+  ] as const) {
+    const ids = names.map((name, i) => addMember(doc, unit, { name, phone: `0912-000-00${i}`, email: `p${i}@example.com`, keyRole: i === 0, reviewedAt: NOW - 10 * DAY }, 'system'));
+    updateMember(doc, unit, ids[0]!, { backupMemberId: ids[1]! }, 'system');
+    people[unit] = ids;
+  }
+  const defect = addCrisisType(doc, '產品瑕疵', cs, 'productDefect');
+  const rumour = addCrisisType(doc, '不實謠言', pr, 'rumour');
+  const fill = (ct: string) =>
+    PHASES.forEach((p: Phase) => {
+      setCell(doc, ct, p, pr, 'A', 'user');
+      setCell(doc, ct, p, cs, 'R', 'user');
+      setCell(doc, ct, p, legal, 'C', 'user');
+    });
+  fill(defect);
+  fill(rumour);
+  return { doc, units: { cs, pr, legal }, people, crisisTypes: { defect, rumour } };
+}
