@@ -115,7 +115,7 @@ export function RecordActions({ coll, id, index, count, name, onDuplicated, dupl
           if (copy) onDuplicated?.(copy);
         }}
       >
-        ⧉
+        {t('actions.duplicate')}
       </button>
       <button
         type="button"

@@ -37,7 +37,7 @@ export function factKeywords(fact: Fact): string[] {
   const words = new Set<string>();
   const add = (w: string): void => {
     const t = w.trim();
-    if (t.length >= 2) words.add(t.toLowerCase());
+    if (t.length >= 2) words.add(lowerAscii(t));
   };
   for (const k of (fact.keywords ?? '').split(/[,，、]/)) add(k);
   const labels = [fact.label, fact.label.replace(COUNT_WORDS, '')];
@@ -110,15 +110,15 @@ function numberAgrees(stated: number, expected: number, q: Qualifier): boolean {
   }
 }
 
-function checkNumber(text: string, fact: Fact, keywords: string[]): FactConflict[] {
+function checkNumber(text: string, lower: string, fact: Fact, keywords: string[]): FactConflict[] {
   const expected = findNumbers(fact.value)[0]?.value;
   if (expected === undefined) return [];
   return findQuantities(text)
-    .filter((n) => isAbout(lowerAscii(text), n, keywords, true) && !numberAgrees(n.value, expected, qualifierOf(text, n)))
+    .filter((n) => isAbout(lower, n, keywords, true) && !numberAgrees(n.value, expected, qualifierOf(text, n)))
     .map((n) => conflict(fact, n, text));
 }
 
-function checkDate(text: string, fact: Fact, keywords: string[], allFacts: readonly Fact[]): FactConflict[] {
+function checkDate(text: string, lower: string, fact: Fact, keywords: string[], allFacts: readonly Fact[]): FactConflict[] {
   const expected = parseDate(fact.value);
   if (!expected) return [];
   const known = allFacts.filter((f) => f.kind === 'date').map((f) => parseDate(f.value)).filter((d) => d !== undefined);
@@ -132,9 +132,8 @@ const NAME_STOP = /^(將|将|会|會|於|于|在|已|表示|指出|稱|称|的|�
 
 const NAME_END = /^(表示|指出|說|说|稱|称|回應|回应|先生|女士|經理|经理|將|将|會|会|已|於|于|強調|强调|承諾|承诺|代表)/u;
 
-function checkName(text: string, fact: Fact, keywords: string[]): FactConflict[] {
+function checkName(text: string, lower: string, fact: Fact, keywords: string[]): FactConflict[] {
   const value = fact.value.trim();
-  const lower = lowerAscii(text);
   const out: FactConflict[] = [];
   for (const k of keywords) {
     let at = lower.indexOf(k);
@@ -171,7 +170,7 @@ function checkName(text: string, fact: Fact, keywords: string[]): FactConflict[]
   return out;
 }
 
-function checkModel(text: string, fact: Fact, keywords: string[], allFacts: readonly Fact[]): FactConflict[] {
+function checkModel(text: string, lower: string, fact: Fact, keywords: string[], allFacts: readonly Fact[]): FactConflict[] {
   const expected = normalizeModel(fact.value);
   const line = modelLine(expected);
   const known = new Set(allFacts.filter((f) => f.kind === 'model').map((f) => normalizeModel(f.value)));
@@ -187,13 +186,14 @@ function conflict(fact: Fact, span: Span, text: string): FactConflict {
 /** Every place `text` states a value that differs from a fact, in text order. */
 export function checkFacts(text: string, facts: readonly Fact[]): FactConflict[] {
   const out: FactConflict[] = [];
+  const lower = lowerAscii(text);
   for (const fact of facts) {
     if (!fact.value.trim()) continue;
     const keywords = factKeywords(fact);
-    if (fact.kind === 'number') out.push(...checkNumber(text, fact, keywords));
-    else if (fact.kind === 'date') out.push(...checkDate(text, fact, keywords, facts));
-    else if (fact.kind === 'name') out.push(...checkName(text, fact, keywords));
-    else out.push(...checkModel(text, fact, keywords, facts));
+    if (fact.kind === 'number') out.push(...checkNumber(text, lower, fact, keywords));
+    else if (fact.kind === 'date') out.push(...checkDate(text, lower, fact, keywords, facts));
+    else if (fact.kind === 'name') out.push(...checkName(text, lower, fact, keywords));
+    else out.push(...checkModel(text, lower, fact, keywords, facts));
   }
   return out.sort((a, b) => a.from - b.from || a.to - b.to);
 }
