@@ -92,11 +92,11 @@ const MONTH_NAMES = Object.keys(MONTHS).sort((a, b) => b.length - a.length).join
 const ZN = '(?:\\d{1,2}|[一二三四五六七八九十]{1,3})';
 const ZY = '(?:\\d{4}|[〇零一二三四五六七八九]{4})';
 
-const DATE_PATTERNS: { re: RegExp; read: (m: RegExpMatchArray) => [number | undefined, number, number] }[] = [
-  { re: /(\d{4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})/g, read: (m) => [num(m[1]), num(m[2])!, num(m[3])!] },
-  { re: new RegExp(`(?:(${ZY})\\s*年\\s*)?(${ZN})\\s*月\\s*(${ZN})\\s*[日號号]`, 'gu'), read: (m) => [num(m[1]), num(m[2])!, num(m[3])!] },
-  { re: new RegExp(`\\b(${MONTH_NAMES})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(\\d{4}))?\\b`, 'giu'), read: (m) => [num(m[3]), MONTHS[m[1]!.toLowerCase()]!, num(m[2])!] },
-  { re: new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(${MONTH_NAMES})\\.?(?:,?\\s+(\\d{4}))?\\b`, 'giu'), read: (m) => [num(m[3]), MONTHS[m[2]!.toLowerCase()]!, num(m[1])!] },
+const DATE_PATTERNS: { re: RegExp; needs: RegExp; read: (m: RegExpMatchArray) => [number | undefined, number, number] }[] = [
+  { needs: /\d{4}/, re: /(\d{4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})/g, read: (m) => [num(m[1]), num(m[2])!, num(m[3])!] },
+  { needs: /月/, re: new RegExp(`(?:(${ZY})\\s*年\\s*)?(${ZN})\\s*月\\s*(${ZN})\\s*[日號号]`, 'gu'), read: (m) => [num(m[1]), num(m[2])!, num(m[3])!] },
+  { needs: /[A-Za-z]{3}/, re: new RegExp(`\\b(${MONTH_NAMES})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(\\d{4}))?\\b`, 'giu'), read: (m) => [num(m[3]), MONTHS[m[1]!.toLowerCase()]!, num(m[2])!] },
+  { needs: /[A-Za-z]{3}/, re: new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(${MONTH_NAMES})\\.?(?:,?\\s+(\\d{4}))?\\b`, 'giu'), read: (m) => [num(m[3]), MONTHS[m[2]!.toLowerCase()]!, num(m[1])!] },
 ];
 
 function num(s: string | undefined): number | undefined {
@@ -112,7 +112,8 @@ function overlaps(a: Span, list: readonly Span[]): boolean {
 /** Every date in the text (month and day required; year when written). */
 export function findDates(text: string): DateMention[] {
   const out: DateMention[] = [];
-  for (const { re, read } of DATE_PATTERNS) {
+  for (const { re, needs, read } of DATE_PATTERNS) {
+    if (!needs.test(text)) continue;
     for (const m of text.matchAll(re)) {
       const [year, month, day] = read(m);
       const span = { from: m.index!, to: m.index! + m[0].length };

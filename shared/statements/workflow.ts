@@ -14,7 +14,7 @@ import { REVIEWER_ROLES, type ReviewerRole } from './types.js';
  * a version. Errors carry a stable `code` the UI translates.
  */
 
-export type WorkflowErrorCode = 'notFound' | 'wrongStage' | 'notApproved' | 'noName' | 'badRole' | 'readOnly';
+export type WorkflowErrorCode = 'notFound' | 'wrongStage' | 'notApproved' | 'noName' | 'badRole' | 'readOnly' | 'changed';
 
 export class WorkflowError extends Error {
   constructor(
@@ -71,15 +71,17 @@ export function returnToDraft(doc: Y.Doc, id: string, by: string, origin: Origin
 
 /**
  * Records `by`'s approval as `role`, pinned to the current text's hash. When it completes the
- * required sign-offs, a version is saved ("approved").
+ * required sign-offs, a version is saved ("approved"). `expectedHash` is the hash of the text the
+ * reviewer was looking at: if a peer's edit arrived in between, the approval is refused.
  */
-export function approve(doc: Y.Doc, id: string, role: ReviewerRole, by: string, origin: Origin = 'user', at: number = Date.now()): string {
+export function approve(doc: Y.Doc, id: string, role: ReviewerRole, by: string, origin: Origin = 'user', at: number = Date.now(), expectedHash?: string): string {
   const rec = need(doc, id);
   const name = needName(by);
   if (!(REVIEWER_ROLES as readonly string[]).includes(role)) throw new WorkflowError('badRole', `Unknown reviewer role: ${String(role)}`);
   if (readStatement(rec).stage !== 'in_review') throw new WorkflowError('wrongStage', 'Send the statement for review before approving it');
   return write(doc, origin, () => {
     const hash = contentHash(requireBody(rec));
+    if (expectedHash !== undefined && expectedHash !== hash) throw new WorkflowError('changed', 'The text changed while you were reviewing it: read it again before approving');
     const approvalId = addRecord(nestedOf(rec, 'approvals'), { role, by: name, at, hash }, origin);
     if (deriveGate(rec, hash).status === 'approved') {
       addVersion(rec, { by: name, reason: 'status', label: VERSION_LABELS.approved, at }, origin);

@@ -122,3 +122,17 @@ describe('statement workflow and approval gate', () => {
     expect(deriveGate(nextRec).status).toBe('released');
   });
 });
+
+describe('approving what the reviewer saw', () => {
+  it('refuses an approval when the text changed after the reviewer last saw it', async () => {
+    const { contentHash } = await import('../../../shared/statements/hash');
+    const { doc, id, rec } = docWithStatement();
+    submitForReview(doc, id, '王小明');
+    const seen = contentHash(requireBody(rec));
+    typeInto(doc, id, 0, 0, '新'); // a peer's edit lands before the click
+    expect(() => approve(doc, id, 'legal', '林律師', 'user', Date.now(), seen)).toThrow(/changed while you were reviewing/);
+    expect(deriveGate(rec).voided).toEqual([]);
+    approve(doc, id, 'legal', '林律師', 'user', Date.now(), contentHash(requireBody(rec)));
+    expect(deriveGate(rec).status).toBe('approved');
+  });
+});
