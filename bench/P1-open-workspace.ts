@@ -9,7 +9,9 @@
  *   y-indexeddb new doc + new IndexeddbPersistence + whenSynced on a store built from the same trace
  */
 import { median, row, type BenchContext, type BenchRow } from './types';
-import { fmtStats, prepareWorkspaceStores, APP_DB, YIDB_NAME, type Origin } from './lib/workspaceStores';
+import type { AppOpenProfile, RawIdbProfile } from './browser/storeBench';
+import { interleaved } from './lib/measure';
+import { fmtStats, prepareWorkspaceStores, APP_DB, YIDB_NAME } from './lib/workspaceStores';
 
 type Contender = 'app' | 'appUncompressed' | 'raw' | 'yIndexeddb';
 const CONTENDERS: Contender[] = ['app', 'appUncompressed', 'raw', 'yIndexeddb'];
@@ -18,34 +20,34 @@ export default async function run(ctx: BenchContext): Promise<BenchRow[]> {
   const stores = await prepareWorkspaceStores(ctx, { keepUncompressed: true });
   try {
     const { app, idb } = stores;
-    const times: Record<Contender, number[]> = { app: [], appUncompressed: [], raw: [], yIndexeddb: [] };
-    const once = (c: Contender): Promise<number> => {
-      const origin: Origin = c === 'raw' ? 'app' : c;
-      return stores.inPage(origin, (p) => {
+    const once = (c: Contender): Promise<number> =>
+      stores.inPage(c === 'raw' ? 'app' : c, (p) => {
         if (c === 'raw') return p.evaluate(([b64, sid, len]) => window.storeBench.openRaw(b64, sid, len), [app.fullB64, app.statementId, app.expectedLength] as const);
         if (c === 'yIndexeddb') return p.evaluate(([n, sid, len]) => window.storeBench.openIdb(n, sid, len), [YIDB_NAME, idb.statementId, idb.expectedLength] as const);
         return p.evaluate(([db, id, sid, len]) => window.storeBench.openApp(db, id, sid, len), [APP_DB, app.id, app.statementId, app.expectedLength] as const);
       });
-    };
-    // One untimed warm-up of each (disk cache, first-page costs), then the measured runs.
-    for (const c of CONTENDERS) await once(c);
-    for (let r = 0; r < ctx.runs; r++) {
-      const order = CONTENDERS.map((_, i) => CONTENDERS[(i + r) % CONTENDERS.length]!);
-      for (const c of order) times[c].push(await once(c));
-      ctx.log(`run ${r + 1}/${ctx.runs}: ` + CONTENDERS.map((c) => `${c} ${times[c].at(-1)!.toFixed(0)} ms`).join(', '));
-    }
+    const { medians: m } = await interleaved(CONTENDERS, once, {
+      runs: ctx.runs,
+      onRun: (r, t) => ctx.log(`run ${r}/${ctx.runs}: ` + CONTENDERS.map((c) => `${c} ${t[c]!.toFixed(0)} ms`).join(', ')),
+    });
+    // Where the time goes: a raw IndexedDB read + apply (the floor for any IndexedDB store) and
+    // the app's open split into Dexie's connection and openWorkspace(), each in fresh pages.
     for (const origin of ['app', 'appUncompressed'] as const) {
-      const prof = await stores.inPage(origin, (p) =>
-        p.evaluate(([db, id, sid, len]) => window.storeBench.profileAppOpen(db, id, sid, len), [APP_DB, app.id, app.statementId, app.expectedLength] as const),
-      );
+      const args = [APP_DB, app.id, app.statementId, app.expectedLength] as const;
+      const raws: RawIdbProfile[] = [];
+      const apps: AppOpenProfile[] = [];
+      for (let r = 0; r < ctx.runs; r++) {
+        raws.push(await stores.inPage(origin, (p) => p.evaluate(([db, id, sid, len]) => window.storeBench.profileRawIdb(db, id, sid, len), args)));
+        apps.push(await stores.inPage(origin, (p) => p.evaluate(([db, id, sid, len]) => window.storeBench.profileAppOpen(db, id, sid, len), args)));
+      }
+      const med = <T>(xs: T[], f: (x: T) => number) => median(xs.map(f)).toFixed(0);
       ctx.log(
-        `profile ${origin}: raw IDB open ${prof.idbOpenMs.toFixed(0)} ms + read ${prof.rows} rows ${prof.idbReadMs.toFixed(0)} ms + ` +
-          `apply ${prof.applyMs.toFixed(0)} ms; Dexie open ${prof.dexieOpenMs.toFixed(0)} ms + openWorkspace ${prof.openWorkspaceMs.toFixed(0)} ms`,
+        `profile ${origin} (medians): raw IndexedDB open ${med(raws, (x) => x.idbOpenMs)} ms + read ${raws[0]!.rows} rows ${med(raws, (x) => x.idbReadMs)} ms + ` +
+          `Y.applyUpdateV2 ${med(raws, (x) => x.applyMs)} ms | app: Dexie open ${med(apps, (x) => x.dexieOpenMs)} ms + openWorkspace ${med(apps, (x) => x.openWorkspaceMs)} ms`,
       );
     }
     ctx.log(`stores: app compressed ${fmtStats(stores.appCompressedStats)}; uncompressed ${fmtStats(stores.appUncompressedStats)}; y-indexeddb ${fmtStats(idb.stats)}`);
 
-    const m = Object.fromEntries(CONTENDERS.map((c) => [c, median(times[c])])) as Record<Contender, number>;
     const ops = '260k-op';
     return [
       row('P1', `open ${ops} workspace from IndexedDB to usable (app, y-dexie) vs raw Y.applyUpdate`, m.app, 'ms', m.raw, '≤ 2× raw', m.app <= 2 * m.raw),

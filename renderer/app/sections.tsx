@@ -1,5 +1,10 @@
 import type { ReactElement } from 'react';
 import { PlaybookPage } from '../features/playbook/PlaybookPage';
+import { isRolesPrintRoute, RolesPage } from '../features/roles/RolesPage';
+import { IncidentsPage, isIncidentFullScreen } from '../features/incidents/IncidentsPage';
+import { DrillsPage, isDrillFullScreen } from '../features/drills/DrillsPage';
+import { DrillIndicator } from '../features/drills/DrillIndicator';
+import { isStatementsFullScreen, StatementsPage } from '../features/statements/StatementsPage';
 
 /** Props every section page receives. */
 export interface SectionProps {
@@ -23,7 +28,13 @@ export interface Section {
 
 export const sections: Section[] = [
   { id: 'playbook', labelKey: 'app:nav.playbook', render: (p) => <PlaybookPage {...p} /> },
+  { id: 'roles', labelKey: 'roles:nav', render: (p) => <RolesPage {...p} />, fullScreen: isRolesPrintRoute },
+  { id: 'incidents', labelKey: 'incidents:nav', render: (p) => <IncidentsPage {...p} />, fullScreen: isIncidentFullScreen },
+  { id: 'drills', labelKey: 'drills:nav', render: (p) => <DrillsPage {...p} />, fullScreen: isDrillFullScreen },
+  { id: 'statements', labelKey: 'statements:nav', render: (p) => <StatementsPage {...p} />, fullScreen: isStatementsFullScreen },
 ];
 
 /** Items shown at the right of the top bar while a workspace is open (e.g. sync status). */
-export const topBarItems: Array<{ id: string; render: () => ReactElement }> = [];
+export const topBarItems: Array<{ id: string; render: () => ReactElement }> = [
+  { id: 'drill', render: () => <DrillIndicator /> },
+];

@@ -4,7 +4,7 @@ import { write, type Origin } from '../doc/origins.js';
 import { collectionOf } from '../doc/workspaceDoc.js';
 import type { Language, Localized } from '../languages.js';
 import type { AarReport, ReviewStep } from './aar.js';
-import { decideFinding } from './run.js';
+import { decideFinding, type DecidedEdit } from './run.js';
 
 /**
  * Findings of an after-action review, each a proposed edit to the playbook the team can accept
@@ -100,15 +100,25 @@ export function applyEdit(doc: Y.Doc, edit: ProposedEdit, origin: Origin): void 
   addRecord(childCollection(step, 'checklist', origin), { text }, origin);
 }
 
+function decidedEdit(edit: ProposedEdit): DecidedEdit {
+  const { id: _id, ...rest } = edit;
+  return rest;
+}
+
+/** A proposal again, from what was stored with its decision. */
+export function editFromDecision(id: string, edit: DecidedEdit): ProposedEdit {
+  return { id, ...edit };
+}
+
 /** Accepts a finding: applies its edit and records the decision, in one transaction. */
 export function acceptFinding(doc: Y.Doc, drill: YRecord, edit: ProposedEdit, by: string, at: number, origin: Origin): void {
   write(doc, origin, () => {
     applyEdit(doc, edit, origin);
-    decideFinding(drill, edit.id, 'accepted', by, at, origin);
+    decideFinding(drill, edit.id, 'accepted', by, at, origin, decidedEdit(edit));
   });
 }
 
 /** Rejects a finding (the playbook stays as it is). */
 export function rejectFinding(drill: YRecord, edit: ProposedEdit, by: string, at: number, origin: Origin): void {
-  decideFinding(drill, edit.id, 'rejected', by, at, origin);
+  decideFinding(drill, edit.id, 'rejected', by, at, origin, decidedEdit(edit));
 }

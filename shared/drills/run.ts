@@ -1,4 +1,5 @@
 import type * as Y from 'yjs';
+import { z } from 'zod';
 import { addRecord, childCollection, readChildren, type YRecord } from '../doc/collection.js';
 import { write, type Origin } from '../doc/origins.js';
 import { closeIncident, declareIncident, incidentRecord, type DeclareContext } from '../incidents/incidents.js';
@@ -116,28 +117,63 @@ export function endDrill(rec: YRecord, actorDeviceId: string, now: number, origi
 export const FINDING_DECISIONS = ['accepted', 'rejected'] as const;
 export type FindingDecision = (typeof FINDING_DECISIONS)[number];
 
-/** Records the team's decision on a review finding (keyed by the finding id, so two laptops deciding the same finding share one record; last word wins). */
-export function decideFinding(rec: YRecord, findingId: string, decision: FindingDecision, by: string, at: number, origin: Origin): void {
+/** What a decided finding proposed, kept with the decision (the review is recomputed later). */
+export const DecidedEdit = z.object({
+  crisisTypeId: z.string(),
+  stepId: z.string(),
+  stepTitle: z.string(),
+  field: z.enum(['targetMinutes', 'checklist']),
+  from: z.number().nullable(),
+  to: z.union([z.number(), z.string()]),
+  rationale: z.object({ code: z.enum(['lateRaiseTarget', 'lateAddBackup', 'missedAddBackup']), targetMinutes: z.number(), lateByMinutes: z.number(), evidence: z.number() }),
+});
+export type DecidedEdit = z.infer<typeof DecidedEdit>;
+
+export interface FindingDecisionRecord {
+  decision: FindingDecision;
+  by: string;
+  at: number;
+  /** The proposal as it was when decided (null for records without it). */
+  edit: DecidedEdit | null;
+}
+
+/**
+ * Records the team's decision on a review finding, keyed by the finding id (two laptops deciding
+ * the same finding share one record; last word wins), with the proposal as it stood.
+ */
+export function decideFinding(rec: YRecord, findingId: string, decision: FindingDecision, by: string, at: number, origin: Origin, edit?: DecidedEdit): void {
   const coll = childCollection(rec, 'findings', origin);
+  const editJson = edit ? JSON.stringify(DecidedEdit.parse(edit)) : '';
   write(rec.doc!, origin, () => {
     const existing = coll.get(findingId);
     if (!existing) {
-      addRecord(coll, { id: findingId, decision, by, at }, origin);
+      addRecord(coll, { id: findingId, decision, by, at, edit: editJson }, origin);
       return;
     }
     existing.set('decision', decision);
     existing.set('by', by);
     existing.set('at', at);
+    if (editJson) existing.set('edit', editJson);
   });
 }
 
+function parseEdit(raw: unknown): DecidedEdit | null {
+  if (typeof raw !== 'string' || !raw) return null;
+  try {
+    const r = DecidedEdit.safeParse(JSON.parse(raw));
+    return r.success ? r.data : null;
+  } catch {
+    return null;
+  }
+}
+
 /** Decisions taken on review findings, by finding id. */
-export function findingDecisions(rec: YRecord): Map<string, { decision: FindingDecision; by: string; at: number }> {
-  const out = new Map<string, { decision: FindingDecision; by: string; at: number }>();
+export function findingDecisions(rec: YRecord): Map<string, FindingDecisionRecord> {
+  const out = new Map<string, FindingDecisionRecord>();
   for (const r of readChildren(rec, 'findings')) {
     const d = r.get('decision');
     if (d !== 'accepted' && d !== 'rejected') continue;
-    out.set(String(r.get('id')), { decision: d, by: String(r.get('by') ?? ''), at: Number(r.get('at')) || 0 });
+    out.set(String(r.get('id')), { decision: d, by: String(r.get('by') ?? ''), at: Number(r.get('at')) || 0, edit: parseEdit(r.get('edit')) });
   }
   return out;
 }

@@ -77,6 +77,7 @@ export function draftHoldingStatement(doc: Y.Doc, incidentRec: YRecord, opts: Dr
         crisisTypeId: incident.crisisTypeId,
         incidentId: incident.id,
         templateId: template.id,
+        channels: ['press', 'website'],
         body: filled.text,
         at: opts.now,
       },

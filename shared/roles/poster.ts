@@ -49,7 +49,7 @@ const BASE = {
   dirColumns: 2,
   dirGap: 5,
   /** Directory sub-columns, as shares of one directory column. */
-  dirShares: { unit: 0.17, name: 0.22, phone: 0.2, email: 0.26, backup: 0.15 },
+  dirShares: { unit: 0.17, name: 0.19, phone: 0.18, email: 0.31, backup: 0.15 },
   /** Role badge width in em, with its gap. */
   badgeEm: 1.4,
   /** Extra gap between role groups in a cell, in em. */
@@ -384,7 +384,28 @@ function paginate(rows: PosterRow[], blocks: Omit<PosterUnitBlock, 'heightMm'>[]
     }
   }
   pages.push(page);
+  balanceLastColumns(page);
   return pages;
+}
+
+/**
+ * On the last page nothing follows, so its directory is spread evenly over the columns instead
+ * of filling the first one and leaving the rest short (units move whole; split units stay put).
+ */
+function balanceLastColumns(page: PosterPage): void {
+  const blocks = page.directory.flat();
+  if (page.directory.length === 0 || blocks.some((b) => b.continued) || new Set(blocks.map((b) => b.unitId)).size !== blocks.length) return;
+  if (page.directory.length > 2) return;
+  const total = blocks.reduce((s, b) => s + b.heightMm, 0);
+  const tallest = Math.max(...page.directory.map((col) => col.reduce((s, b) => s + b.heightMm, 0)));
+  let best = { split: blocks.length, height: tallest };
+  let first = 0;
+  for (let k = 0; k < blocks.length; k++) {
+    first += blocks[k]!.heightMm;
+    const height = Math.max(first, total - first);
+    if (height < best.height - 1e-9) best = { split: k + 1, height };
+  }
+  page.directory = [blocks.slice(0, best.split), blocks.slice(best.split)].filter((col) => col.length > 0);
 }
 
 /**

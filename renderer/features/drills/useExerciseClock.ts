@@ -27,7 +27,9 @@ export function useIncidentNow(rec: YRecord | null, incident: Pick<Incident, 'dr
   const offset = useClockSync((s) => s.offset);
   if (!incident?.drill || !clock) return wall;
   if (incident.state === 'closed' && incident.closedAt !== null) return incident.closedAt;
-  return exerciseTime(clock, wall + offset);
+  // The tick only triggers renders; read the clock fresh, so a render right after the facilitator
+  // re-anchored it never shows a time before the anchor.
+  return exerciseTime(clock, Math.max(wall, Date.now()) + offset);
 }
 
 /** Current incident-clock time outside React (for writes: log entries, task completion). */

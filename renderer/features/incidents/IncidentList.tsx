@@ -81,7 +81,7 @@ export function IncidentList({ doc, workspaceId }: { doc: Y.Doc; workspaceId: st
         <summary>{t('profile.title')}</summary>
         <div className="record-row">
           <TextField record={metaOf(doc)} field="companyName" label={t('profile.company')} value={profile.companyName} testId="company-name" />
-          <TextField record={metaOf(doc)} field="pressContact" label={t('profile.contact')} value={profile.contact} testId="press-contact" />
+          <TextField record={metaOf(doc)} field="contact" label={t('profile.contact')} value={profile.contact} testId="press-contact" />
         </div>
       </details>
     </main>

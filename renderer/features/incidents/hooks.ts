@@ -45,14 +45,15 @@ export function useUnitNames(doc: Y.Doc): Map<string, string> {
   return useYSnapshot(collectionOf(doc, 'units'), () => new Map(readPlaybook(doc).units.map((u) => [u.id, u.name]))) ?? new Map();
 }
 
-/** The company profile the statement templates are filled from (workspace meta). */
-export function useCompanyProfile(doc: Y.Doc): { companyName: string; contact: string; contentLanguage: string } {
+/** The company profile the statement templates are filled from (workspace meta, shared with the statement studio). */
+export function useCompanyProfile(doc: Y.Doc): { companyName: string; workspaceName: string; contact: string; contentLanguage: string } {
   return (
     useYSnapshot(metaOf(doc), (m) => ({
       companyName: String(m.get('companyName') ?? ''),
-      contact: String(m.get('pressContact') ?? ''),
+      workspaceName: String(m.get('name') ?? ''),
+      contact: String(m.get('contact') ?? ''),
       contentLanguage: String(m.get('contentLanguage') ?? ''),
-    })) ?? { companyName: '', contact: '', contentLanguage: '' }
+    })) ?? { companyName: '', workspaceName: '', contact: '', contentLanguage: '' }
   );
 }
 

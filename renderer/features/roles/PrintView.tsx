@@ -3,7 +3,6 @@ import type * as Y from 'yjs';
 import { useTranslation } from 'react-i18next';
 import { navigate, workspacePath } from '../../app/router';
 import { getPlatform } from '../../platform';
-import { useToasts } from '../../ui/toasts';
 import { PAPERS } from '../../../shared/roles/poster';
 import { Poster } from './Poster';
 import { posterOptions, posterQuery, usePoster } from './usePoster';
@@ -18,8 +17,10 @@ export function PrintView({ doc, workspaceId, params }: { doc: Y.Doc; workspaceI
   const { paper, types } = posterOptions(params);
   const { layout, labels, header } = usePoster(doc, paper, types);
   const [busy, setBusy] = useState(false);
+  const [status, setStatus] = useState('');
   const platform = getPlatform();
-  const toast = (text: string) => useToasts.getState().show({ text, ttl: 6000 });
+  // Full-screen pages have no toast area: outcomes show in the toolbar.
+  const toast = setStatus;
 
   useEffect(() => {
     const style = document.createElement('style');
@@ -60,6 +61,9 @@ export function PrintView({ doc, workspaceId, params }: { doc: Y.Doc; workspaceI
           ))}
         </select>
         <span className="badge">{t('poster.pages', { count: layout.pages.length })}</span>
+        <span className="muted small" role="status" data-testid="print-status">
+          {status}
+        </span>
         <span className="spacer" />
         <button type="button" disabled={busy} onClick={() => void platform.print()}>
           {t('poster.print')}

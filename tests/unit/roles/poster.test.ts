@@ -101,6 +101,15 @@ describe('poster layout', () => {
     expect(usedHeights(a4)[0]!).toBeGreaterThan(available * 0.7);
   });
 
+  it('spreads the last page\'s directory evenly over both columns', () => {
+    const l = layout(14, 3, 'zh-TW', 'A4');
+    expect(l.pages).toHaveLength(1);
+    const [left, right] = l.pages[0]!.directory.map((col) => col.reduce((s, b) => s + b.heightMm, 0));
+    const tallestBlock = Math.max(...l.pages[0]!.directory.flat().map((b) => b.heightMm));
+    expect(right).toBeGreaterThan(0);
+    expect(Math.abs(left! - right!)).toBeLessThanOrEqual(tallestBlock);
+  });
+
   it('many crisis types split the matrix itself', () => {
     const l = layout(8, 40, 'en', 'A4');
     const pagesWithRows = l.pages.filter((p) => p.rows.length > 0);

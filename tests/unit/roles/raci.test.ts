@@ -74,3 +74,25 @@ describe('RACI cells', () => {
     expect([...readCells(doc).keys()]).toEqual([cellKey('ct', 'assess', 'u2')]);
   });
 });
+
+describe('copying roles between crisis types', () => {
+  it('replaces the target type with the source type in one transaction', async () => {
+    const { copyCrisisTypeCells } = await import('../../../shared/roles/raci');
+    const doc = new Y.Doc();
+    setCell(doc, 'from', 'detect', 'u1', 'A', 'user');
+    setCell(doc, 'from', 'recover', 'u2', 'R', 'user');
+    setCell(doc, 'to', 'assess', 'u3', 'C', 'user');
+    setCell(doc, 'other', 'assess', 'u3', 'I', 'user');
+    let transactions = 0;
+    doc.on('afterTransaction', () => transactions++);
+    expect(copyCrisisTypeCells(doc, 'from', 'to', 'user')).toBe(2);
+    expect(transactions).toBe(1);
+    const cells = readCells(doc);
+    expect(cells.get(cellKey('to', 'detect', 'u1'))).toBe('A');
+    expect(cells.get(cellKey('to', 'recover', 'u2'))).toBe('R');
+    expect(cells.has(cellKey('to', 'assess', 'u3'))).toBe(false);
+    expect(cells.get(cellKey('from', 'detect', 'u1'))).toBe('A');
+    expect(cells.get(cellKey('other', 'assess', 'u3'))).toBe('I');
+    expect(copyCrisisTypeCells(doc, 'to', 'to', 'user')).toBe(0);
+  });
+});

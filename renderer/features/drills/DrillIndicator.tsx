@@ -1,0 +1,33 @@
+import { useTranslation } from 'react-i18next';
+import type * as Y from 'yjs';
+import { incidentRecord } from '../../../shared/incidents/incidents';
+import { useWorkspaceDoc, useWorkspaceId } from '../../workspace/useWorkspace';
+import { elapsedText } from '../incidents/format';
+import { useIncidentList } from '../incidents/hooks';
+import { incidentPath } from '../incidents/IncidentList';
+import { useFacilitatorLink } from './clockService';
+import { useFacilitator, useIncidentNow } from './useExerciseClock';
+
+function RunningDrill({ doc, workspaceId }: { doc: Y.Doc; workspaceId: string }) {
+  const { t } = useTranslation('incidents');
+  const drill = useIncidentList(doc).find((i) => i.drill && i.state === 'active') ?? null;
+  const rec = drill ? incidentRecord(doc, drill.id) : null;
+  const facilitator = useFacilitator(rec);
+  // Keeps this laptop's clock offset to the facilitator warm (and answers pings on the facilitator's).
+  useFacilitatorLink(drill ? facilitator.deviceId || null : null);
+  const now = useIncidentNow(rec, drill, 1000);
+  if (!drill) return null;
+  return (
+    <a className="drill-indicator" href={incidentPath(workspaceId, drill)} data-testid="drill-indicator">
+      ● {t('badge.drill')} {elapsedText(now - drill.t0)}
+    </a>
+  );
+}
+
+/** Top-bar item while a workspace is open: the running drill (if any) and its clock link. */
+export function DrillIndicator() {
+  const doc = useWorkspaceDoc();
+  const wsId = useWorkspaceId();
+  if (!doc || !wsId) return null;
+  return <RunningDrill doc={doc} workspaceId={wsId} />;
+}

@@ -1,0 +1,26 @@
+import type { SectionProps } from '../../app/sections';
+import { useWorkspaceDoc, useWorkspaceId } from '../../workspace/useWorkspace';
+import { AarPage } from '../drills/AarPage';
+import { DeclareIncidentForm } from './DeclareIncidentForm';
+import { IncidentList } from './IncidentList';
+import { IncidentRoom } from './IncidentRoom';
+import { ProjectorView } from './ProjectorView';
+
+/** Sub-pages of an incident shown full screen (no app chrome). */
+export const isIncidentFullScreen = (p: SectionProps): boolean => p.rest[1] === 'projector';
+
+/**
+ * The incidents section: `#/w/<ws>/incidents` list · `/new` declare · `/<id>` room ·
+ * `/<id>/projector` situation board · `/<id>/review` after-action review.
+ */
+export function IncidentsPage({ rest }: SectionProps) {
+  const doc = useWorkspaceDoc();
+  const wsId = useWorkspaceId();
+  if (!doc || !wsId) return <></>;
+  const [first, second] = rest;
+  if (!first) return <IncidentList doc={doc} workspaceId={wsId} />;
+  if (first === 'new') return <DeclareIncidentForm doc={doc} workspaceId={wsId} />;
+  if (second === 'projector') return <ProjectorView doc={doc} workspaceId={wsId} incidentId={first} />;
+  if (second === 'review') return <AarPage doc={doc} workspaceId={wsId} incidentId={first} />;
+  return <IncidentRoom key={first} doc={doc} workspaceId={wsId} incidentId={first} />;
+}

@@ -1,0 +1,93 @@
+import { useTranslation } from 'react-i18next';
+import type * as Y from 'yjs';
+import { injectAt } from '../../../shared/drills/scenario';
+import { openTasks } from '../../../shared/incidents/tasks';
+import { useDrillClock, useIncidentNow } from '../drills/useExerciseClock';
+import { clockText, elapsedText, offsetText, timeText } from './format';
+import { useIncident, useSeverityLevels, useUnitNames } from './hooks';
+import { incidentPath } from './IncidentList';
+import { useScenarioOf } from './IncidentRoom';
+import './incidents.css';
+
+/**
+ * The situation board for a projector: clock, severity, open tasks, latest injects and the
+ * timeline, in type readable across a room. Full screen, no app chrome.
+ */
+export function ProjectorView({ doc, workspaceId, incidentId }: { doc: Y.Doc; workspaceId: string; incidentId: string }) {
+  const { t } = useTranslation('incidents');
+  const td = useTranslation('drills').t;
+  const { rec, incident } = useIncident(doc, incidentId);
+  const now = useIncidentNow(rec, incident, 500);
+  const clock = useDrillClock(incident?.drill ? rec : null);
+  const levels = useSeverityLevels(doc);
+  const units = useUnitNames(doc);
+  const scenario = useScenarioOf(doc, incident);
+  if (!incident) return <p className="projector error">{t('errors.notFound')}</p>;
+  const levelName = levels.find((l) => l.level === incident.severity)?.name || t('severityLevel', { level: incident.severity });
+  const tasks = openTasks(incident.tasks).slice(0, 6);
+  const injects = scenario ? scenario.injects.filter((i) => injectAt(i, incident.t0) <= now).slice(-3).reverse() : [];
+  const timeline = [...incident.log].sort((a, b) => b.at - a.at).slice(0, 6);
+  return (
+    <div className={`projector sev-${incident.severity}${incident.drill ? ' is-drill' : ''}`} data-testid="projector">
+      <header className="projector-head">
+        {incident.drill && <span className="drill-ribbon">{t('badge.drill')}</span>}
+        <h1>{incident.title}</h1>
+        <a className="projector-exit" href={incidentPath(workspaceId, incident)}>
+          {t('projectorView.exit')}
+        </a>
+      </header>
+      <div className="projector-top">
+        <div className="projector-clock">
+          <span className="projector-label">{incident.drill ? t('projectorView.exercise') : t('projectorView.incident')}</span>
+          <strong data-testid="projector-clock">{clockText(now)}</strong>
+          <span className="projector-elapsed">
+            {elapsedText(now - incident.t0)}
+            {clock && ` · ${clock.status === 'running' ? td('clock.running') : td('clock.paused')} ${clock.speed}×`}
+          </span>
+        </div>
+        <div className="projector-severity">
+          <span className="projector-label">{t('room.severity')}</span>
+          <strong data-testid="projector-severity">{levelName}</strong>
+        </div>
+      </div>
+      <div className="projector-grid">
+        <section>
+          <h2>{t('projectorView.openTasks')}</h2>
+          <ul>
+            {tasks.length === 0 && <li>{t('projectorView.none')}</li>}
+            {tasks.map((task) => (
+              <li key={task.id} className={task.dueAt < now ? 'late' : ''}>
+                <span className="projector-time">{timeText(task.dueAt)}</span> {task.title}
+                {task.ownerUnitId && <span className="projector-owner"> · {units.get(task.ownerUnitId) ?? ''}</span>}
+              </li>
+            ))}
+          </ul>
+        </section>
+        {incident.drill && (
+          <section>
+            <h2>{t('projectorView.latestInjects')}</h2>
+            <ul>
+              {injects.length === 0 && <li>{t('projectorView.none')}</li>}
+              {injects.map((inj) => (
+                <li key={inj.id} data-testid="projector-inject">
+                  <span className="projector-time">{offsetText(inj.offsetMinutes)}</span> <span className="projector-channel">{td(`channels.${inj.channel}`)}</span> {inj.content}
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
+        <section>
+          <h2>{t('projectorView.timeline')}</h2>
+          <ul>
+            {timeline.length === 0 && <li>{t('projectorView.none')}</li>}
+            {timeline.map((e) => (
+              <li key={e.id}>
+                <span className="projector-time">{elapsedText(e.at - incident.t0)}</span> <span className="projector-channel">{t(`log.categories.${e.category}`)}</span> {e.text}
+              </li>
+            ))}
+          </ul>
+        </section>
+      </div>
+    </div>
+  );
+}

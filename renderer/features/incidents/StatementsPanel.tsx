@@ -1,0 +1,118 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type * as Y from 'yjs';
+import type { YRecord } from '../../../shared/doc/collection';
+import { draftHoldingStatement } from '../../../shared/incidents/holdingDraft';
+import { recordStatementApproval } from '../../../shared/incidents/incidents';
+import type { Incident } from '../../../shared/incidents/types';
+import { isLanguage, type Language } from '../../../shared/languages';
+import { deriveGate } from '../../../shared/statements/approval';
+import type { DisplayedStatus } from '../../../shared/statements/types';
+import { listStatements, readStatement, statementsOf } from '../../../shared/statements/store';
+import { navigate, workspacePath } from '../../app/router';
+import { useYSnapshot } from '../../hooks/useY';
+import { useSession } from '../../session/sessionStore';
+import { useToasts } from '../../ui/toasts';
+import { incidentNowFor } from '../drills/useExerciseClock';
+import { useCompanyProfile } from './hooks';
+
+interface LinkedStatement {
+  id: string;
+  title: string;
+  status: DisplayedStatus;
+  /** The latest approval valid for the current text (approved or released). */
+  approval: { by: string; at: number; hash: string } | null;
+}
+
+function linkedStatements(doc: Y.Doc, incident: Incident): LinkedStatement[] {
+  const ids = new Set(incident.statementIds);
+  return listStatements(doc).flatMap((rec): LinkedStatement[] => {
+    const fields = readStatement(rec);
+    if (fields.incidentId !== incident.id && !ids.has(fields.id)) return [];
+    const gate = deriveGate(rec);
+    const valid = gate.roles.flatMap((r) => (r.valid ? [r.valid] : [])).sort((a, b) => b.at - a.at)[0];
+    const approved = gate.status === 'approved' || gate.status === 'released';
+    return [{ id: fields.id, title: fields.title, status: gate.status, approval: approved && valid ? { by: valid.by, at: valid.at, hash: valid.hash } : null }];
+  });
+}
+
+/**
+ * Notes approvals of linked statements in the incident log (for the review's "time to an approved
+ * statement"). A real incident uses the approval's own time. A drill runs on exercise time, which
+ * only the laptops watching can tell: the approval is noted when this room sees it happen (several
+ * laptops noting it write the same entry id, so it appears once).
+ */
+function useApprovalNotes(rec: YRecord, incident: Incident, statements: LinkedStatement[]): void {
+  const { t } = useTranslation('incidents');
+  const seen = useRef<Map<string, DisplayedStatus> | null>(null);
+  useEffect(() => {
+    const before = seen.current;
+    for (const s of statements) {
+      if (!s.approval || incident.state === 'closed') continue;
+      const text = t('statements.approvedNote', { title: s.title });
+      if (!incident.drill) {
+        recordStatementApproval(rec, s.id, s.approval.hash, s.approval.at, s.approval.by, text, 'system');
+        continue;
+      }
+      const prior = before?.get(s.id);
+      const sawItHappen = before !== null && prior !== 'approved' && prior !== 'released';
+      if (sawItHappen) recordStatementApproval(rec, s.id, s.approval.hash, incidentNowFor(rec, true), s.approval.by, text, 'system');
+    }
+    seen.current = new Map(statements.map((s) => [s.id, s.status]));
+  }, [rec, incident.drill, incident.state, statements, t]);
+}
+
+/** Statements linked to the incident, and the one-click holding statement from the template. */
+export function StatementsPanel({ doc, rec, incident, workspaceId, crisisTypeKey }: { doc: Y.Doc; rec: YRecord; incident: Incident; workspaceId: string; crisisTypeKey: string }) {
+  const { t } = useTranslation('incidents');
+  const userName = useSession((s) => s.userName);
+  const uiLanguage = useSession((s) => s.language);
+  const profile = useCompanyProfile(doc);
+  const show = useToasts((s) => s.show);
+  const [busy, setBusy] = useState(false);
+  // Statements name their incident (incidentId); the snapshot follows every statement change.
+  const linked = useYSnapshot(statementsOf(doc), () => linkedStatements(doc, incident)) ?? [];
+  useApprovalNotes(rec, incident, linked);
+
+  const draft = () => {
+    setBusy(true);
+    try {
+      const language: Language = isLanguage(profile.contentLanguage) ? profile.contentLanguage : uiLanguage;
+      const { statementId, missing } = draftHoldingStatement(
+        doc,
+        rec,
+        { language, crisisTypeKey, companyName: profile.companyName || profile.workspaceName, contact: profile.contact, by: userName, now: Date.now() },
+        'user',
+      );
+      show({ text: missing.length ? `${t('statements.drafted')} · ${t('statements.missing', { fields: missing.join(', ') })}` : t('statements.drafted'), ttl: 6000 });
+      navigate(workspacePath(workspaceId, 'statements', statementId));
+    } catch (err) {
+      show({ text: t('errors.generic', { message: (err as Error).message }), ttl: 8000 });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="panel statements-panel" aria-labelledby="statements-title">
+      <h2 id="statements-title">{t('statements.title')}</h2>
+      {incident.state === 'active' && (
+        <button type="button" className="primary" onClick={draft} disabled={busy} data-testid="draft-holding">
+          {t('statements.draftHolding')}
+        </button>
+      )}
+      {linked.length === 0 ? (
+        <p className="muted">{t('statements.empty')}</p>
+      ) : (
+        <ul className="statement-list">
+          {linked.map((s) => (
+            <li key={s.id} className="row" data-testid="linked-statement" data-status={s.status}>
+              <a href={workspacePath(workspaceId, 'statements', s.id)}>{s.title}</a>
+              <span className={`badge status-${s.status}`}>{t(`statements.status.${s.status}`)}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,39 @@
+import { memo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
+import type { FactConflict } from '../../../shared/statements/facts';
+import type { LintFinding } from '../../../shared/statements/lint';
+
+/** Tooltip / list text for a facts conflict. */
+export function conflictTitle(t: TFunction<'statements'>, c: FactConflict): string {
+  return t('facts.conflict', { label: c.label, expected: c.expected, found: c.found });
+}
+
+/** The wording checks' findings, listed under the editor (they are also highlighted inline). */
+export const WarningsList = memo(function WarningsList({ lint, conflicts }: { lint: LintFinding[]; conflicts: FactConflict[] }) {
+  const { t } = useTranslation('statements');
+  if (lint.length === 0 && conflicts.length === 0) {
+    return (
+      <p className="ok small" data-testid="warnings-none">
+        {t('warnings.none')}
+      </p>
+    );
+  }
+  return (
+    <section className="warnings" aria-label={t('warnings.title')}>
+      <h2 className="small-heading">{t('warnings.title')}</h2>
+      <ul>
+        {lint.map((f, i) => (
+          <li key={`l${i}`} className="warning-risk" data-testid="risk-warning" data-category={f.category}>
+            <mark className={`lint-risk lint-${f.category}`}>{f.match}</mark> — {f.reason || t(`risk.${f.category}`)}
+          </li>
+        ))}
+        {conflicts.map((c, i) => (
+          <li key={`c${i}`} className="warning-fact" data-testid="fact-warning">
+            <mark className="fact-conflict">{c.found}</mark> — {conflictTitle(t, c)}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+});

@@ -1,0 +1,108 @@
+import type * as Y from 'yjs';
+import { Awareness } from 'y-protocols/awareness';
+import { SyncSession, type SyncTimings } from '../../shared/sync/session';
+import { ensureRoomKey, roomNameFor } from '../../shared/sync/room';
+import { WebrtcTransport } from './webrtcTransport';
+import { PresenceStateSchema, useSyncStore, EMPTY_STATUS, type PresenceState } from './syncStore';
+
+/** What starting sync for an open workspace needs. */
+export interface StartSyncOptions {
+  workspaceId: string;
+  doc: Y.Doc;
+  /** Signaling servers (the LAN host first). */
+  signaling: string[];
+  iceServers: RTCIceServer[];
+  user: { name: string; color: string };
+  timings?: Partial<SyncTimings>;
+  /** Publish status to the UI store (off for benchmarks that run several peers in one page). */
+  publish?: boolean;
+}
+
+/** Sync of one open workspace. */
+export interface SyncHandle {
+  readonly session: SyncSession;
+  readonly awareness: Awareness;
+  readonly transport: WebrtcTransport;
+  /** Marks which record we are editing (shown to the others), or null. */
+  setEditing(recordId: string | null): void;
+  setUser(user: { name: string; color: string }): void;
+  stop(): Promise<void>;
+}
+
+const TICK_MS = 200;
+
+/**
+ * Starts peer-to-peer sync of a workspace: our protocol (shared/sync) over y-webrtc, with the
+ * workspace's room key as password, presence, and the status published to `useSyncStore`.
+ */
+export function startSync(opts: StartSyncOptions): SyncHandle {
+  const { doc, workspaceId } = opts;
+  const publish = opts.publish ?? true;
+  const password = ensureRoomKey(doc);
+  const awareness = new Awareness(doc);
+  awareness.setLocalState({ user: opts.user, editing: null } satisfies PresenceState);
+  const session = new SyncSession({ doc, workspaceId, awareness, timings: opts.timings });
+  const transport = new WebrtcTransport({ roomName: roomNameFor(workspaceId), password, signaling: opts.signaling, iceServers: opts.iceServers, session });
+
+  let scheduled: ReturnType<typeof setTimeout> | null = null;
+  const pushStatus = () => {
+    scheduled = null;
+    if (!publish) return;
+    const presence: Record<number, PresenceState> = {};
+    for (const [id, state] of awareness.getStates()) {
+      if (id === doc.clientID) continue;
+      const parsed = PresenceStateSchema.safeParse(state);
+      if (parsed.success) presence[id] = parsed.data;
+    }
+    useSyncStore.setState({
+      workspaceId,
+      active: true,
+      inactiveReason: null,
+      signalingUp: transport.signalingUp,
+      signalingUrls: opts.signaling,
+      status: session.status(),
+      presence,
+      selfClientId: doc.clientID,
+    });
+  };
+  const schedule = () => {
+    scheduled ??= setTimeout(pushStatus, 150);
+  };
+  const offSession = session.subscribe(schedule);
+  awareness.on('change', schedule);
+  const ticker = setInterval(() => session.tick(), TICK_MS);
+  const refresher = setInterval(pushStatus, 1000);
+  pushStatus();
+
+  let stopped = false;
+  return {
+    session,
+    awareness,
+    transport,
+    setEditing(recordId) {
+      const local = awareness.getLocalState() ?? {};
+      if (local.editing === recordId) return;
+      awareness.setLocalState({ ...local, editing: recordId });
+    },
+    setUser(user) {
+      awareness.setLocalState({ ...(awareness.getLocalState() ?? {}), user });
+    },
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      clearInterval(ticker);
+      clearInterval(refresher);
+      if (scheduled) clearTimeout(scheduled);
+      offSession();
+      awareness.off('change', schedule);
+      // Tell the others we left before the links go.
+      awareness.setLocalState(null);
+      session.destroy();
+      await transport.destroy();
+      awareness.destroy();
+      if (publish && useSyncStore.getState().workspaceId === workspaceId) {
+        useSyncStore.setState({ active: false, signalingUp: false, status: EMPTY_STATUS, presence: {}, selfClientId: null });
+      }
+    },
+  };
+}
