@@ -1,10 +1,11 @@
 /**
  * P6 — keystroke latency in a 20,000-character statement with 3 peers connected, in Chromium.
  *
- * Setup: the statements lab page (tests/e2e/statements-lab: the studio's real editor component —
- * TipTap with the Yjs binding and the highlights plugin — on a workspace document). Preferred:
- * 3 Chromium processes, each in its own network namespace, synced by the product's sync stack
- * (renderer/sync over WebRTC, signaling on a hub namespace); all three show the editor, one types.
+ * Setup: the statements lab page (tests/e2e/statements-lab) renders the real studio page
+ * (StatementStudio: TipTap with the Yjs binding and highlights, status bar, live checks, panels)
+ * on a workspace document. Preferred: 3 Chromium processes, each in its own network namespace,
+ * synced by the product's sync stack (renderer/sync over WebRTC, signaling on a hub namespace);
+ * all three show the studio, one types.
  * Fallback when namespaces are unavailable (not root): one page with 2 in-page peers talking the
  * same sync protocol (shared/sync) over in-memory links — stated in the row.
  *
@@ -38,7 +39,7 @@ declare global {
       inpagePeers(n: number, workspaceId: string): void;
       peers(): number;
       hasStatement(): boolean;
-      mount(kind?: 'studio' | 'plain'): void;
+      mount(kind?: 'full' | 'studio' | 'plain'): void;
       caret(offset: number): void;
       text(): string;
       hash(): string;
@@ -102,7 +103,7 @@ export default async function run(ctx: BenchContext): Promise<BenchRow[]> {
       await pages[0]!.waitForFunction(() => window.slab.peers() === 2, undefined, { timeout: 60_000 });
       const hash = await pages[0]!.evaluate(() => window.slab.hash());
       for (const page of pages.slice(1)) await page.waitForFunction((h) => window.slab.hasStatement() && window.slab.hash() === h, hash, { timeout: 60_000 });
-      for (const page of pages) await page.evaluate(() => window.slab.mount('studio'));
+      for (const page of pages) await page.evaluate(() => window.slab.mount('full'));
       setup = '3 peers over WebRTC (real sync stack, netns)';
     } else {
       ctx.log(`network namespaces unavailable (${can.reason}): in-page peers over the same sync protocol`);
@@ -114,7 +115,7 @@ export default async function run(ctx: BenchContext): Promise<BenchRow[]> {
       await page.evaluate((k) => window.slab.init({ roomKey: k, seedChars: 20_000 }), ROOM_KEY);
       await page.evaluate((w) => window.slab.inpagePeers(2, w), WORKSPACE);
       await page.waitForFunction(() => window.slab.peers() === 2, undefined, { timeout: 30_000 });
-      await page.evaluate(() => window.slab.mount('studio'));
+      await page.evaluate(() => window.slab.mount('full'));
       pages.push(page);
       setup = '3 peers in one page (same sync protocol, in-memory links)';
     }
@@ -125,17 +126,17 @@ export default async function run(ctx: BenchContext): Promise<BenchRow[]> {
     const ours = { work: [] as number[], frame: [] as number[] };
     const raw = { work: [] as number[], frame: [] as number[] };
     for (let r = 0; r < ctx.runs; r++) {
-      const order = r % 2 === 0 ? (['studio', 'plain'] as const) : (['plain', 'studio'] as const);
+      const order = r % 2 === 0 ? (['full', 'plain'] as const) : (['plain', 'full'] as const);
       for (const kind of order) {
         await typing.evaluate((k) => window.slab.mount(k), kind);
         await typing.waitForTimeout(300);
         const m = await typeBursts(typing, 1000 + r);
-        const into = kind === 'studio' ? ours : raw;
+        const into = kind === 'full' ? ours : raw;
         into.work.push(p95(m.work));
         into.frame.push(p95(m.frame));
         ctx.log(`run ${r + 1}/${ctx.runs} ${kind}: p95 ready ${p95(m.work).toFixed(1)} ms, p95 frame ${p95(m.frame).toFixed(1)} ms (${m.work.length} keystrokes)`);
       }
-      await typing.evaluate(() => window.slab.mount('studio'));
+      await typing.evaluate(() => window.slab.mount('full'));
     }
 
     // The peers kept up: same text everywhere.

@@ -139,19 +139,31 @@ export interface IdbStore {
 /**
  * Builds the y-indexeddb contender: the same seeded content, then the same trace typed into a
  * doc persisted by IndexeddbPersistence (one row per update; y-indexeddb merges them itself once
- * 500 have piled up and typing pauses for a second — we wait for that, as a long session would).
+ * 500 have piled up and typing pauses for a second — we wait for that, as a long session would,
+ * unless `waitForTrim` is false: then the store keeps every update row, its worst case).
  */
-async function buildIdbStore(name: string, initialB64: string, trace: TraceOptions): Promise<IdbStore> {
+async function buildIdbStore(name: string, initialB64: string, trace: TraceOptions, waitForTrim = true): Promise<IdbStore> {
   const t0 = performance.now();
   const doc = new Y.Doc();
   Y.applyUpdate(doc, fromBase64(initialB64), 'system');
   const persistence = new IndexeddbPersistence(name, doc);
   await persistence.whenSynced;
   const { statementId, length } = await typeTrace(doc, trace, 'y-indexeddb store');
-  await sleep(1_500);
-  const p = persistence as unknown as { _dbsize: number };
-  const until = Date.now() + 60_000;
-  while (p._dbsize >= PREFERRED_TRIM_SIZE && Date.now() < until) await sleep(50);
+  if (waitForTrim) {
+    await sleep(1_500);
+    const p = persistence as unknown as { _dbsize: number };
+    const until = Date.now() + 60_000;
+    while (p._dbsize >= PREFERRED_TRIM_SIZE && Date.now() < until) await sleep(50);
+  } else {
+    // Closed before a 1 s pause: every update stays its own row (y-indexeddb's worst case).
+    await new Promise<void>((ok, fail) => {
+      const db = (persistence as unknown as { db: IDBDatabase }).db;
+      const tx = db.transaction('updates', 'readonly');
+      tx.oncomplete = () => ok();
+      tx.onerror = () => fail(tx.error);
+      tx.objectStore('updates').count();
+    });
+  }
   await persistence.destroy();
   doc.destroy();
   const buildMs = performance.now() - t0;

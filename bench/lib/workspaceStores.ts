@@ -17,7 +17,7 @@ export const APP_DB = 'crisis-room';
 export const YIDB_NAME = 'crisis-room-y-indexeddb';
 const READY = 'storeBench';
 
-export type Origin = 'app' | 'appUncompressed' | 'yIndexeddb';
+export type Origin = 'app' | 'appUncompressed' | 'yIndexeddb' | 'yIndexeddbUntrimmed';
 
 export interface WorkspaceStores {
   browser: BenchBrowser;
@@ -27,13 +27,18 @@ export interface WorkspaceStores {
   appUncompressedStats: StoreStats;
   appCompressedStats: StoreStats;
   idb: IdbStore;
+  /** With keepUncompressed: a y-indexeddb store closed before it merged its rows (origin 'yIndexeddbUntrimmed'). */
+  idbUntrimmed?: IdbStore;
   /** Runs `fn(page)` on a fresh page of `origin` (window.storeBench is ready), then closes it. */
   inPage: <T>(origin: Origin, fn: (page: Page) => Promise<T>) => Promise<T>;
   close: () => Promise<void>;
 }
 
 export interface PrepareOptions {
-  /** Also keep an uncompressed copy of the app's store (origin 'appUncompressed'). */
+  /**
+   * Also keep the worst cases: an uncompressed copy of the app's store (origin 'appUncompressed')
+   * and a y-indexeddb store that never merged its rows (origin 'yIndexeddbUntrimmed').
+   */
   keepUncompressed?: boolean;
   trace?: TraceOptions;
 }
@@ -48,7 +53,7 @@ export async function prepareWorkspaceStores(ctx: BenchContext, opts: PrepareOpt
   ctx.log('bundling bench/browser/storeBench.ts (app storage code, y-indexeddb) …');
   const dir = await buildBenchBundle({ entry: 'bench/browser/storeBench.ts', name: 'store-bench', title: 'Crisis Room store bench' });
   const servers: StaticServer[] = [];
-  const origins: Origin[] = ['app', 'yIndexeddb', ...(opts.keepUncompressed ? (['appUncompressed'] as const) : [])];
+  const origins: Origin[] = ['app', 'yIndexeddb', ...(opts.keepUncompressed ? (['appUncompressed', 'yIndexeddbUntrimmed'] as const) : [])];
   const urls = {} as Record<Origin, string>;
   for (const o of origins) {
     const srv = await serveStatic(dir);
@@ -75,8 +80,15 @@ export async function prepareWorkspaceStores(ctx: BenchContext, opts: PrepareOpt
     ctx.log('building the y-indexeddb store: same seeded content, same trace through IndexeddbPersistence …');
     const idb = await inPage('yIndexeddb', (p) => p.evaluate(([n, init, t]) => window.storeBench.buildIdbStore(n, init, t), [YIDB_NAME, app.initialB64, trace] as const));
     ctx.log(`y-indexeddb store built in ${(idb.buildMs / 1000).toFixed(1)} s: ${fmtStats(idb.stats)}`);
+    let idbUntrimmed: IdbStore | undefined;
+    if (opts.keepUncompressed) {
+      idbUntrimmed = await inPage('yIndexeddbUntrimmed', (p) =>
+        p.evaluate(([n, init, t]) => window.storeBench.buildIdbStore(n, init, t, false), [YIDB_NAME, app.initialB64, trace] as const),
+      );
+      ctx.log(`untrimmed y-indexeddb store (closed before its merge): ${fmtStats(idbUntrimmed.stats)}`);
+    }
     if (idb.expectedLength !== app.expectedLength) throw new Error(`contenders disagree on the text: ${idb.expectedLength} vs ${app.expectedLength} characters`);
-    return { browser, urls, app, appUncompressedStats: app.stats, appCompressedStats: compressed, idb, inPage, close };
+    return { browser, urls, app, appUncompressedStats: app.stats, appCompressedStats: compressed, idb, idbUntrimmed, inPage, close };
   } catch (err) {
     await close();
     throw err;

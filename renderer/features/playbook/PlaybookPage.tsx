@@ -5,6 +5,7 @@ import { useWorkspaceDoc, useWorkspaceId } from '../../workspace/useWorkspace';
 import { CrisisTypesEditor } from './CrisisTypesEditor';
 import { SeveritiesEditor } from './SeveritiesEditor';
 import { SignalsEditor, PrinciplesEditor } from './SignalsEditor';
+import { PlaybookTransfer } from './PlaybookTransfer';
 
 const TABS = ['crisisTypes', 'severities', 'signals', 'principles'] as const;
 type Tab = (typeof TABS)[number];
@@ -18,7 +19,10 @@ export function PlaybookPage({ rest }: SectionProps) {
   const tab: Tab = (TABS as readonly string[]).includes(rest[0] ?? '') ? (rest[0] as Tab) : 'crisisTypes';
   return (
     <main className="page playbook-page">
-      <h1>{t('title')}</h1>
+      <div className="page-header">
+        <h1>{t('title')}</h1>
+        <PlaybookTransfer doc={doc} />
+      </div>
       <div role="tablist" className="tabs">
         {TABS.map((id) => (
           <a key={id} role="tab" aria-selected={tab === id} className={`tab${tab === id ? ' active' : ''}`} href={workspacePath(wsId, 'playbook', id)}>

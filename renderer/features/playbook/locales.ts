@@ -24,6 +24,15 @@ const zhTW = {
   signal: { kind: '訊號', source: '來源', threshold: '門檻', newKind: '新預警訊號' },
   sources: { social: '社群媒體', news: '新聞', blog: '部落格', forum: '論壇', reviews: '評論網站', internal: '內部通報' },
   principle: { text: '原則', newText: '新的溝通原則' },
+  transfer: {
+    export: '匯出手冊（JSON）',
+    import: '從檔案匯入手冊',
+    confirm: '匯入會以檔案內容取代目前的手冊（單位只會合併，不會刪除）。要繼續嗎？',
+    done: '已匯入：{{types}} 個危機類型，移除 {{removed}} 筆舊資料。',
+    rejected: '檔案未匯入，手冊沒有任何變更。發現 {{count}} 個問題：',
+    notJson: '這不是有效的 JSON 檔案：{{message}}',
+    tooLarge: '檔案太大（{{size}} KB）。',
+  },
   noUnit: '（未指定）',
 };
 
@@ -51,6 +60,15 @@ const zhCN: typeof zhTW = {
   signal: { kind: '信号', source: '来源', threshold: '阈值', newKind: '新预警信号' },
   sources: { social: '社交媒体', news: '新闻', blog: '博客', forum: '论坛', reviews: '点评网站', internal: '内部上报' },
   principle: { text: '原则', newText: '新的沟通原则' },
+  transfer: {
+    export: '导出手册（JSON）',
+    import: '从文件导入手册',
+    confirm: '导入会用文件内容替换当前手册（单位只合并，不删除）。要继续吗？',
+    done: '已导入：{{types}} 个危机类型，移除 {{removed}} 条旧数据。',
+    rejected: '文件未导入，手册没有任何改动。发现 {{count}} 个问题：',
+    notJson: '这不是有效的 JSON 文件：{{message}}',
+    tooLarge: '文件太大（{{size}} KB）。',
+  },
   noUnit: '（未指定）',
 };
 
@@ -78,6 +96,15 @@ const en: typeof zhTW = {
   signal: { kind: 'Signal', source: 'Source', threshold: 'Threshold', newKind: 'New warning signal' },
   sources: { social: 'Social media', news: 'News', blog: 'Blogs', forum: 'Forums', reviews: 'Review sites', internal: 'Internal report' },
   principle: { text: 'Principle', newText: 'New communication principle' },
+  transfer: {
+    export: 'Export playbook (JSON)',
+    import: 'Import playbook from file',
+    confirm: 'Importing replaces the current playbook with the file (units are merged, never removed). Continue?',
+    done: 'Imported: {{types}} crisis types; {{removed}} old records removed.',
+    rejected: 'The file was not imported; the playbook is unchanged. {{count}} problem(s) found:',
+    notJson: 'This is not a valid JSON file: {{message}}',
+    tooLarge: 'The file is too large ({{size}} KB).',
+  },
   noUnit: '(not set)',
 };
 

@@ -12,6 +12,10 @@ import { EditorContent, useEditor, type Editor } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
 import { startSync, type SyncHandle } from '../../../renderer/sync/syncService';
 import { StatementEditor } from '../../../renderer/features/statements/editor/StatementEditor';
+import { StatementStudio } from '../../../renderer/features/statements/StatementStudio';
+import { initI18n } from '../../../renderer/i18n/index';
+import '../../../renderer/styles.css';
+import '../../../renderer/features/statements/statements.css';
 import { buildTextMap } from '../../../renderer/features/statements/editor/textMap';
 import { write } from '../../../shared/doc/origins';
 import { metaOf } from '../../../shared/doc/workspaceDoc';
@@ -119,10 +123,19 @@ const slab = {
   hasStatement(): boolean {
     return listStatements(doc).length > 0;
   },
-  /** Renders the studio's editor on the statement (or a plain TipTap editor with the same text, for the baseline). */
-  mount(kind: 'studio' | 'plain' = 'studio'): void {
+  /**
+   * Renders the statement: `full` = the whole studio page (editor, status bar, checks, panels),
+   * `studio` = the studio's editor component alone, `plain` = TipTap without Yjs on the same text.
+   */
+  mount(kind: 'full' | 'studio' | 'plain' = 'studio'): void {
     root?.unmount();
+    editor = null;
     root = createRoot(document.getElementById('root')!);
+    if (kind === 'full') {
+      initI18n();
+      root.render(createElement(StatementStudio, { doc, wsId: 'lab', id: String(statement().get('id')) }));
+      return;
+    }
     if (kind === 'plain') {
       root.render(createElement(PlainEditor, { text: bodyText(requireBody(statement())) }));
       return;
@@ -131,6 +144,8 @@ const slab = {
   },
   /** Puts the caret at a plain-text offset of the body. */
   caret(offset: number): void {
+    // The full studio does not hand out its editor: TipTap keeps it on its DOM node.
+    editor ??= (document.querySelector('[data-testid="statement-body"]') as (HTMLElement & { editor?: Editor }) | null)?.editor ?? null;
     if (!editor) throw new Error('no editor');
     const pos = buildTextMap(editor.state.doc).posAt(offset);
     editor.commands.focus();

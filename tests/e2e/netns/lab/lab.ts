@@ -44,7 +44,11 @@ window.addEventListener('online', () => trace.push({ at: Math.round(now()), what
 window.addEventListener('offline', () => trace.push({ at: Math.round(now()), what: 'offline event' }));
 const types = () => collectionOf(doc, 'crisisTypes');
 
+let lastChangeAt = 0;
 function watch(): void {
+  doc.on('update', () => {
+    lastChangeAt = now();
+  });
   types().observe(() => {
     const t = now();
     for (const key of types().keys()) if (!seen.has(key)) seen.set(key, t);
@@ -148,6 +152,8 @@ const lab = {
     return { ...(handle?.session.stats ?? {}), redials: handle?.transport.redials ?? 0, errors: errors.slice(-20) };
   },
   now,
+  /** When the document last changed (epoch ms). */
+  lastChangeAt: () => lastChangeAt,
   trace: () => trace.slice(-60),
   peerId: () => handle?.transport.provider.room?.peerId.slice(0, 4),
 };
