@@ -14,7 +14,7 @@ import { buildSampleMap } from '../tests/unit/roles/sampleMap';
 import { putWorkspace } from '../tests/unit/roles/seedInBrowser';
 import { launchBenchBrowser } from './lib/chromium';
 import { interleaved } from './lib/measure';
-import { row, type BenchContext, type BenchRow } from './types';
+import { median, row, type BenchContext, type BenchRow } from './types';
 
 const UNITS = 40;
 const CRISIS_TYPES = 12;
@@ -68,6 +68,8 @@ export default async function run(ctx: BenchContext): Promise<BenchRow[]> {
     await app.getByTestId('matrix').waitFor({ timeout: 30_000 });
     const plain = await browser.freshPage('about:blank');
     const pages: Record<string, number> = {};
+    /** Per paper: [route → poster drawn, page.pdf] of every app run, in ms. */
+    const split: Partial<Record<Paper, [number, number][]>> = {};
 
     const appPdf = async (page: Page, paper: Paper): Promise<number> => {
       await page.evaluate((h) => (window.location.hash = h), `#/w/${id}/roles/matrix`);
@@ -76,8 +78,10 @@ export default async function run(ctx: BenchContext): Promise<BenchRow[]> {
       await page.evaluate((h) => (window.location.hash = h), `#/w/${id}/roles/print?size=${paper}`);
       await page.locator(`[data-testid="poster"][data-paper="${paper}"]`).waitFor();
       await page.evaluate(() => document.fonts.ready);
+      const t1 = performance.now();
       const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
       const ms = performance.now() - t0;
+      (split[paper] ??= []).push([t1 - t0, ms - (t1 - t0)]);
       pages[`app${paper}`] = Number(await page.getByTestId('poster').getAttribute('data-pages'));
       pages[`app${paper}Bytes`] = pdf.length;
       return ms;
@@ -96,6 +100,11 @@ export default async function run(ctx: BenchContext): Promise<BenchRow[]> {
       onRun: (r, t) => ctx.log(`run ${r}/${ctx.runs}: ` + CONTENDERS.map((c) => `${c} ${t[c]!.toFixed(0)} ms`).join(', ')),
     });
     ctx.log(`poster pages: A4 ${pages.appA4} (${pages.appA4Bytes} bytes), A3 ${pages.appA3} (${pages.appA3Bytes} bytes)`);
+    for (const paper of ['A4', 'A3'] as const) {
+      const runs = (split[paper] ?? []).slice(1); // without the warm-up
+      const med = (i: 0 | 1) => median(runs.map((r) => r[i])).toFixed(0);
+      ctx.log(`${paper} medians: print route drawn ${med(0)} ms + page.pdf ${med(1)} ms`);
+    }
     const what = (paper: Paper) => `map ${UNITS} units × ${CRISIS_TYPES} crisis types → PDF, ${paper} landscape, ${pages[`app${paper}`]} pages (print route + page.pdf) vs static HTML table`;
     return [
       row('P7', what('A4'), m.appA4, 'ms', m.staticA4, `≤ ${GOAL_MS} ms`, m.appA4 <= GOAL_MS),

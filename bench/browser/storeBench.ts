@@ -154,16 +154,10 @@ async function buildIdbStore(name: string, initialB64: string, trace: TraceOptio
     const p = persistence as unknown as { _dbsize: number };
     const until = Date.now() + 60_000;
     while (p._dbsize >= PREFERRED_TRIM_SIZE && Date.now() < until) await sleep(50);
-  } else {
-    // Closed before a 1 s pause: every update stays its own row (y-indexeddb's worst case).
-    await new Promise<void>((ok, fail) => {
-      const db = (persistence as unknown as { db: IDBDatabase }).db;
-      const tx = db.transaction('updates', 'readonly');
-      tx.oncomplete = () => ok();
-      tx.onerror = () => fail(tx.error);
-      tx.objectStore('updates').count();
-    });
   }
+  // Without waitForTrim this closes right after typing, before a 1 s pause: y-indexeddb's merge
+  // timer is cancelled and every update stays its own row (its worst case). Queued writes still
+  // complete: IndexedDB closes a connection only after its transactions finish.
   await persistence.destroy();
   doc.destroy();
   const buildMs = performance.now() - t0;

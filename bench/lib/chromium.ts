@@ -24,6 +24,9 @@ export interface LaunchOptions {
 export async function launchBenchBrowser(opts: LaunchOptions = {}): Promise<BenchBrowser> {
   mkdirSync(join(ROOT, '.tmp'), { recursive: true });
   const profile = mkdtempSync(join(ROOT, '.tmp', 'bench-profile-'));
+  // Removed on close(); also when the process ends without close() (a crashed benchmark).
+  const removeProfile = () => rmSync(profile, { recursive: true, force: true });
+  process.once('exit', removeProfile);
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: CHROMIUM_ARGS,
@@ -47,7 +50,8 @@ export async function launchBenchBrowser(opts: LaunchOptions = {}): Promise<Benc
     freshPage,
     close: async () => {
       await context.close();
-      rmSync(profile, { recursive: true, force: true });
+      removeProfile();
+      process.off('exit', removeProfile);
     },
   };
 }

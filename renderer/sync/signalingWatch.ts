@@ -1,13 +1,10 @@
-import * as decoding from 'lib0/decoding';
-import { fromBase64 } from 'lib0/buffer';
-
 /**
  * Keeps y-webrtc's signaling honest after a network loss, which on its own it handles badly:
  * - a WebSocket that hears nothing for a few seconds, or hangs while connecting (a cut cable),
  *   is dropped and dialled again at once instead of after TCP's or lib0's back-off;
- * - when a peer announces itself (it just came back) while we still hold a half-open or silent
- *   connection to it, that connection is dropped so y-webrtc builds a fresh one (y-webrtc
- *   otherwise ignores the announce and the two never reconnect);
+ * - when a peer announces itself (it just came back) while we still hold a connection to it
+ *   that never got an answer (our offer went to its dead socket), that connection is dropped so
+ *   y-webrtc builds a fresh one (y-webrtc otherwise ignores the announce and the two never meet);
  * - connections that never open are given up after a while.
  */
 
@@ -31,38 +28,27 @@ export interface SignalingConnLike {
 export interface ConnLike {
   connected: boolean;
   createdAt: number;
+  /** We made the offer… */
+  initiator: boolean;
+  /** …and heard back from the peer (answer or candidates). */
+  answered: boolean;
   destroy(): void;
 }
 
 export interface SignalingWatchOptions {
   conns: () => SignalingConnLike[];
-  roomName: () => string | null;
-  roomKey: () => CryptoKey | null;
   /** y-webrtc connection to a peer, by its peer id. */
   peerConn: (peerId: string) => ConnLike | undefined;
-  /** ms since we last heard from that peer on our sync channel (Infinity if never). */
-  silentFor: (peerId: string) => number;
   silenceMs: number;
   connectTimeoutMs: number;
   /** A connection not open after this long is dropped. */
   peerOpenTimeoutMs: number;
 }
 
-/** Decrypts a y-webrtc signaling payload (AES-GCM, lib0 "any" encoding), as y-webrtc's crypto.js. */
-async function decryptJson(data: string, key: CryptoKey): Promise<unknown> {
-  const dec = decoding.createDecoder(fromBase64(data));
-  if (decoding.readVarString(dec) !== 'AES-GCM') throw new Error('unknown algorithm');
-  const iv = decoding.readVarUint8Array(dec);
-  const cipher = decoding.readVarUint8Array(dec);
-  const plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: iv as BufferSource }, key, cipher as BufferSource);
-  return decoding.readAny(decoding.createDecoder(new Uint8Array(plain)));
-}
-
 export class SignalingWatch {
   private readonly dialStarted = new WeakMap<object, number>();
   private readonly lastPing = new WeakMap<object, number>();
   private readonly lastDial = new WeakMap<object, number>();
-  private readonly listening = new Set<SignalingConnLike>();
   /** Redials done (diagnostics). */
   redials = 0;
   /** Half-open peer connections dropped (diagnostics). */
@@ -73,10 +59,6 @@ export class SignalingWatch {
   /** Runs one check (call every ~100 ms). */
   check(now = Date.now()): void {
     for (const c of this.o.conns()) {
-      if (!this.listening.has(c)) {
-        this.listening.add(c);
-        c.on('message', this.onMessage);
-      }
       if (!c.shouldConnect) continue;
       const ws = c.ws;
       if (!ws) {
@@ -113,31 +95,16 @@ export class SignalingWatch {
     for (const c of this.o.conns()) if (c.shouldConnect && !c.connected) this.redial(c);
   }
 
-  dispose(): void {
-    for (const c of this.listening) c.off('message', this.onMessage);
-    this.listening.clear();
+  /** A peer announced itself: it holds no working connection to us. */
+  onAnnounce(peerId: string, now = Date.now()): void {
+    const conn = this.o.peerConn(peerId);
+    if (!conn || conn.connected) return;
+    // Our offer never got an answer (it went to its old socket), or the attempt is old: start over.
+    if ((conn.initiator && !conn.answered) || now - conn.createdAt > 1500) {
+      this.staleDropped++;
+      conn.destroy();
+    }
   }
-
-  private readonly onMessage = (message: unknown): void => {
-    const m = message as { type?: unknown; topic?: unknown; data?: unknown } | null;
-    const key = this.o.roomKey();
-    if (!m || m.type !== 'publish' || m.topic !== this.o.roomName() || typeof m.data !== 'string' || !key) return;
-    decryptJson(m.data, key).then(
-      (data) => {
-        const d = data as { type?: unknown; from?: unknown } | null;
-        if (!d || d.type !== 'announce' || typeof d.from !== 'string') return;
-        const conn = this.o.peerConn(d.from);
-        // They announce: they have no working connection to us. Drop ours if it is not one.
-        if (conn && (!conn.connected || this.o.silentFor(d.from) > 1200)) {
-          this.staleDropped++;
-          conn.destroy();
-        }
-      },
-      () => {
-        /* not for our key: y-webrtc ignores it too */
-      },
-    );
-  };
 
   /** Drops a signaling WebSocket and lets lib0 dial again right away. */
   private redial(c: SignalingConnLike): void {

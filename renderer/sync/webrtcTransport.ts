@@ -4,7 +4,8 @@ import { Awareness } from 'y-protocols/awareness';
 import { isSyncFrame } from '../../shared/sync/frames';
 import type { PeerLink } from '../../shared/sync/peerLink';
 import type { SyncSession } from '../../shared/sync/session';
-import { SignalingWatch, type SignalingConnLike } from './signalingWatch';
+import { SignalingWatch, type ConnLike, type SignalingConnLike } from './signalingWatch';
+import { SignalingRelay } from './signalingRelay';
 
 /**
  * Carries a {@link SyncSession} over y-webrtc.
@@ -13,7 +14,9 @@ import { SignalingWatch, type SignalingConnLike } from './signalingWatch';
  * it is given a stand-in document, so its own sync (one unsplit message per update, no
  * re-check after a link loss) never touches the workspace. Our frames share its data channels:
  * they start with a marker byte and are taken off the channel before y-webrtc sees them.
- * {@link SignalingWatch} repairs y-webrtc's reconnection after a network loss.
+ * While no data channel to a peer is open, frames go through the signaling server instead
+ * ({@link SignalingRelay}, encrypted with the room key); {@link SignalingWatch} repairs
+ * y-webrtc's reconnection after a network loss.
  */
 
 export interface TransportOptions {
@@ -23,6 +26,8 @@ export interface TransportOptions {
   signaling: string[];
   iceServers: RTCIceServer[];
   session: SyncSession;
+  /** Relay frames through signaling while WebRTC is down (default true). */
+  relay?: boolean;
   /** Signaling connection silent this long (while open) is redialled. */
   signalingSilenceMs?: number;
   /** Signaling connection still not open after this long is redialled. */
@@ -33,13 +38,20 @@ export interface TransportOptions {
 
 interface SimplePeerLike {
   connected: boolean;
+  initiator: boolean;
   bufferSize?: number;
   _channel?: RTCDataChannel | null;
   send(data: Uint8Array): void;
+  signal(data: unknown): void;
   on(event: string, listener: (...args: never[]) => void): void;
   once(event: string, listener: (...args: never[]) => void): void;
   listeners(event: string): Array<(...args: unknown[]) => void>;
   removeListener(event: string, listener: (...args: never[]) => void): void;
+}
+
+interface Hooked {
+  createdAt: number;
+  answered: boolean;
 }
 
 /** Live y-webrtc provider + hooks; `destroy` resolves once y-webrtc has let go of the room. */
@@ -47,10 +59,11 @@ export class WebrtcTransport {
   private readonly stand = new Y.Doc();
   readonly provider: WebrtcProvider;
   private readonly session: SyncSession;
-  private readonly hooked = new WeakMap<WebrtcConn, number>();
-  private readonly current = new Map<string, WebrtcConn>();
-  private readonly heardAt = new Map<string, number>();
+  private readonly hooked = new WeakMap<WebrtcConn, Hooked>();
+  /** How we currently reach each peer. */
+  private readonly via = new Map<string, { kind: 'rtc'; conn: WebrtcConn } | { kind: 'relay' }>();
   readonly watch: SignalingWatch;
+  readonly relay: SignalingRelay | null;
   private readonly timer: ReturnType<typeof setInterval>;
   private destroyed = false;
 
@@ -66,19 +79,25 @@ export class WebrtcTransport {
       filterBcConns: false,
       peerOpts: { config: { iceServers: opts.iceServers } },
     });
+    const conns = () => (this.provider as unknown as { signalingConns: SignalingConnLike[] }).signalingConns;
     this.watch = new SignalingWatch({
-      conns: () => (this.provider as unknown as { signalingConns: SignalingConnLike[] }).signalingConns,
-      roomName: () => this.provider.room?.name ?? null,
-      roomKey: () => this.provider.room?.key ?? null,
-      peerConn: (id) => {
-        const conn = this.provider.room?.webrtcConns.get(id);
-        return conn && { connected: (conn.peer as SimplePeerLike).connected, createdAt: this.hooked.get(conn) ?? 0, destroy: () => conn.destroy() };
-      },
-      silentFor: (id) => Date.now() - (this.heardAt.get(id) ?? -Infinity),
+      conns,
+      peerConn: (id) => this.connView(this.provider.room?.webrtcConns.get(id)),
       silenceMs: opts.signalingSilenceMs ?? 3000,
       connectTimeoutMs: opts.signalingConnectTimeoutMs ?? 1000,
       peerOpenTimeoutMs: opts.peerOpenTimeoutMs ?? 6000,
     });
+    this.relay =
+      opts.relay === false
+        ? null
+        : new SignalingRelay({
+            conns,
+            roomName: () => this.provider.room?.name ?? null,
+            roomKey: () => this.provider.room?.key ?? null,
+            selfId: () => this.provider.room?.peerId ?? null,
+            onAnnounce: (id) => this.onAnnounce(id),
+            onFrame: (id, frame) => this.onRelayFrame(id, frame),
+          });
     this.provider.on('peers', () => this.hookAll());
     this.timer = setInterval(() => this.tick(), 100);
     if (typeof window !== 'undefined') window.addEventListener('online', this.onOnline);
@@ -94,11 +113,16 @@ export class WebrtcTransport {
     return this.watch.redials;
   }
 
+  /** How each connected peer is reached (diagnostics, status). */
+  routes(): Record<string, 'rtc' | 'relay'> {
+    return Object.fromEntries([...this.via].map(([id, v]) => [id, v.kind]));
+  }
+
   async destroy(): Promise<void> {
     if (this.destroyed) return;
     this.destroyed = true;
     clearInterval(this.timer);
-    this.watch.dispose();
+    this.relay?.dispose();
     if (typeof window !== 'undefined') window.removeEventListener('online', this.onOnline);
     const key = this.provider.key;
     this.provider.destroy();
@@ -110,12 +134,49 @@ export class WebrtcTransport {
 
   private readonly onOnline = () => this.watch.redialAll();
 
+  private connView(conn: WebrtcConn | undefined): ConnLike | undefined {
+    if (!conn) return undefined;
+    const peer = conn.peer as SimplePeerLike;
+    const h = this.hooked.get(conn);
+    return { connected: peer.connected, createdAt: h?.createdAt ?? Date.now(), initiator: peer.initiator, answered: h?.answered ?? false, destroy: () => conn.destroy() };
+  }
+
   private tick(): void {
     if (this.destroyed) return;
     this.hookAll();
+    this.relay?.attach();
     this.watch.check();
-    const now = Date.now();
-    for (const conn of this.provider.room?.webrtcConns.values() ?? []) this.watch.expire({ connected: (conn.peer as SimplePeerLike).connected, createdAt: this.hooked.get(conn) ?? now, destroy: () => conn.destroy() }, now);
+    for (const conn of this.provider.room?.webrtcConns.values() ?? []) this.watch.expire(this.connView(conn)!);
+  }
+
+  private onAnnounce(id: string): void {
+    this.watch.onAnnounce(id);
+    // Reach it through the relay until a data channel opens (a fresh start if we already relay:
+    // what we sent before it announced went nowhere).
+    if (this.via.get(id)?.kind !== 'rtc') this.startRelay(id);
+  }
+
+  private onRelayFrame(id: string, frame: Uint8Array): void {
+    const v = this.via.get(id);
+    if (v?.kind === 'rtc') return;
+    if (!v) this.startRelay(id);
+    this.session.receive(id, frame);
+  }
+
+  private startRelay(id: string): void {
+    const relay = this.relay;
+    if (!relay || this.destroyed) return;
+    this.via.set(id, { kind: 'relay' });
+    const link: PeerLink = {
+      send: (frame) => relay.send(id, frame),
+      bufferedAmount: () => relay.buffered,
+      highWaterBytes: 64 * 1024,
+      close: () => {
+        if (this.via.get(id)?.kind === 'relay') this.via.delete(id);
+        relay.forget(id);
+      },
+    };
+    this.session.addPeer(id, link);
   }
 
   private hookAll(): void {
@@ -125,16 +186,22 @@ export class WebrtcTransport {
   }
 
   private hook(conn: WebrtcConn): void {
-    this.hooked.set(conn, Date.now());
     const peer = conn.peer as SimplePeerLike;
+    // y-webrtc hands a responder its offer before we see it; an initiator waits for an answer.
+    const h: Hooked = { createdAt: Date.now(), answered: !peer.initiator };
+    this.hooked.set(conn, h);
+    const signal = peer.signal.bind(peer);
+    peer.signal = (data: unknown) => {
+      h.answered = true;
+      signal(data);
+    };
     const id = conn.remotePeerId;
     const theirs = peer.listeners('data').slice();
     const onData = (data: Uint8Array | ArrayBuffer) => {
       const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
       if (isSyncFrame(bytes)) {
-        if (this.current.get(id) !== conn) return;
-        this.heardAt.set(id, Date.now());
-        this.session.receive(id, bytes);
+        const v = this.via.get(id);
+        if (v?.kind === 'rtc' && v.conn === conn) this.session.receive(id, bytes);
         return;
       }
       for (const l of theirs) {
@@ -155,17 +222,17 @@ export class WebrtcTransport {
     };
     const open = () => {
       if (this.destroyed || conn.closed) return;
-      this.current.set(id, conn);
-      this.heardAt.set(id, Date.now());
+      this.via.set(id, { kind: 'rtc', conn });
+      this.relay?.forget(id);
       this.session.addPeer(id, link);
       peer._channel?.addEventListener('bufferedamountlow', () => this.session.pump(id));
     };
     if (peer.connected) open();
     else peer.once('connect', open);
     peer.once('close', () => {
-      if (this.current.get(id) !== conn) return;
-      this.current.delete(id);
-      this.heardAt.delete(id);
+      const v = this.via.get(id);
+      if (v?.kind !== 'rtc' || v.conn !== conn) return;
+      this.via.delete(id);
       this.session.removePeer(id, 'closed');
     });
   }

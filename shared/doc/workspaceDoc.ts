@@ -14,6 +14,7 @@ export const ROOTS = {
   principles: 'playbook.principles',
   units: 'roles.units',
   raci: 'roles.raci',
+  members: 'roles.members',
   statements: 'statements',
   statementPhrases: 'statements.phrases',
   incidents: 'incidents',

@@ -13,7 +13,8 @@ import { keyPeopleOf } from './validate.js';
  * estimate (./textMetrics.ts) and the pages are cut here, so the page count is known before
  * printing and the renderer draws exactly these pages, each with the page header and the
  * tables' column headings repeated. A3 is the A4 layout scaled by √2 (same pages, larger
- * type for a wall). A map that fits one page at a slightly smaller type is set at that size.
+ * type for a wall). A map that fits one page is set in the largest type that keeps it there
+ * (larger than the base for small maps, a little smaller for ones that just miss).
  */
 
 export const PAPERS = ['A4', 'A3'] as const;
@@ -28,8 +29,8 @@ export const PAPER_MM: Record<Paper, { width: number; height: number }> = {
 /** Every length below is for A4; A3 multiplies them by this factor. */
 const PAPER_FACTOR: Record<Paper, number> = { A4: 1, A3: 420 / 297 };
 
-/** Type sizes tried (× the base size) when looking for a one-page fit. */
-export const FIT_SCALES = [1, 0.92, 0.85, 0.78] as const;
+/** Type sizes tried, largest first (× the base size), when looking for a one-page fit. */
+export const FIT_SCALES = [1.25, 1.12, 1, 0.92, 0.85, 0.78] as const;
 
 const PT_MM = 25.4 / 72;
 const BASE = {
@@ -49,7 +50,7 @@ const BASE = {
   dirColumns: 2,
   dirGap: 5,
   /** Directory sub-columns, as shares of one directory column. */
-  dirShares: { unit: 0.17, name: 0.19, phone: 0.18, email: 0.31, backup: 0.15 },
+  dirShares: { unit: 0.16, name: 0.18, phone: 0.2, email: 0.31, backup: 0.15 },
   /** Role badge width in em, with its gap. */
   badgeEm: 1.4,
   /** Extra gap between role groups in a cell, in em. */
@@ -409,18 +410,27 @@ function balanceLastColumns(page: PosterPage): void {
 }
 
 /**
- * Lays the poster out. Tries the base type size and, if the map then needs more than one page,
- * slightly smaller sizes that fit it on one; otherwise keeps the base size over several pages.
+ * Lays the poster out: in the largest type size of FIT_SCALES that fits everything on one page,
+ * or, when no size does, in the base size over as many pages as needed.
  */
 export function layoutPoster(input: PosterInput): PosterLayout {
-  let first: PosterLayout | undefined;
-  for (const scale of FIT_SCALES) {
+  const attempt = (scale: number): PosterLayout => {
     const { rows, blocks } = content(input);
     const geometry = geometryFor(input.paper, scale);
-    const pages = paginate(rows, blocks, geometry, input.labels);
-    const layout = { geometry, pages };
-    if (pages.length === 1) return layout;
-    first ??= layout;
+    return { geometry, pages: paginate(rows, blocks, geometry, input.labels) };
+  };
+  // A map that does not fit one page at the base size will not at a larger one either.
+  const base = attempt(1);
+  if (base.pages.length > 1) {
+    for (const scale of FIT_SCALES.filter((s) => s < 1)) {
+      const smaller = attempt(scale);
+      if (smaller.pages.length === 1) return smaller;
+    }
+    return base;
   }
-  return first!;
+  for (const scale of FIT_SCALES.filter((s) => s > 1)) {
+    const larger = attempt(scale);
+    if (larger.pages.length === 1) return larger;
+  }
+  return base;
 }

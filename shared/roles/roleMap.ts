@@ -1,5 +1,5 @@
-import * as Y from 'yjs';
-import { addRecord, childCollection, listRecords, readChildren, removeRecord, type Primitive, type YRecord } from '../doc/collection.js';
+import type * as Y from 'yjs';
+import { addRecord, listRecords, removeRecord, type Primitive, type YRecord } from '../doc/collection.js';
 import { collectionOf } from '../doc/workspaceDoc.js';
 import { write, type Origin } from '../doc/origins.js';
 import { readCells, removeCells } from './raci.js';
@@ -7,12 +7,14 @@ import type { Member, RoleCrisisType, RoleMap, RoleUnit, UnitKind } from './type
 
 /**
  * Reading and editing the map's units and people. Units are records of the `units` root
- * collection (shared with the playbook, which seeds the built-in ones); each unit keeps its
- * people in a nested `members` collection. Crisis types belong to the playbook; the map only
- * reads them and sets their `firstResponderUnitId`.
+ * collection (shared with the playbook, which seeds the built-in ones). People are records of
+ * their own root collection `members`, each naming its unit (`unitId`): a nested collection
+ * would have to be created by whoever adds a unit's first person, and two people doing that at
+ * once (likely right after the built-in units are seeded) would each create one and one of them
+ * would lose their entries. Crisis types belong to the playbook; the map only reads them and
+ * sets their `firstResponderUnitId`.
  */
 
-const MEMBERS = 'members';
 
 function str(rec: YRecord, key: string): string {
   const v = rec.get(key);
@@ -37,7 +39,7 @@ function readMember(rec: YRecord): Member {
   };
 }
 
-function readUnit(rec: YRecord): RoleUnit {
+function readUnit(rec: YRecord, members: Member[]): RoleUnit {
   return {
     id: str(rec, 'id'),
     key: str(rec, 'key'),
@@ -45,13 +47,24 @@ function readUnit(rec: YRecord): RoleUnit {
     abbr: str(rec, 'abbr'),
     kind: rec.get('kind') === 'external' ? 'external' : 'internal',
     duties: str(rec, 'duties'),
-    members: readChildren(rec, MEMBERS).map(readMember),
+    members,
   };
 }
 
-/** Plain snapshot of the whole map (units in order, crisis types in playbook order, cells). */
+/**
+ * Plain snapshot of the whole map: units in order, each with its people in order, crisis types
+ * in playbook order, and the cells. People whose unit was removed (by a peer, while they were
+ * being added) are left out.
+ */
 export function readRoleMap(doc: Y.Doc): RoleMap {
-  const units = listRecords(collectionOf(doc, 'units')).map(readUnit);
+  const byUnit = new Map<string, Member[]>();
+  for (const rec of listRecords(collectionOf(doc, 'members'))) {
+    const unitId = str(rec, 'unitId');
+    const list = byUnit.get(unitId);
+    if (list) list.push(readMember(rec));
+    else byUnit.set(unitId, [readMember(rec)]);
+  }
+  const units = listRecords(collectionOf(doc, 'units')).map((rec) => readUnit(rec, byUnit.get(str(rec, 'id')) ?? []));
   const crisisTypes: RoleCrisisType[] = listRecords(collectionOf(doc, 'crisisTypes')).map((rec) => ({
     id: str(rec, 'id'),
     key: str(rec, 'key'),
@@ -98,7 +111,7 @@ function patchRecord(doc: Y.Doc, rec: YRecord, patch: Record<string, Primitive |
 
 /** Adds a unit at the end of the list; returns its id. */
 export function addUnit(doc: Y.Doc, fields: UnitFields & { name: string; kind: UnitKind }, origin: Origin): string {
-  return addRecord(collectionOf(doc, 'units'), { key: '', abbr: '', duties: '', ...fields, members: [] }, origin);
+  return addRecord(collectionOf(doc, 'units'), { key: '', abbr: '', duties: '', ...fields }, origin);
 }
 
 export function updateUnit(doc: Y.Doc, unitId: string, patch: UnitFields, origin: Origin): void {
@@ -106,11 +119,14 @@ export function updateUnit(doc: Y.Doc, unitId: string, patch: UnitFields, origin
 }
 
 /**
- * Removes a unit together with its RACI cells, and clears it as first responder wherever it
- * was one, in one transaction (so no peer ever sees a half-removed unit).
+ * Removes a unit together with its people and RACI cells, and clears it as first responder
+ * wherever it was one, in one transaction (so no peer ever sees a half-removed unit).
  */
 export function removeUnit(doc: Y.Doc, unitId: string, origin: Origin): void {
   write(doc, origin, () => {
+    for (const m of Array.from(collectionOf(doc, 'members').values())) {
+      if (m.get('unitId') === unitId) removeMember(doc, unitId, str(m, 'id'), origin);
+    }
     removeCells(doc, (c) => c.unitId === unitId, origin);
     for (const ct of collectionOf(doc, 'crisisTypes').values()) {
       if (ct.get('firstResponderUnitId') === unitId) ct.set('firstResponderUnitId', '');
@@ -119,20 +135,17 @@ export function removeUnit(doc: Y.Doc, unitId: string, origin: Origin): void {
   });
 }
 
-/** Adds a member to a unit; returns the member id. */
+/** Adds a member at the end of a unit's people; returns the member id. */
 export function addMember(doc: Y.Doc, unitId: string, fields: MemberFields & { name: string }, origin: Origin): string {
-  const unit = unitRecord(doc, unitId);
-  return write(doc, origin, () => {
-    const members = childCollection(unit, MEMBERS, origin);
-    const init = { title: '', phone: '', email: '', handle: '', keyRole: false, backupMemberId: '', reviewedAt: null, reviewerMemberId: '', ...fields };
-    return addRecord(members, init, origin);
-  });
+  unitRecord(doc, unitId);
+  const init = { title: '', phone: '', email: '', handle: '', keyRole: false, backupMemberId: '', reviewedAt: null, reviewerMemberId: '', ...fields, unitId };
+  return addRecord(collectionOf(doc, 'members'), init, origin);
 }
 
-function memberRecord(doc: Y.Doc, unitId: string, memberId: string): YRecord {
-  const members = unitRecord(doc, unitId).get(MEMBERS);
-  const rec = members instanceof Y.Map ? (members as Y.Map<YRecord>).get(memberId) : undefined;
-  if (!rec) throw new Error(`Member ${memberId} is not in unit ${unitId}`);
+/** The live record of a member of a unit (throws when there is none). */
+export function memberRecord(doc: Y.Doc, unitId: string, memberId: string): YRecord {
+  const rec = collectionOf(doc, 'members').get(memberId);
+  if (!rec || rec.get('unitId') !== unitId) throw new Error(`Member ${memberId} is not in unit ${unitId}`);
   return rec;
 }
 
@@ -147,21 +160,15 @@ export function markReviewed(doc: Y.Doc, unitId: string, memberId: string, at: n
 
 /** Removes a member and clears every backup/reviewer reference to them. */
 export function removeMember(doc: Y.Doc, unitId: string, memberId: string, origin: Origin): void {
+  const members = collectionOf(doc, 'members');
   write(doc, origin, () => {
-    for (const unit of collectionOf(doc, 'units').values()) {
-      for (const m of readChildrenRecords(unit)) {
-        if (m.get('backupMemberId') === memberId) m.set('backupMemberId', '');
-        if (m.get('reviewerMemberId') === memberId) m.set('reviewerMemberId', '');
-      }
+    if (members.get(memberId)?.get('unitId') !== unitId) return;
+    for (const m of members.values()) {
+      if (m.get('backupMemberId') === memberId) m.set('backupMemberId', '');
+      if (m.get('reviewerMemberId') === memberId) m.set('reviewerMemberId', '');
     }
-    const members = unitRecord(doc, unitId).get(MEMBERS);
-    if (members instanceof Y.Map) removeRecord(members as Y.Map<YRecord>, memberId, origin);
+    removeRecord(members, memberId, origin);
   });
-}
-
-function readChildrenRecords(unit: YRecord): YRecord[] {
-  const c = unit.get(MEMBERS);
-  return c instanceof Y.Map ? Array.from((c as Y.Map<YRecord>).values()) : [];
 }
 
 /** Sets the unit that acts first for a crisis type ('' to clear). */

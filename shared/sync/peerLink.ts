@@ -10,6 +10,8 @@ export interface PeerLink {
   send(frame: Uint8Array): void;
   /** Bytes accepted by `send` but not yet on the wire; absent means "no back-pressure". */
   bufferedAmount?(): number;
+  /** Large messages pause while `bufferedAmount` is above this (default: the session's). */
+  highWaterBytes?: number;
   /** Ends the connection (the protocol found it dead, or the peer misbehaved). */
   close(reason: string): void;
 }
@@ -35,7 +37,9 @@ export class Outbox {
     private readonly link: PeerLink,
     private readonly maxFrameBytes: number,
     private readonly highWaterBytes: number,
-  ) {}
+  ) {
+    if (link.highWaterBytes !== undefined) this.highWaterBytes = link.highWaterBytes;
+  }
 
   /** Queues a whole message; returns the number of frames it took. */
   enqueue(msgId: number, payload: Uint8Array): number {

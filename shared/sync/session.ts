@@ -123,10 +123,14 @@ export class SyncSession {
     return () => this.deadListeners.delete(listener);
   }
 
-  /** Starts talking to a newly connected peer (replacing an older link to the same peer). */
+  /**
+   * Starts talking to a newly connected peer. A new link to a peer we already talk to replaces the
+   * old one (e.g. WebRTC taking over from the signaling relay): its presence is kept.
+   */
   addPeer(peerId: string, link: PeerLink): void {
     if (this.destroyed) return;
-    if (this.peers.has(peerId)) this.removePeer(peerId, 'closed');
+    const previous = this.peers.get(peerId);
+    if (previous) this.removePeer(peerId, 'closed', true);
     const now = this.now();
     const before = this.departed.get(peerId);
     this.departed.delete(peerId);
@@ -148,7 +152,7 @@ export class SyncSession {
       pendingAcks: [],
       sentCovers: new Map(),
       diffInFlight: null,
-      awarenessClients: new Set(),
+      awarenessClients: previous?.awarenessClients ?? new Set(),
       inbound: null,
     };
     this.peers.set(peerId, p);
@@ -161,12 +165,12 @@ export class SyncSession {
     this.changed();
   }
 
-  /** Forgets a peer whose link closed. */
-  removePeer(peerId: string, reason: LeaveReason = 'closed'): void {
+  /** Forgets a peer whose link closed (`keepPresence` when another link replaces it). */
+  removePeer(peerId: string, reason: LeaveReason = 'closed', keepPresence = false): void {
     const p = this.peers.get(peerId);
     if (!p) return;
     this.peers.delete(peerId);
-    if (this.awareness && p.awarenessClients.size > 0) removeAwarenessStates(this.awareness, [...p.awarenessClients], 'peer-left');
+    if (!keepPresence && this.awareness && p.awarenessClients.size > 0) removeAwarenessStates(this.awareness, [...p.awarenessClients], 'peer-left');
     this.departed.set(peerId, { ...this.peerStatus(p), connected: false, inSync: false, transfers: [], leftBecause: reason });
     while (this.departed.size > 32) this.departed.delete(this.departed.keys().next().value!);
     this.changed();

@@ -84,6 +84,12 @@ test('run the food-poisoning drill at 60×, review it and accept a finding into 
   expect(text).toMatch(/\d+(\.\d)? min/);
   expect(text).not.toContain('Accept and update the playbook');
 
+  // The drill is marked as such and kept out of the real-incident report.
+  await page.goto(`/#/w/${ws}/incidents`);
+  await expect(page.getByTestId('real-report')).toContainText('0 real incidents');
+  await expect(page.getByTestId('incident-item')).toHaveCount(1);
+  await expect(page.getByTestId('incident-item').getByTestId('drill-badge')).toHaveText('DRILL');
+
   // The playbook now carries the new checklist item on that step.
   await page.goto(`/#/w/${ws}/playbook`);
   await page.getByTestId('crisis-type-link').filter({ hasText: 'Food-safety incident' }).click();

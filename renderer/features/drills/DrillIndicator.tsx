@@ -6,6 +6,9 @@ import { elapsedText } from '../incidents/format';
 import { useIncidentList } from '../incidents/hooks';
 import { incidentPath } from '../incidents/IncidentList';
 import { useFacilitatorLink } from './clockService';
+import { statementsOf } from '../../../shared/statements/store';
+import { useYSnapshot } from '../../hooks/useY';
+import { linkedStatements, useApprovalNotes } from '../incidents/StatementsPanel';
 import { useFacilitator, useIncidentNow } from './useExerciseClock';
 
 function RunningDrill({ doc, workspaceId }: { doc: Y.Doc; workspaceId: string }) {
@@ -16,6 +19,10 @@ function RunningDrill({ doc, workspaceId }: { doc: Y.Doc; workspaceId: string })
   // Keeps this laptop's clock offset to the facilitator warm (and answers pings on the facilitator's).
   useFacilitatorLink(drill ? facilitator.deviceId || null : null);
   const now = useIncidentNow(rec, drill, 1000);
+  // Approvals of the drill's statements are noted on exercise time by every laptop that sees them
+  // happen — the approver's too, though it is in the statement studio, not the drill room.
+  const statements = useYSnapshot(statementsOf(doc), () => (drill ? linkedStatements(doc, drill) : [])) ?? [];
+  useApprovalNotes(rec, drill, statements);
   if (!drill) return null;
   return (
     <a className="drill-indicator" href={incidentPath(workspaceId, drill)} data-testid="drill-indicator">

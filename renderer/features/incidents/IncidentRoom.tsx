@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { listScenarios, scenariosOf } from '../../../shared/drills/scenario';
@@ -6,6 +7,7 @@ import { closeIncident } from '../../../shared/incidents/incidents';
 import type { Incident } from '../../../shared/incidents/types';
 import { workspacePath } from '../../app/router';
 import { useYSnapshot } from '../../hooks/useY';
+import { useToasts } from '../../ui/toasts';
 import { DrillPanel } from '../drills/DrillPanel';
 import { useIncidentNow } from '../drills/useExerciseClock';
 import { FactsPanel } from './FactsPanel';
@@ -26,6 +28,14 @@ export function useScenarioOf(doc: Y.Doc, incident: Pick<Incident, 'drill' | 'sc
 function SummaryCard({ incident, now, unitNames }: { incident: Incident; now: number; unitNames: Map<string, string> }) {
   const { t } = useTranslation('incidents');
   const s = situationSummary(incident, now);
+  const show = useToasts((st) => st.show);
+  const overdue = incident.state === 'active' && s.update.overdue;
+  const wasOverdue = useRef(overdue);
+  useEffect(() => {
+    // A reminder the moment a status update falls due (not on every render while it stays overdue).
+    if (overdue && !wasOverdue.current) show({ text: `${incident.title}: ${t('room.updateNow')}`, ttl: 8000 });
+    wasOverdue.current = overdue;
+  }, [overdue, show, t, incident.title]);
   return (
     <section className="panel summary" aria-labelledby="summary-title" data-testid="situation-summary">
       <h2 id="summary-title">{t('room.summary')}</h2>

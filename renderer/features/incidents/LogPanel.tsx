@@ -66,8 +66,8 @@ export function LogPanel({ rec, incident, injects }: { rec: YRecord; incident: I
             </label>
             {incident.drill && injects.length > 0 && (
               <label className="field">
-                <span>{t('log.inject', { offset: '' })}</span>
-                <select aria-label={t('log.inject', { offset: '' })} data-testid="log-inject" value={injectId} onChange={(e) => (e.target.value ? respondTo(e.target.value) : reset())}>
+                <span>{t('log.injectLink')}</span>
+                <select aria-label={t('log.injectLink')} data-testid="log-inject" value={injectId} onChange={(e) => (e.target.value ? respondTo(e.target.value) : reset())}>
                   <option value="">{t('log.noInject')}</option>
                   {injects.map((i) => (
                     <option key={i.id} value={i.id}>

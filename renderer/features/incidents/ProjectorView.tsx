@@ -2,7 +2,8 @@ import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { injectAt } from '../../../shared/drills/scenario';
 import { openTasks } from '../../../shared/incidents/tasks';
-import { useDrillClock, useIncidentNow } from '../drills/useExerciseClock';
+import { useFacilitatorLink } from '../drills/clockService';
+import { useDrillClock, useFacilitator, useIncidentNow } from '../drills/useExerciseClock';
 import { clockText, elapsedText, offsetText, timeText } from './format';
 import { useIncident, useSeverityLevels, useUnitNames } from './hooks';
 import { incidentPath } from './IncidentList';
@@ -17,6 +18,9 @@ export function ProjectorView({ doc, workspaceId, incidentId }: { doc: Y.Doc; wo
   const { t } = useTranslation('incidents');
   const td = useTranslation('drills').t;
   const { rec, incident } = useIncident(doc, incidentId);
+  const facilitator = useFacilitator(incident?.drill ? rec : null);
+  // Full screen hides the top bar that normally keeps this laptop in step with the facilitator.
+  useFacilitatorLink(incident?.drill && incident.state === 'active' ? facilitator.deviceId || null : null);
   const now = useIncidentNow(rec, incident, 500);
   const clock = useDrillClock(incident?.drill ? rec : null);
   const levels = useSeverityLevels(doc);

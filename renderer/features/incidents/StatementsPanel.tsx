@@ -24,7 +24,8 @@ interface LinkedStatement {
   approval: { by: string; at: number; hash: string } | null;
 }
 
-function linkedStatements(doc: Y.Doc, incident: Incident): LinkedStatement[] {
+/** Statements of an incident with their displayed status and latest valid approval. */
+export function linkedStatements(doc: Y.Doc, incident: Incident): LinkedStatement[] {
   const ids = new Set(incident.statementIds);
   return listStatements(doc).flatMap((rec): LinkedStatement[] => {
     const fields = readStatement(rec);
@@ -42,11 +43,15 @@ function linkedStatements(doc: Y.Doc, incident: Incident): LinkedStatement[] {
  * only the laptops watching can tell: the approval is noted when this room sees it happen (several
  * laptops noting it write the same entry id, so it appears once).
  */
-function useApprovalNotes(rec: YRecord, incident: Incident, statements: LinkedStatement[]): void {
+export function useApprovalNotes(rec: YRecord | null, incident: Incident | null, statements: LinkedStatement[]): void {
   const { t } = useTranslation('incidents');
   const seen = useRef<Map<string, DisplayedStatus> | null>(null);
   useEffect(() => {
     const before = seen.current;
+    if (!rec || !incident) {
+      seen.current = null;
+      return;
+    }
     for (const s of statements) {
       if (!s.approval || incident.state === 'closed') continue;
       const text = t('statements.approvedNote', { title: s.title });
@@ -59,7 +64,7 @@ function useApprovalNotes(rec: YRecord, incident: Incident, statements: LinkedSt
       if (sawItHappen) recordStatementApproval(rec, s.id, s.approval.hash, incidentNowFor(rec, true), s.approval.by, text, 'system');
     }
     seen.current = new Map(statements.map((s) => [s.id, s.status]));
-  }, [rec, incident.drill, incident.state, statements, t]);
+  }, [rec, incident, statements, t]);
 }
 
 /** Statements linked to the incident, and the one-click holding statement from the template. */

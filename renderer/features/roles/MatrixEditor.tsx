@@ -25,7 +25,7 @@ export function MatrixEditor({ doc, map, index, workspaceId, selectedId }: Props
   const { t } = useTranslation('roles');
   if (map.crisisTypes.length === 0) return <p className="muted">{t('matrix.noCrisisTypes')}</p>;
   const selected = map.crisisTypes.find((c) => c.id === selectedId) ?? map.crisisTypes[0]!;
-  const typeIssues = (id: string): RoleIssue[] => [...(index.crisisTypes.get(id) ?? []), ...PHASES.flatMap((p) => index.rows.get(`${id}|${p}`) ?? [])];
+  const typeIssues = (ct: RoleCrisisType): RoleIssue[] => [...typeLevelIssues(index, ct), ...PHASES.flatMap((p) => index.rows.get(`${ct.id}|${p}`) ?? [])];
   return (
     <div className="master-detail">
       <aside className="master">
@@ -36,7 +36,7 @@ export function MatrixEditor({ doc, map, index, workspaceId, selectedId }: Props
               <a href={workspacePath(workspaceId, 'roles', 'matrix', c.id)} data-testid="matrix-type-link">
                 {c.name || t('untitled')}
               </a>{' '}
-              <IssueBadge issues={typeIssues(c.id).concat(firstResponderIssues(index, c))} />
+              <IssueBadge issues={typeIssues(c)} />
             </li>
           ))}
         </ol>
@@ -48,15 +48,16 @@ export function MatrixEditor({ doc, map, index, workspaceId, selectedId }: Props
   );
 }
 
-/** Issues about a crisis type's first responder that are filed under the unit or its people. */
-function firstResponderIssues(index: IssueIndex, ct: RoleCrisisType): RoleIssue[] {
-  return (index.units.get(ct.firstResponderUnitId) ?? []).filter((i) => i.crisisTypeId === ct.id);
+/** Issues of a crisis type as a whole: not mapped, and everything about its first responder. */
+function typeLevelIssues(index: IssueIndex, ct: RoleCrisisType): RoleIssue[] {
+  const all = [...(index.crisisTypes.get(ct.id) ?? []), ...(index.units.get(ct.firstResponderUnitId) ?? []).filter((i) => i.crisisTypeId === ct.id)];
+  return all.filter((i, n) => all.findIndex((j) => j.id === i.id) === n);
 }
 
 function CrisisTypeMatrix({ doc, map, index, crisisType: ct, onCopied }: { doc: Y.Doc; map: RoleMap; index: IssueIndex; crisisType: RoleCrisisType; onCopied: () => void }) {
   const { t } = useTranslation('roles');
   const name = ct.name || t('untitled');
-  const frIssues = [...(index.crisisTypes.get(ct.id) ?? []), ...firstResponderIssues(index, ct)];
+  const frIssues = typeLevelIssues(index, ct);
   const mapped = map.units.some((u) => PHASES.some((p) => map.cells.has(cellKey(ct.id, p, u.id))));
   return (
     <div data-testid="matrix" data-crisis-type={ct.name}>

@@ -50,7 +50,7 @@ export function PosterPreview({ doc, map, workspaceId, params }: { doc: Y.Doc; m
         <span className="badge" data-testid="poster-page-count">
           {t('poster.pages', { count: layout.pages.length })}
         </span>
-        {layout.geometry.fitScale < 1 && <span className="badge">{t('poster.scale', { percent: Math.round(layout.geometry.fitScale * 100) })}</span>}
+        {layout.geometry.fitScale !== 1 && <span className="badge">{t('poster.scale', { percent: Math.round(layout.geometry.fitScale * 100) })}</span>}
         <span className="muted small">{t('poster.version', { fingerprint: header.fingerprint })}</span>
         <span className="spacer" />
         <a className="button primary" href={printView} data-testid="open-print-view">

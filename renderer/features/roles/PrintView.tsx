@@ -27,11 +27,7 @@ export function PrintView({ doc, workspaceId, params }: { doc: Y.Doc; workspaceI
     style.dataset.poster = paper;
     style.textContent = `@page { size: ${paper} landscape; margin: 0; } @media print { html, body { background: #fff; } }`;
     document.head.append(style);
-    document.documentElement.classList.add('roles-printing');
-    return () => {
-      style.remove();
-      document.documentElement.classList.remove('roles-printing');
-    };
+    return () => style.remove();
   }, [paper]);
 
   const exportPdf = async () => {

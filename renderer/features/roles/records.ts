@@ -1,4 +1,4 @@
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import type { YRecord } from '../../../shared/doc/collection';
 import { collectionOf } from '../../../shared/doc/workspaceDoc';
 
@@ -7,8 +7,8 @@ export function unitRecord(doc: Y.Doc, unitId: string): YRecord | undefined {
   return collectionOf(doc, 'units').get(unitId);
 }
 
-/** The live record of a member of a unit, or undefined once removed. */
+/** The live record of a member of a unit, or undefined once removed or moved. */
 export function memberRecord(doc: Y.Doc, unitId: string, memberId: string): YRecord | undefined {
-  const members = unitRecord(doc, unitId)?.get('members');
-  return members instanceof Y.Map ? (members as Y.Map<YRecord>).get(memberId) : undefined;
+  const rec = collectionOf(doc, 'members').get(memberId);
+  return rec?.get('unitId') === unitId ? rec : undefined;
 }

@@ -5,9 +5,9 @@ import { readRoleMap } from '../../../shared/roles/roleMap';
 import type { RoleMap } from '../../../shared/roles/types';
 import { indexIssues, validateRoleMap, type IssueIndex, type RoleIssue } from '../../../shared/roles/validate';
 
-/** The Yjs roots the map reads: units (with people), the playbook's crisis types and the RACI cells. */
+/** The Yjs roots the map reads: units, people, the playbook's crisis types and the RACI cells. */
 function rootsOf(doc: Y.Doc): Y.Map<unknown>[] {
-  return [doc.getMap(ROOTS.units), doc.getMap(ROOTS.crisisTypes), doc.getMap(ROOTS.raci)];
+  return [doc.getMap(ROOTS.units), doc.getMap(ROOTS.members), doc.getMap(ROOTS.crisisTypes), doc.getMap(ROOTS.raci)];
 }
 
 /**

@@ -1,23 +1,17 @@
-import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
 import * as Y from 'yjs';
 import type { YRecord } from '../../../shared/doc/collection';
 import { deriveGate, type GateState } from '../../../shared/statements/approval';
-import { flattenBody } from '../../../shared/statements/body';
-import { countChannels, type ChannelCount } from '../../../shared/statements/channels';
-import { checkFacts, type FactConflict } from '../../../shared/statements/facts';
-import { factsFor } from '../../../shared/statements/factsheet';
-import { contentHash } from '../../../shared/statements/hash';
-import { effectivePhrases, lintText, phraseSettingsOf, type LintFinding } from '../../../shared/statements/lint';
-import { bodyOf, readStatement, statementsOf } from '../../../shared/statements/store';
+import { readStatement, statementsOf } from '../../../shared/statements/store';
 import type { StatementFields } from '../../../shared/statements/types';
-import { splitList } from '../../../shared/statements/types';
-import { collectionOf } from '../../../shared/doc/workspaceDoc';
+import { BodyAnalyzer, type AnalysisSnapshot, type BodyAnalysis } from './analysis';
+
+export type { BodyAnalysis } from './analysis';
 
 /**
- * Subscriptions for the statement studio. The body is never observed by React directly: one
- * cheap observer bumps a version on every edit, and the analysis (hash, lint, facts, counts)
- * runs once typing pauses. Until it has caught up, the gate cannot show "approved" — a stale
- * hash is never trusted.
+ * Subscriptions for the statement studio. The body is never observed by React directly: the
+ * analyzer notes each edit and runs the checks (hash, lint, facts, counts) once typing pauses.
+ * Until it has caught up, the gate cannot show "approved" — a stale hash is never trusted.
  */
 
 /** Any Yjs type (their event types differ, so AbstractType<unknown> does not fit them all). */
@@ -79,68 +73,15 @@ export function useDeepVersion(type: AnyYType | null | undefined): number {
   return useSyncExternalStore(subscribe, get, get);
 }
 
-/** Everything computed from the body text. */
-export interface BodyAnalysis {
-  /** Body version this analysis belongs to. */
-  version: number;
-  text: string;
-  hash: string;
-  lint: LintFinding[];
-  conflicts: FactConflict[];
-  counts: ChannelCount[];
-}
-
-/** Analysis delay after the last keystroke (ms). */
-const ANALYSIS_DELAY = 250;
-
 /**
- * Body analysis that follows edits. Returns the latest analysis and whether it is stale (the
- * body changed since). Facts, phrase settings, language and channels changes re-run it too.
+ * Body analysis that follows edits (see BodyAnalyzer): the latest analysis and whether the body
+ * changed since. Re-renders only when it turns stale and when a new analysis arrives.
  */
-export function useBodyAnalysis(doc: Y.Doc, rec: YRecord, fields: StatementFields): { analysis: BodyAnalysis | null; stale: boolean } {
-  const body = bodyOf(rec);
-  const bodyVersion = useDeepVersion(body);
-  const factsVersion = useDeepVersion(factsOwner(doc, rec, fields));
-  const phrasesVersion = useDeepVersion(phraseSettingsOf(doc));
-  const [analysis, setAnalysis] = useState<BodyAnalysis | null>(null);
-  const key = `${bodyVersion}|${factsVersion}|${phrasesVersion}|${fields.language}|${fields.channels}|${fields.incidentId}`;
-  const done = useRef('');
-
-  useEffect(() => {
-    if (!body) return;
-    const run = () => {
-      const flat = flattenBody(body);
-      const text = flat.text;
-      setAnalysis({
-        version: bodyVersion,
-        text,
-        hash: contentHash(body),
-        lint: lintText(text, effectivePhrases(doc, fields.language)),
-        conflicts: checkFacts(text, factsFor(doc, rec)),
-        counts: countChannels(splitList(fields.channels), text),
-      });
-      done.current = key;
-    };
-    // The first analysis (opening the statement) runs at once; later ones when typing pauses.
-    if (done.current === '') {
-      run();
-      return;
-    }
-    const timer = window.setTimeout(run, ANALYSIS_DELAY);
-    return () => window.clearTimeout(timer);
-  }, [key, body, bodyVersion, doc, rec, fields.language, fields.channels]);
-
-  return { analysis, stale: !analysis || analysis.version !== bodyVersion };
-}
-
-/** The record whose `facts` collection the statement is checked against. */
-function factsOwner(doc: Y.Doc, rec: YRecord, fields: StatementFields): AnyYType | null {
-  if (fields.incidentId) {
-    const inc = collectionOf(doc, 'incidents').get(fields.incidentId);
-    if (inc) return inc;
-  }
-  const f = rec.get('facts');
-  return f instanceof Y.Map ? f : null;
+export function useBodyAnalysis(doc: Y.Doc, rec: YRecord, fields: StatementFields): AnalysisSnapshot {
+  const analyzer = useMemo(() => new BodyAnalyzer(doc, rec), [doc, rec]);
+  useEffect(() => analyzer.start(), [analyzer]);
+  useEffect(() => analyzer.setInputs(fields.language, fields.channels, fields.incidentId), [analyzer, fields.language, fields.channels, fields.incidentId]);
+  return useSyncExternalStore(analyzer.subscribe, analyzer.getSnapshot, analyzer.getSnapshot);
 }
 
 /**

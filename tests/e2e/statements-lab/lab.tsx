@@ -10,6 +10,7 @@ import { createElement } from 'react';
 import * as Y from 'yjs';
 import { EditorContent, useEditor, type Editor } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
+import Collaboration from '@tiptap/extension-collaboration';
 import { startSync, type SyncHandle } from '../../../renderer/sync/syncService';
 import { StatementEditor } from '../../../renderer/features/statements/editor/StatementEditor';
 import { StatementStudio } from '../../../renderer/features/statements/StatementStudio';
@@ -22,7 +23,7 @@ import { metaOf } from '../../../shared/doc/workspaceDoc';
 import { SyncSession } from '../../../shared/sync/session';
 import type { PeerLink } from '../../../shared/sync/peerLink';
 import { addComment, listComments } from '../../../shared/statements/comments';
-import { bodyText } from '../../../shared/statements/body';
+import { bodyText, bodyToJson, replaceBody } from '../../../shared/statements/body';
 import { contentHash } from '../../../shared/statements/hash';
 import { createStatement, listStatements, requireBody } from '../../../shared/statements/store';
 
@@ -67,6 +68,13 @@ function memoryLink(to: () => SyncSession | null, fromId: string): PeerLink {
 
 function PlainEditor({ text }: { text: string }) {
   const e = useEditor({ extensions: [StarterKit], content: text.split('\n').map((l) => `<p>${l}</p>`).join(''), shouldRerenderOnTransaction: false, editorProps: { attributes: { class: 'statement-body', 'data-testid': 'statement-body' } } });
+  if (e) editor = e;
+  return createElement(EditorContent, { editor: e });
+}
+
+/** TipTap with the plain Yjs binding on a private Y.Doc holding the same body: the raw library cost. */
+function RawYjsEditor({ fragment }: { fragment: Y.XmlFragment }) {
+  const e = useEditor({ extensions: [StarterKit.configure({ undoRedo: false }), Collaboration.configure({ fragment })], shouldRerenderOnTransaction: false, editorProps: { attributes: { class: 'statement-body', 'data-testid': 'statement-body' } } });
   if (e) editor = e;
   return createElement(EditorContent, { editor: e });
 }
@@ -125,15 +133,23 @@ const slab = {
   },
   /**
    * Renders the statement: `full` = the whole studio page (editor, status bar, checks, panels),
-   * `studio` = the studio's editor component alone, `plain` = TipTap without Yjs on the same text.
+   * `studio` = the studio's editor component alone, `yjs` = TipTap + the plain Yjs binding on a
+   * private document (no sync, no studio), `plain` = TipTap without Yjs on the same text.
    */
-  mount(kind: 'full' | 'studio' | 'plain' = 'studio'): void {
+  mount(kind: 'full' | 'studio' | 'yjs' | 'plain' = 'studio'): void {
     root?.unmount();
     editor = null;
     root = createRoot(document.getElementById('root')!);
     if (kind === 'full') {
       initI18n();
       root.render(createElement(StatementStudio, { doc, wsId: 'lab', id: String(statement().get('id')) }));
+      return;
+    }
+    if (kind === 'yjs') {
+      const raw = new Y.Doc();
+      const fragment = raw.getXmlFragment('body');
+      write(raw, 'system', () => replaceBody(fragment, bodyToJson(requireBody(statement()))));
+      root.render(createElement(RawYjsEditor, { fragment }));
       return;
     }
     if (kind === 'plain') {

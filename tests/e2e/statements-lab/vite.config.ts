@@ -13,5 +13,5 @@ export default defineConfig({
   base: './',
   logLevel: 'warn',
   plugins: [react()],
-  build: { outDir: `${here}../../../.tmp/statements-lab`, emptyOutDir: true, target: 'es2022', chunkSizeWarningLimit: 4000 },
+  build: { outDir: `${here}../../../.tmp/statements-lab`, emptyOutDir: true, target: 'es2022', chunkSizeWarningLimit: 4000, minify: process.env.LAB_MINIFY !== '0' },
 });

@@ -101,6 +101,13 @@ describe('poster layout', () => {
     expect(usedHeights(a4)[0]!).toBeGreaterThan(available * 0.7);
   });
 
+  it('sets a small map in larger type, still on one page', () => {
+    const small = layout(4, 2, 'zh-TW', 'A4');
+    expect(small.pages).toHaveLength(1);
+    expect(small.geometry.fitScale).toBeGreaterThan(1);
+    expect(layout(12, 12, 'zh-TW', 'A4').geometry.fitScale).toBeLessThan(small.geometry.fitScale);
+  });
+
   it('spreads the last page\'s directory evenly over both columns', () => {
     const l = layout(14, 3, 'zh-TW', 'A4');
     expect(l.pages).toHaveLength(1);

@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import { collectionOf } from '../../../shared/doc/workspaceDoc';
 import { readCells } from '../../../shared/roles/raci';
-import { addMember, markReviewed, readRoleMap, removeMember, removeUnit, setFirstResponder, updateMember, updateUnit } from '../../../shared/roles/roleMap';
+import { addMember, addUnit, markReviewed, readRoleMap, removeMember, removeUnit, setFirstResponder, updateMember, updateUnit } from '../../../shared/roles/roleMap';
 import { NOW, smallMap } from './fixture';
 
 describe('units and people', () => {
@@ -45,6 +45,32 @@ describe('units and people', () => {
     expect(readRoleMap(doc).units).toEqual([{ id: 'u', key: '', name: '', abbr: '', kind: 'internal', duties: '', members: [] }]);
   });
 
+  it('keeps the people two peers add to the same unit at once, even its very first ones', () => {
+    const a = new Y.Doc();
+    const unit = addUnit(a, { name: '客服部', kind: 'internal' }, 'system');
+    const b = new Y.Doc();
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(a), 'remote');
+    addMember(a, unit, { name: '王小明' }, 'user');
+    addMember(b, unit, { name: '林美玲' }, 'user');
+    addMember(b, unit, { name: '張雅婷' }, 'user');
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(a, Y.encodeStateVector(b)), 'remote');
+    Y.applyUpdate(a, Y.encodeStateAsUpdate(b, Y.encodeStateVector(a)), 'remote');
+    const names = (d: Y.Doc) => readRoleMap(d).units[0]!.members.map((m) => m.name).sort();
+    expect(names(a)).toEqual(['張雅婷', '林美玲', '王小明'].sort());
+    expect(readRoleMap(a)).toEqual(readRoleMap(b));
+  });
+
+  it('leaves out people whose unit a peer removed meanwhile', () => {
+    const a = new Y.Doc();
+    const unit = addUnit(a, { name: '行銷部', kind: 'internal' }, 'system');
+    const b = new Y.Doc();
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(a), 'remote');
+    removeUnit(a, unit, 'user');
+    addMember(b, unit, { name: '陳志豪' }, 'user');
+    Y.applyUpdate(a, Y.encodeStateAsUpdate(b, Y.encodeStateVector(a)), 'remote');
+    expect(readRoleMap(a).units).toEqual([]);
+  });
+
   it('records a review and edits a unit', () => {
     const { doc, units, people } = smallMap();
     markReviewed(doc, units.cs, people[units.cs]![1]!, NOW, 'user');
@@ -71,6 +97,7 @@ describe('units and people', () => {
     doc.on('afterTransaction', () => transactions++);
     removeUnit(doc, units.cs, 'user');
     expect(transactions).toBe(1);
+    expect([...collectionOf(doc, 'members').values()].some((m) => m.get('unitId') === units.cs)).toBe(false);
     const map = readRoleMap(doc);
     expect(map.units.map((u) => u.id)).not.toContain(units.cs);
     expect([...readCells(doc).keys()].some((k) => k.endsWith(`|${units.cs}`))).toBe(false);

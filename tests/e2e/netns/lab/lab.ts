@@ -149,7 +149,7 @@ const lab = {
     return handle?.session.status() ?? null;
   },
   stats() {
-    return { ...(handle?.session.stats ?? {}), redials: handle?.transport.redials ?? 0, errors: errors.slice(-20) };
+    return { ...(handle?.session.stats ?? {}), redials: handle?.transport.redials ?? 0, relay: handle?.transport.relay?.counts, routes: handle?.transport.routes(), errors: errors.slice(-20) };
   },
   now,
   /** When the document last changed (epoch ms). */
