@@ -48,6 +48,18 @@ test('run the food-poisoning drill at 60×, review it and accept a finding into 
   await page.getByTestId('log-text').fill('Spokesperson gives the approved holding line');
   await page.getByTestId('log-submit').click();
   await expect(page.getByTestId('log-entry')).toHaveCount(2);
+
+  // Draft the holding statement from the template and approve it as legal: the approval is noted
+  // in the drill log on exercise time (by this laptop, though it is in the statement studio).
+  const room = page.url();
+  await page.getByTestId('draft-holding').click();
+  await page.getByTestId('submit-review').click();
+  await page.getByTestId('approve').click();
+  await expect(page.locator('[data-testid=status-bar][data-status=approved]')).toBeVisible();
+  await page.goto(room);
+  await expect(page.getByTestId('log-entry')).toHaveCount(3);
+  await expect(page.locator('[data-testid=log-entry][data-category=communication]').filter({ hasText: 'approved' }).first()).toBeVisible();
+  await expect(page.getByTestId('linked-statement')).toHaveAttribute('data-status', 'approved');
   await waitSaved(page);
 
   // Jump past the one-hour targets and end the drill → the after-action review.
@@ -64,6 +76,7 @@ test('run the food-poisoning drill at 60×, review it and accept a finding into 
   await expect(rows.nth(3).getByTestId('aar-first-action')).toHaveText(/^0(\.\d)? min$/);
   await expect(rows.nth(1)).toHaveAttribute('data-outcome', 'noResponse');
   await expect(page.getByTestId('timeline-chart')).toBeVisible();
+  await expect(page.getByTestId('aar-totals')).toContainText(/First approved statement: \d+(\.\d)? min after T0/);
 
   // Findings: the missed first step gets a "backup owner" proposal; accept it.
   const finding = page.getByTestId('finding').filter({ hasText: 'Stop sales and seal samples' }).first();

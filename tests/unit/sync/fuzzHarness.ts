@@ -81,9 +81,10 @@ export function runFuzzSeed(seed: number, opts: FuzzOptions = {}): FuzzResult {
       }),
     );
 
-    const link = (a: number, b: number) => {
+    /** Links a pair; `replace` swaps the links of a linked pair (WebRTC taking over from the relay). */
+    const link = (a: number, b: number, replace = false) => {
       const key = pairKey(a, b);
-      if (linked.has(key) || partitioned.has(key)) return;
+      if (partitioned.has(key) || linked.has(key) !== replace) return;
       linked.add(key);
       const g = ++generation;
       for (const [from, to] of [
@@ -100,7 +101,7 @@ export function runFuzzSeed(seed: number, opts: FuzzOptions = {}): FuzzResult {
         };
         sessions[from]!.addPeer(String(to), l);
       }
-      trace(`link ${a}-${b}`);
+      trace(`${replace ? 'relink' : 'link'} ${a}-${b}`);
     };
     function unlink(a: number, b: number): void {
       const key = pairKey(a, b);
@@ -149,6 +150,9 @@ export function runFuzzSeed(seed: number, opts: FuzzOptions = {}): FuzzResult {
         tickAll(prng.int32(gen, 50, 1500));
         // Peers that lost each other find each other again (as signaling does), sometimes later.
         for (let a = 0; a < n; a++) for (let b = a + 1; b < n; b++) if (prng.real53(gen) < 0.3) link(a, b);
+      } else if (r < 0.86) {
+        const a = prng.int32(gen, 0, n - 1);
+        link(a, (a + prng.int32(gen, 1, n - 1)) % n, true);
       } else if (r < 0.9) {
         const a = prng.int32(gen, 0, n - 1);
         const b = (a + prng.int32(gen, 1, n - 1)) % n;
