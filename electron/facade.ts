@@ -29,6 +29,8 @@ export interface PdfOptionsLike {
   landscape?: boolean;
   printBackground?: boolean;
   preferCSSPageSize?: boolean;
+  /** Inches. */
+  margins?: { top: number; bottom: number; left: number; right: number };
 }
 
 /** Options we pass to `print` (a subset of Electron's). */

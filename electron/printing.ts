@@ -23,8 +23,11 @@ export async function printToPdf(
     pageSize: request.pageSize,
     landscape: request.landscape,
     printBackground: true,
-    // The team chose the paper in the app; a stylesheet's @page size must not override it.
-    preferCSSPageSize: false,
+    // Print views set their own @page size and margins (the roles poster fills the sheet edge
+    // to edge); honouring them gives the same layout as Chromium's page.pdf in web mode.
+    // The app always sets @page size to the paper chosen in the app, so the two agree.
+    preferCSSPageSize: true,
+    margins: { top: 0, bottom: 0, left: 0, right: 0 },
   });
   if (path === null) return { kind: 'pdf', bytes };
   await writeFileSafely(path, bytes);

@@ -116,7 +116,7 @@ describe('printing', () => {
     const result = await printToPdf(electron, caller, PdfRequestSchema.parse({ pageSize: 'A3', landscape: true }));
     expect(result).toEqual({ kind: 'pdf', bytes: window.webContents.pdfBytes });
     expect(window.webContents.pdfCalls).toEqual([
-      { pageSize: 'A3', landscape: true, printBackground: true, preferCSSPageSize: false },
+      { pageSize: 'A3', landscape: true, printBackground: true, preferCSSPageSize: true, margins: { top: 0, bottom: 0, left: 0, right: 0 } },
     ]);
   });
 
