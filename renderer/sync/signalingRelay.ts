@@ -38,14 +38,13 @@ export class SignalingRelay {
   private tokens: number;
   private refillAt = Date.now();
   private readonly rate: number;
-  private readonly timer: ReturnType<typeof setInterval>;
+  private timer: ReturnType<typeof setTimeout> | null = null;
   /** Frames relayed each way (diagnostics). */
   readonly counts = { sent: 0, received: 0 };
 
   constructor(private readonly o: RelayOptions) {
     this.rate = o.ratePerSecond ?? 30;
     this.tokens = this.rate;
-    this.timer = setInterval(() => this.drain(), 50);
   }
 
   /** Whether some signaling connection is open (the relay can carry frames). */
@@ -70,7 +69,7 @@ export class SignalingRelay {
   send(to: string, frame: Uint8Array): void {
     this.queue.push({ to, frame: frame.slice() });
     this.queuedBytes += frame.length;
-    this.drain();
+    if (!this.timer) this.drain();
   }
 
   /** Drops frames queued for `to` (its relay link was replaced or closed). */
@@ -84,7 +83,8 @@ export class SignalingRelay {
   }
 
   dispose(): void {
-    clearInterval(this.timer);
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
     for (const c of this.listening) c.off('message', this.onMessage);
     this.listening.clear();
     this.queue.length = 0;
@@ -92,6 +92,7 @@ export class SignalingRelay {
   }
 
   private drain(): void {
+    this.timer = null;
     const now = Date.now();
     this.tokens = Math.min(this.rate, this.tokens + ((now - this.refillAt) / 1000) * this.rate);
     this.refillAt = now;
@@ -99,7 +100,11 @@ export class SignalingRelay {
     const topic = this.o.roomName();
     const from = this.o.selfId();
     const open = this.o.conns().filter((c) => c.connected);
-    if (!key || !topic || !from || open.length === 0) return;
+    if (!key || !topic || !from || open.length === 0) {
+      // Nothing can go out now; try again shortly (frames wait, bounded by the session's outbox).
+      if (this.queue.length > 0) this.timer = setTimeout(() => this.drain(), 100);
+      return;
+    }
     while (this.queue.length > 0 && this.tokens >= 1) {
       this.tokens -= 1;
       const { to, frame } = this.queue.shift()!;
@@ -109,6 +114,8 @@ export class SignalingRelay {
         for (const c of open) if (c.connected) c.send({ type: 'publish', topic, data });
       });
     }
+    // Rate-limited: come back when a token is due.
+    if (this.queue.length > 0) this.timer = setTimeout(() => this.drain(), Math.ceil(1000 / this.rate));
   }
 
   private readonly onMessage = (message: unknown): void => {

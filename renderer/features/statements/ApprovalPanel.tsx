@@ -53,7 +53,7 @@ export const ApprovalPanel = memo(function ApprovalPanel({ doc, rec, fields, gat
             {s.valid
               ? t('approval.approvedBy', { by: s.valid.by, at: formatDateTime(s.valid.at, language) })
               : s.voided
-                ? t('gate.voided', { role: t(`role.${s.role}`), by: s.voided.by, at: formatDateTime(s.voided.at, language) })
+                ? t('approval.changedSince', { by: s.voided.by, at: formatDateTime(s.voided.at, language) })
                 : t('approval.waiting')}
           </li>
         ))}

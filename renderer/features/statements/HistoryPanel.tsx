@@ -54,7 +54,7 @@ export const HistoryPanel = memo(function HistoryPanel({ rec, fields, currentTex
           <li key={v.id} data-testid="version">
             <span>{formatDateTime(v.at, language)}</span> · <strong>{versionLabel(t, v, versions, language)}</strong> · <span>{v.by}</span>
             {editable && (
-              <button type="button" className="link" data-testid="restore-version" onClick={() => runAction(t, () => restoreVersion(rec, v.id, userName || t('someone'), `restore:${v.id}`))}>
+              <button type="button" className="link restore" data-testid="restore-version" onClick={() => runAction(t, () => restoreVersion(rec, v.id, userName || t('someone'), `restore:${v.id}`))}>
                 {t('history.restore')}
               </button>
             )}

@@ -67,6 +67,7 @@ function Studio({ doc, wsId, rec }: { doc: Y.Doc; wsId: string; rec: Y.Map<unkno
     if (!analysis) return [];
     const out: Highlight[] = [];
     for (const f of analysis.lint) out.push({ from: f.from, to: f.to, className: `lint-risk lint-${f.category}`, title: f.reason || t(`risk.${f.category}`), attrs: { 'data-risk': f.category } });
+    for (const p of analysis.placeholders) out.push({ from: p.from, to: p.to, className: 'placeholder-left', title: t('warnings.placeholder', { name: t(`placeholder.${p.key}`) }) });
     for (const c of analysis.conflicts) out.push({ from: c.from, to: c.to, className: 'fact-conflict', title: conflictTitle(t, c), attrs: { 'data-fact': c.label } });
     for (const c of comments) {
       if (c.resolved || c.from === null || c.to === null) continue;
@@ -109,7 +110,7 @@ function Studio({ doc, wsId, rec }: { doc: Y.Doc; wsId: string; rec: Y.Map<unkno
         <section className="studio-main" aria-label={t('editor.label')}>
           <StatementEditor fragment={body} editable={editable} analysedText={analysis?.text ?? null} highlights={highlights} ariaLabel={t('editor.label')} onReady={onReady} />
           <ChannelCounts counts={analysis?.counts ?? NONE} stale={stale} />
-          <WarningsList lint={analysis?.lint ?? NONE} conflicts={analysis?.conflicts ?? NONE} />
+          <WarningsList lint={analysis?.lint ?? NONE} conflicts={analysis?.conflicts ?? NONE} placeholders={analysis?.placeholders ?? NONE} />
         </section>
         <aside className="studio-side">
           <div role="tablist" className="tabs">

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { FactConflict } from '../../../shared/statements/facts';
 import type { LintFinding } from '../../../shared/statements/lint';
+import type { Placeholder } from '../../../shared/statements/templates/index';
 
 /** Tooltip / list text for a facts conflict. */
 export function conflictTitle(t: TFunction<'statements'>, c: FactConflict): string {
@@ -10,9 +11,9 @@ export function conflictTitle(t: TFunction<'statements'>, c: FactConflict): stri
 }
 
 /** The wording checks' findings, listed under the editor (they are also highlighted inline). */
-export const WarningsList = memo(function WarningsList({ lint, conflicts }: { lint: LintFinding[]; conflicts: FactConflict[] }) {
+export const WarningsList = memo(function WarningsList({ lint, conflicts, placeholders }: { lint: LintFinding[]; conflicts: FactConflict[]; placeholders: { key: Placeholder }[] }) {
   const { t } = useTranslation('statements');
-  if (lint.length === 0 && conflicts.length === 0) {
+  if (lint.length === 0 && conflicts.length === 0 && placeholders.length === 0) {
     return (
       <p className="ok small" data-testid="warnings-none">
         {t('warnings.none')}
@@ -26,6 +27,11 @@ export const WarningsList = memo(function WarningsList({ lint, conflicts }: { li
         {lint.map((f, i) => (
           <li key={`l${i}`} className="warning-risk" data-testid="risk-warning" data-category={f.category}>
             <mark className={`lint-risk lint-${f.category}`}>{f.match}</mark> — {f.reason || t(`risk.${f.category}`)}
+          </li>
+        ))}
+        {[...new Set(placeholders.map((p) => p.key))].map((key) => (
+          <li key={`p${key}`} className="warning-placeholder" data-testid="placeholder-warning">
+            <mark className="placeholder-left">{`{${key}}`}</mark> — {t('warnings.placeholder', { name: t(`placeholder.${key}`) })}
           </li>
         ))}
         {conflicts.map((c, i) => (

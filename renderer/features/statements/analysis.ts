@@ -9,6 +9,7 @@ import { factsFor } from '../../../shared/statements/factsheet';
 import { contentHash } from '../../../shared/statements/hash';
 import { effectivePhrases, lintText, phraseSettingsOf, type LintFinding } from '../../../shared/statements/lint';
 import { bodyOf } from '../../../shared/statements/store';
+import { findPlaceholders, type Placeholder } from '../../../shared/statements/templates/index';
 import { splitList } from '../../../shared/statements/types';
 
 /** Everything computed from the body text. */
@@ -20,6 +21,8 @@ export interface BodyAnalysis {
   lint: LintFinding[];
   conflicts: FactConflict[];
   counts: ChannelCount[];
+  /** Template placeholders not filled in yet. */
+  placeholders: { from: number; to: number; key: Placeholder }[];
 }
 
 export interface AnalysisSnapshot {
@@ -127,6 +130,7 @@ export class BodyAnalyzer {
         lint: lintText(text, effectivePhrases(this.doc, this.inputs.language)),
         conflicts: checkFacts(text, factsFor(this.doc, this.rec)),
         counts: countChannels(splitList(this.inputs.channels), text),
+        placeholders: findPlaceholders(text),
       },
     });
   }

@@ -84,6 +84,11 @@ export function useBodyAnalysis(doc: Y.Doc, rec: YRecord, fields: StatementField
   return useSyncExternalStore(analyzer.subscribe, analyzer.getSnapshot, analyzer.getSnapshot);
 }
 
+/** The gate to show: never "approved" while the analysed hash may be behind the text. */
+export function shownGate(derived: GateState, stale: boolean): GateState & { checking: boolean } {
+  return stale && derived.status === 'approved' ? { ...derived, status: 'in_review', checking: true } : { ...derived, checking: stale };
+}
+
 /**
  * The gate as shown: derived with the analysed hash, and never "approved" while the analysis
  * lags behind the text (then `checking` is true).
@@ -95,8 +100,7 @@ export function useGate(rec: YRecord, analysis: BodyAnalysis | null, stale: bool
   void approvalsVersion;
   void releasesVersion;
   void fieldsVersion;
-  const derived = deriveGate(rec, analysis?.hash ?? '');
-  const gate = stale && derived.status === 'approved' ? { ...derived, status: 'in_review' as const, checking: true } : { ...derived, checking: stale };
+  const gate = shownGate(deriveGate(rec, analysis?.hash ?? ''), stale);
   // The same gate keeps the same object, so memoized panels skip re-rendering while typing.
   const signature = JSON.stringify(gate);
   // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed on the value's signature

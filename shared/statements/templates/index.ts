@@ -43,6 +43,11 @@ export function placeholdersIn(text: string): Placeholder[] {
   return [...new Set([...text.matchAll(PLACEHOLDER_RE)].map((m) => m[1] as Placeholder))];
 }
 
+/** Placeholders still in a text (not filled yet), with their ranges. */
+export function findPlaceholders(text: string): { from: number; to: number; key: Placeholder }[] {
+  return [...text.matchAll(PLACEHOLDER_RE)].map((m) => ({ from: m.index, to: m.index + m[0].length, key: m[1] as Placeholder }));
+}
+
 /** Result of filling: the text, and the placeholders left as they were because no value was given. */
 export interface FilledText {
   text: string;

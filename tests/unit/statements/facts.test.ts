@@ -117,3 +117,29 @@ describe('facts conflict check', () => {
     expect(checkFacts('Our spokesperson Jane Doe said; the spokesperson will update you', [e])).toEqual([]);
   });
 });
+
+describe('facts sheet location', () => {
+  it('uses the incident’s sheet when the statement belongs to an incident, its own otherwise', async () => {
+    const { addRecord } = await import('../../../shared/doc/collection');
+    const { collectionOf } = await import('../../../shared/doc/workspaceDoc');
+    const { addFact, factsFor, incidentOf, removeFact } = await import('../../../shared/statements/factsheet');
+    const { createStatement, getStatement } = await import('../../../shared/statements/store');
+    const Y = await import('yjs');
+    const doc = new Y.Doc();
+    const incId = addRecord(collectionOf(doc, 'incidents'), { id: 'inc-1', title: '咖啡機加熱異常', facts: [{ label: '受影響顧客', value: '1,200', kind: 'number' }] }, 'user');
+    const linked = getStatement(doc, createStatement(doc, { title: 'a', kind: 'holding', language: 'zh-TW', by: 'x', incidentId: incId }, 'user'))!;
+    const alone = getStatement(doc, createStatement(doc, { title: 'b', kind: 'press', language: 'zh-TW', by: 'x' }, 'user'))!;
+    expect(incidentOf(doc, linked)?.get('title')).toBe('咖啡機加熱異常');
+    expect(factsFor(doc, linked).map((f) => f.value)).toEqual(['1,200']);
+    expect(factsFor(doc, alone)).toEqual([]);
+    const fid = addFact(doc, linked, { label: '產品型號', value: 'XR-200', kind: 'model' });
+    // Shared by every statement of the incident.
+    const other = getStatement(doc, createStatement(doc, { title: 'c', kind: 'social', language: 'zh-TW', by: 'x', incidentId: incId }, 'user'))!;
+    expect(factsFor(doc, other).map((f) => f.label)).toEqual(['受影響顧客', '產品型號']);
+    addFact(doc, alone, { label: '發言人', value: '王大明', kind: 'name' });
+    expect(factsFor(doc, alone).map((f) => f.label)).toEqual(['發言人']);
+    expect(() => addFact(doc, alone, { label: ' ', value: '1', kind: 'number' })).toThrow(/label/);
+    removeFact(doc, linked, fid);
+    expect(factsFor(doc, other)).toHaveLength(1);
+  });
+});

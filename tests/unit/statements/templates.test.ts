@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CRISIS_TYPE_KEYS } from '../../../shared/playbook/types';
 import { DEFAULT_RISKY_PHRASES } from '../../../shared/statements/phrases';
 import { lintText } from '../../../shared/statements/lint';
-import { fillPlaceholders, fillTemplate, findTemplate, formatPlaceholderTime, HOLDING_TEMPLATES, placeholdersIn, templatesFor } from '../../../shared/statements/templates/index';
+import { fillPlaceholders, fillTemplate, findPlaceholders, findTemplate, formatPlaceholderTime, HOLDING_TEMPLATES, placeholdersIn, templatesFor } from '../../../shared/statements/templates/index';
 
 describe('holding-statement library', () => {
   it('has one template per crisis type and language', () => {
@@ -34,6 +34,7 @@ describe('holding-statement library', () => {
     expect(filled.text).not.toMatch(/\{/);
     const partial = fillPlaceholders('{company}：{contact}', { company: '好食', contact: '  ' });
     expect(partial).toEqual({ text: '好食：{contact}', missing: ['contact'] });
+    expect(findPlaceholders(partial.text)).toEqual([{ from: 3, to: 12, key: 'contact' }]);
   });
 
   it('formats the time placeholder in the statement language', () => {

@@ -33,7 +33,9 @@ const now = () => performance.timeOrigin + performance.now();
 /** Transitions of signaling / peer count / online, for diagnosing reconnect timing. */
 const trace: Array<{ at: number; what: string }> = [];
 let lastTrace = '';
+let tracing = false;
 setInterval(() => {
+  if (!tracing) return;
   const cur = `sig=${lab.signalingUp()} peers=${lab.peers()}`;
   if (cur !== lastTrace) {
     trace.push({ at: Math.round(now()), what: cur });
@@ -145,6 +147,10 @@ const lab = {
     const content = canonical([types().toJSON(), doc.getText('lab.paste').toString()]);
     return { content: hashBytes(new TextEncoder().encode(content)), sv: hashBytes(Y.encodeStateVector(doc)), records: types().size, bytes: Y.encodeStateAsUpdate(doc).length };
   },
+  /** Cheap fingerprint (state vector + record count), for polling large documents. */
+  quick(): { sv: string; records: number } {
+    return { sv: hashBytes(Y.encodeStateVector(doc)), records: types().size };
+  },
   status() {
     return handle?.session.status() ?? null;
   },
@@ -155,6 +161,10 @@ const lab = {
   /** When the document last changed (epoch ms). */
   lastChangeAt: () => lastChangeAt,
   trace: () => trace.slice(-60),
+  /** Records signaling/peer transitions every 20 ms (diagnostics; costs CPU, so off by default). */
+  enableTrace: () => {
+    tracing = true;
+  },
   peerId: () => handle?.transport.provider.room?.peerId.slice(0, 4),
 };
 
