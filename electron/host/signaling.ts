@@ -38,11 +38,12 @@ export const DEFAULT_SIGNALING_OPTIONS: SignalingOptions = {
   maxConnections: 2048,
   maxTopicsPerConnection: 32,
   maxTopicLength: 200,
-  ratePerSecond: 50,
-  rateBurst: 200,
-  maxDropsBeforeClose: 1000,
+  // Room members relay encrypted sync frames through us while WebRTC is down: allow bursts.
+  ratePerSecond: 200,
+  rateBurst: 400,
+  maxDropsBeforeClose: 2000,
   pingIntervalMs: 15_000,
-  maxBufferedBytes: 1024 * 1024,
+  maxBufferedBytes: 4 * 1024 * 1024,
 };
 
 function messageSchema(o: SignalingOptions) {

@@ -28,10 +28,10 @@ export interface Section {
 
 export const sections: Section[] = [
   { id: 'playbook', labelKey: 'app:nav.playbook', render: (p) => <PlaybookPage {...p} /> },
-  { id: 'roles', labelKey: 'roles:nav', render: (p) => <RolesPage {...p} />, fullScreen: isRolesPrintRoute },
   { id: 'incidents', labelKey: 'incidents:nav', render: (p) => <IncidentsPage {...p} />, fullScreen: isIncidentFullScreen },
-  { id: 'drills', labelKey: 'drills:nav', render: (p) => <DrillsPage {...p} />, fullScreen: isDrillFullScreen },
   { id: 'statements', labelKey: 'statements:nav', render: (p) => <StatementsPage {...p} />, fullScreen: isStatementsFullScreen },
+  { id: 'roles', labelKey: 'roles:nav', render: (p) => <RolesPage {...p} />, fullScreen: isRolesPrintRoute },
+  { id: 'drills', labelKey: 'drills:nav', render: (p) => <DrillsPage {...p} />, fullScreen: isDrillFullScreen },
 ];
 
 /** Items shown at the right of the top bar while a workspace is open (e.g. sync status). */

@@ -5,19 +5,25 @@ import { MAX_FRAME_BYTES } from '../../shared/sync/frames';
 
 /**
  * The room's messages on the signaling channel, read and written with the room key:
- * - announces of peers (y-webrtc's own), so we notice a peer that came back;
+ * - announces of peers (y-webrtc's own, on the room's topic), so we notice a peer that came back;
  * - our sync frames, relayed by the signaling server while no WebRTC connection to a peer is
  *   open (it comes back seconds after the network, as the browser re-gathers candidates, and
- *   some networks never allow one). The server sees only ciphertext.
+ *   some networks never allow one). They travel on a topic of their own (`<room>/relay`), so
+ *   y-webrtc never spends time on them, addressed in clear to the recipient's random session id
+ *   (others skip them unread) and encrypted with the room key (the server sees only ciphertext).
  * Frames are paced to stay within the signaling server's per-connection rate limit.
  */
 
+const RelayEnvelopeSchema = z.object({ to: z.string().min(1).max(100), c: z.string().max(64 * 1024) });
 const RelayMessageSchema = z.object({
   type: z.literal('crsync'),
   from: z.string().min(1).max(100),
   to: z.string().min(1).max(100),
   f: z.custom<Uint8Array>((v) => v instanceof Uint8Array && v.length <= MAX_FRAME_BYTES),
 });
+
+/** Topic on which a room's relayed frames travel. */
+export const relayTopic = (roomName: string) => `${roomName}/relay`;
 const AnnounceSchema = z.object({ type: z.literal('announce'), from: z.string().min(1).max(100) });
 
 export interface RelayOptions {
@@ -27,24 +33,31 @@ export interface RelayOptions {
   selfId: () => string | null;
   onAnnounce: (peerId: string) => void;
   onFrame: (peerId: string, frame: Uint8Array) => void;
-  /** Messages per second we publish at most (the server allows 50). */
+  /** The queue went down: the session may hand over more frames. */
+  onDrain: () => void;
+  /** Messages per second we publish at most, on average… */
   ratePerSecond?: number;
+  /** …and in one burst (our signaling server allows 200/s, bursts of 400). */
+  burst?: number;
 }
 
 export class SignalingRelay {
   private readonly listening = new Set<SignalingConnLike>();
+  private readonly subscribed = new WeakSet<WebSocket>();
   private readonly queue: Array<{ to: string; frame: Uint8Array }> = [];
   private queuedBytes = 0;
   private tokens: number;
   private refillAt = Date.now();
   private readonly rate: number;
+  private readonly burst: number;
   private timer: ReturnType<typeof setTimeout> | null = null;
   /** Frames relayed each way (diagnostics). */
   readonly counts = { sent: 0, received: 0 };
 
   constructor(private readonly o: RelayOptions) {
-    this.rate = o.ratePerSecond ?? 30;
-    this.tokens = this.rate;
+    this.rate = o.ratePerSecond ?? 100;
+    this.burst = o.burst ?? 200;
+    this.tokens = this.burst;
   }
 
   /** Whether some signaling connection is open (the relay can carry frames). */
@@ -57,12 +70,18 @@ export class SignalingRelay {
     return this.queuedBytes;
   }
 
-  /** Starts listening on new signaling connections (call often). */
+  /** Listens on new signaling connections and joins the relay topic on (re)connected ones (call often). */
   attach(): void {
+    const room = this.o.roomName();
     for (const c of this.o.conns()) {
-      if (this.listening.has(c)) continue;
-      this.listening.add(c);
-      c.on('message', this.onMessage);
+      if (!this.listening.has(c)) {
+        this.listening.add(c);
+        c.on('message', this.onMessage);
+      }
+      if (room && c.connected && c.ws && !this.subscribed.has(c.ws)) {
+        this.subscribed.add(c.ws);
+        c.send({ type: 'subscribe', topics: [relayTopic(room)] });
+      }
     }
   }
 
@@ -94,12 +113,13 @@ export class SignalingRelay {
   private drain(): void {
     this.timer = null;
     const now = Date.now();
-    this.tokens = Math.min(this.rate, this.tokens + ((now - this.refillAt) / 1000) * this.rate);
+    this.tokens = Math.min(this.burst, this.tokens + ((now - this.refillAt) / 1000) * this.rate);
     this.refillAt = now;
     const key = this.o.roomKey();
     const topic = this.o.roomName();
     const from = this.o.selfId();
-    const open = this.o.conns().filter((c) => c.connected);
+    this.attach();
+    const open = this.o.conns().filter((c) => c.connected && c.ws && this.subscribed.has(c.ws));
     if (!key || !topic || !from || open.length === 0) {
       // Nothing can go out now; try again shortly (frames wait, bounded by the session's outbox).
       if (this.queue.length > 0) this.timer = setTimeout(() => this.drain(), 100);
@@ -110,35 +130,45 @@ export class SignalingRelay {
       const { to, frame } = this.queue.shift()!;
       this.queuedBytes -= frame.length;
       this.counts.sent++;
-      void encryptJson({ type: 'crsync', from, to, f: frame }, key).then((data) => {
-        for (const c of open) if (c.connected) c.send({ type: 'publish', topic, data });
+      void encryptJson({ type: 'crsync', from, to, f: frame }, key).then((c) => {
+        for (const conn of open) if (conn.connected) conn.send({ type: 'publish', topic: relayTopic(topic), data: { to, c } });
       });
     }
     // Rate-limited: come back when a token is due.
     if (this.queue.length > 0) this.timer = setTimeout(() => this.drain(), Math.ceil(1000 / this.rate));
+    else this.o.onDrain();
   }
 
   private readonly onMessage = (message: unknown): void => {
     const m = message as { type?: unknown; topic?: unknown; data?: unknown } | null;
     const key = this.o.roomKey();
-    if (!m || m.type !== 'publish' || m.topic !== this.o.roomName() || typeof m.data !== 'string' || !key) return;
-    decryptJson(m.data, key).then(
-      (data) => {
-        const self = this.o.selfId();
-        const relay = RelayMessageSchema.safeParse(data);
-        if (relay.success) {
-          if (relay.data.to === self && relay.data.from !== self) {
-            this.counts.received++;
-            this.o.onFrame(relay.data.from, relay.data.f);
-          }
-          return;
-        }
-        const announce = AnnounceSchema.safeParse(data);
-        if (announce.success && announce.data.from !== self) this.o.onAnnounce(announce.data.from);
-      },
-      () => {
-        /* not made with our key: nothing to read (y-webrtc ignores it too) */
-      },
-    );
+    const room = this.o.roomName();
+    if (!m || m.type !== 'publish' || !key || !room) return;
+    const self = this.o.selfId();
+    if (m.topic === relayTopic(room)) {
+      const env = RelayEnvelopeSchema.safeParse(m.data);
+      if (!env.success || env.data.to !== self) return;
+      decryptJson(env.data.c, key).then(
+        (data) => {
+          const relay = RelayMessageSchema.safeParse(data);
+          if (!relay.success || relay.data.to !== self || relay.data.from === self) return;
+          this.counts.received++;
+          this.o.onFrame(relay.data.from, relay.data.f);
+        },
+        () => {
+          /* not made with our key: nothing to read */
+        },
+      );
+    } else if (m.topic === room && typeof m.data === 'string') {
+      decryptJson(m.data, key).then(
+        (data) => {
+          const announce = AnnounceSchema.safeParse(data);
+          if (announce.success && announce.data.from !== self) this.o.onAnnounce(announce.data.from);
+        },
+        () => {
+          /* not made with our key (y-webrtc ignores it too) */
+        },
+      );
+    }
   };
 }

@@ -99,8 +99,9 @@ export class SignalingWatch {
   onAnnounce(peerId: string, now = Date.now()): void {
     const conn = this.o.peerConn(peerId);
     if (!conn || conn.connected) return;
-    // Our offer never got an answer (it went to its old socket), or the attempt is old: start over.
-    if ((conn.initiator && !conn.answered) || now - conn.createdAt > 1500) {
+    // Our offer never got an answer (it went to its old socket): start over. A fresh offer may
+    // still be on its way, and an answered attempt is left to finish (ICE can take seconds).
+    if (conn.initiator && !conn.answered && now - conn.createdAt > 500) {
       this.staleDropped++;
       conn.destroy();
     }

@@ -62,6 +62,8 @@ export class WebrtcTransport {
   private readonly hooked = new WeakMap<WebrtcConn, Hooked>();
   /** How we currently reach each peer. */
   private readonly via = new Map<string, { kind: 'rtc'; conn: WebrtcConn } | { kind: 'relay' }>();
+  private readonly relayHeardAt = new Map<string, number>();
+  private readonly relayStartedAt = new Map<string, number>();
   readonly watch: SignalingWatch;
   readonly relay: SignalingRelay | null;
   private readonly timer: ReturnType<typeof setInterval>;
@@ -97,6 +99,9 @@ export class WebrtcTransport {
             selfId: () => this.provider.room?.peerId ?? null,
             onAnnounce: (id) => this.onAnnounce(id),
             onFrame: (id, frame) => this.onRelayFrame(id, frame),
+            onDrain: () => {
+              for (const [id, v] of this.via) if (v.kind === 'relay') this.session.pump(id);
+            },
           });
     this.provider.on('peers', () => this.hookAll());
     this.timer = setInterval(() => this.tick(), 100);
@@ -151,26 +156,37 @@ export class WebrtcTransport {
 
   private onAnnounce(id: string): void {
     this.watch.onAnnounce(id);
-    // Reach it through the relay until a data channel opens (a fresh start if we already relay:
-    // what we sent before it announced went nowhere).
-    if (this.via.get(id)?.kind !== 'rtc') this.startRelay(id);
+    const v = this.via.get(id);
+    if (v?.kind === 'rtc') return;
+    // Reach it through the relay until a data channel opens. A relay link that never heard from
+    // the peer starts afresh (what it sent went nowhere while the peer was away) — but not on
+    // every announce of a burst: each fresh start re-sends the whole difference.
+    const startedAt = this.relayStartedAt.get(id) ?? 0;
+    const heard = (this.relayHeardAt.get(id) ?? 0) > startedAt;
+    if (!v || (!heard && Date.now() - startedAt > 1000)) this.startRelay(id);
   }
 
   private onRelayFrame(id: string, frame: Uint8Array): void {
     const v = this.via.get(id);
     if (v?.kind === 'rtc') return;
     if (!v) this.startRelay(id);
+    this.relayHeardAt.set(id, Date.now());
     this.session.receive(id, frame);
   }
+
+  /** Relay links started (diagnostics). */
+  relayStarts = 0;
 
   private startRelay(id: string): void {
     const relay = this.relay;
     if (!relay || this.destroyed) return;
+    this.relayStarts++;
     this.via.set(id, { kind: 'relay' });
+    this.relayStartedAt.set(id, Date.now());
     const link: PeerLink = {
       send: (frame) => relay.send(id, frame),
       bufferedAmount: () => relay.buffered,
-      highWaterBytes: 64 * 1024,
+      highWaterBytes: 256 * 1024,
       close: () => {
         if (this.via.get(id)?.kind === 'relay') this.via.delete(id);
         relay.forget(id);

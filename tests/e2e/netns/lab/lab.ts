@@ -11,6 +11,7 @@ import { collectionOf, metaOf } from '../../../../shared/doc/workspaceDoc';
 import { addRecord, listRecords, removeRecord, setField, type YCollection } from '../../../../shared/doc/collection';
 import { roomNameFor } from '../../../../shared/sync/room';
 import { hashBytes } from '../../../../shared/sync/docState';
+import { parseFrame } from '../../../../shared/sync/frames';
 
 interface StartOptions {
   workspaceId: string;
@@ -32,11 +33,13 @@ const now = () => performance.timeOrigin + performance.now();
 
 /** Transitions of signaling / peer count / online, for diagnosing reconnect timing. */
 const trace: Array<{ at: number; what: string }> = [];
+const relaySizes: Array<{ to: string; len: number; at: number; id: number; count: number }> = [];
 let lastTrace = '';
 let tracing = false;
 setInterval(() => {
   if (!tracing) return;
-  const cur = `sig=${lab.signalingUp()} peers=${lab.peers()}`;
+  const routes = handle ? Object.values(handle.transport.routes()).join(',') : '';
+  const cur = `sig=${lab.signalingUp()} peers=${lab.peers()} routes=${routes} records=${types().size} relay=${JSON.stringify(handle?.transport.relay?.counts)} diffs=${handle?.session.stats.diffsSent} applied=${handle?.session.stats.updatesApplied}`;
   if (cur !== lastTrace) {
     trace.push({ at: Math.round(now()), what: cur });
     lastTrace = cur;
@@ -86,6 +89,15 @@ const lab = {
           }
         }
       });
+      const relay = handle.transport.relay;
+      if (relay) {
+        const send = relay.send.bind(relay);
+        relay.send = (to: string, frame: Uint8Array) => {
+          const f = parseFrame(frame);
+          relaySizes.push({ to: to.slice(0, 4), len: frame.length, at: Math.round(now()), id: f?.msgId ?? -1, count: f?.count ?? -1 });
+          send(to, frame);
+        };
+      }
       handle.session.onPeerLeft((id, reason) => trace.push({ at: Math.round(now()), what: `session drop ${id.slice(0, 4)} ${reason}` }));
     } else {
       raw = new WebrtcProvider(roomNameFor(o.workspaceId) + '/raw', doc, { signaling: o.signaling, password: o.roomKey, filterBcConns: false, peerOpts: { config: { iceServers: [] } } });
@@ -155,12 +167,13 @@ const lab = {
     return handle?.session.status() ?? null;
   },
   stats() {
-    return { ...(handle?.session.stats ?? {}), redials: handle?.transport.redials ?? 0, relay: handle?.transport.relay?.counts, routes: handle?.transport.routes(), errors: errors.slice(-20) };
+    return { ...(handle?.session.stats ?? {}), redials: handle?.transport.redials ?? 0, relay: handle?.transport.relay?.counts, relayStarts: handle?.transport.relayStarts, routes: handle?.transport.routes(), errors: errors.slice(-20) };
   },
   now,
   /** When the document last changed (epoch ms). */
   lastChangeAt: () => lastChangeAt,
   trace: () => trace.slice(-60),
+  relaySizes: () => relaySizes.slice(),
   /** Records signaling/peer transitions every 20 ms (diagnostics; costs CPU, so off by default). */
   enableTrace: () => {
     tracing = true;
