@@ -3,15 +3,15 @@ import { LANGUAGES, isLanguage } from '../../shared/languages';
 import { useSession } from '../session/sessionStore';
 
 /** Always-visible language switch: the persisted choice drives every screen. */
-export function LanguageSwitch() {
+export function LanguageSwitch({ testId = 'language-switch', className = 'language-switch' }: { testId?: string; className?: string }) {
   const { t } = useTranslation('app');
   const language = useSession((s) => s.language);
   const setLanguage = useSession((s) => s.setLanguage);
   return (
     <select
-      className="language-switch"
+      className={className}
       aria-label={t('settings.language')}
-      data-testid="language-switch"
+      data-testid={testId}
       value={language}
       onChange={(e) => {
         if (isLanguage(e.target.value)) setLanguage(e.target.value);

@@ -136,7 +136,7 @@ export class SignalingRelay {
     }
     // Rate-limited: come back when a token is due.
     if (this.queue.length > 0) this.timer = setTimeout(() => this.drain(), Math.ceil(1000 / this.rate));
-    else this.o.onDrain();
+    else queueMicrotask(() => this.o.onDrain());
   }
 
   private readonly onMessage = (message: unknown): void => {

@@ -32,6 +32,7 @@ interface BulkItem {
 export class Outbox {
   private control: Uint8Array[] = [];
   private bulk: BulkItem[] = [];
+  private pumping = false;
 
   constructor(
     private readonly link: PeerLink,
@@ -51,6 +52,17 @@ export class Outbox {
 
   /** Sends what the link can take now. Throws when the link is broken. */
   pump(): void {
+    // A link may call back into pump() from send() (e.g. "buffer drained"): never re-enter.
+    if (this.pumping) return;
+    this.pumping = true;
+    try {
+      this.drain();
+    } finally {
+      this.pumping = false;
+    }
+  }
+
+  private drain(): void {
     while (this.control.length > 0) this.link.send(this.control.shift()!);
     while (this.bulk.length > 0) {
       if ((this.link.bufferedAmount?.() ?? 0) >= this.highWaterBytes) return;

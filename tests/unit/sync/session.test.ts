@@ -201,3 +201,25 @@ describe('SyncSession', () => {
     expect(n.sessions[0]!.stats.diffsSent).toBeLessThanOrEqual(2);
   });
 });
+
+describe('Outbox', () => {
+  it('sends each frame once even when the link calls back into pump from send', async () => {
+    const { Outbox } = await import('../../../shared/sync/peerLink');
+    const sent: Uint8Array[] = [];
+    let outbox: InstanceType<typeof Outbox>;
+    const link = {
+      send: (f: Uint8Array) => {
+        sent.push(f);
+        outbox.pump(); // a relay that reports "drained" synchronously
+      },
+      bufferedAmount: () => 0,
+      close: () => {},
+    };
+    outbox = new Outbox(link, 1024, 1 << 20);
+    outbox.enqueue(1, new Uint8Array(10_000));
+    outbox.enqueue(2, new Uint8Array(10));
+    outbox.pump();
+    expect(sent.length).toBe(Math.ceil(10_000 / (1024 - 16)) + 1);
+    expect(new Set(sent).size).toBe(sent.length);
+  });
+});
