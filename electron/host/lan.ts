@@ -1,6 +1,7 @@
 import os from 'node:os';
 import { LanHostStartSchema, LAN_HOST_STOPPED, type LanHostService, type LanHostStatus, type NearbyHost } from '../../shared/ipc.js';
 import { startSignalingServer, type SignalingOptions, type StandaloneSignaling } from './signaling.js';
+import { DEFAULT_LAN_PORT } from '../../shared/sync/settings.js';
 
 /**
  * The LAN host: runs the signaling server on this machine and advertises it on the LAN over
@@ -11,8 +12,7 @@ import { startSignalingServer, type SignalingOptions, type StandaloneSignaling }
 
 /** mDNS service type (`_crisisroom._tcp`). */
 export const SERVICE_TYPE = 'crisisroom';
-/** Default port of the LAN host (0 = any free port). */
-export const DEFAULT_LAN_PORT = 4444;
+export { DEFAULT_LAN_PORT };
 
 /** The part of bonjour-service's Service we use. */
 export interface AdvertisedLike {

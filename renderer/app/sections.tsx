@@ -5,6 +5,8 @@ import { IncidentsPage, isIncidentFullScreen } from '../features/incidents/Incid
 import { DrillsPage, isDrillFullScreen } from '../features/drills/DrillsPage';
 import { DrillIndicator } from '../features/drills/DrillIndicator';
 import { isStatementsFullScreen, StatementsPage } from '../features/statements/StatementsPage';
+import { SyncPage } from '../features/sync/SyncPage';
+import { SyncIndicator } from '../features/sync/SyncIndicator';
 
 /** Props every section page receives. */
 export interface SectionProps {
@@ -32,9 +34,11 @@ export const sections: Section[] = [
   { id: 'statements', labelKey: 'statements:nav', render: (p) => <StatementsPage {...p} />, fullScreen: isStatementsFullScreen },
   { id: 'roles', labelKey: 'roles:nav', render: (p) => <RolesPage {...p} />, fullScreen: isRolesPrintRoute },
   { id: 'drills', labelKey: 'drills:nav', render: (p) => <DrillsPage {...p} />, fullScreen: isDrillFullScreen },
+  { id: 'sync', labelKey: 'sync:nav', render: (p) => <SyncPage {...p} /> },
 ];
 
 /** Items shown at the right of the top bar while a workspace is open (e.g. sync status). */
 export const topBarItems: Array<{ id: string; render: () => ReactElement }> = [
   { id: 'drill', render: () => <DrillIndicator /> },
+  { id: 'sync', render: () => <SyncIndicator /> },
 ];

@@ -5,6 +5,7 @@ import { rolesLocales } from '../features/roles/locales';
 import { incidentsLocales } from '../features/incidents/locales';
 import { drillsLocales } from '../features/drills/locales';
 import { statementsLocales } from '../features/statements/locales';
+import { syncLocales } from '../features/sync/locales';
 
 /** A feature's strings in every language (the same keys in each). */
 export type LocaleBundle = Record<Language, Record<string, unknown>>;
@@ -17,4 +18,5 @@ export const namespaces: Record<string, LocaleBundle> = {
   incidents: incidentsLocales,
   drills: drillsLocales,
   statements: statementsLocales,
+  sync: syncLocales,
 };

@@ -77,6 +77,9 @@ export class SignalingRelay {
       if (!this.listening.has(c)) {
         this.listening.add(c);
         c.on('message', this.onMessage);
+        // Join the relay topic in the same tick y-webrtc joins the room (before its announce goes
+        // out), so nobody relays to us before the server knows we listen.
+        c.on('connect', () => this.attach());
       }
       if (room && c.connected && c.ws && !this.subscribed.has(c.ws)) {
         this.subscribed.add(c.ws);
@@ -105,6 +108,7 @@ export class SignalingRelay {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     for (const c of this.listening) c.off('message', this.onMessage);
+    // (the 'connect' listeners stay until y-webrtc drops the connection; they only re-subscribe)
     this.listening.clear();
     this.queue.length = 0;
     this.queuedBytes = 0;

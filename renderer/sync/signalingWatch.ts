@@ -20,8 +20,8 @@ export interface SignalingConnLike {
   shouldConnect: boolean;
   send(message: unknown): void;
   connect(): void;
-  on(event: 'message', listener: (message: unknown) => void): void;
-  off(event: 'message', listener: (message: unknown) => void): void;
+  on(event: 'message' | 'connect', listener: (message: unknown) => void): void;
+  off(event: 'message' | 'connect', listener: (message: unknown) => void): void;
 }
 
 /** A y-webrtc connection as the watch sees it. */
@@ -71,13 +71,13 @@ export class SignalingWatch {
       }
       if (!this.dialStarted.has(ws)) this.dialStarted.set(ws, now);
       if (c.connected) {
-        if (now - c.lastMessageReceived > this.o.silenceMs) this.redial(c);
+        if (now - c.lastMessageReceived > this.o.silenceMs) this.redial(c, now);
         else if (now - (this.lastPing.get(c) ?? 0) >= 1000) {
           this.lastPing.set(c, now);
           c.send({ type: 'ping' });
         }
       } else if (now - this.dialStarted.get(ws)! > this.o.connectTimeoutMs) {
-        this.redial(c);
+        this.redial(c, now);
       }
     }
   }
@@ -108,7 +108,7 @@ export class SignalingWatch {
   }
 
   /** Drops a signaling WebSocket and lets lib0 dial again right away. */
-  private redial(c: SignalingConnLike): void {
+  private redial(c: SignalingConnLike, now = Date.now()): void {
     const ws = c.ws;
     if (!ws) return;
     this.redials++;
@@ -124,8 +124,8 @@ export class SignalingWatch {
     }
     c.unsuccessfulReconnects = 0;
     // lib0 reconnects from its onclose handler; a hung socket may never fire it, so call it now.
-    onclose?.call(ws, new CloseEvent('close'));
-    this.lastDial.set(c, Date.now());
+    onclose?.call(ws, new Event('close') as CloseEvent);
+    this.lastDial.set(c, now);
     if (c.ws === null && c.shouldConnect) c.connect();
   }
 }

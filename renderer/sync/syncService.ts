@@ -45,15 +45,20 @@ export function startSync(opts: StartSyncOptions): SyncHandle {
   const transport = new WebrtcTransport({ roomName: roomNameFor(workspaceId), password, signaling: opts.signaling, iceServers: opts.iceServers, session });
 
   let scheduled: ReturnType<typeof setTimeout> | null = null;
+  let lastPresence: { json: string; value: Record<number, PresenceState> } = { json: '{}', value: {} };
   const pushStatus = () => {
     scheduled = null;
     if (!publish) return;
-    const presence: Record<number, PresenceState> = {};
+    const fresh: Record<number, PresenceState> = {};
     for (const [id, state] of awareness.getStates()) {
       if (id === doc.clientID) continue;
       const parsed = PresenceStateSchema.safeParse(state);
-      if (parsed.success) presence[id] = parsed.data;
+      if (parsed.success) fresh[id] = parsed.data;
     }
+    // Keep the same object while nobody's presence changed, so presence badges do not re-render.
+    const json = JSON.stringify(fresh);
+    if (json !== lastPresence.json) lastPresence = { json, value: fresh };
+    const presence = lastPresence.value;
     useSyncStore.setState({
       workspaceId,
       active: true,

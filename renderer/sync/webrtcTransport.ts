@@ -64,6 +64,7 @@ export class WebrtcTransport {
   private readonly via = new Map<string, { kind: 'rtc'; conn: WebrtcConn } | { kind: 'relay' }>();
   private readonly relayHeardAt = new Map<string, number>();
   private readonly relayStartedAt = new Map<string, number>();
+  private readonly relayTries = new Map<string, number>();
   readonly watch: SignalingWatch;
   readonly relay: SignalingRelay | null;
   private readonly timer: ReturnType<typeof setInterval>;
@@ -152,6 +153,18 @@ export class WebrtcTransport {
     this.relay?.attach();
     this.watch.check();
     for (const conn of this.provider.room?.webrtcConns.values() ?? []) this.watch.expire(this.connView(conn)!);
+    // A relay link that has heard nothing yet may have spoken before the peer listened: start
+    // again, a few times (a peer that never answers is then left to time out).
+    const now = Date.now();
+    for (const [id, v] of this.via) {
+      const startedAt = this.relayStartedAt.get(id) ?? 0;
+      if (v.kind !== 'relay' || (this.relayHeardAt.get(id) ?? 0) > startedAt || now - startedAt <= 700) continue;
+      const tries = this.relayTries.get(id) ?? 0;
+      if (tries < 4) {
+        this.relayTries.set(id, tries + 1);
+        this.startRelay(id);
+      }
+    }
   }
 
   private onAnnounce(id: string): void {
@@ -171,6 +184,7 @@ export class WebrtcTransport {
     if (v?.kind === 'rtc') return;
     if (!v) this.startRelay(id);
     this.relayHeardAt.set(id, Date.now());
+    this.relayTries.delete(id);
     this.session.receive(id, frame);
   }
 
@@ -189,6 +203,7 @@ export class WebrtcTransport {
       highWaterBytes: 256 * 1024,
       close: () => {
         if (this.via.get(id)?.kind === 'relay') this.via.delete(id);
+        this.relayTries.delete(id);
         relay.forget(id);
       },
     };

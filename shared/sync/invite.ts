@@ -47,7 +47,8 @@ function fromBase64Url(b64: string): string {
   return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
 }
 
-function checksum(body: string): string {
+/** The checksum of an invite body (8 hex digits). */
+export function inviteChecksum(body: string): string {
   return hashBytes(new TextEncoder().encode(`${INVITE_PREFIX}.${body}`)).padStart(14, '0').slice(-8);
 }
 
@@ -55,7 +56,7 @@ function checksum(body: string): string {
 export function encodeInvite(invite: Invite): string {
   const valid = InviteSchema.parse(invite);
   const body = toBase64Url(JSON.stringify({ h: valid.hosts, w: valid.workspaceId, n: valid.workspaceName, k: valid.roomKey }));
-  return `${INVITE_PREFIX}.${body}.${checksum(body)}`;
+  return `${INVITE_PREFIX}.${body}.${inviteChecksum(body)}`;
 }
 
 /** Reads an invite code (whitespace and line breaks from copy-paste are ignored). Throws {@link InviteDecodeError}. */
@@ -65,7 +66,7 @@ export function decodeInvite(code: string): Invite {
   const parts = compact.split('.');
   if (parts.length !== 3 || parts[0] !== INVITE_PREFIX || !/^[A-Za-z0-9_-]+$/.test(parts[1]!)) throw new InviteDecodeError('format');
   const [, body, sum] = parts as [string, string, string];
-  if (sum.toLowerCase() !== checksum(body)) throw new InviteDecodeError('checksum');
+  if (sum.toLowerCase() !== inviteChecksum(body)) throw new InviteDecodeError('checksum');
   let raw: unknown;
   try {
     raw = JSON.parse(fromBase64Url(body));

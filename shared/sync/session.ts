@@ -89,6 +89,12 @@ export class SyncSession {
   private readonly reach = new ChangeReach();
   private readonly peers = new Map<string, PeerConn>();
   private readonly departed = new Map<string, PeerStatus>();
+  /**
+   * Next message id per peer, kept across links: when one side replaces its link (relay → WebRTC,
+   * or a relay restart) the other may still hold the old reassembler, which must not mistake new
+   * messages for ones it already has.
+   */
+  private readonly msgIds = new Map<string, number>();
   private readonly listeners = new Set<() => void>();
   private readonly deadListeners = new Set<(peerId: string, reason: LeaveReason) => void>();
   private applying = false;
@@ -139,7 +145,7 @@ export class SyncSession {
       link,
       outbox: new Outbox(link, this.maxFrameBytes, this.highWaterBytes),
       reassembler: new Reassembler({ maxMessageBytes: this.maxMessageBytes, maxPartials: 8, staleAfterMs: this.t.staleTransferMs }, this.maxFrameBytes),
-      nextMsgId: 1,
+      nextMsgId: this.msgIds.get(peerId) ?? 1,
       clientId: null,
       lastHeardAt: now,
       lastPingAt: now,
@@ -172,7 +178,11 @@ export class SyncSession {
     this.peers.delete(peerId);
     if (!keepPresence && this.awareness && p.awarenessClients.size > 0) removeAwarenessStates(this.awareness, [...p.awarenessClients], 'peer-left');
     this.departed.set(peerId, { ...this.peerStatus(p), connected: false, inSync: false, transfers: [], leftBecause: reason });
-    while (this.departed.size > 32) this.departed.delete(this.departed.keys().next().value!);
+    while (this.departed.size > 32) {
+      const oldest = this.departed.keys().next().value!;
+      this.departed.delete(oldest);
+      this.msgIds.delete(oldest);
+    }
     this.changed();
   }
 
@@ -367,7 +377,9 @@ export class SyncSession {
       if (p.inSync) p.outOfSyncSince = this.now();
       p.inSync = false;
     }
-    if (this.applying) return;
+    // Skip only the update we are applying; an observer reacting to it with a write of its own
+    // (another origin) is a local change and goes out like any other.
+    if (this.applying && origin === 'remote') return;
     // Only edits made here count as "ours" (a load from local storage is not a new change).
     const seq = isOrigin(origin) && origin !== 'remote' ? this.reach.recordChange(this.now()) : 0;
     for (const p of this.peers.values()) {
@@ -392,6 +404,7 @@ export class SyncSession {
 
   private send(p: PeerConn, msg: SyncMessage): number {
     const msgId = p.nextMsgId++;
+    this.msgIds.set(p.id, p.nextMsgId);
     p.outbox.enqueue(msgId, encodeMessage(msg));
     // Bound the bookkeeping of unacknowledged messages (acks can be lost with a dying link).
     if (p.sentCovers.size > 4096) p.sentCovers.delete(p.sentCovers.keys().next().value!);

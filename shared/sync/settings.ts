@@ -6,6 +6,9 @@ import { z } from 'zod';
  * their own STUN/TURN servers and extra signaling servers here.
  */
 
+/** Port of the LAN host's signaling server unless configured otherwise. */
+export const DEFAULT_LAN_PORT = 4444;
+
 /** A signaling server URL (WebSocket). */
 export const SignalingUrlSchema = z
   .string()

@@ -55,6 +55,13 @@ test(`cut one peer's link, edit on both sides, restore: identical within 2 s (${
     const other = peers[(cutIndex + 1) % 3]!;
     await waitMesh(peers, 2);
     expect(await waitConverged(peers, 10_000)).not.toBeNull();
+    // Steady state before the cut: every link is a direct WebRTC channel (no relay hand-over pending).
+    const allDirect = async () => {
+      const kinds = await Promise.all(peers.map((p) => p.page.evaluate(() => Object.values(window.lab.links()))));
+      return kinds.flat().length === 6 && kinds.flat().every((k) => k === 'rtc');
+    };
+    await expect.poll(allDirect, { timeout: 10_000 }).toBe(true);
+    const cutId = await cutPeer.page.evaluate(() => window.lab.selfId());
 
     lab!.cut(cutIndex);
     const cutAt = Date.now();
@@ -72,8 +79,8 @@ test(`cut one peer's link, edit on both sides, restore: identical within 2 s (${
     // The others notice the cut within 3 s (heartbeat).
     let noticedMs = -1;
     while (Date.now() - cutAt < 6000) {
-      const seen = await other.page.evaluate(() => window.lab.peers());
-      if (seen === 1) {
+      const links = await other.page.evaluate(() => window.lab.links());
+      if (!(cutId! in links)) {
         noticedMs = Date.now() - cutAt;
         break;
       }

@@ -103,6 +103,18 @@ export function runFuzzSeed(seed: number, opts: FuzzOptions = {}): FuzzResult {
       }
       trace(`${replace ? 'relink' : 'link'} ${a}-${b}`);
     };
+    /** Only `a` replaces its link to `b` (a relay restart): `b` keeps its side as it was. */
+    function halfRelink(a: number, b: number): void {
+      const pipe = pipes.get(`${a}>${b}`);
+      if (!linked.has(pairKey(a, b)) || !pipe) return;
+      sessions[a]!.addPeer(String(b), {
+        send: (frame) => {
+          if (pipes.get(`${a}>${b}`) === pipe) pipe.queue.push(frame.slice());
+        },
+        close: () => unlink(a, b),
+      });
+      trace(`half-relink ${a}>${b}`);
+    }
     function unlink(a: number, b: number): void {
       const key = pairKey(a, b);
       if (!linked.has(key)) return;
@@ -152,7 +164,9 @@ export function runFuzzSeed(seed: number, opts: FuzzOptions = {}): FuzzResult {
         for (let a = 0; a < n; a++) for (let b = a + 1; b < n; b++) if (prng.real53(gen) < 0.3) link(a, b);
       } else if (r < 0.86) {
         const a = prng.int32(gen, 0, n - 1);
-        link(a, (a + prng.int32(gen, 1, n - 1)) % n, true);
+        const b = (a + prng.int32(gen, 1, n - 1)) % n;
+        if (prng.bool(gen)) link(a, b, true);
+        else halfRelink(a, b);
       } else if (r < 0.9) {
         const a = prng.int32(gen, 0, n - 1);
         const b = (a + prng.int32(gen, 1, n - 1)) % n;

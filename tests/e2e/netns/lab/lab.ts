@@ -93,6 +93,7 @@ const lab = {
       if (relay) {
         const send = relay.send.bind(relay);
         relay.send = (to: string, frame: Uint8Array) => {
+          if (relaySizes.length > 5000) relaySizes.shift();
           const f = parseFrame(frame);
           relaySizes.push({ to: to.slice(0, 4), len: frame.length, at: Math.round(now()), id: f?.msgId ?? -1, count: f?.count ?? -1 });
           send(to, frame);
@@ -119,6 +120,14 @@ const lab = {
     if (handle) return handle.session.status().peers.filter((p) => p.connected).length;
     if (raw?.room) return [...raw.room.webrtcConns.values()].filter((c) => c.connected).length;
     return 0;
+  },
+  /** Our y-webrtc peer id (how the others know us). */
+  selfId(): string | null {
+    return handle?.transport.provider.room?.peerId ?? raw?.room?.peerId ?? null;
+  },
+  /** Ids of connected peers and how each is reached. */
+  links(): Record<string, 'rtc' | 'relay'> {
+    return handle ? handle.transport.routes() : {};
   },
   signalingUp(): boolean {
     return handle ? handle.transport.signalingUp : false;

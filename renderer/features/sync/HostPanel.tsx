@@ -1,0 +1,122 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLanHost, localHostUrl } from '../../sync/lanHostStore';
+import { useSyncSettings } from '../../sync/syncSettings';
+import { normalizeHostAddress } from '../../sync/hostAddress';
+import { useSession } from '../../session/sessionStore';
+
+/** Host on this computer, hosts nearby, or a typed address: where this workspace finds its peers. */
+export function HostPanel({ workspaceId }: { workspaceId: string }) {
+  const { t } = useTranslation('sync');
+  const { status, nearby, busy, error, canControl, refresh, start, stop } = useLanHost();
+  const hosts = useSyncSettings((s) => s.hosts[workspaceId]) ?? [];
+  const setHosts = useSyncSettings((s) => s.setHosts);
+  const userName = useSession((s) => s.userName);
+  const [address, setAddress] = useState('');
+  const [addressError, setAddressError] = useState(false);
+
+  useEffect(() => {
+    void refresh();
+    const timer = window.setInterval(() => void refresh(), 5000);
+    return () => window.clearInterval(timer);
+  }, [refresh]);
+
+  const choose = (url: string) => setHosts(workspaceId, [url, ...hosts.filter((h) => h !== url)].slice(0, 4));
+  const connect = () => {
+    const url = normalizeHostAddress(address);
+    setAddressError(!url);
+    if (!url) return;
+    choose(url);
+    setAddress('');
+  };
+  const local = localHostUrl(status);
+
+  return (
+    <section aria-labelledby="host-title" data-testid="host-panel">
+      <h2 id="host-title">{t('host.title')}</h2>
+      <div className="card">
+        <strong>{t('host.thisComputer')}</strong>
+        {status.running ? (
+          <span>
+            {t('host.running')} <code data-testid="host-urls">{status.urls.join(', ') || local}</code> · {t('host.connections', { count: status.connections })}
+          </span>
+        ) : (
+          <span className="muted">{t('host.stopped')}</span>
+        )}
+        {canControl ? (
+          status.running ? (
+            <button type="button" disabled={busy} onClick={() => void stop()}>
+              {t('host.stop')}
+            </button>
+          ) : (
+            <button type="button" className="primary" disabled={busy} onClick={() => void start(userName || undefined)}>
+              {t('host.start')}
+            </button>
+          )
+        ) : (
+          <span className="muted small">{t('host.webMode')}</span>
+        )}
+        {status.running && status.advertised && <span className="muted small">{t('host.advertised')}</span>}
+        {(error || status.error) && (
+          <span className="error small" role="alert">
+            {error ?? status.error}
+          </span>
+        )}
+      </div>
+
+      {hosts.length > 0 && (
+        <p>
+          {t('host.current')}{' '}
+          {hosts.map((h) => (
+            <span key={h} className="badge">
+              {h}{' '}
+              <button type="button" className="link" onClick={() => setHosts(workspaceId, hosts.filter((x) => x !== h))}>
+                {t('host.remove')}
+              </button>
+            </span>
+          ))}
+        </p>
+      )}
+
+      <h3>{t('host.nearby')}</h3>
+      {nearby.length === 0 ? (
+        <p className="muted">{t('host.nearbyNone')}</p>
+      ) : (
+        <ul className="peer-list">
+          {nearby.map((h) => (
+            <li key={h.url} className="peer">
+              <strong>{h.name}</strong>
+              <code>{h.url}</code>
+              {hosts.includes(h.url) ? (
+                <span className="badge">{t('host.inUse')}</span>
+              ) : (
+                <button type="button" onClick={() => choose(h.url)}>
+                  {t('host.use')}
+                </button>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+
+      <form
+        className="row"
+        onSubmit={(e) => {
+          e.preventDefault();
+          connect();
+        }}
+      >
+        <label>
+          <span className="sr-only">{t('host.address')}</span>
+          <input aria-label={t('host.address')} aria-invalid={addressError} value={address} placeholder={t('host.addressPlaceholder')} onChange={(e) => setAddress(e.target.value)} maxLength={200} />
+        </label>
+        <button type="submit">{t('host.connect')}</button>
+      </form>
+      {addressError && (
+        <p className="error" role="alert">
+          {t('host.badAddress')}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,42 @@
+import { useTranslation } from 'react-i18next';
+import { headline, changesNotReachedAnyone } from '../../../shared/sync/status';
+import { useSyncStore } from '../../sync/syncStore';
+import { useWorkspaceId } from '../../workspace/useWorkspace';
+import type { SectionProps } from '../../app/sections';
+import { useNow } from './SyncIndicator';
+import { PeersPanel } from './PeersPanel';
+import { HostPanel } from './HostPanel';
+import { InvitePanel } from './InvitePanel';
+import { NetworkSettings } from './NetworkSettings';
+import { JoinByInvite } from './JoinByInvite';
+import './sync.css';
+
+/** The team connection page of an open workspace: status, members, host, invite, network. */
+export function SyncPage(_props: SectionProps) {
+  const { t, i18n } = useTranslation('sync');
+  const workspaceId = useWorkspaceId();
+  const { active, inactiveReason, status, signalingUp } = useSyncStore();
+  const now = useNow();
+  if (!workspaceId) return null;
+  const state = !active && inactiveReason === 'noHost' && status.unreachedChanges === 0 ? 'noHost' : headline(status, signalingUp, now);
+  const time = new Intl.DateTimeFormat(i18n.language, { timeStyle: 'medium' });
+  return (
+    <main className="page sync-page" data-testid="sync-page">
+      <h1>{t('title')}</h1>
+      <p className="muted">{t('intro')}</p>
+      <p data-testid="sync-headline" data-state={state}>
+        <strong>{t(`headline.${state}`)}</strong> — {t(`headlineHelp.${state}`)}
+      </p>
+      {changesNotReachedAnyone(status, now) && status.unreachedSince !== null && (
+        <p className="sync-banner" role="status" data-testid="unreached-banner">
+          {t('unreachedBanner', { count: status.unreachedChanges, since: time.format(status.unreachedSince) })}
+        </p>
+      )}
+      <PeersPanel />
+      <HostPanel workspaceId={workspaceId} />
+      <InvitePanel />
+      <NetworkSettings />
+      <JoinByInvite />
+    </main>
+  );
+}

@@ -1,0 +1,78 @@
+import { useCurrentWorkspace } from '../workspace/useWorkspace';
+import { useSession } from '../session/sessionStore';
+import { signalingUrlsFor } from '../../shared/sync/settings';
+import { startSync, type SyncHandle } from './syncService';
+import { useSyncSettings } from './syncSettings';
+import { useSyncStore, EMPTY_STATUS } from './syncStore';
+import { localHostUrl, useLanHost } from './lanHostStore';
+
+/**
+ * Starts sync when a workspace opens and stops it when it closes; restarts it when the hosts or
+ * network settings change; keeps our presence (name, colour) current. Installed once.
+ */
+
+let installed = false;
+let handle: SyncHandle | null = null;
+let runningKey = '';
+let chain: Promise<void> = Promise.resolve();
+
+/** Sync of the open workspace, if running. */
+export function currentSync(): SyncHandle | null {
+  return handle;
+}
+
+function user() {
+  const s = useSession.getState();
+  return { name: s.userName.trim() || '—', color: s.userColor };
+}
+
+function desired(): { key: string; run: null | { id: string; doc: import('yjs').Doc; signaling: string[]; ice: RTCIceServer[] } } {
+  const current = useCurrentWorkspace.getState().current;
+  if (!current) return { key: '', run: null };
+  const settings = useSyncSettings.getState();
+  const local = localHostUrl(useLanHost.getState().status);
+  const signaling = [...new Set([...(local ? [local] : []), ...signalingUrlsFor(settings, current.id)])];
+  const ice = settings.iceServers.map((s) => ({ urls: s.urls, ...(s.username ? { username: s.username } : {}), ...(s.credential ? { credential: s.credential } : {}) }));
+  return { key: JSON.stringify([current.id, signaling, ice]), run: { id: current.id, doc: current.doc, signaling, ice } };
+}
+
+function reconcile(): void {
+  chain = chain.then(async () => {
+    const want = desired();
+    if (want.key === runningKey) return;
+    if (handle) {
+      const old = handle;
+      handle = null;
+      await old.stop();
+    }
+    runningKey = want.key;
+    if (!want.run) {
+      useSyncStore.setState({ workspaceId: null, active: false, inactiveReason: null, status: EMPTY_STATUS, presence: {}, signalingUrls: [] });
+      return;
+    }
+    if (want.run.signaling.length === 0) {
+      useSyncStore.setState({ workspaceId: want.run.id, active: false, inactiveReason: 'noHost', status: EMPTY_STATUS, presence: {}, signalingUrls: [] });
+      return;
+    }
+    handle = startSync({ workspaceId: want.run.id, doc: want.run.doc, signaling: want.run.signaling, iceServers: want.run.ice, user: user() });
+  });
+  chain = chain.catch((err: unknown) => console.error('[sync] could not start or stop sync:', err));
+}
+
+/** Installs the lifecycle (idempotent). */
+export function installSyncLifecycle(): void {
+  if (installed) return;
+  installed = true;
+  useCurrentWorkspace.subscribe((s, prev) => {
+    if (s.current !== prev.current) reconcile();
+  });
+  useSyncSettings.subscribe(reconcile);
+  useLanHost.subscribe((s, prev) => {
+    if (localHostUrl(s.status) !== localHostUrl(prev.status)) reconcile();
+  });
+  useSession.subscribe((s, prev) => {
+    if (s.userName !== prev.userName || s.userColor !== prev.userColor) handle?.setUser(user());
+  });
+  void useLanHost.getState().refresh();
+  reconcile();
+}

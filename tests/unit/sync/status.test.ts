@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { ChangeReach } from '../../../shared/sync/reach';
+import { changesNotReachedAnyone, headline, type PeerStatus, type SyncStatus } from '../../../shared/sync/status';
+
+const peer = (over: Partial<PeerStatus> = {}): PeerStatus => ({
+  peerId: 'p',
+  clientId: 1,
+  connected: true,
+  inSync: true,
+  lastInSyncAt: 1000,
+  outOfSyncSince: null,
+  lastHeardAt: 1000,
+  rttMs: 2,
+  transfers: [],
+  ...over,
+});
+const status = (over: Partial<SyncStatus> = {}): SyncStatus => ({ online: true, peers: [peer()], unreachedChanges: 0, unreachedSince: null, localChanges: 0, ...over });
+
+describe('ChangeReach', () => {
+  it('counts local changes no peer has confirmed, and when the oldest was made', () => {
+    const r = new ChangeReach();
+    [100, 200, 300, 400].forEach((t) => r.recordChange(t));
+    expect(r.unreached).toBe(4);
+    expect(r.unreachedSince).toBe(100);
+    r.confirmOne(2);
+    expect(r.unreached).toBe(3);
+    expect(r.unreachedSince).toBe(100);
+    r.confirmOne(1);
+    expect(r.unreached).toBe(2);
+    expect(r.unreachedSince).toBe(300);
+    r.confirmUpTo(4);
+    expect(r.unreached).toBe(0);
+    expect(r.unreachedSince).toBeNull();
+    r.confirmUpTo(99); // confirming more than was made changes nothing
+    r.recordChange(500);
+    expect(r.unreached).toBe(1);
+  });
+});
+
+describe('sync headline', () => {
+  it('offline, alone, in sync', () => {
+    expect(headline(status({ online: false, peers: [] }), false, 0)).toBe('offline');
+    expect(headline(status({ online: false, peers: [] }), true, 0)).toBe('alone');
+    expect(headline(status(), true, 5000)).toBe('inSync');
+  });
+
+  it('syncing only when a peer lags for a while or a transfer runs (an edit on its way is normal)', () => {
+    expect(headline(status({ peers: [peer({ inSync: false, outOfSyncSince: 4000 })] }), true, 5000)).toBe('inSync');
+    expect(headline(status({ peers: [peer({ inSync: false, outOfSyncSince: 1000 })] }), true, 5000)).toBe('syncing');
+    expect(headline(status({ peers: [peer({ inSync: false, lastInSyncAt: null, outOfSyncSince: 4999 })] }), true, 5000)).toBe('syncing');
+    expect(headline(status({ peers: [peer({ transfers: [{ direction: 'in', doneBytes: 1, totalBytes: 10 }] })] }), true, 5000)).toBe('syncing');
+  });
+
+  it('"not reached anyone": at once when nobody is connected, after a grace period otherwise', () => {
+    const offline = status({ online: false, peers: [peer({ connected: false })], unreachedChanges: 2, unreachedSince: 4900 });
+    expect(changesNotReachedAnyone(offline, 5000)).toBe(true);
+    expect(headline(offline, false, 5000)).toBe('unreached');
+    const online = status({ unreachedChanges: 1, unreachedSince: 4500 });
+    expect(changesNotReachedAnyone(online, 5000)).toBe(false);
+    expect(changesNotReachedAnyone(online, 7000)).toBe(true);
+    expect(changesNotReachedAnyone(status(), 7000)).toBe(false);
+  });
+});
+
+describe('recordLabel', () => {
+  it('finds a record anywhere in the workspace and names it', async () => {
+    const Y = await import('yjs');
+    const { addRecord, childCollection } = await import('../../../shared/doc/collection');
+    const { collectionOf } = await import('../../../shared/doc/workspaceDoc');
+    const { recordLabel } = await import('../../../renderer/sync/recordLabel');
+    const doc = new Y.Doc();
+    const types = collectionOf(doc, 'crisisTypes');
+    const typeId = addRecord(types, { name: 'Data leak', steps: [] }, 'user');
+    const steps = childCollection(types.get(typeId)!, 'steps', 'user');
+    const stepId = addRecord(steps, { title: 'Notify the regulator' }, 'user');
+    expect(recordLabel(doc, typeId)).toBe('Data leak');
+    expect(recordLabel(doc, stepId)).toBe('Notify the regulator');
+    expect(recordLabel(doc, 'nope')).toBeNull();
+  });
+});
