@@ -1,9 +1,10 @@
 import * as Y from 'yjs';
 import { applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates, type Awareness } from 'y-protocols/awareness';
-import { DEFAULT_MAX_MESSAGE_BYTES, MAX_FRAME_BYTES, Reassembler, parseFrame, type TransferProgress } from './frames.js';
+import { DEFAULT_MAX_MESSAGE_BYTES, MAX_FRAME_BYTES, Reassembler, parseFrame } from './frames.js';
 import { PROTOCOL_VERSION, decodeMessage, encodeMessage, syncMessageSchema, type SyncMessage } from './messages.js';
 import { DocStateReader, compareStateVectors, readStateVector } from './docState.js';
 import { Outbox, type PeerLink } from './peerLink.js';
+import { newPeerConn, peerStatusOf, type PeerConn } from './peerConn.js';
 import { ChangeReach } from './reach.js';
 import type { PeerStatus, SyncStatus } from './status.js';
 import { isOrigin } from '../doc/origins.js';
@@ -40,32 +41,6 @@ export interface SyncSessionOptions {
   highWaterBytes?: number;
 }
 
-interface PeerConn {
-  id: string;
-  link: PeerLink;
-  outbox: Outbox;
-  reassembler: Reassembler;
-  nextMsgId: number;
-  clientId: number | null;
-  lastHeardAt: number;
-  lastPingAt: number;
-  lastStateSentAt: number;
-  rttMs: number | null;
-  /** Their last reported state. */
-  remote: { sv: Uint8Array; svMap: Map<number, number>; ds: string; pending: boolean } | null;
-  inSync: boolean;
-  lastInSyncAt: number | null;
-  /** Since when the copies are known or assumed to differ. */
-  outOfSyncSince: number;
-  /** Update messages we applied and have not acknowledged yet. */
-  pendingAcks: number[];
-  /** Our update messages awaiting acknowledgement: which local changes each carries. */
-  sentCovers: Map<number, { seq: number; full: boolean }>;
-  diffInFlight: { msgId: number; at: number } | null;
-  awarenessClients: Set<number>;
-  inbound: TransferProgress | null;
-}
-
 /** Why a peer left, as reported in the status. */
 export type LeaveReason = 'timeout' | 'closed' | 'broken' | 'refused';
 
@@ -95,6 +70,11 @@ export class SyncSession {
    * messages for ones it already has.
    */
   private readonly msgIds = new Map<string, number>();
+  /**
+   * Reassembly per peer, also kept across links: a message whose first frames came over the old
+   * link completes with frames from the new one (ids are unique per peer, so nothing is mixed up).
+   */
+  private readonly reassemblers = new Map<string, Reassembler>();
   private readonly listeners = new Set<() => void>();
   private readonly deadListeners = new Set<(peerId: string, reason: LeaveReason) => void>();
   private applying = false;
@@ -140,27 +120,16 @@ export class SyncSession {
     const now = this.now();
     const before = this.departed.get(peerId);
     this.departed.delete(peerId);
-    const p: PeerConn = {
+    const p = newPeerConn({
       id: peerId,
       link,
+      now,
       outbox: new Outbox(link, this.maxFrameBytes, this.highWaterBytes),
-      reassembler: new Reassembler({ maxMessageBytes: this.maxMessageBytes, maxPartials: 8, staleAfterMs: this.t.staleTransferMs }, this.maxFrameBytes),
+      reassembler: this.reassemblerFor(peerId),
       nextMsgId: this.msgIds.get(peerId) ?? 1,
-      clientId: null,
-      lastHeardAt: now,
-      lastPingAt: now,
-      lastStateSentAt: 0,
-      rttMs: null,
-      remote: null,
-      inSync: false,
       lastInSyncAt: before?.lastInSyncAt ?? null,
-      outOfSyncSince: now,
-      pendingAcks: [],
-      sentCovers: new Map(),
-      diffInFlight: null,
       awarenessClients: previous?.awarenessClients ?? new Set(),
-      inbound: null,
-    };
+    });
     this.peers.set(peerId, p);
     this.send(p, { t: 'hello', v: PROTOCOL_VERSION, workspace: this.workspaceId, clientId: this.doc.clientID });
     this.sendState(p, false);
@@ -177,11 +146,12 @@ export class SyncSession {
     if (!p) return;
     this.peers.delete(peerId);
     if (!keepPresence && this.awareness && p.awarenessClients.size > 0) removeAwarenessStates(this.awareness, [...p.awarenessClients], 'peer-left');
-    this.departed.set(peerId, { ...this.peerStatus(p), connected: false, inSync: false, transfers: [], leftBecause: reason });
+    this.departed.set(peerId, { ...peerStatusOf(p), connected: false, inSync: false, transfers: [], leftBecause: reason });
     while (this.departed.size > 32) {
       const oldest = this.departed.keys().next().value!;
       this.departed.delete(oldest);
       this.msgIds.delete(oldest);
+      this.reassemblers.delete(oldest);
     }
     this.changed();
   }
@@ -229,6 +199,8 @@ export class SyncSession {
       if (p.reassembler.sweep(now).length > 0) p.inbound = null;
       this.flush(p);
     }
+    // Incomplete messages of peers that left are let go too.
+    for (const [id, r] of this.reassemblers) if (!this.peers.has(id)) r.sweep(now);
   }
 
   /** Sends queued frames that the links can take now (call when a link's buffer drains). */
@@ -243,7 +215,7 @@ export class SyncSession {
 
   /** The current sync status. */
   status(): SyncStatus {
-    const peers = [...this.peers.values()].map((p) => this.peerStatus(p));
+    const peers = [...this.peers.values()].map((p) => peerStatusOf(p));
     for (const d of this.departed.values()) peers.push(d);
     return {
       online: this.peers.size > 0,
@@ -430,10 +402,13 @@ export class SyncSession {
     for (const l of this.deadListeners) l(p.id, reason);
   }
 
-  private peerStatus(p: PeerConn): PeerStatus {
-    const transfers = p.outbox.transfers();
-    if (p.inbound) transfers.push({ direction: 'in', doneBytes: p.inbound.bytes, totalBytes: Math.max(p.inbound.bytes, Math.round((p.inbound.bytes / p.inbound.received) * p.inbound.count)) });
-    return { peerId: p.id, clientId: p.clientId, connected: true, inSync: p.inSync, lastInSyncAt: p.lastInSyncAt, outOfSyncSince: p.inSync ? null : p.outOfSyncSince, lastHeardAt: p.lastHeardAt, rttMs: p.rttMs, transfers };
+  private reassemblerFor(peerId: string): Reassembler {
+    let r = this.reassemblers.get(peerId);
+    if (!r) {
+      r = new Reassembler({ maxMessageBytes: this.maxMessageBytes, maxPartials: 8, staleAfterMs: this.t.staleTransferMs }, this.maxFrameBytes);
+      this.reassemblers.set(peerId, r);
+    }
+    return r;
   }
 
   private changed(): void {

@@ -10,6 +10,10 @@ const REGRESSIONS: Array<{ seed: number; bug: string }> = [
     seed: 96,
     bug: 'one side replaced its link (a relay restart) and numbered messages from 1 again; the other side, still on its old reassembler, dropped them as duplicates and never reported the peer in sync',
   },
+  {
+    seed: 5902,
+    bug: 'a link was replaced while a presence message was half received; the new link started an empty reassembler, the message never completed and the peer stayed invisible',
+  },
 ];
 
 describe('sync fuzz regressions', () => {

@@ -241,7 +241,10 @@ export function runFuzzSeed(seed: number, opts: FuzzOptions = {}): FuzzResult {
       if (!connected.every((p) => p.inSync)) throw new Error(`peer ${i} does not report every peer in sync`);
       if (st.unreachedChanges !== 0) throw new Error(`peer ${i} reports ${st.unreachedChanges} changes that reached nobody`);
       const seen = [...awarenesses[i]!.getStates().keys()].filter((c) => c !== docs[i]!.clientID).length;
-      if (seen !== n - 1) throw new Error(`peer ${i} sees the presence of ${seen} of ${n - 1} peers`);
+      if (seen !== n - 1) {
+        const detail = awarenesses.map((a, j) => `${j}: clock ${a.meta.get(docs[j]!.clientID)?.clock} states ${[...a.getStates().keys()].join(',')} meta ${[...a.meta].map(([c, m]) => `${c}@${m.clock}`).join(',')}`).join(' | ');
+        throw new Error(`peer ${i} sees the presence of ${seen} of ${n - 1} peers (${detail})`);
+      }
     }
     result.ok = true;
   } catch (err) {

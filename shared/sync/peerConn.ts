@@ -1,0 +1,60 @@
+import type { Reassembler, TransferProgress } from './frames.js';
+import type { Outbox, PeerLink } from './peerLink.js';
+import type { PeerStatus } from './status.js';
+
+/** What a {@link SyncSession} keeps about one connected peer (one link). */
+export interface PeerConn {
+  id: string;
+  link: PeerLink;
+  outbox: Outbox;
+  reassembler: Reassembler;
+  nextMsgId: number;
+  clientId: number | null;
+  lastHeardAt: number;
+  lastPingAt: number;
+  lastStateSentAt: number;
+  rttMs: number | null;
+  /** Their last reported state. */
+  remote: { sv: Uint8Array; svMap: Map<number, number>; ds: string; pending: boolean } | null;
+  inSync: boolean;
+  lastInSyncAt: number | null;
+  /** Since when the copies are known or assumed to differ. */
+  outOfSyncSince: number;
+  /** Update messages we applied and have not acknowledged yet. */
+  pendingAcks: number[];
+  /** Our update messages awaiting acknowledgement: which local changes each carries. */
+  sentCovers: Map<number, { seq: number; full: boolean }>;
+  diffInFlight: { msgId: number; at: number } | null;
+  awarenessClients: Set<number>;
+  inbound: TransferProgress | null;
+}
+
+/** A fresh peer record for a new link. */
+export function newPeerConn(init: Pick<PeerConn, 'id' | 'link' | 'outbox' | 'reassembler' | 'nextMsgId' | 'lastInSyncAt' | 'awarenessClients'> & { now: number }): PeerConn {
+  const { now, ...rest } = init;
+  return {
+    ...rest,
+    clientId: null,
+    lastHeardAt: now,
+    lastPingAt: now,
+    lastStateSentAt: 0,
+    rttMs: null,
+    remote: null,
+    inSync: false,
+    outOfSyncSince: now,
+    pendingAcks: [],
+    sentCovers: new Map(),
+    diffInFlight: null,
+    inbound: null,
+  };
+}
+
+/** How a connected peer shows in the status. */
+export function peerStatusOf(p: PeerConn): PeerStatus {
+  const transfers = p.outbox.transfers();
+  if (p.inbound) {
+    const estimate = Math.round((p.inbound.bytes / p.inbound.received) * p.inbound.count);
+    transfers.push({ direction: 'in', doneBytes: p.inbound.bytes, totalBytes: Math.max(p.inbound.bytes, estimate) });
+  }
+  return { peerId: p.id, clientId: p.clientId, connected: true, inSync: p.inSync, lastInSyncAt: p.lastInSyncAt, outOfSyncSince: p.inSync ? null : p.outOfSyncSince, lastHeardAt: p.lastHeardAt, rttMs: p.rttMs, transfers };
+}
