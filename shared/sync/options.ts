@@ -1,0 +1,34 @@
+import type * as Y from 'yjs';
+import type { Awareness } from 'y-protocols/awareness';
+
+/** Timing and size settings of a sync session (defaults suit a LAN of laptops). */
+export interface SyncTimings {
+  /** Heartbeat interval. */
+  heartbeatMs: number;
+  /** A peer heard nothing from for this long is declared gone and its link closed. */
+  deadAfterMs: number;
+  /** Interval of the periodic state comparison while connected. */
+  stateIntervalMs: number;
+  /** A full diff not confirmed within this time may be sent again. */
+  diffRetryMs: number;
+  /** How long incomplete messages are kept without a new frame. */
+  staleTransferMs: number;
+}
+
+export const DEFAULT_TIMINGS: SyncTimings = { heartbeatMs: 1000, deadAfterMs: 2500, stateIntervalMs: 2500, diffRetryMs: 15000, staleTransferMs: 30000 };
+
+/** Options of {@link SyncSession}. */
+export interface SyncSessionOptions {
+  doc: Y.Doc;
+  /** Peers holding another workspace are refused. */
+  workspaceId: string;
+  /** Presence; the session sends our state and applies peers'. */
+  awareness?: Awareness | null;
+  /** Clock (injectable for tests). */
+  now?: () => number;
+  timings?: Partial<SyncTimings>;
+  maxFrameBytes?: number;
+  maxMessageBytes?: number;
+  /** Large messages pause while the link buffers more than this. */
+  highWaterBytes?: number;
+}
