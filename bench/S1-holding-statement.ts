@@ -44,8 +44,8 @@ class ActionCounter {
 
 async function setup(page: Page, appUrl: string): Promise<string> {
   await page.goto(appUrl);
-  await page.locator('.workspaces-page form input').fill('S1 危機小組');
-  await page.locator('.workspaces-page form button[type=submit]').click();
+  await page.locator('[data-testid=create-workspace] input').fill('S1 危機小組');
+  await page.locator('[data-testid=create-workspace] button[type=submit]').click();
   await page.waitForURL(/#\/w\/[^/]+\/playbook/);
   const ws = decodeURIComponent(/#\/w\/([^/]+)/.exec(page.url())![1]!);
   await page.goto(`${appUrl}#/w/${ws}/incidents`);

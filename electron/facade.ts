@@ -72,6 +72,7 @@ export interface HardenedWebPreferences {
   navigateOnDragDrop: false;
   safeDialogs: true;
   spellcheck: boolean;
+  backgroundThrottling: boolean;
 }
 
 /** Options for the main window. */

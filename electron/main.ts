@@ -5,17 +5,20 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startMainProcess } from './app.js';
 import type { ElectronFacade } from './facade.js';
-import { lanHostUnavailable } from './host/unavailable.js';
+import { createLanHostService } from './host/lan.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 // The compiler checks here that the real module fits the facade.
 const facade: ElectronFacade = electron;
 
+// Any member's app can host the team's signaling server on the LAN (started from the UI).
+const lanHost = createLanHostService({ appVersion: electron.app.getVersion() });
+electron.app.on('will-quit', () => void lanHost.dispose());
+
 startMainProcess(facade, {
   distDir: join(here, '..', 'dist'),
   preloadPath: join(here, 'preload.cjs'),
-  // Wire point: replace with the LAN host from electron/host/ once it exists.
-  lanHost: lanHostUnavailable('LAN hosting is not available in this build.'),
+  lanHost,
   platform: process.platform,
   electronVersion: process.versions.electron,
 }).catch((error: unknown) => {

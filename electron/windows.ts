@@ -29,6 +29,8 @@ export function mainWindowOptions(preloadPath: string): WindowOptionsLike {
       navigateOnDragDrop: false,
       safeDialogs: true,
       spellcheck: false,
+      // Peers keep syncing (heartbeats, state checks) while the window is in the background.
+      backgroundThrottling: false,
     },
   };
 }

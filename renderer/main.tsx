@@ -3,11 +3,13 @@ import { z } from 'zod';
 import { createRoot } from 'react-dom/client';
 import { initI18n } from './i18n';
 import { App } from './app/App';
+import { installAppWiring } from './app/wiring';
 import './styles.css';
 
 // The CSP forbids eval; tell zod not to try compiling validators with new Function.
 z.config({ jitless: true });
 initI18n();
+installAppWiring();
 const root = document.getElementById('root');
 if (!root) throw new Error('Missing #root element');
 createRoot(root).render(

@@ -74,6 +74,8 @@ async function startWeb() {
   const host = await startWebMode({ distDir: resolve(root, 'dist'), version, port });
   if (port !== undefined && port !== 0 && host.port !== port) console.log(`Port ${port} is taken; using ${host.port}.`);
   console.log(`\nCrisis Room (web mode) is running at ${host.url}\nOpen it in Chromium or Chrome. Press Ctrl+C to stop.`);
+  if (host.lan?.running) console.log(`Team signaling (LAN host) at ${host.lan.urls.join(', ') || `port ${host.lan.port}`}: colleagues join with this address or an invite.`);
+  else if (host.lan?.error) console.log(`The LAN host did not start: ${host.lan.error}`);
   const stop = () => host.close().finally(() => process.exit(0));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

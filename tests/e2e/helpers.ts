@@ -13,9 +13,9 @@ export async function openApp(page: Page, language: 'zh-TW' | 'zh-CN' | 'en' = '
 /** Creates a workspace from the list page and waits until its playbook is shown. Returns its id. */
 export async function createWorkspace(page: Page, name: string): Promise<string> {
   await page.goto('/#/');
-  const input = page.locator('.workspaces-page form input');
+  const input = page.locator('[data-testid=create-workspace] input');
   await input.fill(name);
-  await page.locator('.workspaces-page form button[type=submit]').click();
+  await page.locator('[data-testid=create-workspace] button[type=submit]').click();
   await expect(page).toHaveURL(/#\/w\/[^/]+\/playbook/);
   await expect(page.getByTestId('workspace-title')).toHaveText(name);
   const id = /#\/w\/([^/]+)/.exec(page.url())?.[1];

@@ -34,8 +34,8 @@ async function openAs(index: number, name: string, color: string): Promise<Page>
 
 async function createWorkspace(page: Page, name: string): Promise<string> {
   await page.goto(`${lab!.url}#/`);
-  await page.locator('.workspaces-page form input').fill(name);
-  await page.locator('.workspaces-page form button[type=submit]').click();
+  await page.locator('[data-testid=create-workspace] input').fill(name);
+  await page.locator('[data-testid=create-workspace] button[type=submit]').click();
   await expect(page).toHaveURL(/#\/w\/[^/]+\//);
   return decodeURIComponent(/#\/w\/([^/]+)/.exec(page.url())![1]!);
 }

@@ -3,7 +3,7 @@ import { openApp, createWorkspace, waitSaved } from './helpers';
 
 test('create a workspace, edit the playbook in zh-TW, reload, switch languages, delete and undo', async ({ page }) => {
   await openApp(page, 'zh-TW');
-  await expect(page.getByRole('heading', { name: '工作區' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: '工作區', exact: true })).toBeVisible();
   const id = await createWorkspace(page, '年度危機演練');
 
   // The default playbook in zh-TW: 13 crisis types, the first one selected.

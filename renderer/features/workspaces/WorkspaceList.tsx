@@ -7,6 +7,7 @@ import { reportStorageError } from '../../workspace/persistence';
 import { useSession } from '../../session/sessionStore';
 import { useToasts } from '../../ui/toasts';
 import { navigate, workspacePath } from '../../app/router';
+import { JoinByInvite } from '../sync/JoinByInvite';
 
 export function WorkspaceList() {
   const { t, i18n } = useTranslation('app');
@@ -74,6 +75,7 @@ export function WorkspaceList() {
       <p className="muted">{t('workspaces.intro')}</p>
       <form
         className="row"
+        data-testid="create-workspace"
         onSubmit={(e) => {
           e.preventDefault();
           void create();
@@ -129,6 +131,7 @@ export function WorkspaceList() {
           </li>
         ))}
       </ul>
+      <JoinByInvite />
     </main>
   );
 }
