@@ -104,4 +104,12 @@ test('connect to a host, invite, join, see each other, and recover a cut link', 
   await expect(b.getByTestId('unreached-banner')).toHaveCount(0);
   await a.goto(`${lab!.url}#/w/${id}/playbook/principles`);
   await expect(a.getByTestId('principle').first().locator('input, textarea').first()).toHaveValue('Answer within the first hour — edited while offline');
+
+  // Presence: B edits the second crisis type; A sees B's name on it in the list.
+  await b.goto(`${lab!.url}#/w/${id}/playbook/crisisTypes`);
+  await b.getByTestId('crisis-type-link').nth(1).click();
+  await b.getByTestId('crisis-name').focus();
+  await a.goto(`${lab!.url}#/w/${id}/playbook/crisisTypes`);
+  await expect(a.getByTestId('crisis-type-link').nth(1).locator('xpath=..').getByTestId('presence-badge')).toContainText('Lin (law firm)', { timeout: 6_000 });
+  await expect(a.getByTestId('presence-badge')).toHaveCount(1);
 });

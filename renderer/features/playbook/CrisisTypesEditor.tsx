@@ -7,6 +7,8 @@ import { useYSnapshot } from '../../hooks/useY';
 import { navigate, workspacePath } from '../../app/router';
 import { TextField, NumberField, SelectField, RecordActions, SectionHeader } from '../../ui/fields';
 import { useUnitOptions } from './useUnits';
+import { PresenceBadge } from '../sync/PresenceBadge';
+import { presenceFocusProps } from '../../sync/presence';
 
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
 const num = (v: unknown) => (typeof v === 'number' ? v : 0);
@@ -31,7 +33,8 @@ export function CrisisTypesEditor({ doc, selectedId, workspaceId }: { doc: Y.Doc
             <li key={c.id} className={c.id === selected?.id ? 'active' : ''}>
               <a href={workspacePath(workspaceId, 'playbook', 'crisisTypes', c.id)} data-testid="crisis-type-link">
                 {str(c.name) || t('untitled')}
-              </a>
+              </a>{' '}
+              <PresenceBadge recordId={c.id} />
             </li>
           ))}
         </ol>
@@ -48,7 +51,7 @@ function CrisisTypeDetail({ coll, type, index, count, onSelect }: { coll: YColle
   if (!rec) return null;
   const name = str(type.name);
   return (
-    <div className="crisis-type" data-testid="crisis-type-detail">
+    <div className="crisis-type" data-testid="crisis-type-detail" {...presenceFocusProps(type.id)}>
       <div className="detail-header">
         {!type.key && <span className="badge">{t('crisis.custom')}</span>}
         <RecordActions coll={coll} id={type.id} index={index} count={count} name={name} onDuplicated={onSelect} duplicatePatch={{ name: name + t('copySuffix'), key: '' }} />

@@ -6,6 +6,8 @@ import { useYSnapshot } from '../../hooks/useY';
 import { useChildren } from '../../hooks/useCollection';
 import { TextField, NumberField, SelectField, RecordActions, SectionHeader } from '../../ui/fields';
 import { useUnitOptions } from './useUnits';
+import { PresenceBadge } from '../sync/PresenceBadge';
+import { presenceFocusProps } from '../../sync/presence';
 
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
 const num = (v: unknown) => (typeof v === 'number' ? v : 0);
@@ -26,7 +28,8 @@ export function SeveritiesEditor({ doc }: { doc: Y.Doc }) {
         {list.map((s, i) => {
           const rec = coll.get(s.id);
           return rec ? (
-            <li key={s.id} className="record" data-testid="severity">
+            <li key={s.id} className="record" data-testid="severity" {...presenceFocusProps(s.id)}>
+              <PresenceBadge recordId={s.id} />
               <div className="record-row">
                 <NumberField record={rec} field="level" label={t('severity.level')} value={num(s.level)} min={1} max={9} />
                 <TextField record={rec} field="name" label={t('severity.name')} value={str(s.name)} />

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { PresenceBadge } from '../sync/PresenceBadge';
 import type * as Y from 'yjs';
 import { workspacePath } from '../../app/router';
 import { useSession } from '../../session/sessionStore';
@@ -39,6 +40,7 @@ export function StatementList({ doc, wsId, incidentId }: { doc: Y.Doc; wsId: str
               <a className="card-title" href={workspacePath(wsId, 'statements', f.id)}>
                 {f.title}
               </a>
+              <PresenceBadge recordId={f.id} />
               <span className="badge">{t(`kind.${f.kind}`)}</span>
               <span className="badge">{t(`language.${f.language}`)}</span>
               <span className={`status-badge status-${gate.status}`} data-testid="list-status">

@@ -1,4 +1,5 @@
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { setEditing } from '../../sync/presence';
 import { useTranslation } from 'react-i18next';
 import type { Editor } from '@tiptap/react';
 import type * as Y from 'yjs';
@@ -27,6 +28,11 @@ type Tab = (typeof TABS)[number];
 
 /** One statement: editor, live checks, approval gate, comments, facts and history. */
 export function StatementStudio({ doc, wsId, id }: { doc: Y.Doc; wsId: string; id: string }) {
+  // Colleagues see who has this statement open.
+  useEffect(() => {
+    setEditing(id);
+    return () => setEditing(null);
+  }, [id]);
   const { t } = useTranslation('statements');
   const rec = useStatementRecord(doc, id);
   if (!rec) {
