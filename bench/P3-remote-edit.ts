@@ -8,11 +8,22 @@ import { buildLabPage, launchPeers, percentile, sleep, start, waitMesh, type Pee
 import type { NetnsLab } from '../tests/e2e/netns/netns';
 
 const EDITS = 60;
+let rawMeshFailures = 0;
 
 async function measure(lab: NetnsLab, peers: PeerHandle[], mode: 'crisis' | 'raw', log: (m: string) => void): Promise<number[]> {
   const room = { workspaceId: `bench-p3-${peers.length}-${mode}-${Date.now()}`, roomKey: 'QmVuY2hSb29tS2V5MTIzNDU2Nzg' };
   for (const p of peers) await start(p, lab, { ...room, mode });
-  await waitMesh(peers, peers.length - 1, 30_000);
+  try {
+    await waitMesh(peers, peers.length - 1, 30_000);
+  } catch (err) {
+    if (mode !== 'raw') throw err;
+    // Raw y-webrtc sometimes never completes a 5-peer mesh (a returning announce is ignored
+    // while a half-open connection lingers). Count it, and measure raw on a later round.
+    for (const p of peers) await p.page.evaluate(() => window.lab.stop());
+    log(`raw, ${peers.length} peers: mesh incomplete after 30 s (${(err as Error).message}); round not measured`);
+    rawMeshFailures += 1;
+    return [];
+  }
   await sleep(1500); // let the first sync and any relay hand-over settle
   const samples: number[] = [];
   for (let k = 0; k < EDITS; k++) {
@@ -42,14 +53,18 @@ export default async function run(ctx: BenchContext): Promise<BenchRow[]> {
     const { lab, peers } = await launchPeers(n);
     try {
       // A-B-B-A order, so neither mode always runs on a warmer (or busier) machine.
+      rawMeshFailures = 0;
       const raw = await measure(lab, peers, 'raw', ctx.log);
       const ours = await measure(lab, peers, 'crisis', ctx.log);
       ours.push(...(await measure(lab, peers, 'crisis', ctx.log)));
       raw.push(...(await measure(lab, peers, 'raw', ctx.log)));
+      // Keep trying raw (bounded) until it has produced at least one measured round.
+      for (let extra = 0; raw.length === 0 && extra < 3; extra++) raw.push(...(await measure(lab, peers, 'raw', ctx.log)));
+      const note = rawMeshFailures > 0 ? ` (raw mesh incomplete in ${rawMeshFailures} round${rawMeshFailures > 1 ? 's' : ''})` : '';
       for (const p of [50, 95]) {
         const v = percentile(ours, p);
-        const b = percentile(raw, p);
-        rows.push(row('P3', `remote edit visible p${p}, ${n} peers`, v, 'ms', b, '≤ 1.1× raw', v <= b * 1.1));
+        const b = raw.length > 0 ? percentile(raw, p) : null;
+        rows.push(row('P3', `remote edit visible p${p}, ${n} peers${note}`, v, 'ms', b, '≤ 1.1× raw', b === null ? undefined : v <= b * 1.1));
       }
     } finally {
       await lab.dispose();

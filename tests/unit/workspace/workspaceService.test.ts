@@ -93,3 +93,21 @@ describe('workspace store', () => {
     expect(new Set(Array.from({ length: 50 }, newRoomKey)).size).toBe(50);
   });
 });
+
+describe('keeping the store compact', () => {
+  it('merges update rows after many local writes, without losing any', async () => {
+    const { COMPRESS_AFTER_WRITES } = await import('../../../renderer/workspace/workspaceService');
+    const id = await createWorkspace({ name: 'Busy', language: 'en' }, db);
+    const ws = await openWorkspace(id, db);
+    const first = listRecords(playbookOf(ws.doc).crisisTypes)[0]!;
+    const edits = COMPRESS_AFTER_WRITES + 50;
+    for (let i = 0; i < edits; i++) setField(first, 'name', `Name ${i}`, 'user');
+    for (let i = 0; i < 200 && (await db.table(UPDATES_TABLE).where('k').equals(id).count()) > 100; i++) await new Promise((r) => setTimeout(r, 20));
+    const rows = await db.table(UPDATES_TABLE).where('k').equals(id).count();
+    expect(rows).toBeLessThan(100);
+    ws.close();
+    const again = await openWorkspace(id, db);
+    expect(listRecords(playbookOf(again.doc).crisisTypes)[0]!.get('name')).toBe(`Name ${edits - 1}`);
+    again.close();
+  });
+});
