@@ -65,7 +65,8 @@ export function browserEnv(): WebEnv {
   };
 }
 
-const NOT_HOSTED = 'This page is not served by the Crisis Room host (npm start), so there is no LAN host.';
+/** The LAN host status error when the page does not come from the Node host (UI translates it). */
+export const NOT_HOSTED = 'This page is not served by the Crisis Room host (npm start), so there is no LAN host.';
 
 /**
  * The platform in a browser: downloads instead of a save dialog, a file input instead of an open

@@ -152,7 +152,18 @@ export function NewStatement({ doc, wsId, incidentId: initialIncident }: { doc: 
           <h2 className="small-heading">{t('new.preview')}</h2>
           <div className="template-preview" data-testid="template-preview" lang={language}>
             {filled!.text.split('\n').map((line, i) => (
-              <p key={i}>{line}</p>
+              <p key={i}>
+                {/* Unfilled placeholders show as named blanks in the reader's language. */}
+                {line.split(/(\{[a-z]+\})/).map((part, j) =>
+                  /^\{[a-z]+\}$/.test(part) ? (
+                    <mark key={j} className="placeholder-blank">
+                      {t(`placeholder.${part.slice(1, -1)}`)}
+                    </mark>
+                  ) : (
+                    part
+                  ),
+                )}
+              </p>
             ))}
           </div>
           {filled!.missing.length > 0 && (

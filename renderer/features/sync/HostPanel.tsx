@@ -4,6 +4,7 @@ import { useLanHost, localHostUrl } from '../../sync/lanHostStore';
 import { useSyncSettings } from '../../sync/syncSettings';
 import { normalizeHostAddress } from '../../sync/hostAddress';
 import { useSession } from '../../session/sessionStore';
+import { NOT_HOSTED } from '../../platform/platform.web';
 
 /** Host on this computer, hosts nearby, or a typed address: where this workspace finds its peers. */
 export function HostPanel({ workspaceId }: { workspaceId: string }) {
@@ -57,11 +58,17 @@ export function HostPanel({ workspaceId }: { workspaceId: string }) {
           <span className="muted small">{t('host.webMode')}</span>
         )}
         {status.running && status.advertised && <span className="muted small">{t('host.advertised')}</span>}
-        {(error || status.error) && (
-          <span className="error small" role="alert">
-            {error ?? status.error}
-          </span>
-        )}
+        {(error || status.error) &&
+          ((error ?? status.error) === NOT_HOSTED ? (
+            <span className="muted small" data-testid="host-not-served">
+              {t('host.notServed')}
+            </span>
+          ) : (
+            // Errors from the operating system or main process stay as they are, under a translated label.
+            <span className="error small" role="alert">
+              {t('host.failed')} <code>{error ?? status.error}</code>
+            </span>
+          ))}
       </div>
 
       {hosts.length > 0 && (
