@@ -93,7 +93,7 @@ export const en = {
     name: 'Your name',
     approve: 'Approve this exact text',
     pinned: 'The approval is pinned to the current text’s fingerprint {{hash}}.',
-    stageHint: { draft: 'Send for review to collect sign-offs.', in_review: '', released: 'Released: sign-offs are frozen.', superseded: 'Replaced by a newer statement.' },
+    stageHint: { draft: 'Send for review to collect sign-offs.', in_review: 'Reviewers approve this exact text; any later edit voids an approval.', released: 'Released: sign-offs are frozen.', superseded: 'Replaced by a newer statement.' },
     log: 'Sign-off log',
     logEntry: '{{role}} · {{by}} · {{at}} · {{hash}}',
   },

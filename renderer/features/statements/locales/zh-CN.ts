@@ -93,7 +93,7 @@ export const zhCN = {
     name: '你的姓名',
     approve: '批准当前这份文字',
     pinned: '批准会绑定当前文字的指纹 {{hash}}。',
-    stageHint: { draft: '提交审核后即可批准。', in_review: '', released: '已发布，批准记录已冻结。', superseded: '已被新版取代。' },
+    stageHint: { draft: '提交审核后即可批准。', in_review: '审核人批准的是这一版文字；之后任何修改都会使批准失效。', released: '已发布，批准记录已冻结。', superseded: '已被新版取代。' },
     log: '批准记录',
     logEntry: '{{role}} · {{by}} · {{at}} · {{hash}}',
   },

@@ -93,7 +93,7 @@ export const zhTW = {
     name: '你的姓名',
     approve: '核可目前這份文字',
     pinned: '核可會綁定目前文字的指紋 {{hash}}。',
-    stageHint: { draft: '送審後即可核可。', in_review: '', released: '已發布，核可紀錄已凍結。', superseded: '已被新版取代。' },
+    stageHint: { draft: '送審後即可核可。', in_review: '審核人核可的是這一版文字；之後任何修改都會使核可失效。', released: '已發布，核可紀錄已凍結。', superseded: '已被新版取代。' },
     log: '核可紀錄',
     logEntry: '{{role}} · {{by}} · {{at}} · {{hash}}',
   },
