@@ -52,7 +52,9 @@ export function readApprovals(rec: YRecord): Approval[] {
     const parsed = approvalSchema.safeParse(Object.fromEntries(child.entries()));
     if (parsed.success) out.push(parsed.data);
   }
-  return out.sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : 1));
+  // Stable sort: approvals made in the same millisecond keep the collection's order (which every
+  // peer agrees on), not the random order of their ids.
+  return out.sort((a, b) => a.at - b.at);
 }
 
 /** Releases of a statement, oldest first. */

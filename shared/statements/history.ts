@@ -41,9 +41,10 @@ export function addVersion(rec: YRecord, input: VersionInput, origin: Origin): s
 /** Versions, oldest first. */
 export function listVersions(rec: YRecord): StatementVersion[] {
   return readChildren(rec, 'versions')
-    .map((v): StatementVersion => {
+    .map((v, index): StatementVersion & { index: number } => {
       const reason = v.get('reason');
       return {
+        index,
         id: String(v.get('id')),
         at: Number(v.get('at')) || 0,
         by: String(v.get('by') ?? ''),
@@ -54,7 +55,10 @@ export function listVersions(rec: YRecord): StatementVersion[] {
         hash: String(v.get('hash') ?? ''),
       };
     })
-    .sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : 1));
+    .sort((a, b) => a.at - b.at || a.index - b.index)
+    // Same millisecond (a release right after an approval): keep the order they were added in,
+    // which the collection's order field records and every peer agrees on.
+    .map(({ index: _index, ...v }) => v);
 }
 
 /**
