@@ -7,7 +7,9 @@ import type { ElectronFacade, SessionLike, WebContentsLike } from './facade.js';
  * - scripts only from the app itself (no inline script, no eval);
  * - inline styles (the editor sets styles at run time; styles cannot run code);
  * - images from the app, `data:` and `blob:` (QR codes, pasted logos);
- * - connections to the app and to `ws:`/`wss:` signaling servers on the LAN.
+ * - connections to the app and to signaling servers on the LAN: `ws:`/`wss:` for signaling, and
+ *   `http:`/`https:` for the reachability probe that decides when to dial again after a network
+ *   loss (renderer/sync/signalingWatch.ts). This reaches no host that `ws:` could not already reach.
  */
 export const CSP_DIRECTIVES: ReadonlyArray<readonly [string, string]> = [
   ['default-src', "'none'"],
@@ -15,7 +17,7 @@ export const CSP_DIRECTIVES: ReadonlyArray<readonly [string, string]> = [
   ['style-src', "'self' 'unsafe-inline'"],
   ['img-src', "'self' data: blob:"],
   ['font-src', "'self' data:"],
-  ['connect-src', `'self' ${APP_SCHEME}://${APP_HOST} ws: wss:`],
+  ['connect-src', `'self' ${APP_SCHEME}://${APP_HOST} ws: wss: http: https:`],
   ['worker-src', "'self' blob:"],
   ['manifest-src', "'self'"],
   ['media-src', "'self' blob:"],

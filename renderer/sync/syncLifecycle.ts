@@ -54,7 +54,7 @@ function reconcile(): void {
       useSyncStore.setState({ workspaceId: want.run.id, active: false, inactiveReason: 'noHost', status: EMPTY_STATUS, presence: {}, signalingUrls: [] });
       return;
     }
-    handle = startSync({ workspaceId: want.run.id, doc: want.run.doc, signaling: want.run.signaling, iceServers: want.run.ice, user: user() });
+    handle = startSync({ workspaceId: want.run.id, doc: want.run.doc, signaling: want.run.signaling, iceServers: want.run.ice, user: user(), memberId: useSession.getState().memberId });
   });
   chain = chain.catch((err: unknown) => console.error('[sync] could not start or stop sync:', err));
 }

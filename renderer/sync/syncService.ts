@@ -1,9 +1,12 @@
 import type * as Y from 'yjs';
 import { Awareness } from 'y-protocols/awareness';
+import { DexieYProvider } from 'y-dexie';
 import { SyncSession, type SyncTimings } from '../../shared/sync/session';
 import { ensureRoomKey, roomNameFor } from '../../shared/sync/room';
 import { WebrtcTransport } from './webrtcTransport';
 import { PresenceStateSchema, useSyncStore, EMPTY_STATUS, type PresenceState } from './syncStore';
+import { loadLedger, persistLedger } from './deliveryStore';
+import { DeliveryLedger } from '../../shared/sync/delivery';
 
 /** What starting sync for an open workspace needs. */
 export interface StartSyncOptions {
@@ -13,6 +16,8 @@ export interface StartSyncOptions {
   signaling: string[];
   iceServers: RTCIceServer[];
   user: { name: string; color: string };
+  /** Stable id of this laptop's profile (see the session store); labs may leave it out. */
+  memberId?: string;
   timings?: Partial<SyncTimings>;
   /** Publish status to the UI store (off for benchmarks that run several peers in one page). */
   publish?: boolean;
@@ -41,7 +46,21 @@ export function startSync(opts: StartSyncOptions): SyncHandle {
   const password = ensureRoomKey(doc);
   const awareness = new Awareness(doc);
   awareness.setLocalState({ user: opts.user, editing: null } satisfies PresenceState);
-  const session = new SyncSession({ doc, workspaceId, awareness, timings: opts.timings });
+  // What has not reached whom survives reloads and restarts: the ledger is stored per workspace.
+  // (Benchmarks run several peers of one workspace in one page: they keep it in memory.)
+  const ledger = publish ? loadLedger(workspaceId) : new DeliveryLedger();
+  const session = new SyncSession({
+    doc,
+    workspaceId,
+    awareness,
+    timings: opts.timings,
+    ledger,
+    member: { id: opts.memberId ?? `lab-${doc.clientID}`, name: opts.user.name, color: opts.user.color },
+    // Everything typed or done here counts (the editor binding and undo use their own origins);
+    // not what a peer sent, nor what local storage loads (y-dexie applies it as the provider).
+    isLocalChange: (origin) => origin !== 'remote' && !(origin instanceof DexieYProvider),
+  });
+  const stopPersisting = publish ? persistLedger(workspaceId, ledger) : () => {};
   const transport = new WebrtcTransport({ roomName: roomNameFor(workspaceId), password, signaling: opts.signaling, iceServers: opts.iceServers, session });
 
   let scheduled: ReturnType<typeof setTimeout> | null = null;
@@ -90,6 +109,7 @@ export function startSync(opts: StartSyncOptions): SyncHandle {
       awareness.setLocalState({ ...local, editing: recordId });
     },
     setUser(user) {
+      session.setMember(user.name, user.color);
       awareness.setLocalState({ ...(awareness.getLocalState() ?? {}), user });
     },
     async stop() {
@@ -103,6 +123,7 @@ export function startSync(opts: StartSyncOptions): SyncHandle {
       // Tell the others we left before the links go.
       awareness.setLocalState(null);
       session.destroy();
+      stopPersisting();
       await transport.destroy();
       awareness.destroy();
       if (publish && useSyncStore.getState().workspaceId === workspaceId) {

@@ -29,7 +29,7 @@ export interface SyncStoreState {
   selfClientId: number | null;
 }
 
-export const EMPTY_STATUS: SyncStatus = { online: false, peers: [], unreachedChanges: 0, unreachedSince: null, localChanges: 0 };
+export const EMPTY_STATUS: SyncStatus = { online: false, peers: [], members: [], hasMembers: false, unreachedChanges: 0, unreachedSince: null, localChanges: 0 };
 
 export const useSyncStore = create<SyncStoreState>(() => ({
   workspaceId: null,

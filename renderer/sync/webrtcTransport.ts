@@ -4,7 +4,7 @@ import { Awareness } from 'y-protocols/awareness';
 import { isSyncFrame } from '../../shared/sync/frames';
 import type { PeerLink } from '../../shared/sync/peerLink';
 import type { SyncSession } from '../../shared/sync/session';
-import { SignalingWatch, type ConnLike, type SignalingConnLike } from './signalingWatch';
+import { SignalingWatch, probeSignaling, type ConnLike, type SignalingConnLike } from './signalingWatch';
 import { SignalingRelay } from './signalingRelay';
 
 /**
@@ -30,8 +30,10 @@ export interface TransportOptions {
   relay?: boolean;
   /** Signaling connection silent this long (while open) is redialled. */
   signalingSilenceMs?: number;
-  /** Signaling connection still not open after this long is redialled. */
+  /** Signaling connection still not open after this long is redialled (keep it above Chromium's 5 s WebSocket throttle). */
   signalingConnectTimeoutMs?: number;
+  /** Reachability probe of a signaling server (default: an HTTP request to it). */
+  probe?: (url: string) => Promise<boolean>;
   /** A peer connection not open after this long is given up. */
   peerOpenTimeoutMs?: number;
 }
@@ -87,7 +89,8 @@ export class WebrtcTransport {
       conns,
       peerConn: (id) => this.connView(this.provider.room?.webrtcConns.get(id)),
       silenceMs: opts.signalingSilenceMs ?? 3000,
-      connectTimeoutMs: opts.signalingConnectTimeoutMs ?? 1000,
+      connectTimeoutMs: opts.signalingConnectTimeoutMs ?? 10_000,
+      probe: opts.probe ?? ((url) => probeSignaling(url)),
       peerOpenTimeoutMs: opts.peerOpenTimeoutMs ?? 6000,
     });
     this.relay =
@@ -117,6 +120,11 @@ export class WebrtcTransport {
   /** Signaling redials so far (diagnostics). */
   get redials(): number {
     return this.watch.redials;
+  }
+
+  /** Signaling WebSockets opened so far (diagnostics). */
+  get signalingAttempts(): number {
+    return this.watch.attempts;
   }
 
   /** How each connected peer is reached (diagnostics, status). */

@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { compressYDocs, DexieYProvider } from 'y-dexie';
 import { write } from '../../shared/doc/origins';
+import { forgetLedger } from '../sync/deliveryStore';
 import { metaOf } from '../../shared/doc/workspaceDoc';
 import { newId } from '../../shared/doc/collection';
 import { seedWorkspace } from '../../shared/playbook/seed';
@@ -87,6 +88,7 @@ export async function purgeDeleted(now = Date.now(), db: CrisisRoomDb = getDb())
     await db.workspaces.bulkDelete(expired);
     await db.table(UPDATES_TABLE).where('k').anyOf(expired).delete();
   });
+  for (const id of expired) forgetLedger(id);
   return expired.length;
 }
 

@@ -9,7 +9,7 @@ import { DEFAULT_MAX_MESSAGE_BYTES } from './frames.js';
  */
 
 /** Version of this protocol; peers with another major version do not talk to each other. */
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;
 
 const Bytes = z.custom<Uint8Array>((v) => v instanceof Uint8Array, { message: 'expected bytes' });
 const boundedBytes = (max: number) => Bytes.refine((b) => b.length <= max, `longer than ${max} bytes`);
@@ -22,12 +22,19 @@ export const MAX_STATE_VECTOR_BYTES = 256 * 1024;
 /** Schema of every message; `maxMessageBytes` bounds Yjs update sizes. */
 export function syncMessageSchema(maxMessageBytes = DEFAULT_MAX_MESSAGE_BYTES) {
   return z.discriminatedUnion('t', [
-    /** First message on a link: who we are and which workspace we hold. */
+    /**
+     * First message on a link: which workspace we hold, our Yjs client, and the member we are (a
+     * stable id of this laptop's profile, the display name and colour) so the others can tell who
+     * holds which of their edits, also after we left.
+     */
     z.strictObject({
       t: z.literal('hello'),
       v: z.number().int().min(0),
       workspace: z.string().min(1).max(200),
       clientId: z.number().int().min(0),
+      member: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
+      name: z.string().max(80),
+      color: z.string().regex(/^#[0-9a-fA-F]{6}$/).nullable(),
     }),
     /**
      * Our state: the state vector (which edits we hold), a hash of the delete set (which removals we
@@ -39,6 +46,8 @@ export function syncMessageSchema(maxMessageBytes = DEFAULT_MAX_MESSAGE_BYTES) {
       ds: z.string().max(64),
       pending: z.boolean(),
       reply: z.boolean(),
+      /** We have the receiver's hello (else it says hello again: a lost hello must not leave it unnamed). */
+      heard: z.boolean(),
       acks: z.array(z.number().int().min(1)).max(MAX_ACKS),
     }),
     /**
@@ -77,11 +86,14 @@ export function encodeMessage(msg: SyncMessage): Uint8Array {
       encoding.writeVarUint(enc, msg.v);
       encoding.writeVarString(enc, msg.workspace);
       encoding.writeVarUint(enc, msg.clientId);
+      encoding.writeVarString(enc, msg.member);
+      encoding.writeVarString(enc, msg.name);
+      encoding.writeVarString(enc, msg.color ?? '');
       break;
     case 'state':
       encoding.writeVarUint8Array(enc, msg.sv);
       encoding.writeVarString(enc, msg.ds);
-      encoding.writeUint8(enc, (msg.pending ? 1 : 0) | (msg.reply ? 2 : 0));
+      encoding.writeUint8(enc, (msg.pending ? 1 : 0) | (msg.reply ? 2 : 0) | (msg.heard ? 4 : 0));
       encoding.writeVarUint(enc, msg.acks.length);
       for (const a of msg.acks) encoding.writeVarUint(enc, a);
       break;
@@ -107,7 +119,7 @@ function readRaw(bytes: Uint8Array): unknown {
   let out: Record<string, unknown>;
   switch (tag) {
     case TAGS.hello:
-      out = { t: 'hello', v: decoding.readVarUint(dec), workspace: decoding.readVarString(dec), clientId: decoding.readVarUint(dec) };
+      out = { t: 'hello', v: decoding.readVarUint(dec), workspace: decoding.readVarString(dec), clientId: decoding.readVarUint(dec), member: decoding.readVarString(dec), name: decoding.readVarString(dec), color: decoding.readVarString(dec) || null };
       break;
     case TAGS.state: {
       const sv = decoding.readVarUint8Array(dec);
@@ -117,7 +129,7 @@ function readRaw(bytes: Uint8Array): unknown {
       if (n > MAX_ACKS) return null;
       const acks: number[] = [];
       for (let i = 0; i < n; i++) acks.push(decoding.readVarUint(dec));
-      out = { t: 'state', sv, ds, pending: (flags & 1) !== 0, reply: (flags & 2) !== 0, acks };
+      out = { t: 'state', sv, ds, pending: (flags & 1) !== 0, reply: (flags & 2) !== 0, heard: (flags & 4) !== 0, acks };
       break;
     }
     case TAGS.update: {

@@ -1,5 +1,6 @@
 import type * as Y from 'yjs';
 import type { Awareness } from 'y-protocols/awareness';
+import type { DeliveryLedger } from './delivery.js';
 
 /** Timing and size settings of a sync session (defaults suit a LAN of laptops). */
 export interface SyncTimings {
@@ -31,4 +32,10 @@ export interface SyncSessionOptions {
   maxMessageBytes?: number;
   /** Large messages pause while the link buffers more than this. */
   highWaterBytes?: number;
+  /** Which of our edits each member holds; pass a restored one to keep counts across restarts. */
+  ledger?: DeliveryLedger;
+  /** Who we are to the others: a stable member id (this laptop's profile), name and colour. */
+  member?: { id: string; name: string; color: string | null };
+  /** Whether a transaction with this origin is a local edit (default: anything not 'remote'). */
+  isLocalChange?: (origin: unknown) => boolean;
 }

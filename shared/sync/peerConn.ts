@@ -10,6 +10,11 @@ export interface PeerConn {
   reassembler: Reassembler;
   nextMsgId: number;
   clientId: number | null;
+  /** The member on the other end, once it said hello (null for another window of ours). */
+  memberId: string | null;
+  /** Its hello arrived on this link. */
+  heardHello: boolean;
+  helloSentAt: number;
   lastHeardAt: number;
   lastPingAt: number;
   lastStateSentAt: number;
@@ -35,6 +40,9 @@ export function newPeerConn(init: Pick<PeerConn, 'id' | 'link' | 'outbox' | 'rea
   return {
     ...rest,
     clientId: null,
+    memberId: null,
+    heardHello: false,
+    helloSentAt: now,
     lastHeardAt: now,
     lastPingAt: now,
     lastStateSentAt: 0,
@@ -56,5 +64,5 @@ export function peerStatusOf(p: PeerConn): PeerStatus {
     const estimate = Math.round((p.inbound.bytes / p.inbound.received) * p.inbound.count);
     transfers.push({ direction: 'in', doneBytes: p.inbound.bytes, totalBytes: Math.max(p.inbound.bytes, estimate) });
   }
-  return { peerId: p.id, clientId: p.clientId, connected: true, inSync: p.inSync, lastInSyncAt: p.lastInSyncAt, outOfSyncSince: p.inSync ? null : p.outOfSyncSince, lastHeardAt: p.lastHeardAt, rttMs: p.rttMs, transfers };
+  return { peerId: p.id, clientId: p.clientId, memberId: p.memberId, connected: true, inSync: p.inSync, lastInSyncAt: p.lastInSyncAt, outOfSyncSince: p.inSync ? null : p.outOfSyncSince, lastHeardAt: p.lastHeardAt, rttMs: p.rttMs, transfers };
 }

@@ -8,9 +8,8 @@ import { newPeerConn, peerStatusOf, type PeerConn } from './peerConn.js';
 import { DEFAULT_TIMINGS, type SyncSessionOptions, type SyncTimings } from './options.js';
 
 export { DEFAULT_TIMINGS, type SyncSessionOptions, type SyncTimings };
-import { ChangeReach } from './reach.js';
-import type { PeerStatus, SyncStatus } from './status.js';
-import { isOrigin } from '../doc/origins.js';
+import { DeliveryLedger } from './delivery.js';
+import type { MemberStatus, PeerStatus, SyncStatus } from './status.js';
 
 /** Why a peer left, as reported in the status. */
 export type LeaveReason = 'timeout' | 'closed' | 'broken' | 'refused';
@@ -32,7 +31,10 @@ export class SyncSession {
   private readonly highWaterBytes: number;
   private readonly schema: ReturnType<typeof syncMessageSchema>;
   private readonly state: DocStateReader;
-  private readonly reach = new ChangeReach();
+  /** Which of our edits each member holds (persisted by the owner of the session). */
+  readonly ledger: DeliveryLedger;
+  private readonly self: { id: string; name: string; color: string | null };
+  private readonly isLocalChange: (origin: unknown) => boolean;
   private readonly peers = new Map<string, PeerConn>();
   private readonly departed = new Map<string, PeerStatus>();
   /**
@@ -64,6 +66,11 @@ export class SyncSession {
     this.highWaterBytes = opts.highWaterBytes ?? 1024 * 1024;
     this.schema = syncMessageSchema(this.maxMessageBytes);
     this.state = new DocStateReader(this.doc);
+    this.ledger = opts.ledger ?? new DeliveryLedger();
+    this.self = opts.member ?? { id: `c${this.doc.clientID}`, name: '', color: null };
+    // A change is ours unless a peer sent it or local storage loaded it (the owner says which).
+    this.isLocalChange = opts.isLocalChange ?? ((origin) => origin !== 'remote');
+    this.ledger.reconcile(Y.decodeStateVector(Y.encodeStateVector(this.doc)), this.now());
     this.doc.on('update', this.onDocUpdate);
     this.awareness?.on('update', this.onAwarenessUpdate);
   }
@@ -102,7 +109,7 @@ export class SyncSession {
       awarenessClients: previous?.awarenessClients ?? new Set(),
     });
     this.peers.set(peerId, p);
-    this.send(p, { t: 'hello', v: PROTOCOL_VERSION, workspace: this.workspaceId, clientId: this.doc.clientID });
+    this.sendHello(p);
     this.sendState(p, false);
     const local = this.awareness?.getLocalState();
     // Re-set our presence so its clock moves on: a peer that dropped us ignores an unchanged clock.
@@ -191,10 +198,36 @@ export class SyncSession {
     return {
       online: this.peers.size > 0,
       peers,
-      unreachedChanges: this.reach.unreached,
-      unreachedSince: this.reach.unreachedSince,
-      localChanges: this.reach.latest,
+      members: this.memberStatus(peers),
+      hasMembers: this.ledger.hasMembers,
+      unreachedChanges: this.ledger.unreached(),
+      unreachedSince: this.ledger.unreachedSince(),
+      localChanges: this.ledger.made,
     };
+  }
+
+  /** Changes our display name and colour (told to peers on their next hello). */
+  setMember(name: string, color: string | null): void {
+    this.self.name = name;
+    this.self.color = color;
+  }
+
+  /** One row per member: connected links merged by member, departed members by their last record. */
+  private memberStatus(peers: PeerStatus[]): MemberStatus[] {
+    const rows = new Map<string, MemberStatus>();
+    for (const m of this.ledger.memberList()) {
+      if (m.id === this.self.id) continue;
+      rows.set(m.id, { memberId: m.id, name: m.name, color: m.color, connected: false, peer: null, lastSeenAt: m.lastSeenAt, lastInSyncAt: m.syncedAt || null, undelivered: this.ledger.undeliveredTo(m.id) });
+    }
+    for (const ps of peers) {
+      if (!ps.connected || !ps.memberId) continue;
+      const row = rows.get(ps.memberId);
+      if (!row) continue;
+      // Several links of one member (a second window): the best one speaks for it.
+      if (!row.peer || (ps.inSync && !row.peer.inSync)) row.peer = ps;
+      row.connected = true;
+    }
+    return [...rows.values()];
   }
 
   /** Stops listening to the document and forgets every peer (links are left to their owner). */
@@ -215,7 +248,13 @@ export class SyncSession {
     switch (msg.t) {
       case 'hello':
         if (msg.workspace !== this.workspaceId || msg.v !== PROTOCOL_VERSION) return this.drop(p, 'refused');
+        p.heardHello = true;
         p.clientId = msg.clientId;
+        p.memberId = msg.member === this.self.id ? null : msg.member;
+        if (p.memberId) this.ledger.seen(p.memberId, msg.name, msg.color, this.now());
+        // Its state may have come before its hello (frames of two links): count it now.
+        if (p.remote) this.confirmMember(p);
+        this.changed();
         break;
       case 'ping':
         this.send(p, { t: 'pong', at: msg.at });
@@ -256,13 +295,13 @@ export class SyncSession {
       return;
     }
     p.remote = { sv: msg.sv, svMap, ds: msg.ds, pending: msg.pending };
+    if (!msg.heard && this.now() - p.helloSentAt > 1000) this.sendHello(p);
     for (const id of msg.acks) {
       const cover = p.sentCovers.get(id);
       p.sentCovers.delete(id);
       if (p.diffInFlight?.msgId === id) p.diffInFlight = null;
-      if (!cover || msg.pending || cover.seq === 0) continue;
-      if (cover.full) this.reach.confirmUpTo(cover.seq);
-      else this.reach.confirmOne(cover.seq);
+      if (!cover || msg.pending || cover.seq === 0 || !p.memberId) continue;
+      this.ledger.confirmSeq(p.memberId, cover.seq, cover.full);
     }
     const ours = this.state.read();
     const cmp = compareStateVectors(ours.svMap, svMap);
@@ -270,9 +309,9 @@ export class SyncSession {
     const wasInSync = p.inSync;
     p.inSync = !cmp.aHasMore && !cmp.bHasMore && !dsDiffers && !msg.pending && !ours.pending;
     if (!p.inSync && wasInSync) p.outOfSyncSince = this.now();
+    this.confirmMember(p);
     if (p.inSync) {
       p.lastInSyncAt = this.now();
-      this.reach.confirmUpTo(this.reach.latest);
     } else {
       if ((cmp.aHasMore || dsDiffers) && !p.diffInFlight) this.sendDiff(p, msg.sv);
       if (!msg.reply && (cmp.bHasMore || dsDiffers)) this.sendState(p, true);
@@ -288,16 +327,22 @@ export class SyncSession {
       this.stats.badMessages++;
       return;
     }
-    const msgId = this.send(p, { t: 'update', update: diff, seq: this.reach.latest, full: true });
-    p.sentCovers.set(msgId, { seq: this.reach.latest, full: true });
+    const seq = this.ledger.lastSeq;
+    const msgId = this.send(p, { t: 'update', update: diff, seq, full: true });
+    p.sentCovers.set(msgId, { seq, full: true });
     p.diffInFlight = { msgId, at: this.now() };
     this.stats.diffsSent++;
+  }
+
+  private sendHello(p: PeerConn): void {
+    p.helloSentAt = this.now();
+    this.send(p, { t: 'hello', v: PROTOCOL_VERSION, workspace: this.workspaceId, clientId: this.doc.clientID, member: this.self.id, name: this.self.name, color: this.self.color });
   }
 
   private sendState(p: PeerConn, reply: boolean): void {
     const s = this.state.read();
     const acks = p.pendingAcks.splice(0, 512);
-    this.send(p, { t: 'state', sv: s.sv, ds: s.ds, pending: s.pending, reply, acks });
+    this.send(p, { t: 'state', sv: s.sv, ds: s.ds, pending: s.pending, reply, heard: p.heardHello, acks });
     p.lastStateSentAt = this.now();
   }
 
@@ -313,7 +358,13 @@ export class SyncSession {
     }
   }
 
-  private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
+  /** Tells the ledger what this peer's member holds (its last reported state). */
+  private confirmMember(p: PeerConn): void {
+    if (!p.memberId || !p.remote) return;
+    this.ledger.confirm(p.memberId, p.remote.svMap, p.inSync, this.now());
+  }
+
+  private readonly onDocUpdate = (update: Uint8Array, origin: unknown, _doc: Y.Doc, tr: Y.Transaction): void => {
     if (this.destroyed) return;
     // Any change makes every copy differ from ours until its holder reports again.
     for (const p of this.peers.values()) {
@@ -323,8 +374,15 @@ export class SyncSession {
     // Skip only the update we are applying; an observer reacting to it with a write of its own
     // (another origin) is a local change and goes out like any other.
     if (this.applying && origin === 'remote') return;
-    // Only edits made here count as "ours" (a load from local storage is not a new change).
-    const seq = isOrigin(origin) && origin !== 'remote' ? this.reach.recordChange(this.now()) : 0;
+    // Only edits made here count as "ours" (a load from local storage is not a new change): the
+    // editor binding's typing and undo count as much as the app's own writes.
+    let seq = 0;
+    if (this.isLocalChange(origin)) {
+      const client = this.doc.clientID;
+      const before = tr?.beforeState.get(client) ?? 0;
+      const after = tr?.afterState.get(client) ?? before;
+      seq = this.ledger.record(client, after, after === before, this.now());
+    }
     for (const p of this.peers.values()) {
       const msgId = this.send(p, { t: 'update', update, seq, full: false });
       if (seq > 0) p.sentCovers.set(msgId, { seq, full: false });

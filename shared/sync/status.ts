@@ -17,6 +17,8 @@ export interface PeerStatus {
   peerId: string;
   /** The peer's Yjs client id (also its presence id), once it said hello. */
   clientId: number | null;
+  /** The member it belongs to, once it said hello (null: another window of ours, or not yet). */
+  memberId?: string | null;
   connected: boolean;
   /** Its copy equals ours right now (as of its last report). */
   inSync: boolean;
@@ -34,12 +36,31 @@ export interface PeerStatus {
   leftBecause?: string;
 }
 
+/** One member of the room as the status shows it: connected or not, named either way. */
+export interface MemberStatus {
+  memberId: string;
+  name: string;
+  color: string | null;
+  connected: boolean;
+  /** Its best connected link (null while it is away). */
+  peer: PeerStatus | null;
+  lastSeenAt: number;
+  /** Last moment its copy equalled ours (null: never). */
+  lastInSyncAt: number | null;
+  /** Our changes it is not known to hold. */
+  undelivered: number;
+}
+
 /** The whole sync status of an open workspace. */
 export interface SyncStatus {
   /** At least one peer is connected. */
   online: boolean;
   peers: PeerStatus[];
-  /** Local changes (counted since the workspace opened) that no peer has confirmed holding. */
+  /** Every member ever met in this workspace from here, one row each (ourselves excluded). */
+  members: MemberStatus[];
+  /** Some member was ever met (else unsent changes have no one to go to yet). */
+  hasMembers: boolean;
+  /** Our local changes (kept across restarts) that no member is known to hold. */
   unreachedChanges: number;
   /** When the oldest of those changes was made (null when there are none). */
   unreachedSince: number | null;
@@ -54,6 +75,8 @@ export interface SyncStatus {
  */
 export function changesNotReachedAnyone(status: SyncStatus, now: number, graceMs = 2000): boolean {
   if (status.unreachedChanges === 0 || status.unreachedSince === null) return false;
+  // Nobody else was ever here: there is no one to send them to (not a delivery failure).
+  if (!status.hasMembers && !status.online) return false;
   if (!status.online) return true;
   return now - status.unreachedSince >= graceMs;
 }
@@ -72,7 +95,16 @@ export function headline(status: SyncStatus, signalingUp: boolean, now: number):
   if (changesNotReachedAnyone(status, now)) return 'unreached';
   const connected = status.peers.filter((p) => p.connected);
   if (connected.length === 0) return signalingUp ? 'alone' : 'offline';
-  const lagging = (p: PeerStatus) => !p.inSync && (p.lastInSyncAt === null || (p.outOfSyncSince !== null && now - p.outOfSyncSince >= SYNCING_AFTER_MS));
-  if (connected.some((p) => lagging(p) || p.transfers.length > 0)) return 'syncing';
+  if (connected.some((p) => peerState(p, now) === 'syncing')) return 'syncing';
   return 'inSync';
+}
+
+/**
+ * How one peer link shows (the same rule as the headline, so a row never says "syncing" while the
+ * headline says "in sync"): offline, syncing (it differs for a while or a transfer runs), inSync.
+ */
+export function peerState(p: PeerStatus, now: number): 'offline' | 'syncing' | 'inSync' {
+  if (!p.connected) return 'offline';
+  const lagging = !p.inSync && (p.lastInSyncAt === null || (p.outOfSyncSince !== null && now - p.outOfSyncSince >= SYNCING_AFTER_MS));
+  return lagging || p.transfers.length > 0 ? 'syncing' : 'inSync';
 }

@@ -1,20 +1,35 @@
 import { useTranslation } from 'react-i18next';
 import { useSyncStore } from '../../sync/syncStore';
 import { useSession } from '../../session/sessionStore';
-import type { PeerStatus } from '../../../shared/sync/status';
-import { transferPercent } from './SyncIndicator';
+import { peerState, type MemberStatus } from '../../../shared/sync/status';
+import { transferPercent, useNow } from './SyncIndicator';
 import { useWorkspaceDoc } from '../../workspace/useWorkspace';
 import { recordLabel } from '../../sync/recordLabel';
 
-/** Members: who is here (name, colour), in sync or not, last in sync at, what they edit. */
+/** How long ago, in the reader's language ("1 分鐘前", "2 minutes ago"). */
+function ago(rtf: Intl.RelativeTimeFormat, ms: number): string {
+  const s = Math.max(0, Math.round(ms / 1000));
+  if (s < 60) return rtf.format(-s, 'second');
+  if (s < 3600) return rtf.format(-Math.floor(s / 60), 'minute');
+  if (s < 86_400) return rtf.format(-Math.floor(s / 3600), 'hour');
+  return rtf.format(-Math.floor(s / 86_400), 'day');
+}
+
+/**
+ * Members: one row per member ever met in this workspace, here or not, with their name, whether
+ * their copy equals ours (the same rule as the headline), and how many of our changes have not
+ * reached them yet.
+ */
 export function PeersPanel() {
   const { t, i18n } = useTranslation('sync');
   const { status, presence } = useSyncStore();
   const doc = useWorkspaceDoc();
+  const now = useNow();
   const me = { name: useSession((s) => s.userName), color: useSession((s) => s.userColor) };
   const time = new Intl.DateTimeFormat(i18n.language, { timeStyle: 'medium' });
-  const rows = [...status.peers].sort((a, b) => Number(b.connected) - Number(a.connected));
-  const stateOf = (p: PeerStatus) => (!p.connected ? 'offline' : p.inSync ? 'inSync' : 'syncing');
+  const rtf = new Intl.RelativeTimeFormat(i18n.language, { numeric: 'auto' });
+  const rows = [...status.members].sort((a, b) => Number(b.connected) - Number(a.connected) || b.lastSeenAt - a.lastSeenAt);
+  const stateOf = (m: MemberStatus) => (m.peer ? peerState(m.peer, now) : 'offline');
   return (
     <section aria-labelledby="peers-title">
       <h2 id="peers-title">{t('peers.title')}</h2>
@@ -24,17 +39,29 @@ export function PeersPanel() {
           <strong>{me.name || t('peers.unknownName')}</strong>
           <span className="badge">{t('peers.you')}</span>
         </li>
-        {rows.map((p) => {
-          const who = p.clientId !== null ? presence[p.clientId] : undefined;
-          const percent = transferPercent([p]);
+        {rows.map((m) => {
+          const state = stateOf(m);
+          const who = m.peer?.clientId != null ? presence[m.peer.clientId] : undefined;
+          const name = who?.user.name || m.name || t('peers.unknownName');
+          const percent = m.peer ? transferPercent([m.peer]) : null;
           return (
-            <li key={p.peerId} className="peer" data-testid="peer" data-connected={String(p.connected)} data-state={stateOf(p)}>
-              <span className="swatch" style={{ background: who?.user.color ?? '#a8a29e' }} aria-hidden="true" />
-              <strong>{who?.user.name || t('peers.unknownName')}</strong>
-              <span className="badge">{t(`peers.${stateOf(p)}`)}</span>
-              {!p.connected && p.leftBecause && <span className="muted small">{t(`peers.left.${p.leftBecause}`)}</span>}
-              <span className="muted small">{p.inSync && p.connected ? t('peers.inSync') : p.lastInSyncAt ? t('peers.lastInSync', { when: time.format(p.lastInSyncAt) }) : t('peers.neverInSync')}</span>
-              {p.connected && p.rttMs !== null && <span className="muted small">{t('peers.rtt', { ms: Math.round(p.rttMs) })}</span>}
+            <li key={m.memberId} className="peer" data-testid="peer" data-member={m.memberId} data-connected={String(m.connected)} data-state={state} data-undelivered={m.undelivered}>
+              <span className="swatch" style={{ background: who?.user.color ?? m.color ?? '#a8a29e' }} aria-hidden="true" />
+              <strong>{name}</strong>
+              <span className="badge">{t(`peers.${state}`)}</span>
+              {m.connected ? (
+                <span className="muted small">{state === 'inSync' ? t('peers.inSync') : m.lastInSyncAt ? t('peers.lastInSync', { when: time.format(m.lastInSyncAt) }) : t('peers.neverInSync')}</span>
+              ) : (
+                <span className="muted small">{t('peers.unreachableSince', { ago: ago(rtf, now - m.lastSeenAt) })}</span>
+              )}
+              {m.undelivered > 0 ? (
+                <span className="small" data-testid="peer-undelivered">
+                  {t('peers.undelivered', { count: m.undelivered, name })}
+                </span>
+              ) : (
+                !m.connected && <span className="muted small">{t('peers.hasAll', { name })}</span>
+              )}
+              {m.peer && m.peer.rttMs !== null && <span className="muted small">{t('peers.rtt', { ms: Math.round(m.peer.rttMs) })}</span>}
               {percent !== null && <progress className="progress" max={100} value={percent} aria-label={t('progress', { percent })} />}
               {who?.editing && (
                 <span className="muted small" data-testid="peer-editing">
@@ -45,7 +72,7 @@ export function PeersPanel() {
           );
         })}
       </ul>
-      {rows.every((p) => !p.connected) && <p className="muted">{t('peers.none')}</p>}
+      {rows.every((m) => !m.connected) && <p className="muted">{status.hasMembers ? t('peers.none') : t('peers.noneYet')}</p>}
     </section>
   );
 }

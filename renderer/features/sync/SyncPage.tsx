@@ -32,6 +32,11 @@ export function SyncPage(_props: SectionProps) {
           {t('unreachedBanner', { count: status.unreachedChanges, since: time.format(status.unreachedSince) })}
         </p>
       )}
+      {!status.hasMembers && !status.online && status.unreachedChanges > 0 && (
+        <p className="muted" role="status" data-testid="saved-here">
+          {t('savedHereBanner', { count: status.unreachedChanges })}
+        </p>
+      )}
       <PeersPanel />
       <HostPanel workspaceId={workspaceId} />
       <InvitePanel />

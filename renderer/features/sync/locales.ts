@@ -22,6 +22,7 @@ const zhTW = {
   },
   progress: '傳輸中 {{percent}}%',
   unreachedBanner: '你最新的 {{count}} 項變更還沒有送達任何人（最早一項在 {{since}}）。',
+  savedHereBanner: '還沒有其他成員加入：你的 {{count}} 項變更已存在本機，成員加入後會自動送出。',
   peers: {
     title: '成員',
     none: '目前沒有其他成員在線。',
@@ -34,6 +35,11 @@ const zhTW = {
     editing: '正在編輯',
     rtt: '延遲 {{ms}} 毫秒',
     unknownName: '未命名成員',
+    unreachableSince: '無法連線（最後連線 {{ago}}）',
+    undelivered_one: '你有 {{count}} 項變更尚未送達 {{name}}',
+    undelivered_other: '你有 {{count}} 項變更尚未送達 {{name}}',
+    hasAll: '{{name}} 已收到你所有的變更；離開期間的變更會在回來時送達',
+    noneYet: '還沒有其他成員加入這個工作區。用邀請碼請同事加入。',
     left: {
       timeout: '連線中斷',
       closed: '已離開',
@@ -116,6 +122,7 @@ const zhCN: typeof zhTW = {
   },
   progress: '传输中 {{percent}}%',
   unreachedBanner: '你最新的 {{count}} 项变更还没有送达任何人（最早一项在 {{since}}）。',
+  savedHereBanner: '还没有其他成员加入：你的 {{count}} 项变更已保存在本机，成员加入后会自动发送。',
   peers: {
     title: '成员',
     none: '目前没有其他成员在线。',
@@ -128,6 +135,11 @@ const zhCN: typeof zhTW = {
     editing: '正在编辑',
     rtt: '延迟 {{ms}} 毫秒',
     unknownName: '未命名成员',
+    unreachableSince: '无法连接（最后连接 {{ago}}）',
+    undelivered_one: '你有 {{count}} 项变更尚未送达 {{name}}',
+    undelivered_other: '你有 {{count}} 项变更尚未送达 {{name}}',
+    hasAll: '{{name}} 已收到你所有的变更；离开期间的变更会在回来时送达',
+    noneYet: '还没有其他成员加入这个工作区。用邀请码请同事加入。',
     left: {
       timeout: '连接中断',
       closed: '已离开',
@@ -210,6 +222,7 @@ const en: typeof zhTW = {
   },
   progress: 'Transferring {{percent}}%',
   unreachedBanner: 'Your latest {{count}} changes have not reached anyone yet (the first one at {{since}}).',
+  savedHereBanner: 'Nobody else has joined yet: your {{count}} changes are saved on this computer and go out when someone joins.',
   peers: {
     title: 'Members',
     none: 'No other member is online right now.',
@@ -222,6 +235,11 @@ const en: typeof zhTW = {
     editing: 'Editing',
     rtt: '{{ms}} ms away',
     unknownName: 'Unnamed member',
+    unreachableSince: 'unreachable (last seen {{ago}})',
+    undelivered_one: '{{count}} of your changes has not reached {{name}}',
+    undelivered_other: '{{count}} of your changes have not reached {{name}}',
+    hasAll: '{{name}} has all your changes; what you change meanwhile reaches them when they are back',
+    noneYet: 'Nobody else has joined this workspace yet. Invite colleagues with an invite code.',
     left: {
       timeout: 'connection lost',
       closed: 'left',

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ChangeReach } from '../../../shared/sync/reach';
-import { changesNotReachedAnyone, headline, type PeerStatus, type SyncStatus } from '../../../shared/sync/status';
+import { changesNotReachedAnyone, headline, peerState, type PeerStatus, type SyncStatus } from '../../../shared/sync/status';
 
 const peer = (over: Partial<PeerStatus> = {}): PeerStatus => ({
   peerId: 'p',
@@ -14,28 +13,7 @@ const peer = (over: Partial<PeerStatus> = {}): PeerStatus => ({
   transfers: [],
   ...over,
 });
-const status = (over: Partial<SyncStatus> = {}): SyncStatus => ({ online: true, peers: [peer()], unreachedChanges: 0, unreachedSince: null, localChanges: 0, ...over });
-
-describe('ChangeReach', () => {
-  it('counts local changes no peer has confirmed, and when the oldest was made', () => {
-    const r = new ChangeReach();
-    [100, 200, 300, 400].forEach((t) => r.recordChange(t));
-    expect(r.unreached).toBe(4);
-    expect(r.unreachedSince).toBe(100);
-    r.confirmOne(2);
-    expect(r.unreached).toBe(3);
-    expect(r.unreachedSince).toBe(100);
-    r.confirmOne(1);
-    expect(r.unreached).toBe(2);
-    expect(r.unreachedSince).toBe(300);
-    r.confirmUpTo(4);
-    expect(r.unreached).toBe(0);
-    expect(r.unreachedSince).toBeNull();
-    r.confirmUpTo(99); // confirming more than was made changes nothing
-    r.recordChange(500);
-    expect(r.unreached).toBe(1);
-  });
-});
+const status = (over: Partial<SyncStatus> = {}): SyncStatus => ({ online: true, peers: [peer()], members: [], hasMembers: true, unreachedChanges: 0, unreachedSince: null, localChanges: 0, ...over });
 
 describe('sync headline', () => {
   it('offline, alone, in sync', () => {
@@ -59,6 +37,21 @@ describe('sync headline', () => {
     expect(changesNotReachedAnyone(online, 5000)).toBe(false);
     expect(changesNotReachedAnyone(online, 7000)).toBe(true);
     expect(changesNotReachedAnyone(status(), 7000)).toBe(false);
+  });
+
+  it('working alone (nobody ever met) is not a delivery failure', () => {
+    const alone = status({ online: false, peers: [], hasMembers: false, unreachedChanges: 42, unreachedSince: 100 });
+    expect(changesNotReachedAnyone(alone, 60_000)).toBe(false);
+    expect(headline(alone, true, 60_000)).toBe('alone');
+    expect(headline({ ...alone, hasMembers: true }, true, 60_000)).toBe('unreached');
+  });
+
+  it('a peer row and the headline use one rule', () => {
+    for (const p of [peer(), peer({ inSync: false, outOfSyncSince: 4000 }), peer({ inSync: false, outOfSyncSince: 1000 }), peer({ transfers: [{ direction: 'out', doneBytes: 1, totalBytes: 2 }] })]) {
+      const h = headline(status({ peers: [p] }), true, 5000);
+      expect(h).toBe(peerState(p, 5000));
+    }
+    expect(peerState(peer({ connected: false }), 5000)).toBe('offline');
   });
 });
 
