@@ -107,6 +107,14 @@ export class SignalingWatch {
   probesAnswered = 0;
   /** Half-open peer connections dropped (diagnostics). */
   staleDropped = 0;
+  /** The last 200 reconnection events, [time, what] (diagnostics: why a reconnection took long). */
+  readonly events: Array<[number, string]> = [];
+
+  /** Notes a reconnection event. */
+  note(what: string, now = this.now()): void {
+    this.events.push([now, what]);
+    if (this.events.length > 200) this.events.shift();
+  }
 
   private readonly now: () => number;
 
@@ -134,6 +142,7 @@ export class SignalingWatch {
         if (now - c.lastMessageReceived > this.o.silenceMs) {
           // The link went quiet (a cut cable never closes a socket): let it go and find out by
           // probing when the server is back, instead of dialling into the dead link.
+          this.note('silent');
           this.drop(c, s, now, false);
           s.nextDialAt = now + MIN_BACKOFF_MS;
           this.probeNow(c, s, now);
@@ -149,6 +158,7 @@ export class SignalingWatch {
         const age = now - s.wsStartedAt;
         const hung = s.lastProbeOkAt > s.wsStartedAt && now - s.wsStartedAt > HUNG_AFTER_PROBE_MS && now - s.lastProbeOkAt < 3000;
         if (age > this.o.connectTimeoutMs || hung) {
+          this.note(hung ? 'hung' : 'connect-timeout');
           this.drop(c, s, now, true);
           if (hung) this.dial(c, s, now);
         }
@@ -167,6 +177,7 @@ export class SignalingWatch {
     for (const c of this.o.conns()) {
       const s = this.stateOf(c, now);
       if (this.gone(c, s) || c.connected) continue;
+      this.note('online');
       this.probeNow(c, s, now);
       if (!c.ws) this.dial(c, s, now);
       else if (now - s.wsStartedAt > HUNG_AFTER_PROBE_MS) {
@@ -219,12 +230,20 @@ export class SignalingWatch {
     s.ws = ws;
     s.wsStartedAt = now;
     this.seenSockets++;
+    this.note('socket');
+    const theirOpen = ws.onopen as ((this: WebSocket, ev: Event) => unknown) | null;
+    ws.onopen = function (this: WebSocket, ev: Event) {
+      note('open');
+      return theirOpen?.call(this, ev);
+    } as never;
+    const note = (what: string) => this.note(what);
     const onClose = () => {
       if (s.ws !== ws) return;
       s.ws = null;
       // Hold lib0 back before its close handler schedules a redial.
       this.hold(c, s);
       const t = this.now();
+      this.note(c.connected ? 'closed' : 'failed', t);
       if (c.connected) {
         // The server closed an open connection (restart): one immediate attempt is worth it.
         s.failures = 0;
@@ -297,6 +316,7 @@ export class SignalingWatch {
       .then((ok) => {
         s.probesInFlight--;
         if (!ok) return;
+        if (!c.connected) this.note('probe-answered');
         this.probesAnswered++;
         s.probeWorks = true;
         s.lastProbeOkAt = this.now();

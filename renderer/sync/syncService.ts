@@ -63,6 +63,7 @@ export function startSync(opts: StartSyncOptions): SyncHandle {
   const stopPersisting = publish ? persistLedger(workspaceId, ledger) : () => {};
   const transport = new WebrtcTransport({ roomName: roomNameFor(workspaceId), password, signaling: opts.signaling, iceServers: opts.iceServers, session });
 
+  const offLeft = session.onPeerLeft((id, reason) => transport.watch.note(`left ${id.slice(0, 8)} ${reason}`));
   let scheduled: ReturnType<typeof setTimeout> | null = null;
   let lastPresence: { json: string; value: Record<number, PresenceState> } = { json: '{}', value: {} };
   const pushStatus = () => {
@@ -119,6 +120,7 @@ export function startSync(opts: StartSyncOptions): SyncHandle {
       clearInterval(refresher);
       if (scheduled) clearTimeout(scheduled);
       offSession();
+      offLeft();
       awareness.off('change', schedule);
       // Tell the others we left before the links go.
       awareness.setLocalState(null);

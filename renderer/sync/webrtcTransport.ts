@@ -176,6 +176,7 @@ export class WebrtcTransport {
   }
 
   private onAnnounce(id: string): void {
+    this.watch.note(`announce ${id.slice(0, 8)}`);
     this.watch.onAnnounce(id);
     const v = this.via.get(id);
     if (v?.kind === 'rtc') return;
@@ -203,6 +204,7 @@ export class WebrtcTransport {
     const relay = this.relay;
     if (!relay || this.destroyed) return;
     this.relayStarts++;
+    this.watch.note(`relay ${id.slice(0, 8)}`);
     this.via.set(id, { kind: 'relay' });
     this.relayStartedAt.set(id, Date.now());
     const link: PeerLink = {
@@ -262,6 +264,7 @@ export class WebrtcTransport {
     const open = () => {
       if (this.destroyed || conn.closed) return;
       this.via.set(id, { kind: 'rtc', conn });
+      this.watch.note(`rtc ${id.slice(0, 8)}`);
       this.relay?.forget(id);
       this.session.addPeer(id, link);
       peer._channel?.addEventListener('bufferedamountlow', () => this.session.pump(id));
