@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { useCurrentWorkspace } from '../workspace/useWorkspace';
 import { currentSync } from '../sync/syncLifecycle';
+import { probeSignaling } from '../sync/signalingWatch';
 
 /** localStorage switch that installs the hook (end-to-end tests set it; users never do). */
 export const DIAGNOSTICS_KEY = 'crisis-room.diag';
@@ -29,6 +30,8 @@ export interface CrisisRoomDiagnostics {
   fingerprint(): DocFingerprint;
   /** The sync transport's recent reconnection events, [epoch ms, what] (why a reconnection was slow). */
   syncEvents(): Array<[number, string]>;
+  /** The reachability probe the sync transport uses, run from this page (under its CSP). */
+  probe(wsUrl: string): Promise<boolean>;
 }
 
 declare global {
@@ -118,6 +121,7 @@ export function installDiagnostics(): void {
       if (!doc) return { workspaceId: null, sv: '', text: '' };
       return { workspaceId: workspaceId(), sv: base64(Y.encodeStateVector(doc)), text: docText(doc) };
     },
+    probe: (wsUrl) => probeSignaling(wsUrl),
     syncEvents() {
       return [...(currentSync()?.transport.watch.events ?? [])];
     },

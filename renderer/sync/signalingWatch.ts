@@ -342,7 +342,8 @@ export async function probeSignaling(wsUrl: string, timeoutMs = 2500): Promise<b
   url.protocol = url.protocol === 'wss:' ? 'https:' : 'http:';
   url.search = '?probe';
   try {
-    await fetch(url, { mode: 'no-cors', cache: 'no-store', credentials: 'omit', redirect: 'manual', referrerPolicy: 'no-referrer', signal: AbortSignal.timeout(timeoutMs) });
+    // (no-cors requires redirect: 'follow'; any answer, a redirect included, proves the host is there.)
+    await fetch(url, { mode: 'no-cors', cache: 'no-store', credentials: 'omit', referrerPolicy: 'no-referrer', signal: AbortSignal.timeout(timeoutMs) });
     return true;
   } catch {
     return false;

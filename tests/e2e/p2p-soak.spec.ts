@@ -94,6 +94,45 @@ test('three laptops: A creates the workspace and invites, B and C join with the 
   console.log(`soak: team in sync ${joined.ms} ms after the joins; workspace ${workspaceId}, statement ${statementId}, incident ${incidentId}`);
 });
 
+test('reload while cut off: the unsent count (statement typing included) survives and clears only when members hold the edits', async () => {
+  test.setTimeout(180_000);
+  expect(refs, 'set-up did not finish').not.toBeNull();
+  const [a, b, c] = laptops as [Laptop, Laptop, Laptop];
+  expect((await waitSteady(laptops, 60_000)).ms).not.toBeNull();
+  const banner = c.page.getByTestId('unreached-banner');
+  const row = (name: string) => c.page.getByTestId('peer').filter({ hasText: name });
+  lab!.cut(2, CUT_MODE);
+  // Only typing into the statement: every keystroke is a change of C's.
+  const word = ' 離線補充說明offline';
+  await c.go(`w/${refs!.workspaceId}/statements/${refs!.statementId}`);
+  const body = c.page.getByTestId('statement-body');
+  await expect(body).toHaveAttribute('contenteditable', 'true');
+  await body.click();
+  await c.page.keyboard.press('Control+End');
+  await c.page.keyboard.type(word);
+  await c.go(`w/${refs!.workspaceId}/sync`);
+  await expect(banner).toHaveAttribute('data-count', String(word.length), { timeout: 10_000 });
+  await expect(row(TEAM[0]!.name)).toHaveAttribute('data-undelivered', String(word.length));
+  // Reload while still cut off: the count and the per-member rows come back as they were.
+  await c.page.reload();
+  await expect(c.page.getByTestId('workspace-title')).toHaveText('Product recall 2026');
+  await expect(banner).toHaveAttribute('data-count', String(word.length), { timeout: 10_000 });
+  await expect(row(TEAM[0]!.name)).toHaveAttribute('data-connected', 'false');
+  await expect(row(TEAM[0]!.name)).toHaveAttribute('data-undelivered', String(word.length));
+  await expect(row(TEAM[1]!.name)).toHaveAttribute('data-undelivered', String(word.length));
+  await expect(row(TEAM[1]!.name)).toContainText(String(word.length));
+  // Still offline a while later: nothing cleared it.
+  await sleep(3000);
+  await expect(banner).toHaveAttribute('data-count', String(word.length));
+  lab!.restore(2);
+  // Members hold the edits: the banner goes, every row says 0, and A and B have the text.
+  await expect(banner).toHaveCount(0, { timeout: 15_000 });
+  await expect(row(TEAM[0]!.name)).toHaveAttribute('data-undelivered', '0');
+  await expect(row(TEAM[1]!.name)).toHaveAttribute('data-undelivered', '0');
+  for (const l of [a, b]) expect(await l.missing([word.trim()])).toEqual([]);
+  expect((await waitSteady(laptops, 60_000)).ms).not.toBeNull();
+});
+
 const plan = planOutages(TRIALS, TEAM.length, CYCLE);
 
 test(`soak: ${TRIALS} outages, identical ≤ 3 s after the link returns, no edit missing`, async () => {

@@ -28,7 +28,7 @@ export function SyncPage(_props: SectionProps) {
         <strong>{t(`headline.${state}`)}</strong> — {t(`headlineHelp.${state}`)}
       </p>
       {changesNotReachedAnyone(status, now) && status.unreachedSince !== null && (
-        <p className="sync-banner" role="status" data-testid="unreached-banner">
+        <p className="sync-banner" role="status" data-testid="unreached-banner" data-count={status.unreachedChanges}>
           {t('unreachedBanner', { count: status.unreachedChanges, since: time.format(status.unreachedSince) })}
         </p>
       )}
