@@ -5,7 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { createNetnsLab, type NetnsLab } from './netns';
+import { createNetnsLab, type NetnsLab, type NetnsLabOptions } from './netns';
 
 export const ROOT = join(import.meta.dirname, '..', '..', '..');
 export const LAB_DIR = join(ROOT, '.tmp', 'sync-lab');
@@ -35,8 +35,8 @@ export interface StartSpec {
 }
 
 /** A lab with `count` Chromium peers on the lab page. */
-export async function launchPeers(count: number): Promise<{ lab: NetnsLab; peers: PeerHandle[] }> {
-  const lab = await createNetnsLab(count, LAB_DIR);
+export async function launchPeers(count: number, opts: NetnsLabOptions = {}): Promise<{ lab: NetnsLab; peers: PeerHandle[] }> {
+  const lab = await createNetnsLab(count, LAB_DIR, opts);
   try {
     const peers: PeerHandle[] = [];
     for (let i = 0; i < count; i++) {
