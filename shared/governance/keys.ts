@@ -1,4 +1,5 @@
 import { fromBase64Url, toBase64Url } from './base64url.js';
+import type { Subtle, WebCryptoKey as CryptoKey, WebCryptoKeyPair as CryptoKeyPair } from './webcrypto.js';
 
 /**
  * A member's device keys, made with WebCrypto (Node 20+, Chromium 137+ / Electron 45+). The
@@ -23,7 +24,7 @@ export interface Signer {
   publicKey: string;
 }
 
-const subtle = (): SubtleCrypto => {
+const subtle = (): Subtle => {
   const s = globalThis.crypto?.subtle;
   if (!s) throw new Error('WebCrypto is not available here');
   return s;
