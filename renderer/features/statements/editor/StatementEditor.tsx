@@ -1,9 +1,9 @@
 import { memo, useEffect, useMemo } from 'react';
 import { EditorContent, useEditor, type Editor } from '@tiptap/react';
-import StarterKit from '@tiptap/starter-kit';
-import Collaboration from '@tiptap/extension-collaboration';
 import type * as Y from 'yjs';
-import { Highlights, setHighlights, type Highlight } from './highlights';
+import { statementExtensions } from './extensions';
+import { setHighlights, type Highlight } from './highlights';
+import { caretKeyPending } from './keepCaret';
 
 /**
  * The co-edited statement body: TipTap bound to the statement's Y.XmlFragment.
@@ -12,6 +12,9 @@ import { Highlights, setHighlights, type Highlight } from './highlights';
  * (ySyncPluginKey), not one of our origin strings. Those writes are a person's typing, so the
  * studio treats them as 'user' (see isEditorOrigin); everything else the studio writes goes
  * through write()/collection helpers with an explicit origin.
+ *
+ * Where typing lands and where the caret stays while peers type: extensions.ts (TypedText,
+ * KeepCaret; see CONTEXT.md).
  */
 export interface StatementEditorProps {
   fragment: Y.XmlFragment;
@@ -24,7 +27,7 @@ export interface StatementEditorProps {
 }
 
 export const StatementEditor = memo(function StatementEditor({ fragment, editable, analysedText, highlights, ariaLabel, onReady }: StatementEditorProps) {
-  const extensions = useMemo(() => [StarterKit.configure({ undoRedo: false }), Collaboration.configure({ fragment }), Highlights], [fragment]);
+  const extensions = useMemo(() => statementExtensions(fragment), [fragment]);
   const editor = useEditor(
     {
       extensions,
@@ -45,8 +48,19 @@ export const StatementEditor = memo(function StatementEditor({ fragment, editabl
 
   useEffect(() => {
     if (!editor || analysedText === null || editor.isDestroyed) return;
-    const tr = setHighlights(editor.state, analysedText, highlights);
-    if (tr) editor.view.dispatch(tr);
+    let retry: ReturnType<typeof setTimeout> | undefined;
+    const draw = () => {
+      if (editor.isDestroyed) return;
+      // Redrawing now would undo a caret key press the editor has not read yet: wait for it.
+      if (caretKeyPending(editor.view)) {
+        retry = setTimeout(draw, 16);
+        return;
+      }
+      const tr = setHighlights(editor.state, analysedText, highlights);
+      if (tr) editor.view.dispatch(tr);
+    };
+    draw();
+    return () => clearTimeout(retry);
   }, [editor, analysedText, highlights]);
 
   return <EditorContent editor={editor} className="statement-editor" />;
