@@ -6,6 +6,8 @@ import { StorageBanner, SaveIndicator } from './StorageBanner';
 import { LanguageSwitch } from './LanguageSwitch';
 import { WorkspaceList } from '../features/workspaces/WorkspaceList';
 import { SettingsPage } from '../features/settings/SettingsPage';
+import { OnboardingPage } from '../features/settings/OnboardingPage';
+import { useIdentity } from '../identity/identity';
 import { Toasts } from '../ui/toasts';
 import { useCurrentWorkspace } from '../workspace/useWorkspace';
 import { useSession } from '../session/sessionStore';
@@ -29,13 +31,39 @@ export function App() {
 
   const section: Section | undefined = sections.find((s) => s.id === (route.section ?? 'playbook'));
   const sectionProps = { rest: route.rest, params: route.params };
+  const identity = useIdentity((s) => s.status);
+  const identityError = useIdentity((s) => s.error);
+
+  // Nobody works in the app before saying who they are: first start shows only the profile form.
+  if (identity !== 'ready') {
+    return (
+      <div className="app" data-identity={identity}>
+        <header className="topbar">
+          <span className="brand">{t('appName')}</span>
+          <span className="spacer" />
+          <LanguageSwitch />
+        </header>
+        {identity === 'none' && <OnboardingPage />}
+        {identity === 'loading' && (
+          <p className="page muted" data-testid="identity-loading">
+            {t('identity.loading')}
+          </p>
+        )}
+        {identity === 'error' && (
+          <p className="page error" role="alert">
+            {t('identity.error', { message: identityError ?? '' })}
+          </p>
+        )}
+      </div>
+    );
+  }
 
   if (route.workspaceId && current && section?.fullScreen?.(sectionProps)) {
     return <div className="fullscreen">{section.render(sectionProps)}</div>;
   }
 
   return (
-    <div className="app">
+    <div className="app" data-identity={identity}>
       <header className="topbar">
         <a className="brand" href="#/">
           {t('appName')}

@@ -6,6 +6,7 @@ import { DrillsPage, isDrillFullScreen } from '../features/drills/DrillsPage';
 import { DrillIndicator } from '../features/drills/DrillIndicator';
 import { isStatementsFullScreen, StatementsPage } from '../features/statements/StatementsPage';
 import { SyncPage } from '../features/sync/SyncPage';
+import { MembersPage } from '../features/members/MembersPage';
 import { SyncIndicator } from '../features/sync/SyncIndicator';
 
 /** Props every section page receives. */
@@ -34,6 +35,7 @@ export const sections: Section[] = [
   { id: 'statements', labelKey: 'statements:nav', render: (p) => <StatementsPage {...p} />, fullScreen: isStatementsFullScreen },
   { id: 'roles', labelKey: 'roles:nav', render: (p) => <RolesPage {...p} />, fullScreen: isRolesPrintRoute },
   { id: 'drills', labelKey: 'drills:nav', render: (p) => <DrillsPage {...p} />, fullScreen: isDrillFullScreen },
+  { id: 'members', labelKey: 'members:nav', render: (p) => <MembersPage {...p} /> },
   { id: 'sync', labelKey: 'sync:nav', render: (p) => <SyncPage {...p} /> },
 ];
 

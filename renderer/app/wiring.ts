@@ -1,16 +1,27 @@
 import { registerAwarenessSource, useClockSync } from '../features/drills/clockService';
 import { currentSync, installSyncLifecycle } from '../sync/syncLifecycle';
 import { useSyncStore } from '../sync/syncStore';
+import { loadIdentity } from '../identity/identity';
+import { installAdmissionService } from '../identity/admissionService';
+import { installRoomKeyService } from '../identity/roomKeyService';
+import { installTestHooks } from '../identity/testHooks';
 
 let installed = false;
 
 /**
- * Connects services that live in different features, once, at start-up: sync follows the open
- * workspace, and the drill clock exchanges its pings over sync's awareness channel.
+ * Connects services that live in different features, once, at start-up: this laptop's identity
+ * is read (the app shows the first-start form until there is one), an owner's laptop admits
+ * join requests for its one-time invites, a rotated room key sealed to this laptop is taken up,
+ * sync follows the open workspace (and its room key), and the drill clock
+ * exchanges its pings over sync's awareness channel.
  */
 export function installAppWiring(): void {
   if (installed) return;
   installed = true;
+  void loadIdentity();
+  installAdmissionService();
+  installRoomKeyService();
+  installTestHooks();
   installSyncLifecycle();
   registerAwarenessSource(() => currentSync()?.awareness ?? null);
   // Each sync session brings a new awareness instance: let the drill clock re-attach to it.

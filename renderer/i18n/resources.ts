@@ -6,6 +6,7 @@ import { incidentsLocales } from '../features/incidents/locales';
 import { drillsLocales } from '../features/drills/locales';
 import { statementsLocales } from '../features/statements/locales';
 import { syncLocales } from '../features/sync/locales';
+import { membersLocales } from '../features/members/locales';
 
 /** A feature's strings in every language (the same keys in each). */
 export type LocaleBundle = Record<Language, Record<string, unknown>>;
@@ -19,4 +20,5 @@ export const namespaces: Record<string, LocaleBundle> = {
   drills: drillsLocales,
   statements: statementsLocales,
   sync: syncLocales,
+  members: membersLocales,
 };

@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { Dexie, type EntityTable } from 'dexie';
 import { create } from 'zustand';
 import { z } from 'zod';
@@ -17,8 +18,29 @@ export const ProfileSchema = z.strictObject({
   name: z.string().trim().min(1, 'nameRequired').max(80, 'nameTooLong'),
   unit: z.string().trim().max(80, 'unitTooLong'),
   phone: z.string().trim().max(40, 'phoneTooLong'),
-  email: z.union([z.literal(''), z.string().trim().max(120, 'emailTooLong').email('emailInvalid')]),
+  email: z
+    .string()
+    .trim()
+    .max(120, 'emailTooLong')
+    .refine((v) => v === '' || z.email().safeParse(v).success, 'emailInvalid'),
 });
+/** Why a profile field was refused: each is an i18n key under `app:profile.errors`. */
+export type ProfileError = 'nameRequired' | 'nameTooLong' | 'unitTooLong' | 'phoneTooLong' | 'emailTooLong' | 'emailInvalid';
+export type ProfileField = keyof z.infer<typeof ProfileSchema>;
+
+/** Checks a profile as typed: the cleaned profile, or one error code per field that failed. */
+export function checkProfile(input: Record<ProfileField, string>): { ok: true; profile: Profile } | { ok: false; errors: Partial<Record<ProfileField, ProfileError>> } {
+  const r = ProfileSchema.safeParse(input);
+  if (r.success) return { ok: true, profile: r.data };
+  const errors: Partial<Record<ProfileField, ProfileError>> = {};
+  for (const issue of r.error.issues) {
+    const field = issue.path[0] as ProfileField;
+    errors[field] ??= (PROFILE_ERRORS as readonly string[]).includes(issue.message) ? (issue.message as ProfileError) : FALLBACK_ERROR[field];
+  }
+  return { ok: false, errors };
+}
+const PROFILE_ERRORS: readonly ProfileError[] = ['nameRequired', 'nameTooLong', 'unitTooLong', 'phoneTooLong', 'emailTooLong', 'emailInvalid'];
+const FALLBACK_ERROR: Record<ProfileField, ProfileError> = { name: 'nameRequired', unit: 'unitTooLong', phone: 'phoneTooLong', email: 'emailInvalid' };
 export type Profile = z.infer<typeof ProfileSchema>;
 
 interface DeviceRow {
@@ -35,12 +57,31 @@ interface TrustRow {
   at: number;
 }
 
+/**
+ * The room key this laptop uses for a workspace instead of the one in the workspace's meta:
+ * taken from an invite, or opened from a rotation sealed to this laptop. A rotation keeps the
+ * new key here and never writes it to the shared document, which a removed member may still
+ * be receiving while the others move.
+ */
+export interface LocalRoomKey {
+  roomKey: string;
+  /** The rotation it came from (null: from an invite). */
+  rekeyId: string | null;
+}
+
+interface RoomRow extends LocalRoomKey {
+  workspaceId: string;
+  at: number;
+}
+
 class IdentityDb extends Dexie {
   device!: EntityTable<DeviceRow, 'id'>;
   trust!: EntityTable<TrustRow, 'workspaceId'>;
+  rooms!: EntityTable<RoomRow, 'workspaceId'>;
   constructor() {
     super('crisis-room-identity');
     this.version(1).stores({ device: 'id', trust: 'workspaceId' });
+    this.version(2).stores({ device: 'id', trust: 'workspaceId', rooms: 'workspaceId' });
   }
 }
 
@@ -97,9 +138,20 @@ export async function updateProfile(profile: Profile): Promise<void> {
   publish(next, useIdentity.getState().keys ?? (await deviceKeysOf(row.signing, row.agreement)));
 }
 
+/**
+ * Trust anchors read or written in this session (workspace id → creator key, null: none), so
+ * the UI learns at once when a workspace gets its anchor (created, joined, claimed).
+ */
+export const useTrustAnchors = create<{ byWorkspace: Readonly<Record<string, string | null>> }>(() => ({ byWorkspace: {} }));
+
+const remember = (workspaceId: string, key: string | null): void =>
+  useTrustAnchors.setState((s) => (s.byWorkspace[workspaceId] === key ? s : { byWorkspace: { ...s.byWorkspace, [workspaceId]: key } }));
+
 /** The creator key this laptop trusts for a workspace, if any. */
 export async function trustedGenesisKey(workspaceId: string): Promise<string | null> {
-  return (await idb().trust.get(workspaceId))?.genesisKey ?? null;
+  const key = (await idb().trust.get(workspaceId))?.genesisKey ?? null;
+  remember(workspaceId, key);
+  return key;
 }
 
 /**
@@ -110,4 +162,49 @@ export async function trustGenesisKey(workspaceId: string, genesisKey: string, r
   const existing = await idb().trust.get(workspaceId);
   if (existing && existing.genesisKey !== genesisKey && !replace) throw new Error('This workspace is already anchored to another creator key');
   await idb().trust.put({ workspaceId, genesisKey, at: Date.now() });
+  remember(workspaceId, genesisKey);
+}
+
+/**
+ * The anchor of `workspaceId` for React: `undefined` while it is being read, `null` when this
+ * laptop trusts no creator key for it.
+ */
+export function useTrustedGenesisKey(workspaceId: string | null): string | null | undefined {
+  const known = useTrustAnchors((s) => (workspaceId ? s.byWorkspace[workspaceId] : null));
+  const loaded = useTrustAnchors((s) => (workspaceId ? workspaceId in s.byWorkspace : true));
+  useEffect(() => {
+    if (workspaceId && !loaded) void trustedGenesisKey(workspaceId).catch(() => remember(workspaceId, null));
+  }, [workspaceId, loaded]);
+  return loaded ? (known ?? null) : undefined;
+}
+
+/** Local room keys read or written in this session (workspace id → key, null: none, the meta's key applies). */
+export const useRoomKeys = create<{ byWorkspace: Readonly<Record<string, LocalRoomKey | null>> }>(() => ({ byWorkspace: {} }));
+
+const rememberRoom = (workspaceId: string, key: LocalRoomKey | null): void =>
+  useRoomKeys.setState((s) => ({ byWorkspace: { ...s.byWorkspace, [workspaceId]: key } }));
+
+/** This laptop's own room key for a workspace, if it has one (else the workspace meta's applies). */
+export async function localRoomKey(workspaceId: string): Promise<LocalRoomKey | null> {
+  try {
+    const row = await idb().rooms.get(workspaceId);
+    const key = row ? { roomKey: row.roomKey, rekeyId: row.rekeyId } : null;
+    rememberRoom(workspaceId, key);
+    return key;
+  } catch (err) {
+    // Unreadable: fall back to the workspace's own key rather than never syncing.
+    rememberRoom(workspaceId, null);
+    throw err;
+  }
+}
+
+/** Stores the room key this laptop uses for a workspace from now on (sync moves to its room). */
+export async function setLocalRoomKey(workspaceId: string, key: LocalRoomKey): Promise<void> {
+  await idb().rooms.put({ workspaceId, ...key, at: Date.now() });
+  rememberRoom(workspaceId, key);
+}
+
+/** The profile the old free-text name field left behind, to pre-fill the first-start form. */
+export function legacyName(): string {
+  return useSession.getState().userName.trim().slice(0, 80);
 }

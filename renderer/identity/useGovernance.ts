@@ -1,33 +1,44 @@
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useSyncExternalStore } from 'react';
+import type * as Y from 'yjs';
 import { GovernanceView, SignatureCache, appendEntry, signEntry, type Governance, type UnsignedPayload } from '../../shared/governance';
+import type { Origin } from '../../shared/doc/origins';
 import { useCurrentWorkspace } from '../workspace/useWorkspace';
-import { trustedGenesisKey, useIdentity } from './identity';
+import { useIdentity, useTrustAnchors, useTrustedGenesisKey } from './identity';
 
 /** One verdict cache for the whole app: a signature is checked once per session. */
 const cache = new SignatureCache();
 
-const views = new Map<string, GovernanceView>();
+const views = new Map<string, { doc: Y.Doc; view: GovernanceView }>();
+
+/** The governance view of a workspace document for one trust anchor (made once, kept). */
+function viewFor(workspaceId: string, doc: Y.Doc, anchor: string): GovernanceView {
+  const viewKey = `${workspaceId}:${anchor}`;
+  const known = views.get(viewKey);
+  if (known?.doc === doc) return known.view;
+  // A workspace closed and opened again may come back as another Y.Doc: the old view is stale.
+  known?.view.dispose();
+  const view = new GovernanceView(doc, { workspaceId, trustedGenesisKey: anchor, cache });
+  views.set(viewKey, { doc, view });
+  return view;
+}
+
+/**
+ * The governance view of the open workspace, outside React (services): null while no workspace
+ * is open or this laptop trusts no creator key for it (or has not read its anchor yet).
+ */
+export function currentGovernanceView(): GovernanceView | null {
+  const current = useCurrentWorkspace.getState().current;
+  if (!current) return null;
+  const anchor = useTrustAnchors.getState().byWorkspace[current.id];
+  return anchor ? viewFor(current.id, current.doc, anchor) : null;
+}
 
 /** The governance view of the open workspace, once its trust anchor is known (null before). */
 function useView(): GovernanceView | null {
   const current = useCurrentWorkspace((s) => s.current);
-  const [anchor, setAnchor] = useState<{ id: string; key: string | null } | null>(null);
-  useEffect(() => {
-    if (!current) return;
-    let live = true;
-    void trustedGenesisKey(current.id).then((key) => live && setAnchor({ id: current.id, key }));
-    return () => {
-      live = false;
-    };
-  }, [current]);
-  if (!current || !anchor || anchor.id !== current.id || !anchor.key) return null;
-  const viewKey = `${current.id}:${anchor.key}`;
-  let view = views.get(viewKey);
-  if (!view) {
-    view = new GovernanceView(current.doc, { workspaceId: current.id, trustedGenesisKey: anchor.key, cache });
-    views.set(viewKey, view);
-  }
-  return view;
+  const anchor = useTrustedGenesisKey(current?.id ?? null);
+  if (!current || !anchor) return null;
+  return viewFor(current.id, current.doc, anchor);
 }
 
 const NOOP_SUBSCRIBE = () => () => {};
@@ -39,12 +50,17 @@ export function useGovernance(): Governance | null {
   return useSyncExternalStore(view?.subscribe ?? NOOP_SUBSCRIBE, view?.getSnapshot ?? NULL_SNAPSHOT);
 }
 
-/** Signs a governance entry with this device's key and appends it to the open workspace's log. */
-export async function signAndAppend(payload: UnsignedPayload): Promise<void> {
+/**
+ * Signs a governance entry with this device's key and appends it to the open workspace's log
+ * (origin 'user' unless an automatic action says otherwise). Refuses an entry signed for another
+ * workspace than the open one (the workspace may have changed while a caller awaited).
+ */
+export async function signAndAppend(payload: UnsignedPayload, origin: Origin = 'user'): Promise<void> {
   const keys = useIdentity.getState().keys;
-  const current = useCurrentWorkspace.getState().current;
   if (!keys) throw new Error('This laptop has no identity yet');
-  if (!current) throw new Error('No workspace is open');
+  if (!useCurrentWorkspace.getState().current) throw new Error('No workspace is open');
   const entry = await signEntry(keys, payload);
-  appendEntry(current.doc, entry, 'user');
+  const current = useCurrentWorkspace.getState().current;
+  if (!current || current.id !== payload.ws) throw new Error('The workspace changed before the entry was signed');
+  appendEntry(current.doc, entry, origin);
 }

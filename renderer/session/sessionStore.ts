@@ -5,7 +5,11 @@ import { DEFAULT_LANGUAGE, isLanguage, type Language } from '../../shared/langua
 /** Who is using this laptop and how they like the app. UI/session state only (documents live in Yjs). */
 export interface SessionState {
   language: Language;
-  /** Display name shown to peers and recorded on approvals and log entries. */
+  /**
+   * Display name shown to peers and recorded on log entries: a copy of the identity profile's
+   * name (renderer/identity), set when the identity loads or the profile changes in Settings.
+   * Persisted only so a laptop from before identities pre-fills its first-start form.
+   */
   userName: string;
   /** Presence colour. */
   userColor: string;
@@ -15,6 +19,11 @@ export interface SessionState {
    */
   memberId: string;
   setLanguage: (language: Language) => void;
+  /**
+   * @deprecated Who you are is set in Settings only (renderer/identity updateProfile), never by a
+   * form that types a name. Kept until the statements approval panel stops calling it; with an
+   * identity loaded the name is never empty, so that call does nothing.
+   */
   setUserName: (name: string) => void;
 }
 

@@ -5,10 +5,15 @@ import { startSync, type SyncHandle } from './syncService';
 import { useSyncSettings } from './syncSettings';
 import { useSyncStore, EMPTY_STATUS } from './syncStore';
 import { localHostUrl, useLanHost } from './lanHostStore';
+import { ensureRoomKey } from '../../shared/sync/room';
+import { localRoomKey, useRoomKeys } from '../identity/identity';
 
 /**
  * Starts sync when a workspace opens and stops it when it closes; restarts it when the hosts or
- * network settings change; keeps our presence (name, colour) current. Installed once.
+ * network settings change, or when this laptop's room key for the workspace changes (an invite,
+ * a rotation sealed to it); keeps our presence (name, colour) current. Installed once. Sync
+ * starts only once this laptop's own room key (if any) is known, so it never opens the room of a
+ * key that was rotated away.
  */
 
 let installed = false;
@@ -26,20 +31,30 @@ function user() {
   return { name: s.userName.trim() || '—', color: s.userColor };
 }
 
-function desired(): { key: string; run: null | { id: string; doc: import('yjs').Doc; signaling: string[]; ice: RTCIceServer[] } } {
+type Desired = { key: string; run: null | { id: string; doc: import('yjs').Doc; signaling: string[]; ice: RTCIceServer[]; password: string } };
+
+/** What should run now; `undefined` while this laptop's room key for the workspace is being read. */
+function desired(): Desired | undefined {
   const current = useCurrentWorkspace.getState().current;
   if (!current) return { key: '', run: null };
+  const rooms = useRoomKeys.getState().byWorkspace;
+  if (!(current.id in rooms)) {
+    void localRoomKey(current.id).catch((err: unknown) => console.error('[sync] could not read the room key:', err));
+    return undefined;
+  }
+  const password = rooms[current.id]?.roomKey ?? ensureRoomKey(current.doc);
   const settings = useSyncSettings.getState();
   const local = localHostUrl(useLanHost.getState().status);
   const signaling = [...new Set([...(local ? [local] : []), ...signalingUrlsFor(settings, current.id)])];
   const ice = settings.iceServers.map((s) => ({ urls: s.urls, ...(s.username ? { username: s.username } : {}), ...(s.credential ? { credential: s.credential } : {}) }));
-  return { key: JSON.stringify([current.id, signaling, ice]), run: { id: current.id, doc: current.doc, signaling, ice } };
+  return { key: JSON.stringify([current.id, signaling, ice, password]), run: { id: current.id, doc: current.doc, signaling, ice, password } };
 }
 
 function reconcile(): void {
   chain = chain.then(async () => {
     const want = desired();
-    if (want.key === runningKey) return;
+    // Reading the room key: the store's change calls reconcile again.
+    if (!want || want.key === runningKey) return;
     if (handle) {
       const old = handle;
       handle = null;
@@ -54,7 +69,7 @@ function reconcile(): void {
       useSyncStore.setState({ workspaceId: want.run.id, active: false, inactiveReason: 'noHost', status: EMPTY_STATUS, presence: {}, signalingUrls: [] });
       return;
     }
-    handle = startSync({ workspaceId: want.run.id, doc: want.run.doc, signaling: want.run.signaling, iceServers: want.run.ice, user: user(), memberId: useSession.getState().memberId });
+    handle = startSync({ workspaceId: want.run.id, doc: want.run.doc, signaling: want.run.signaling, iceServers: want.run.ice, user: user(), memberId: useSession.getState().memberId, password: want.run.password });
   });
   chain = chain.catch((err: unknown) => console.error('[sync] could not start or stop sync:', err));
 }
@@ -67,6 +82,7 @@ export function installSyncLifecycle(): void {
     if (s.current !== prev.current) reconcile();
   });
   useSyncSettings.subscribe(reconcile);
+  useRoomKeys.subscribe(reconcile);
   useLanHost.subscribe((s, prev) => {
     if (localHostUrl(s.status) !== localHostUrl(prev.status)) reconcile();
   });

@@ -21,6 +21,11 @@ export interface StartSyncOptions {
   timings?: Partial<SyncTimings>;
   /** Publish status to the UI store (off for benchmarks that run several peers in one page). */
   publish?: boolean;
+  /**
+   * The room key to use when this laptop has its own (from an invite, or a rotation sealed to
+   * it); default: the key in the workspace's meta (ensureRoomKey).
+   */
+  password?: string;
 }
 
 /** Sync of one open workspace. */
@@ -43,7 +48,7 @@ const TICK_MS = 200;
 export function startSync(opts: StartSyncOptions): SyncHandle {
   const { doc, workspaceId } = opts;
   const publish = opts.publish ?? true;
-  const password = ensureRoomKey(doc);
+  const password = opts.password ?? ensureRoomKey(doc);
   const awareness = new Awareness(doc);
   awareness.setLocalState({ user: opts.user, editing: null } satisfies PresenceState);
   // What has not reached whom survives reloads and restarts: the ledger is stored per workspace.

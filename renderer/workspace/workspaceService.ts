@@ -1,11 +1,13 @@
 import * as Y from 'yjs';
 import { compressYDocs, DexieYProvider } from 'y-dexie';
-import { write } from '../../shared/doc/origins';
+import { write, type Origin } from '../../shared/doc/origins';
 import { forgetLedger } from '../sync/deliveryStore';
 import { metaOf } from '../../shared/doc/workspaceDoc';
 import { newId } from '../../shared/doc/collection';
 import { seedWorkspace } from '../../shared/playbook/seed';
 import type { Language } from '../../shared/languages';
+import { appendEntry, signEntry, type DeviceKeys, type SignedEntry } from '../../shared/governance';
+import { trustGenesisKey } from '../identity/identity';
 import { addWorkspaceRow, getDb, UPDATES_TABLE, type CrisisRoomDb } from './db';
 import { beginWrite, endWrite, reportStorageError } from './persistence';
 
@@ -41,23 +43,43 @@ export interface CreateOptions {
   language: Language;
   /** Join an existing room (invite) instead of starting from the default playbook. */
   join?: { id: string; roomKey: string };
+  /**
+   * The person creating a new workspace: they sign the roster's genesis entry naming themselves
+   * (as owner), and this laptop trusts their key as the workspace's anchor.
+   */
+  creator?: { keys: DeviceKeys; name: string; unit: string };
+  /** Signed governance entries the person adds with a joined workspace (their join request). */
+  entries?: readonly SignedEntry[];
 }
 
 /**
  * Creates a workspace. A new one starts from the default playbook in `language`; its row and
- * seeded document are written in one IndexedDB transaction (y-dexie stores an added Y.Doc's
- * state with the row), so a crash never leaves a half-made workspace.
+ * seeded document (with the creator's signed genesis) are written in one IndexedDB transaction
+ * (y-dexie stores an added Y.Doc's state with the row), so a crash never leaves a half-made
+ * workspace. The trust anchor is stored first: a stray anchor for a workspace that never came
+ * to be is harmless, a workspace whose creator this laptop does not trust is not.
  */
 export async function createWorkspace(opts: CreateOptions, db: CrisisRoomDb = getDb()): Promise<string> {
   const name = cleanWorkspaceName(opts.name);
   const id = opts.join?.id ?? newId();
+  const creator = opts.join ? undefined : opts.creator;
+  const genesis = creator
+    ? await signEntry(creator.keys, {
+        ws: id,
+        kind: 'roster.genesis',
+        member: { key: creator.keys.publicKey, agreementKey: creator.keys.agreementKey, name: creator.name, unit: creator.unit, roles: ['owner'] },
+      })
+    : undefined;
+  if (creator) await trustGenesisKey(id, creator.keys.publicKey);
   const doc = new Y.Doc();
   write(doc, 'system', () => {
     if (!opts.join) seedWorkspace(doc, opts.language);
     const meta = metaOf(doc);
     meta.set('name', name);
     meta.set('roomKey', opts.join?.roomKey ?? newRoomKey());
+    if (genesis) appendEntry(doc, genesis, 'system');
   });
+  for (const entry of opts.entries ?? []) appendEntry(doc, entry, 'user');
   const now = Date.now();
   await addWorkspaceRow(db, { id, name, createdAt: now, updatedAt: now, deletedAt: null, doc });
   doc.destroy();
@@ -195,6 +217,22 @@ export async function openWorkspace(id: string, db: CrisisRoomDb = getDb()): Pro
       if (writesSinceCompress > 0) compress();
     },
   };
+}
+
+/**
+ * Adds signed governance entries to a workspace that may not be open: into `openDoc` when it is
+ * (the live document), else as one stored update that the next open merges (an entry written
+ * from a fresh document is an insertion like any peer's; order in the log means nothing).
+ */
+export async function appendToWorkspace(id: string, entries: readonly SignedEntry[], origin: Origin, openDoc?: Y.Doc, db: CrisisRoomDb = getDb()): Promise<void> {
+  if (openDoc) {
+    write(openDoc, origin, () => entries.forEach((e) => appendEntry(openDoc, e, origin)));
+    return;
+  }
+  const scratch = new Y.Doc();
+  write(scratch, origin, () => entries.forEach((e) => appendEntry(scratch, e, origin)));
+  await db.table(UPDATES_TABLE).add({ k: id, u: Y.encodeStateAsUpdateV2(scratch), f: 1 });
+  scratch.destroy();
 }
 
 /**

@@ -4,6 +4,8 @@ import type { EntryKind, LogItem, MalformedReason, Payload, ValidItem } from './
 import { authorityReason, basicReason, type Governance } from './governance.js';
 import { OVERRIDABLE_GATES } from './gates.js';
 import { deriveIncidents } from './incidents.js';
+import { offerReason, requestReason } from './admissions.js';
+import { rekeyReason } from './roomKeys.js';
 import type { EntryReason } from './reasons.js';
 import type { Verdict } from './verifier.js';
 
@@ -73,14 +75,21 @@ function subjectOf(pl: Payload, gov: Governance): string {
     case 'incident.declare':
     case 'incident.severity':
       return pl.incidentId;
+    case 'admission.offer':
+      return pl.admissionId;
+    case 'admission.request':
+      return pl.member.name;
+    case 'room.rekey':
+      return pl.rekeyId;
   }
 }
 
 function detailOf(pl: Payload): string {
   switch (pl.kind) {
     case 'roster.genesis':
-    case 'roster.add':
       return `key=${pl.member.key} unit=${pl.member.unit} roles=${pl.member.roles.join('|')}`;
+    case 'roster.add':
+      return `key=${pl.member.key} unit=${pl.member.unit} roles=${pl.member.roles.join('|')}${pl.admissionId ? ` admission=${pl.admissionId}` : ''}`;
     case 'roster.roles':
       return `key=${pl.key} roles=${pl.roles.join('|')}`;
     case 'roster.remove':
@@ -99,6 +108,12 @@ function detailOf(pl: Payload): string {
       return `severity=${pl.severity} drill=${pl.drill}`;
     case 'incident.severity':
       return `severity=${pl.severity}${pl.reason ? ` reason=${pl.reason}` : ''}`;
+    case 'admission.offer':
+      return `admission=${pl.admissionId} role=${pl.role} oneTime=${pl.oneTime}`;
+    case 'admission.request':
+      return `key=${pl.member.key} unit=${pl.member.unit}${pl.admissionId ? ` admission=${pl.admissionId}` : ''}`;
+    case 'room.rekey':
+      return `rekey=${pl.rekeyId} sealedTo=${pl.seals.length}`;
   }
 }
 
@@ -121,6 +136,12 @@ function reasonOf(gov: Governance, item: ValidItem, rejected: Map<LogItem, Entry
     case 'incident.declare':
     case 'incident.severity':
       return incidents.get(item);
+    case 'admission.offer':
+      return offerReason(gov, item);
+    case 'admission.request':
+      return requestReason(gov, item);
+    case 'room.rekey':
+      return rekeyReason(gov, item);
   }
 }
 

@@ -22,6 +22,9 @@ export const ENTRY_KINDS = [
   'release',
   'incident.declare',
   'incident.severity',
+  'admission.offer',
+  'admission.request',
+  'room.rekey',
 ] as const;
 export type EntryKind = (typeof ENTRY_KINDS)[number];
 
@@ -33,7 +36,7 @@ export const GATES = ['placeholders', 'lint', 'facts', 'comments', 'drill'] as c
 export type Gate = (typeof GATES)[number];
 
 /** Limits that keep one peer from bloating every laptop's document. */
-export const LIMITS = { entryChars: 16_384, payloadChars: 8_192, name: 200, id: 200, reason: 2_000, roles: 8 } as const;
+export const LIMITS = { entryChars: 16_384, payloadChars: 8_192, name: 200, id: 200, reason: 2_000, roles: 8, seals: 48 } as const;
 
 export const publicKeySchema = z.string().regex(base64UrlPattern(32), 'Not a 32-byte base64url key');
 export const signatureSchema = z.string().regex(base64UrlPattern(64), 'Not a 64-byte base64url signature');
@@ -45,6 +48,24 @@ const roleList = z
   .array(memberRoleSchema)
   .max(LIMITS.roles)
   .refine((r) => new Set(r).size === r.length, 'Roles repeat');
+
+/** Id of a one-time admission (the invite that carries it names it; random, not secret). */
+export const admissionIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'Not an admission id');
+
+/** A person as they describe themselves when asking to join (the owner who admits them picks the roles). */
+export const candidateSchema = z.strictObject({
+  key: publicKeySchema,
+  agreementKey: publicKeySchema,
+  name: nonBlank(LIMITS.name),
+  unit: z.string().max(LIMITS.name),
+});
+export type CandidateInfo = z.infer<typeof candidateSchema>;
+
+/** A new room key sealed to one member (roomKeys.ts): base64url of a 12-byte IV and the AES-GCM ciphertext. */
+export const sealSchema = z.strictObject({
+  to: publicKeySchema,
+  box: z.string().regex(/^[A-Za-z0-9_-]{40,240}$/, 'Not a sealed room key'),
+});
 
 /** A member as written into the roster by genesis or an owner. */
 export const memberSchema = z.strictObject({
@@ -77,7 +98,8 @@ const common = {
 
 export const payloadSchema = z.discriminatedUnion('kind', [
   z.strictObject({ ...common, kind: z.literal('roster.genesis'), member: memberSchema }),
-  z.strictObject({ ...common, kind: z.literal('roster.add'), member: memberSchema }),
+  // `admissionId`: the one-time admission this addition used (absent: added by hand).
+  z.strictObject({ ...common, kind: z.literal('roster.add'), member: memberSchema, admissionId: admissionIdSchema.optional() }),
   z.strictObject({ ...common, kind: z.literal('roster.roles'), key: publicKeySchema, roles: roleList }),
   z.strictObject({ ...common, kind: z.literal('roster.remove'), key: publicKeySchema }),
   z.strictObject({ ...common, kind: z.literal('policy.set'), policy: policySchema }),
@@ -86,6 +108,22 @@ export const payloadSchema = z.discriminatedUnion('kind', [
   z.strictObject({ ...common, kind: z.literal('release'), statementId: id, hash: contentHashSchema }),
   z.strictObject({ ...common, kind: z.literal('incident.declare'), incidentId: id, severity: z.int().min(1).max(10), drill: z.boolean() }),
   z.strictObject({ ...common, kind: z.literal('incident.severity'), incidentId: id, severity: z.int().min(1).max(10), reason: z.string().max(LIMITS.reason) }),
+  // An owner's invite: whoever asks with this id is admitted with `role` (once, when `oneTime`).
+  z.strictObject({ ...common, kind: z.literal('admission.offer'), admissionId: admissionIdSchema, role: memberRoleSchema, oneTime: z.boolean() }),
+  // A person asking to join, signed with their own key (`by` must be `member.key`).
+  z.strictObject({ ...common, kind: z.literal('admission.request'), member: candidateSchema, admissionId: admissionIdSchema.optional() }),
+  // An owner's new room key, sealed to each remaining member's agreement key from the ephemeral key `epk`.
+  z.strictObject({
+    ...common,
+    kind: z.literal('room.rekey'),
+    rekeyId: admissionIdSchema,
+    epk: publicKeySchema,
+    seals: z
+      .array(sealSchema)
+      .min(1)
+      .max(LIMITS.seals)
+      .refine((s) => new Set(s.map((x) => x.to)).size === s.length, 'Sealed twice to one member'),
+  }),
 ]);
 
 /** A signed payload of any kind. */

@@ -17,6 +17,9 @@ export {
   serializeEntry,
   payloadSchema,
   memberSchema,
+  candidateSchema,
+  admissionIdSchema,
+  sealSchema,
   policySchema,
   publicKeySchema,
   signatureSchema,
@@ -26,6 +29,7 @@ export {
   type LogItem,
   type MalformedReason,
   type MemberInfo,
+  type CandidateInfo,
   type Payload,
   type PayloadOf,
   type PolicyInput,
@@ -67,4 +71,29 @@ export {
 export { releaseGates, deriveOverrides, OVERRIDABLE_GATES, type GateFlags, type GateReport, type GateStanding, type DerivedOverride, type OverridePayload } from './gates.js';
 export { deriveIncident, deriveIncidents, type IncidentGovernance, type IncidentPayload } from './incidents.js';
 export { auditTrail, auditCsv, AUDIT_CSV_COLUMNS, FUTURE_TOLERANCE_MS, type AuditFilter, type AuditRow } from './audit.js';
+export {
+  deriveAdmissions,
+  autoAdmissions,
+  admitPayload,
+  offerReason,
+  requestReason,
+  type AdmissionOffer,
+  type AdmissionRequest,
+  type Admissions,
+  type OfferPayload,
+  type RequestPayload,
+  type RequestState,
+} from './admissions.js';
+export {
+  sealRoomKey,
+  openRoomKeySeal,
+  deriveRoomKeyRotations,
+  rekeyRecipients,
+  rekeyReason,
+  ownerAt,
+  type RekeyPayload,
+  type RoomKeyRotation,
+  type SealRecipient,
+} from './roomKeys.js';
+export type { WebCryptoKey, WebCryptoKeyPair } from './webcrypto.js';
 export { GovernanceView, type GovernanceViewOptions } from './view.js';

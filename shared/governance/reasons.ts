@@ -28,6 +28,8 @@ export const ENTRY_REASONS = [
   'notOverridable', // the drill gate cannot be overridden
   'alreadyDeclared', // the incident was already declared
   'notDeclared', // a severity change for an incident never declared
+  // Admissions
+  'notSelf', // a join request signed by someone other than the person it names
 ] as const;
 export type EntryReason = (typeof ENTRY_REASONS)[number];
 

@@ -6,7 +6,11 @@ import { write } from '../doc/origins.js';
 /**
  * Rooms: every workspace syncs in its own peer-to-peer room. The room name comes from the
  * workspace id (not secret); the room key (≥ 128 random bits, kept in the workspace's meta) is
- * the password y-webrtc derives its AES key from, so a peer without it can read nothing.
+ * the password y-webrtc derives its AES key from, so a peer without it can read nothing. When an
+ * owner rotates it (shared/governance/roomKeys.ts) each member's laptop keeps the new key itself
+ * (renderer/identity) and the rotation does not write it here; the meta keeps the key the
+ * workspace started with (a member who joins later writes their invite's key, as every joiner
+ * does — only peers already in that room receive the write).
  */
 
 /** Meta key under which the room key is stored. */

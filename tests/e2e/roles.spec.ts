@@ -197,8 +197,10 @@ for (const s of SCENARIOS) {
       expect(pdf.text).toContain(s.confidential);
       expect(pdf.text).toContain(s.workspace.replace(/\s+/g, ''));
       if (s.language === 'zh-TW' && paper === 'A4') {
-        execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', pdf.file, '/work/notes/roles-poster-page1']);
-        expect(readFileSync('/work/notes/roles-poster-page1.png').subarray(1, 4).toString()).toBe('PNG');
+        // Page 1 as an image, in the test's own output folder (never a path of the machine).
+        const png = test.info().outputPath('roles-poster-page1');
+        execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', pdf.file, png]);
+        expect(readFileSync(`${png}.png`).subarray(1, 4).toString()).toBe('PNG');
       }
     }
   });

@@ -8,6 +8,7 @@ import { useSession } from '../../session/sessionStore';
 import { useToasts } from '../../ui/toasts';
 import { navigate, workspacePath } from '../../app/router';
 import { JoinByInvite } from '../sync/JoinByInvite';
+import { useIdentity } from '../../identity/identity';
 
 export function WorkspaceList() {
   const { t, i18n } = useTranslation('app');
@@ -32,7 +33,9 @@ export function WorkspaceList() {
 
   const create = async () => {
     try {
-      const id = await createWorkspace({ name, language });
+      // The creator signs the roster's genesis: they are the new workspace's first owner.
+      const { keys, profile } = useIdentity.getState();
+      const id = await createWorkspace({ name, language, ...(keys && profile ? { creator: { keys, name: profile.name, unit: profile.unit } } : {}) });
       setName('');
       setError(null);
       navigate(workspacePath(id, 'playbook'));

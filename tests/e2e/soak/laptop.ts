@@ -6,6 +6,7 @@
  */
 import { expect, type Page } from '@playwright/test';
 import type { NetnsLab } from '../netns/netns';
+import { completeOnboarding } from '../helpers';
 import type { DocDigest, DocFingerprint } from '../../../renderer/app/diagnostics';
 
 /** Markers one laptop types in one trial, one per place it edits. */
@@ -72,6 +73,7 @@ export class Laptop {
       [name, color, WS_COUNT_KEY] as const,
     );
     await page.goto(appUrl);
+    await completeOnboarding(page, { name });
     await page.waitForFunction(() => typeof window.__crisisRoomDiag === 'object');
     return new Laptop(page, String.fromCharCode(65 + index), appUrl);
   }
@@ -126,7 +128,7 @@ export class Laptop {
     await this.go(`w/${workspaceId}/sync`);
     await this.page.getByRole('button', { name: 'Create invite code' }).click();
     const code = (await this.page.getByTestId('invite-code').textContent())!.trim();
-    expect(code).toMatch(/^CR1\./);
+    expect(code).toMatch(/^CR2\./);
     return code;
   }
 

@@ -7,12 +7,18 @@ import { DEFAULT_SYNC_SETTINGS, IceServerSchema, signalingUrlsFor, SignalingUrlS
 import { normalizeHostAddress } from '../../../renderer/sync/hostAddress';
 import { parseIceLines } from '../../../renderer/features/sync/NetworkSettings';
 
+/** A 32-byte public key, base64url (what the roster uses). */
+const KEY = Buffer.from(Array.from({ length: 32 }, (_, i) => i * 7)).toString('base64url');
+
 const invite: Invite = {
   hosts: ['ws://192.168.1.20:4444/signal'],
   workspaceId: '0b6f3c1e-5f2a-4c1e-9a57-2f8f8d1c7e11',
   workspaceName: '產品召回 2026',
   roomKey: generateRoomKey(),
+  genesisKey: KEY,
+  admission: { id: 'Adm1ssion-Id_0123', role: 'legal_approver' },
 };
+const { admission: _, ...withoutAdmission } = invite;
 
 function reason(fn: () => unknown): string {
   try {
@@ -26,8 +32,10 @@ function reason(fn: () => unknown): string {
 describe('invite codes', () => {
   it('round-trip, also with whitespace and line breaks from copy-paste', () => {
     const code = encodeInvite(invite);
-    expect(code).toMatch(/^CR1\.[A-Za-z0-9_-]+\.[0-9a-f]{8}$/);
+    expect(code).toMatch(/^CR2\.[A-Za-z0-9_-]+\.[0-9a-f]{8}$/);
     expect(decodeInvite(code)).toEqual(invite);
+    // A member who is not an owner makes codes without an admission.
+    expect(decodeInvite(encodeInvite(withoutAdmission))).toEqual(withoutAdmission);
     const wrapped = `  ${code.slice(0, 30)}\n${code.slice(30, 61)}\r\n ${code.slice(61)}  `;
     expect(decodeInvite(wrapped)).toEqual(invite);
   });
@@ -36,7 +44,9 @@ describe('invite codes', () => {
     const code = encodeInvite(invite);
     expect(reason(() => decodeInvite('   '))).toBe('empty');
     expect(reason(() => decodeInvite('hello world'))).toBe('format');
-    expect(reason(() => decodeInvite(code.replace('CR1.', 'CR9.')))).toBe('format');
+    expect(reason(() => decodeInvite(code.replace('CR2.', 'CR9.')))).toBe('format');
+    // Codes from before rosters carry no creator key: refused with their own reason.
+    expect(reason(() => decodeInvite(code.replace('CR2.', 'CR1.')))).toBe('outdated');
     // One character changed in the body: the checksum catches it.
     const body = code.split('.')[1]!;
     const flipped = body.slice(0, 10) + (body[10] === 'A' ? 'B' : 'A') + body.slice(11);
@@ -47,15 +57,26 @@ describe('invite codes', () => {
   it('reject well-formed codes whose content is invalid, and refuse to make one', () => {
     const forge = (json: object) => {
       const body = btoa(String.fromCharCode(...new TextEncoder().encode(JSON.stringify(json)))).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-      return `CR1.${body}.${inviteChecksum(body)}`;
+      return `CR2.${body}.${inviteChecksum(body)}`;
     };
-    const good = { h: invite.hosts, w: invite.workspaceId, n: invite.workspaceName, k: invite.roomKey };
+    const good = { h: invite.hosts, w: invite.workspaceId, n: invite.workspaceName, k: invite.roomKey, g: KEY, a: invite.admission!.id, r: 'legal_approver' };
     expect(decodeInvite(forge(good))).toEqual(invite);
+    const { a: _a, r: _r, ...noAdmission } = good;
+    expect(decodeInvite(forge(noAdmission))).toEqual(withoutAdmission);
+    // The creator key is required and must be a 32-byte key; an admission needs both its id and role.
+    const { g: _g, ...noAnchor } = good;
+    expect(reason(() => decodeInvite(forge(noAnchor)))).toBe('content');
+    expect(reason(() => decodeInvite(forge({ ...good, g: KEY.slice(0, -1) })))).toBe('content');
+    expect(reason(() => decodeInvite(forge({ ...noAdmission, a: 'Adm1ssion-Id_0123' })))).toBe('content');
+    expect(reason(() => decodeInvite(forge({ ...good, r: 'emperor' })))).toBe('content');
+    expect(reason(() => decodeInvite(forge({ ...good, a: 'short' })))).toBe('content');
+    expect(reason(() => decodeInvite(forge({ ...good, extra: 1 })))).toBe('content');
+    expect(reason(() => decodeInvite(forge([1, 2])))).toBe('content');
     expect(reason(() => decodeInvite(forge({ ...good, k: 'short' })))).toBe('content');
     expect(reason(() => decodeInvite(forge({ ...good, h: ['http://192.168.1.20/'] })))).toBe('content');
     expect(reason(() => decodeInvite(forge({ ...good, h: [] })))).toBe('content');
     expect(reason(() => decodeInvite(forge({ ...good, w: '../../etc' })))).toBe('content');
-    expect(reason(() => decodeInvite(`CR1.bm90IGpzb24.${inviteChecksum('bm90IGpzb24')}`))).toBe('format');
+    expect(reason(() => decodeInvite(`CR2.bm90IGpzb24.${inviteChecksum('bm90IGpzb24')}`))).toBe('format');
     expect(() => encodeInvite({ ...invite, roomKey: 'short' })).toThrow();
     expect(() => encodeInvite({ ...invite, hosts: [] })).toThrow();
   });

@@ -1,0 +1,64 @@
+import { autoAdmissions, type GovernanceView } from '../../shared/governance';
+import { useCurrentWorkspace } from '../workspace/useWorkspace';
+import { reportStorageError } from '../workspace/persistence';
+import { trustedGenesisKey, useIdentity, useTrustAnchors } from './identity';
+import { currentGovernanceView, signAndAppend } from './useGovernance';
+
+let installed = false;
+
+/**
+ * On an owner's laptop, admits join requests for that owner's own unused one-time invites
+ * (shared/governance/admissions.ts autoAdmissions) by signing `roster.add` with the offered
+ * role (origin 'system': the app does it, on the owner's standing instruction given when the
+ * invite was made). Runs while the workspace is open here; every other request waits in the
+ * Members page for an owner. Returns the disposer.
+ */
+export function installAdmissionService(): () => void {
+  if (installed) return () => {};
+  installed = true;
+  let view: GovernanceView | null = null;
+  let stopView = (): void => {};
+  let scheduled = false;
+  // Admission ids signed for in this session: an offer is used once even before its
+  // `roster.add` has been verified and counted.
+  const inFlight = new Set<string>();
+
+  const admit = (): void => {
+    scheduled = false;
+    const keys = useIdentity.getState().keys;
+    if (!view || !keys) return;
+    for (const payload of autoAdmissions(view.getSnapshot(), keys.publicKey, inFlight)) {
+      if (payload.kind !== 'roster.add' || !payload.admissionId) continue;
+      const id = payload.admissionId;
+      inFlight.add(id);
+      signAndAppend(payload, 'system').catch((err: unknown) => {
+        inFlight.delete(id);
+        reportStorageError(err);
+      });
+    }
+  };
+  // Listeners fire inside Yjs observers and verification batches: admit after them.
+  const schedule = (): void => {
+    if (scheduled) return;
+    scheduled = true;
+    queueMicrotask(admit);
+  };
+  const rewire = (): void => {
+    // Read the open workspace's anchor if nobody has yet (the store then calls rewire again).
+    const current = useCurrentWorkspace.getState().current;
+    if (current && !(current.id in useTrustAnchors.getState().byWorkspace)) void trustedGenesisKey(current.id).catch(reportStorageError);
+    const next = useIdentity.getState().keys ? currentGovernanceView() : null;
+    if (next === view) return;
+    stopView();
+    view = next;
+    stopView = view ? view.subscribe(schedule) : () => {};
+    if (view) schedule();
+  };
+  const stops = [useCurrentWorkspace.subscribe(rewire), useTrustAnchors.subscribe(rewire), useIdentity.subscribe(rewire)];
+  rewire();
+  return () => {
+    stops.forEach((s) => s());
+    stopView();
+    installed = false;
+  };
+}
