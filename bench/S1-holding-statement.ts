@@ -1,113 +1,139 @@
 /**
- * S1 — UI actions (clicks, form fills, selections) from "declare incident" to a printed, legally
- * approved holding statement filled from the template, in the built app in Chromium (zh-TW).
- * Setup before the count: a workspace with its company profile (name and public contact line),
- * as a team has it before any crisis. The count then follows the shortest path the UI offers:
- * declare (name, crisis type, product concerned; severity suggested, T0 = now) → "draft holding
- * statement from template" in the incident room (every placeholder filled from the incident and
- * the profile) → submit for review → approve as legal → release → print view → print.
- * The run checks what came out: the PDF holds the filled statement and the legal approval.
+ * S1 — UI actions (clicks, form fills, selections) of every person involved, from "declare
+ * incident" to a printed holding statement filled from the template and approved by Legal, in
+ * the built app (zh-TW) on two laptops: PR (林雅婷: owner and spokesperson) and Legal (林律師:
+ * legal approver), each a Chromium process in its own network namespace with its own device key,
+ * syncing through the LAN host (the netns lab of tests/e2e; run as root).
+ *
+ * Setup before the count, as a team has it before any crisis: the workspace with its company
+ * profile (name, public contact line); PR holds the spokesperson role; Legal was invited as legal
+ * approver and admitted; both laptops are connected. The count then follows the shortest path the
+ * UI offers, both people's actions included:
+ *   PR    declare (name, crisis type, product concerned; severity suggested, T0 = now)
+ *         → "draft holding statement from template" (every placeholder filled from the incident
+ *           and the profile) → submit for review
+ *   Legal open the statements → open the statement → approve (signed with Legal's key; the
+ *         approval panel offers Legal only the legal role, and PR — the author — cannot give it)
+ *   PR    release → confirm in the release dialog (signed) → print view → print
+ * The run checks what came out: the PDF holds the filled statement and the signed legal approval
+ * with Legal's key fingerprint, and no "unreleased" mark.
  */
-import { chromium, type Locator, type Page } from '@playwright/test';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CHROMIUM_ARGS } from '../playwright.config';
+import type { Locator, Page } from '@playwright/test';
+import { createNetnsLab, netnsAvailable, type NetnsLab } from '../tests/e2e/netns/netns';
+import { createWorkspaceOn, go, inviteAndJoin, openLaptop, pdfPages, setRoles } from '../tests/e2e/signoff-lab';
+import { ROOT } from './lib/bundle';
 import { row, type BenchContext, type BenchRow } from './types';
 
+/** The goal set when one person could do every step on one laptop (before signed sign-off). */
 const GOAL = 12;
 const COMPANY = '禾豐餐飲股份有限公司';
 const CONTACT = '客服專線 0800-123-456';
-const APPROVER = '法務 林律師';
+const PR = { name: '林雅婷', unit: '公關部' };
+const LEGAL = { name: '林律師', unit: '法務部' };
 
-/** Counts every UI action the path takes. */
+/** Counts every UI action of the path, per person. */
 class ActionCounter {
-  count = 0;
   readonly steps: string[] = [];
-  async click(what: string, l: Locator): Promise<void> {
-    this.count++;
-    this.steps.push(`click ${what}`);
+  readonly by: Record<string, number> = {};
+  get count(): number {
+    return this.steps.length;
+  }
+  private note(who: string, what: string): void {
+    this.steps.push(`${who}: ${what}`);
+    this.by[who] = (this.by[who] ?? 0) + 1;
+  }
+  async click(who: string, what: string, l: Locator): Promise<void> {
+    this.note(who, `click ${what}`);
     await l.click();
   }
-  async fill(what: string, l: Locator, value: string): Promise<void> {
-    this.count++;
-    this.steps.push(`fill ${what}`);
+  async fill(who: string, what: string, l: Locator, value: string): Promise<void> {
+    this.note(who, `fill ${what}`);
     await l.fill(value);
   }
-  async select(what: string, l: Locator, option: { label: string }): Promise<void> {
-    this.count++;
-    this.steps.push(`select ${what}`);
+  async select(who: string, what: string, l: Locator, option: { label: string }): Promise<void> {
+    this.note(who, `select ${what}`);
     await l.selectOption(option);
   }
 }
 
-async function setup(page: Page, appUrl: string): Promise<string> {
-  await page.goto(appUrl);
-  await page.locator('[data-testid=create-workspace] input').fill('S1 危機小組');
-  await page.locator('[data-testid=create-workspace] button[type=submit]').click();
-  await page.waitForURL(/#\/w\/[^/]+\/playbook/);
-  const ws = decodeURIComponent(/#\/w\/([^/]+)/.exec(page.url())![1]!);
-  await page.goto(`${appUrl}#/w/${ws}/incidents`);
-  await page.locator('.profile-card summary').click();
-  await page.getByTestId('company-name').fill(COMPANY);
-  await page.getByTestId('press-contact').fill(CONTACT);
-  return ws;
+async function setup(lab: NetnsLab, pr: Page, legal: Page): Promise<{ ws: string; legalHex: string }> {
+  const ws = await createWorkspaceOn(lab, pr, 'S1 危機小組');
+  await setRoles(lab, pr, ws, PR.name, ['owner', 'spokesperson']);
+  await go(lab, pr, `w/${ws}/incidents`);
+  await pr.locator('.profile-card summary').click();
+  await pr.getByTestId('company-name').fill(COMPANY);
+  await pr.getByTestId('press-contact').fill(CONTACT);
+  const legalHex = await inviteAndJoin(lab, pr, legal, ws, LEGAL.name, 'legal_approver');
+  // Both laptops wait where the crisis finds them: PR in the incident list, Legal on the playbook.
+  await go(lab, pr, `w/${ws}/incidents`);
+  await go(lab, legal, `w/${ws}/playbook`);
+  return { ws, legalHex };
 }
 
-async function pathToPrintedStatement(page: Page, a: ActionCounter): Promise<void> {
-  await a.click('declare incident', page.getByTestId('declare-incident'));
-  await a.fill('incident name', page.getByTestId('incident-title'), '信義店顧客集體腸胃不適');
-  await a.select('crisis type', page.getByTestId('incident-type'), { label: '食安事件' });
-  await a.fill('product concerned', page.getByTestId('incident-product'), '海鮮燉飯');
-  await a.click('declare', page.getByTestId('declare-submit'));
-  await page.getByTestId('incident-room').waitFor();
-  await a.click('draft holding statement from template', page.getByTestId('draft-holding'));
-  await page.getByTestId('statement-studio').waitFor();
-  await a.click('submit for review', page.getByTestId('submit-review'));
-  // The approver's name defaults to the person at this laptop; the role to legal.
-  await page.getByTestId('approve').waitFor();
-  await a.click('approve as legal', page.getByTestId('approve'));
-  await page.locator('[data-testid=status-bar][data-status=approved]').waitFor();
-  await a.click('release', page.getByTestId('release'));
-  await page.locator('[data-testid=status-bar][data-status=released]').waitFor();
-  await a.click('print view', page.getByTestId('export-pdf'));
-  await page.getByTestId('statement-print').waitFor();
-  await a.click('print', page.getByTestId('print-pdf'));
+async function pathToPrintedStatement(pr: Page, legal: Page, a: ActionCounter): Promise<void> {
+  await a.click('PR', 'declare incident', pr.getByTestId('declare-incident'));
+  await a.fill('PR', 'incident name', pr.getByTestId('incident-title'), '信義店顧客集體腸胃不適');
+  await a.select('PR', 'crisis type', pr.getByTestId('incident-type'), { label: '食安事件' });
+  await a.fill('PR', 'product concerned', pr.getByTestId('incident-product'), '海鮮燉飯');
+  await a.click('PR', 'declare', pr.getByTestId('declare-submit'));
+  await pr.getByTestId('incident-room').waitFor();
+  await a.click('PR', 'draft holding statement from template', pr.getByTestId('draft-holding'));
+  await pr.getByTestId('statement-studio').waitFor();
+  await a.click('PR', 'submit for review', pr.getByTestId('submit-review'));
+  await pr.locator('[data-testid=status-bar][data-status=in_review]').waitFor();
+
+  await a.click('Legal', 'statements (navigation)', legal.getByRole('link', { name: '聲明', exact: true }));
+  const card = legal.getByTestId('statement-row').filter({ hasText: '初步聲明' }).first().locator('a.card-title');
+  await card.waitFor({ timeout: 20_000 });
+  await a.click('Legal', 'open the statement', card);
+  // The panel offers Legal the legal role only, and their own key; the approval waits for the text's analysis.
+  await legal.locator('[data-testid=approve]:not([disabled])').waitFor({ timeout: 20_000 });
+  await a.click('Legal', 'approve as legal (signed)', legal.getByTestId('approve'));
+  await legal.locator('[data-testid=status-bar][data-status=approved]').waitFor();
+
+  await pr.locator('[data-testid=status-bar][data-status=approved]').waitFor({ timeout: 20_000 });
+  await a.click('PR', 'release', pr.getByTestId('release'));
+  await a.click('PR', 'confirm release (signed)', pr.getByTestId('release-confirm'));
+  await pr.locator('[data-testid=status-bar][data-status=released]').waitFor();
+  await a.click('PR', 'print view', pr.getByTestId('export-pdf'));
+  await pr.locator('[data-testid=statement-print][data-ready=true]').waitFor();
+  await a.click('PR', 'print', pr.getByTestId('print-pdf'));
 }
 
 export default async function run(ctx: BenchContext): Promise<BenchRow[]> {
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const can = netnsAvailable();
+  if (!can.ok) throw new Error(`S1 needs two laptops in network namespaces: ${can.reason}`);
+  const dist = join(ROOT, process.env.BENCH_APP_DIST ?? 'dist');
+  if (!existsSync(join(dist, 'index.html'))) throw new Error(`${dist} is missing: build the app first`);
   const dir = mkdtempSync(join(tmpdir(), 's1-'));
+  const lab = await createNetnsLab(2, dist);
   try {
-    const context = await browser.newContext({ locale: 'zh-TW' });
-    await context.addInitScript((name) => {
-      if (!localStorage.getItem('crisis-room.session')) localStorage.setItem('crisis-room.session', JSON.stringify({ state: { language: 'zh-TW', userName: name, userColor: '#0369a1' }, version: 1 }));
-      // The browser's print dialog is what "print" opens in web mode; headless, note that it was asked for.
-      window.print = () => void ((window as unknown as { __printed: number }).__printed = ((window as unknown as { __printed?: number }).__printed ?? 0) + 1);
-    }, APPROVER);
-    const page = await context.newPage();
-    await setup(page, ctx.appUrl);
+    const pr = await openLaptop(lab, 0, PR, { countPrints: true });
+    const legal = await openLaptop(lab, 1, LEGAL);
+    const { legalHex } = await setup(lab, pr, legal);
     const actions = new ActionCounter();
-    await pathToPrintedStatement(page, actions);
-    ctx.log(`path: ${actions.steps.join(' → ')}`);
+    const t0 = Date.now();
+    await pathToPrintedStatement(pr, legal, actions);
+    ctx.log(`path (${((Date.now() - t0) / 1000).toFixed(1)} s): ${actions.steps.join(' → ')}`);
 
-    // What came out: print was asked for, and the printed copy is the filled, legally approved statement.
-    const printed = await page.evaluate(() => (window as unknown as { __printed?: number }).__printed ?? 0);
+    // What came out: print was asked for, and the printed copy is the filled, released statement with Legal's signed approval.
+    const printed = await pr.evaluate(() => (window as unknown as { __printed?: number }).__printed ?? 0);
     if (printed < 1) throw new Error('The print dialog was never opened');
-    await page.emulateMedia({ media: 'print' });
-    writeFileSync(join(dir, 's1.pdf'), await page.pdf({ preferCSSPageSize: true, printBackground: true }));
-    // CJK lines wrap anywhere: compare without whitespace.
-    const text = execFileSync('pdftotext', [join(dir, 's1.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
-    for (const expected of [COMPANY, CONTACT, '信義店顧客集體腸胃不適', '海鮮燉飯', APPROVER]) {
+    const text = (await pdfPages(pr, dir, 's1')).join('');
+    for (const expected of [COMPANY, CONTACT, '信義店顧客集體腸胃不適', '海鮮燉飯', `核可：${LEGAL.name}（法務）金鑰${legalHex}`]) {
       if (!text.includes(expected.replace(/\s+/g, ''))) throw new Error(`The printed statement lacks "${expected}"`);
     }
     if (/\{(company|product|incident|time|contact)\}/.test(text)) throw new Error('The printed statement still has an unfilled placeholder');
     if (text.includes('未發布')) throw new Error('The printed copy is not the released statement');
     const value = actions.count;
-    return [row('S1', 'UI actions: "declare incident" → printed, legally approved holding statement from the template', value, 'actions', null, `≤ ${GOAL}`, value <= GOAL)];
+    return [
+      row('S1', `UI actions, both people: "declare incident" → holding statement from the template → signed legal approval on Legal's laptop → signed release → printed (PR ${actions.by.PR}, Legal ${actions.by.Legal})`, value, 'actions', null, `≤ ${GOAL}`, value <= GOAL),
+    ];
   } finally {
-    await browser.close();
+    await lab.dispose();
     rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -39,8 +39,10 @@ async function main(): Promise<void> {
     .filter((f) => only.length === 0 || only.includes(f.split('-')[0]!))
     .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
 
-  const port = 4199;
-  const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], { cwd: root, stdio: 'ignore' });
+  // BENCH_APP_DIST / BENCH_PORT: serve another build (e.g. an engineer's own outDir) on another port.
+  const port = Number(process.env.BENCH_PORT ?? 4199);
+  const outDir = process.env.BENCH_APP_DIST ? ['--outDir', join(root, process.env.BENCH_APP_DIST)] : [];
+  const server = spawn('npx', ['vite', 'preview', ...outDir, '--host', '127.0.0.1', '--port', String(port), '--strictPort'], { cwd: root, stdio: 'ignore' });
   const appUrl = `http://127.0.0.1:${port}/`;
   const rows: BenchRow[] = [];
   try {

@@ -52,6 +52,8 @@ export interface DraftOptions {
   companyName: string;
   contact: string;
   by: string;
+  /** The author's public key (device key): recorded as the statement's creator and last editor. */
+  byKey?: string;
   now: number;
   timeZone?: string;
 }
@@ -74,6 +76,9 @@ export function draftHoldingStatement(doc: Y.Doc, incidentRec: YRecord, opts: Dr
         kind: 'holding',
         language: opts.language,
         by: opts.by,
+        ...(opts.byKey ? { byKey: opts.byKey } : {}),
+        // A drill's statement is a drill statement for good: it can never be released as real.
+        ...(incident.drill ? { drill: true } : {}),
         crisisTypeId: incident.crisisTypeId,
         incidentId: incident.id,
         templateId: template.id,

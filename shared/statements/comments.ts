@@ -56,6 +56,8 @@ export interface NewComment {
   to: number;
   text: string;
   by: string;
+  /** Public key of the commenter (their device key), so a required reviewer's open comments can gate release. */
+  byKey?: string;
   at?: number;
 }
 
@@ -72,6 +74,7 @@ export function addComment(rec: YRecord, input: NewComment, origin: Origin = 'us
     nestedOf(rec, 'comments'),
     {
       by: input.by.trim(),
+      byKey: input.byKey ?? '',
       at: input.at ?? Date.now(),
       text,
       start: encodeRel(relAt(flat, from, 'start')),
@@ -106,6 +109,7 @@ export function listComments(rec: YRecord): AnchoredComment[] {
     const base: StatementComment = {
       id: String(c.get('id')),
       by: String(c.get('by') ?? ''),
+      byKey: typeof c.get('byKey') === 'string' ? (c.get('byKey') as string) : '',
       at: Number(c.get('at')) || 0,
       text: String(c.get('text') ?? ''),
       start: String(c.get('start') ?? ''),

@@ -4,6 +4,8 @@ export * from './body.js';
 export * from './hash.js';
 export * from './store.js';
 export * from './approval.js';
+export * from './drill.js';
+export * from './gateFlags.js';
 export * from './workflow.js';
 export * from './history.js';
 export * from './comments.js';

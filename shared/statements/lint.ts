@@ -23,6 +23,26 @@ export interface LintFinding {
   phraseId: string;
 }
 
+/**
+ * How serious a finding is. Error-level findings block approval and release (a release gate,
+ * governance/gates.ts): wording a court or regulator can hold against the company — an
+ * admission of liability, a defamatory label. The others are warnings for the reviewer's eye.
+ */
+export type LintLevel = 'error' | 'warning';
+export const LINT_LEVELS: Readonly<Record<RiskCategory, LintLevel>> = {
+  liability: 'error',
+  defamation: 'error',
+  speculation: 'warning',
+  blame: 'warning',
+  absolute: 'warning',
+  noComment: 'warning',
+};
+
+/** Findings that block approval and release. */
+export function lintErrors(findings: readonly LintFinding[]): LintFinding[] {
+  return findings.filter((f) => LINT_LEVELS[f.category] === 'error');
+}
+
 const WORD_CHAR = /[\p{L}\p{N}_]/u;
 
 /** Compiles a phrase to a global regex; throws a clear error for an invalid pattern. */

@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { addRecord, listRecords, type YCollection, type YRecord } from '../doc/collection.js';
+import { addRecord, listRecords, newId, type YCollection, type YRecord } from '../doc/collection.js';
 import { write, type Origin } from '../doc/origins.js';
 import { collectionOf } from '../doc/workspaceDoc.js';
 import { DEFAULT_LANGUAGE, isLanguage, type Language } from '../languages.js';
@@ -85,8 +85,17 @@ export function readStatement(rec: YRecord): StatementFields {
     supersedesId: str(rec.get('supersedesId')),
     createdAt: num(rec.get('createdAt')),
     createdBy: str(rec.get('createdBy')),
+    createdByKey: str(rec.get('createdByKey')),
+    lastEditorKey: str(rec.get('lastEditorKey')),
   };
 }
+
+/**
+ * Key prefix of statements written in a drill. Like a drill incident's (incidents.ts), the
+ * prefix is fixed when the statement is created and no write can change it, so a drill
+ * statement can never be passed off as a real one by editing its fields.
+ */
+export const DRILL_STATEMENT_PREFIX = 'drill-';
 
 /** What a new statement starts with. */
 export interface NewStatement {
@@ -95,6 +104,10 @@ export interface NewStatement {
   language: Language;
   /** Display name of the author. */
   by: string;
+  /** Public key of the author (their device key): recorded as creator and as the last editor. */
+  byKey?: string;
+  /** Written in a drill: the statement is marked as such for good (see DRILL_STATEMENT_PREFIX). */
+  drill?: boolean;
   channels?: string[];
   ownerUnitId?: string;
   crisisTypeId?: string;
@@ -116,6 +129,7 @@ export function createStatement(doc: Y.Doc, init: NewStatement, origin: Origin):
     const id = addRecord(
       coll,
       {
+        ...(init.drill ? { id: DRILL_STATEMENT_PREFIX + newId(), drill: true } : {}),
         title,
         kind: init.kind,
         language: init.language,
@@ -129,6 +143,8 @@ export function createStatement(doc: Y.Doc, init: NewStatement, origin: Origin):
         supersedesId: init.supersedesId ?? '',
         createdAt: init.at ?? Date.now(),
         createdBy: init.by,
+        createdByKey: init.byKey ?? '',
+        lastEditorKey: init.byKey ?? '',
         approvals: [],
         releases: [],
         versions: [],

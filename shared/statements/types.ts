@@ -42,7 +42,11 @@ export const DEFAULT_REQUIRED_ROLES: Record<StatementKind, readonly ReviewerRole
   qa: ['legal', 'pr'],
 };
 
-/** One sign-off, pinned to the exact text by `hash`. */
+/**
+ * An unsigned sign-off as recorded before sign-off was signed (the nested `approvals`
+ * collection). Kept readable, shown as "legacy, unsigned — not counted"; it never makes text
+ * approved. Signed approvals live in the governance log (shared/governance, kind `approval`).
+ */
 export interface Approval {
   id: string;
   role: ReviewerRole;
@@ -54,19 +58,45 @@ export interface Approval {
   hash: string;
 }
 
+/**
+ * A verified approval as frozen into a release: who signed (name, unit, key and its
+ * fingerprint as the roster showed them at release), for which role, when, over which text, and
+ * the signed entry itself (serialized), so any laptop can check the signature again.
+ */
+export interface FrozenApproval {
+  role: ReviewerRole;
+  name: string;
+  unit: string;
+  /** Signer's public key (base64url). */
+  key: string;
+  /** Key fingerprint, hex groups (governance/fingerprint.ts). */
+  fingerprint: string;
+  at: number;
+  hash: string;
+  /** The signed governance entry, as stored in the log (`{"p":…,"s":…}`). */
+  entry: string;
+}
+
 /** A frozen, read-only copy made at release. */
 export interface Release {
   id: string;
   at: number;
   by: string;
+  /** Public key of the spokesperson who released it ('' for a legacy, unsigned release). */
+  byKey: string;
   title: string;
   /** Plain text of the released body. */
   text: string;
   /** Body as JSON (see body.ts BodyNode), for printing with its formatting. */
   bodyJson: string;
   hash: string;
-  /** The approvals that made it releasable, as JSON (Approval[]). */
+  /**
+   * The approvals that made it releasable, as JSON: FrozenApproval[] (signed), or the legacy
+   * Approval[] of releases made before sign-off was signed.
+   */
   approvalsJson: string;
+  /** The signed `release` entry, as stored in the log ('' for a legacy release). */
+  releaseEntry: string;
 }
 
 export const VERSION_REASONS = ['status', 'manual', 'restore'] as const;
@@ -89,6 +119,8 @@ export interface StatementVersion {
 export interface StatementComment {
   id: string;
   by: string;
+  /** Commenter's public key ('' for comments made before device keys). */
+  byKey: string;
   at: number;
   text: string;
   /** Encoded Y.RelativePosition (JSON) of the range start / end. */
@@ -135,6 +167,14 @@ export interface StatementFields {
   supersedesId: string;
   createdAt: number;
   createdBy: string;
+  /** Public key of the member who created it ('' when unknown: made before device keys). */
+  createdByKey: string;
+  /**
+   * Public key of the member whose laptop made the latest change to the body ('' when unknown).
+   * Written by the app when this laptop's person edits the body; separation of duties reads it.
+   * Edits are not signed, so it is only as good as the app's knowledge (see governance CONTEXT).
+   */
+  lastEditorKey: string;
 }
 
 // ---- Schemas for what crosses a trust boundary (peers' data, imports, form input) ----
@@ -150,6 +190,18 @@ export const approvalSchema = z.object({
   by: z.string(),
   at: z.number(),
   hash: z.string().regex(/^[0-9a-f]{64}$/),
+});
+
+/** A frozen approval read back from a release record (it came from a peer). */
+export const frozenApprovalSchema = z.object({
+  role: reviewerRoleSchema,
+  name: z.string().max(200),
+  unit: z.string().max(200),
+  key: z.string().max(100),
+  fingerprint: z.string().max(40),
+  at: z.number(),
+  hash: z.string().regex(/^[0-9a-f]{64}$/),
+  entry: z.string().max(16_384),
 });
 
 /** Validates a new fact entered in the facts panel. */

@@ -4,11 +4,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, expect } from '@playwright/test';
 import { createWorkspace, openApp, waitSaved } from './helpers';
+import { enableTestHooks, signOwnRoles } from './signoff-setup';
 
 test('run the food-poisoning drill at 60×, review it and accept a finding into the playbook', async ({ page }) => {
   test.setTimeout(120_000);
+  await enableTestHooks(page);
   await openApp(page, 'en');
   const ws = await createWorkspace(page, 'Drill day');
+  // One person plays every part of this drill: legal approver too, and the author may approve.
+  await signOwnRoles(page, ws, ['legal_approver', 'spokesperson', 'coordinator'], { separationOfDuties: false });
   await page.getByRole('link', { name: 'Drills' }).click();
   await page.locator('[data-testid=library-scenario][data-key=restaurant-food-poisoning]').getByTestId('add-library-scenario').click();
   const scenario = page.locator('[data-testid=scenario][data-library-key=restaurant-food-poisoning]');
@@ -53,9 +57,21 @@ test('run the food-poisoning drill at 60×, review it and accept a finding into 
   // in the drill log on exercise time (by this laptop, though it is in the statement studio).
   const room = page.url();
   await page.getByTestId('draft-holding').click();
+  // A drill's statement is marked as one, and can be approved but never released.
+  await expect(page.getByTestId('studio-drill')).toBeVisible();
   await page.getByTestId('submit-review').click();
+  // The company profile is empty here, so template fields stay unfilled: a release gate that
+  // blocks approval until someone fills them or an owner lifts it with a written reason.
+  await expect(page.getByTestId('gate-placeholders')).toHaveAttribute('data-state', 'failing');
+  await expect(page.getByTestId('approve')).toBeDisabled();
+  await page.getByTestId('override-placeholders').click();
+  await page.getByTestId('override-reason').fill('Drill: contact line filled in by the facilitator');
+  await page.getByTestId('override-confirm').click();
+  await expect(page.getByTestId('gate-placeholders')).toHaveAttribute('data-state', 'overridden');
   await page.getByTestId('approve').click();
   await expect(page.locator('[data-testid=status-bar][data-status=approved]')).toBeVisible();
+  await expect(page.getByTestId('release')).toBeDisabled();
+  await expect(page.getByTestId('release-blocked')).toContainText('drill statement can never be released');
   await page.goto(room);
   await expect(page.getByTestId('log-entry')).toHaveCount(3);
   await expect(page.locator('[data-testid=log-entry][data-category=communication]').filter({ hasText: 'approved' }).first()).toBeVisible();

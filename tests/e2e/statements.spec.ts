@@ -4,6 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openApp, createWorkspace, waitSaved } from './helpers';
+import { enableTestHooks, signOwnRoles } from './signoff-setup';
 
 /** Selects `needle` in the statement body (it may span several highlighted text nodes). */
 async function selectText(page: Page, needle: string): Promise<void> {
@@ -44,8 +45,12 @@ async function typeAtEnd(page: Page, text: string): Promise<void> {
 }
 
 test('zh-TW holding statement from a template: risky wording, facts conflict, approval voided by an edit, release, PDF', async ({ page, context }) => {
-  await openApp(page, 'zh-TW');
+  // One person on one laptop does every step: they hold the approver and spokesperson roles, and
+  // the policy lets the author approve (two people: signoff.spec.ts).
+  await enableTestHooks(page);
+  await openApp(page, 'zh-TW', { name: '林律師', unit: '法務部' });
   const wsId = await createWorkspace(page, '好食咖啡危機小組');
+  await signOwnRoles(page, wsId, ['legal_approver', 'spokesperson'], { separationOfDuties: false });
   // Everything from here on works without any network.
   await context.setOffline(true);
 
@@ -102,7 +107,7 @@ test('zh-TW holding statement from a template: risky wording, facts conflict, ap
   await expect(page.getByTestId('statement-status')).toHaveText('審查中');
   await page.getByTestId('tab-approvals').click();
   await page.getByTestId('approve-role').selectOption('legal');
-  await page.getByTestId('approve-name').fill('林律師');
+  await expect(page.getByTestId('approve-identity')).toContainText('林律師');
   await page.getByTestId('approve').click();
   await expect(page.getByTestId('statement-status')).toHaveText('已核可');
   await expect(page.getByTestId('standing-legal')).toHaveAttribute('data-state', 'approved');
@@ -118,6 +123,7 @@ test('zh-TW holding statement from a template: risky wording, facts conflict, ap
   await page.getByTestId('approve').click();
   await expect(page.getByTestId('statement-status')).toHaveText('已核可');
   await page.getByTestId('release').click();
+  await page.getByTestId('release-confirm').click();
   await expect(page.getByTestId('statement-status')).toHaveText('已發布');
   await expect(body).toHaveAttribute('contenteditable', 'false');
   await waitSaved(page);
@@ -125,14 +131,14 @@ test('zh-TW holding statement from a template: risky wording, facts conflict, ap
   // Export: the print view of the released copy, to PDF; its text has the statement and the approver.
   await page.getByTestId('export-pdf').click();
   await expect(page.getByTestId('statement-print')).toBeVisible();
-  await expect(page.getByTestId('approval-block')).toContainText('林律師');
+  await expect(page.getByTestId('statement-print')).toHaveAttribute('data-ready', 'true');
+  await expect(page.getByTestId('approval-block')).toContainText('核可：林律師（法務）金鑰');
   const pdf = await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
   const dir = mkdtempSync(join(tmpdir(), 'statement-pdf-'));
   writeFileSync(join(dir, 'statement.pdf'), pdf);
   const text = execFileSync('pdftotext', ['-enc', 'UTF-8', join(dir, 'statement.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
   expect(text).toContain('好食咖啡於11月21日接獲部分XR-200咖啡機發生加熱異常的反映');
   expect(text).toContain('我們會持續改善品質。');
-  expect(text).toContain('林律師');
-  expect(text).toContain('法務');
+  expect(text).toContain('核可：林律師（法務）金鑰');
   expect(text).not.toContain('未發布稿件');
 });

@@ -1,14 +1,14 @@
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { incidentRecord } from '../../../shared/incidents/incidents';
+import type { Incident } from '../../../shared/incidents/types';
+import type { YRecord } from '../../../shared/doc/collection';
 import { useWorkspaceDoc, useWorkspaceId } from '../../workspace/useWorkspace';
 import { elapsedText } from '../incidents/format';
 import { useIncidentList } from '../incidents/hooks';
 import { incidentPath } from '../incidents/IncidentList';
 import { useFacilitatorLink } from './clockService';
-import { statementsOf } from '../../../shared/statements/store';
-import { useYSnapshot } from '../../hooks/useY';
-import { linkedStatements, useApprovalNotes } from '../incidents/StatementsPanel';
+import { useApprovalNotes, useLinkedStatements } from '../incidents/StatementsPanel';
 import { useFacilitator, useIncidentNow } from './useExerciseClock';
 
 function RunningDrill({ doc, workspaceId }: { doc: Y.Doc; workspaceId: string }) {
@@ -19,16 +19,25 @@ function RunningDrill({ doc, workspaceId }: { doc: Y.Doc; workspaceId: string })
   // Keeps this laptop's clock offset to the facilitator warm (and answers pings on the facilitator's).
   useFacilitatorLink(drill ? facilitator.deviceId || null : null);
   const now = useIncidentNow(rec, drill, 1000);
-  // Approvals of the drill's statements are noted on exercise time by every laptop that sees them
-  // happen — the approver's too, though it is in the statement studio, not the drill room.
-  const statements = useYSnapshot(statementsOf(doc), () => (drill ? linkedStatements(doc, drill) : [])) ?? [];
-  useApprovalNotes(rec, drill, statements);
   if (!drill) return null;
   return (
     <a className="drill-indicator" href={incidentPath(workspaceId, drill)} data-testid="drill-indicator">
       ● {t('badge.drill')} {elapsedText(now - drill.t0)}
+      <DrillApprovalNotes doc={doc} rec={rec} drill={drill} />
     </a>
   );
+}
+
+/**
+ * Approvals of the drill's statements are noted on exercise time by every laptop that sees them
+ * happen — the approver's too, though it is in the statement studio, not the drill room. Only
+ * while a drill runs: reading the signed sign-offs needs the governance log, which no other page
+ * of the open should have to parse.
+ */
+function DrillApprovalNotes({ doc, rec, drill }: { doc: Y.Doc; rec: YRecord | null; drill: Incident }) {
+  const statements = useLinkedStatements(doc, drill);
+  useApprovalNotes(rec, drill, statements);
+  return null;
 }
 
 /** Top-bar item while a workspace is open: the running drill (if any) and its clock link. */

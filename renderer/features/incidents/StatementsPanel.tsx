@@ -1,4 +1,7 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { Governance } from '../../../shared/governance';
+import { useIdentity } from '../../identity/identity';
+import { useGovernance } from '../../identity/useGovernance';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import type { YRecord } from '../../../shared/doc/collection';
@@ -24,17 +27,33 @@ interface LinkedStatement {
   approval: { by: string; at: number; hash: string } | null;
 }
 
-/** Statements of an incident with their displayed status and latest valid approval. */
-export function linkedStatements(doc: Y.Doc, incident: Incident): LinkedStatement[] {
+/**
+ * Statements of an incident with their displayed status and latest verified approval (signed
+ * sign-off: only approvals that count under the workspace's roster, see shared/statements/approval.ts).
+ */
+export function linkedStatements(doc: Y.Doc, incident: Incident, gov: Governance | null): LinkedStatement[] {
   const ids = new Set(incident.statementIds);
   return listStatements(doc).flatMap((rec): LinkedStatement[] => {
     const fields = readStatement(rec);
     if (fields.incidentId !== incident.id && !ids.has(fields.id)) return [];
-    const gate = deriveGate(rec);
-    const valid = gate.roles.flatMap((r) => (r.valid ? [r.valid] : [])).sort((a, b) => b.at - a.at)[0];
+    const gate = deriveGate(rec, { gov });
+    const valid = gate.roles
+      .flatMap((r) => (r.approval?.payload ? [{ by: r.approval.signer?.name ?? '', at: r.approval.payload.at, hash: r.approval.payload.hash }] : []))
+      .sort((a, b) => b.at - a.at)[0];
     const approved = gate.status === 'approved' || gate.status === 'released';
-    return [{ id: fields.id, title: fields.title, status: gate.status, approval: approved && valid ? { by: valid.by, at: valid.at, hash: valid.hash } : null }];
+    return [{ id: fields.id, title: fields.title, status: gate.status, approval: approved && valid ? valid : null }];
   });
+}
+
+/** The incident's statements, kept current with the statements and the signed log. */
+export function useLinkedStatements(doc: Y.Doc, incident: Incident | null): LinkedStatement[] {
+  const gov = useGovernance();
+  // A fresh object on every change of any statement (useYSnapshot's contract), to key the memo.
+  const version = useYSnapshot(statementsOf(doc), () => ({}));
+  return useMemo(() => {
+    void version;
+    return incident ? linkedStatements(doc, incident, gov) : [];
+  }, [doc, incident, gov, version]);
 }
 
 /**
@@ -71,12 +90,14 @@ export function useApprovalNotes(rec: YRecord | null, incident: Incident | null,
 export function StatementsPanel({ doc, rec, incident, workspaceId, crisisTypeKey }: { doc: Y.Doc; rec: YRecord; incident: Incident; workspaceId: string; crisisTypeKey: string }) {
   const { t } = useTranslation('incidents');
   const userName = useSession((s) => s.userName);
+  const profileName = useIdentity((s) => s.profile?.name ?? '');
+  const myKey = useIdentity((s) => s.keys?.publicKey ?? '');
   const uiLanguage = useSession((s) => s.language);
   const profile = useCompanyProfile(doc);
   const show = useToasts((s) => s.show);
   const [busy, setBusy] = useState(false);
   // Statements name their incident (incidentId); the snapshot follows every statement change.
-  const linked = useYSnapshot(statementsOf(doc), () => linkedStatements(doc, incident)) ?? [];
+  const linked = useLinkedStatements(doc, incident);
   useApprovalNotes(rec, incident, linked);
 
   const draft = () => {
@@ -86,7 +107,7 @@ export function StatementsPanel({ doc, rec, incident, workspaceId, crisisTypeKey
       const { statementId, missing } = draftHoldingStatement(
         doc,
         rec,
-        { language, crisisTypeKey, companyName: profile.companyName || profile.workspaceName, contact: profile.contact, by: userName, now: Date.now() },
+        { language, crisisTypeKey, companyName: profile.companyName || profile.workspaceName, contact: profile.contact, by: profileName || userName, ...(myKey ? { byKey: myKey } : {}), now: Date.now() },
         'user',
       );
       show({ text: missing.length ? `${t('statements.drafted')} · ${t('statements.missing', { fields: missing.join(', ') })}` : t('statements.drafted'), ttl: 6000 });
@@ -112,6 +133,7 @@ export function StatementsPanel({ doc, rec, incident, workspaceId, crisisTypeKey
         <ul className="statement-list">
           {linked.map((s) => (
             <li key={s.id} className="row" data-testid="linked-statement" data-status={s.status}>
+              {incident.drill && <span className="badge drill">{t('badge.drill')}</span>}
               <a href={workspacePath(workspaceId, 'statements', s.id)}>{s.title}</a>
               <span className={`badge status-${s.status}`}>{t(`statements.status.${s.status}`)}</span>
             </li>

@@ -1,6 +1,7 @@
 import { memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../session/sessionStore';
+import { useIdentity } from '../../identity/identity';
 import type { YRecord } from '../../../shared/doc/collection';
 import { addComment, setCommentResolved, type AnchoredComment } from '../../../shared/statements/comments';
 import { runAction } from './actions';
@@ -22,11 +23,13 @@ export const CommentsPanel = memo(function CommentsPanel({
 }) {
   const { t } = useTranslation('statements');
   const userName = useSession((s) => s.userName);
+  const profileName = useIdentity((s) => s.profile?.name ?? '');
+  const byKey = useIdentity((s) => s.keys?.publicKey ?? '');
   const language = useSession((s) => s.language);
   const [text, setText] = useState('');
   const [hint, setHint] = useState('');
   const [showResolved, setShowResolved] = useState(false);
-  const by = userName || t('someone');
+  const by = profileName || userName || t('someone');
 
   const add = () => {
     const sel = selection();
@@ -34,7 +37,7 @@ export const CommentsPanel = memo(function CommentsPanel({
       setHint(t('comments.selectFirst'));
       return;
     }
-    if (runAction(t, () => addComment(rec, { ...sel, text, by }))) {
+    if (runAction(t, () => addComment(rec, { ...sel, text, by, ...(byKey ? { byKey } : {}) }))) {
       setText('');
       setHint('');
     }

@@ -12,6 +12,8 @@ import { createStatement } from '../../../shared/statements/store';
 import { fillTemplate, formatPlaceholderTime, PLACEHOLDERS, templatesFor, type Placeholder, type PlaceholderValues } from '../../../shared/statements/templates/index';
 import { STATEMENT_KINDS, type StatementKind } from '../../../shared/statements/types';
 import { useToasts } from '../../ui/toasts';
+import { useIdentity } from '../../identity/identity';
+import { isDrillKey } from '../../../shared/incidents/incidents';
 
 const PRODUCT_LABEL = /product|產品|产品|商品|品項|品项|model|型號|型号|服務|服务/i;
 const CONTACT_LABEL = /contact|聯絡|联络|聯繫|联系|窗口|專線|专线|hotline|電話|电话/i;
@@ -38,9 +40,14 @@ export function NewStatement({ doc, wsId, incidentId: initialIncident }: { doc: 
   const { t } = useTranslation('statements');
   const uiLanguage = useSession((s) => s.language);
   const userName = useSession((s) => s.userName);
+  const profileName = useIdentity((s) => s.profile?.name ?? '');
+  const myKey = useIdentity((s) => s.keys?.publicKey ?? '');
   const toast = useToasts((s) => s.show);
   const crisisTypes = useMemo(() => listRecords(collectionOf(doc, 'crisisTypes')).map((r) => ({ id: String(r.get('id')), key: String(r.get('key') ?? ''), name: String(r.get('name') ?? '') })), [doc]);
-  const incidents = useMemo(() => listRecords(collectionOf(doc, 'incidents')).map((r) => ({ id: String(r.get('id')), title: String(r.get('title') ?? ''), crisisTypeId: String(r.get('crisisTypeId') ?? '') })), [doc]);
+  const incidents = useMemo(
+    () => listRecords(collectionOf(doc, 'incidents')).map((r) => ({ id: String(r.get('id')), title: String(r.get('title') ?? ''), crisisTypeId: String(r.get('crisisTypeId') ?? ''), drill: isDrillKey(String(r.get('id') ?? ''), r.get('drill')) })),
+    [doc],
+  );
 
   const [language, setLanguage] = useState<Language>(uiLanguage);
   const [incidentId, setIncidentId] = useState(initialIncident);
@@ -69,7 +76,9 @@ export function NewStatement({ doc, wsId, incidentId: initialIncident }: { doc: 
           title: title.trim() || filled?.title || t('new.untitled'),
           kind: template ? 'holding' : kind,
           language,
-          by: userName || t('someone'),
+          by: profileName || userName || t('someone'),
+          ...(myKey ? { byKey: myKey } : {}),
+          ...(incidents.find((i) => i.id === incidentId)?.drill ? { drill: true } : {}),
           crisisTypeId,
           incidentId,
           templateId: template?.id ?? '',
@@ -107,7 +116,7 @@ export function NewStatement({ doc, wsId, incidentId: initialIncident }: { doc: 
             <option value="">{t('fields.noIncident')}</option>
             {incidents.map((i) => (
               <option key={i.id} value={i.id}>
-                {i.title}
+                {i.drill ? `${t('drill.badge')} · ${i.title}` : i.title}
               </option>
             ))}
           </select>

@@ -3,36 +3,47 @@ import type * as Y from 'yjs';
 import { getPlatform } from '../../platform';
 import { workspacePath } from '../../app/router';
 import { useSession } from '../../session/sessionStore';
+import { useGovernance } from '../../identity/useGovernance';
 import { metaOf } from '../../../shared/doc/workspaceDoc';
-import { deriveGate } from '../../../shared/statements/approval';
+import { deriveGate, frozenApprovals } from '../../../shared/statements/approval';
 import { bodyToJson, parseBodyJson, type BodyNode } from '../../../shared/statements/body';
 import { shortHash } from '../../../shared/statements/hash';
-import { approvalSchema, type Approval } from '../../../shared/statements/types';
+import type { ReviewerRole } from '../../../shared/statements/types';
 import { bodyOf, readStatement } from '../../../shared/statements/store';
 import { useToasts } from '../../ui/toasts';
 import { BodyView } from './BodyView';
-import { formatDateTime } from './format';
+import { formatDateTime, formatStamp } from './format';
 import { useDeepVersion, useStatementRecord } from './hooks';
+import { useEntryChecks, type EntryCheck } from './signoff';
 
-function parseApprovals(raw: string): Approval[] {
-  try {
-    const data: unknown = JSON.parse(raw);
-    return Array.isArray(data) ? data.flatMap((a) => (approvalSchema.safeParse(a).success ? [a as Approval] : [])) : [];
-  } catch {
-    return [];
-  }
+/** One approval as printed: who, in which role, with which key, when — and its signature check. */
+interface PrintedApproval {
+  role: ReviewerRole;
+  name: string;
+  unit: string;
+  fingerprint: string;
+  at: number;
+  hash: string;
+  check: EntryCheck | 'legacy';
 }
 
 /**
  * The final copy with its approval block, laid out for paper/PDF. A released statement prints
- * its frozen release; anything else prints the current text marked as not released.
+ * its frozen release with the approvals frozen into it, each signature checked again here; anything
+ * else prints the current text, marked as not released, with the approvals that count now. A
+ * drill's statement carries the drill mark on every printed page.
  */
 export function PrintView({ doc, wsId, id }: { doc: Y.Doc; wsId: string; id: string }) {
   const { t } = useTranslation('statements');
   const language = useSession((s) => s.language);
+  const gov = useGovernance();
   const rec = useStatementRecord(doc, id);
   useDeepVersion(rec ?? null);
-  if (!rec) {
+  const gate = rec ? deriveGate(rec, { gov }) : null;
+  const release = gate?.release;
+  const frozen = release ? frozenApprovals(release) : { signed: [], legacy: [] };
+  const checks = useEntryChecks(frozen.signed.map((a) => a.entry));
+  if (!rec || !gate) {
     return (
       <p className="error" role="alert">
         {t('errors.notFound')}
@@ -40,8 +51,6 @@ export function PrintView({ doc, wsId, id }: { doc: Y.Doc; wsId: string; id: str
     );
   }
   const fields = readStatement(rec);
-  const gate = deriveGate(rec);
-  const release = gate.release;
   let json: BodyNode = { type: 'doc', content: [] };
   let damaged = false;
   try {
@@ -49,8 +58,18 @@ export function PrintView({ doc, wsId, id }: { doc: Y.Doc; wsId: string; id: str
   } catch {
     damaged = true;
   }
-  const approvals: Approval[] = release ? parseApprovals(release.approvalsJson) : gate.roles.flatMap((r) => (r.valid ? [r.valid] : []));
+  const approvals: PrintedApproval[] = release
+    ? [
+        ...frozen.signed.map((a): PrintedApproval => ({ role: a.role, name: a.name, unit: a.unit, fingerprint: a.fingerprint, at: a.at, hash: a.hash, check: checks.get(a.entry) ?? 'pending' })),
+        ...frozen.legacy.map((a): PrintedApproval => ({ role: a.role, name: a.by, unit: '', fingerprint: '', at: a.at, hash: a.hash, check: 'legacy' })),
+      ]
+    : gate.roles.flatMap((r): PrintedApproval[] =>
+        r.approval?.payload
+          ? [{ role: r.role, name: r.approval.signer?.name ?? '', unit: r.approval.signer?.unit ?? '', fingerprint: r.approval.signer?.fingerprint.hex ?? '', at: r.approval.payload.at, hash: r.approval.payload.hash, check: 'valid' }]
+          : [],
+      );
   const company = String(metaOf(doc).get('companyName') ?? metaOf(doc).get('name') ?? '');
+  const ready = approvals.every((a) => a.check !== 'pending');
 
   const print = async () => {
     try {
@@ -64,7 +83,13 @@ export function PrintView({ doc, wsId, id }: { doc: Y.Doc; wsId: string; id: str
   };
 
   return (
-    <article className="statement-print" data-testid="statement-print" lang={fields.language}>
+    <article className={`statement-print${gate.drill ? ' drill' : ''}`} data-testid="statement-print" data-ready={ready ? 'true' : 'false'} lang={fields.language}>
+      {/* Fixed: repeated on every printed page. */}
+      {gate.drill && (
+        <div className="drill-watermark" data-testid="drill-watermark" aria-hidden="true">
+          {t('drill.watermark')}
+        </div>
+      )}
       <div className="print-toolbar no-print">
         <a href={workspacePath(wsId, 'statements', id)}>← {t('print.back')}</a>
         <button type="button" className="primary" data-testid="print-pdf" onClick={() => void print()}>
@@ -73,40 +98,36 @@ export function PrintView({ doc, wsId, id }: { doc: Y.Doc; wsId: string; id: str
       </div>
       <header className="print-header">
         <p className="print-company">{company}</p>
+        {gate.drill && <p className="print-drill">{t('drill.printHeader')}</p>}
         <h1>{release?.title || fields.title}</h1>
         <p className="print-meta">
           {t(`kind.${fields.kind}`)} · {release ? t('print.releasedAt', { at: formatDateTime(release.at, language), by: release.by }) : t('print.notReleased', { status: t(`status.${gate.status}`) })}
         </p>
       </header>
       {!release && <p className="print-watermark">{t('print.draftMark')}</p>}
+      {release && gate.releaseCheck !== 'verified' && <p className="print-watermark">{t(`gate.release.${gate.releaseCheck}`)}</p>}
       {damaged ? <p className="error">{t('errors.damagedRelease')}</p> : <BodyView json={json} className="print-body" />}
       <section className="approval-block" data-testid="approval-block">
         <h2>{t('print.approvals')}</h2>
         {approvals.length === 0 ? (
           <p>{t('print.noApprovals')}</p>
         ) : (
-          <table>
-            <thead>
-              <tr>
-                <th>{t('print.role')}</th>
-                <th>{t('print.name')}</th>
-                <th>{t('print.time')}</th>
-                <th>{t('print.hash')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {approvals.map((a) => (
-                <tr key={a.id}>
-                  <td>{t(`role.${a.role}`)}</td>
-                  <td>{a.by}</td>
-                  <td>{formatDateTime(a.at, language)}</td>
-                  <td className="mono">{shortHash(a.hash)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <ul className="print-approvals">
+            {approvals.map((a, i) => (
+              <li key={i} data-testid="print-approval" data-check={a.check}>
+                {a.check === 'legacy'
+                  ? t('print.legacyLine', { name: a.name, role: t(`role.${a.role}`), at: formatStamp(a.at) })
+                  : t('print.approvalLine', { name: a.name, role: t(`role.${a.role}`), fingerprint: a.fingerprint, at: formatStamp(a.at) })}
+                {a.unit && <span className="muted"> · {a.unit}</span>}
+                <span className="mono small"> · {t('print.textHash', { hash: shortHash(a.hash) })}</span>
+                {a.check === 'invalid' && <strong className="invalid"> · {t('reason.badSignature')}</strong>}
+                {a.check === 'pending' && <span className="muted"> · {t('reason.verifying')}</span>}
+              </li>
+            ))}
+          </ul>
         )}
         <p className="small">{t('print.hashNote', { hash: release?.hash ?? gate.hash })}</p>
+        <p className="small muted">{t('print.signedNote')}</p>
       </section>
     </article>
   );

@@ -4,6 +4,7 @@ import type * as Y from 'yjs';
 import { workspacePath } from '../../app/router';
 import { useSession } from '../../session/sessionStore';
 import { deriveGate } from '../../../shared/statements/approval';
+import { useGovernance } from '../../identity/useGovernance';
 import { listStatements, readStatement, statementsOf } from '../../../shared/statements/store';
 import { useDeepVersion } from './hooks';
 import { formatDateTime } from './format';
@@ -13,8 +14,9 @@ export function StatementList({ doc, wsId, incidentId }: { doc: Y.Doc; wsId: str
   const { t } = useTranslation('statements');
   const language = useSession((s) => s.language);
   useDeepVersion(statementsOf(doc));
+  const gov = useGovernance();
   const rows = listStatements(doc)
-    .map((rec) => ({ f: readStatement(rec), gate: deriveGate(rec) }))
+    .map((rec) => ({ f: readStatement(rec), gate: deriveGate(rec, { gov }) }))
     .filter((r) => !incidentId || r.f.incidentId === incidentId);
   return (
     <main className="page statements-page">
@@ -23,6 +25,9 @@ export function StatementList({ doc, wsId, incidentId }: { doc: Y.Doc; wsId: str
         <span className="spacer" />
         <a className="button-link" href={workspacePath(wsId, 'statements', 'phrases')}>
           {t('phrases.open')}
+        </a>
+        <a className="button-link" data-testid="open-audit" href={workspacePath(wsId, 'statements', 'audit')}>
+          {t('audit.open')}
         </a>
         <a className="button-link primary" data-testid="new-statement" href={workspacePath(wsId, 'statements', 'new') + (incidentId ? `?incident=${encodeURIComponent(incidentId)}` : '')}>
           {t('list.new')}
@@ -36,7 +41,12 @@ export function StatementList({ doc, wsId, incidentId }: { doc: Y.Doc; wsId: str
       ) : (
         <ul className="card-list" data-testid="statement-list">
           {rows.map(({ f, gate }) => (
-            <li key={f.id} className="card">
+            <li key={f.id} className="card" data-testid="statement-row" data-drill={gate.drill ? 'true' : 'false'}>
+              {gate.drill && (
+                <span className="drill-badge" data-testid="list-drill">
+                  {t('drill.badge')}
+                </span>
+              )}
               <a className="card-title" href={workspacePath(wsId, 'statements', f.id)}>
                 {f.title}
               </a>

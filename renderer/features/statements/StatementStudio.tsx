@@ -21,8 +21,10 @@ import { ApprovalPanel } from './ApprovalPanel';
 import { CommentsPanel } from './CommentsPanel';
 import { FactsPanel } from './FactsPanel';
 import { HistoryPanel } from './HistoryPanel';
+import { AuditTrail } from './AuditTrail';
+import { useLastEditorTracking, useSigner } from './signoff';
 
-const TABS = ['approvals', 'comments', 'facts', 'history'] as const;
+const TABS = ['approvals', 'comments', 'facts', 'history', 'audit'] as const;
 const NONE: never[] = [];
 type Tab = (typeof TABS)[number];
 
@@ -52,7 +54,9 @@ function Studio({ doc, wsId, rec }: { doc: Y.Doc; wsId: string; rec: Y.Map<unkno
   const { t } = useTranslation('statements');
   const fields = useStatementFields(rec);
   const { analysis, stale } = useBodyAnalysis(doc, rec, fields);
-  const gate = useGate(rec, analysis, stale);
+  const signer = useSigner();
+  // This laptop's person becomes the last editor when they change the body (separation of duties).
+  useLastEditorTracking(rec, signer.key);
   const commentsVersion = useDeepVersion(rec.get('comments') as AnyYType | undefined);
   const [tab, setTab] = useState<Tab>('approvals');
   const [activeComment, setActiveComment] = useState<string | null>(null);
@@ -68,6 +72,7 @@ function Studio({ doc, wsId, rec }: { doc: Y.Doc; wsId: string; rec: Y.Map<unkno
     void commentsVersion;
     return analysis ? listComments(rec) : NONE;
   }, [rec, analysis, commentsVersion]);
+  const gate = useGate(rec, analysis, stale, signer.gov, comments);
 
   const highlights = useMemo((): Highlight[] => {
     if (!analysis) return [];
@@ -108,6 +113,11 @@ function Studio({ doc, wsId, rec }: { doc: Y.Doc; wsId: string; rec: Y.Map<unkno
         ← {t('title')}
       </a>
       <div className="studio-title">
+        {gate.drill && (
+          <span className="drill-badge" data-testid="studio-drill">
+            {t('drill.badge')}
+          </span>
+        )}
         {editable ? <TextField record={rec} field="title" label={t('fields.title')} value={fields.title} testId="statement-title" maxLength={200} /> : <h1>{fields.title}</h1>}
       </div>
       <MetaFields doc={doc} rec={rec} fields={fields} editable={editable} />
@@ -129,6 +139,7 @@ function Studio({ doc, wsId, rec }: { doc: Y.Doc; wsId: string; rec: Y.Map<unkno
           </div>
           {tab === 'approvals' && <ApprovalPanel doc={doc} rec={rec} fields={fields} gate={gate} hash={stale ? null : (analysis?.hash ?? null)} />}
           {tab === 'comments' && <CommentsPanel rec={rec} comments={comments} selection={selection} active={activeComment} onActivate={setActiveComment} />}
+          {tab === 'audit' && <AuditTrail doc={doc} wsId={wsId} statementId={fields.id} compact />}
           {tab === 'facts' && <FactsPanel doc={doc} rec={rec} />}
           {tab === 'history' && <HistoryPanel rec={rec} fields={fields} currentText={analysis?.text ?? ''} editable={editable} />}
         </aside>

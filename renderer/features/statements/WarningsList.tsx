@@ -2,7 +2,7 @@ import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { FactConflict } from '../../../shared/statements/facts';
-import type { LintFinding } from '../../../shared/statements/lint';
+import { LINT_LEVELS, type LintFinding } from '../../../shared/statements/lint';
 import type { Placeholder } from '../../../shared/statements/templates/index';
 
 /** Tooltip / list text for a facts conflict. */
@@ -25,7 +25,8 @@ export const WarningsList = memo(function WarningsList({ lint, conflicts, placeh
       <h2 className="small-heading">{t('warnings.title')}</h2>
       <ul>
         {lint.map((f, i) => (
-          <li key={`l${i}`} className="warning-risk" data-testid="risk-warning" data-category={f.category}>
+          <li key={`l${i}`} className={`warning-risk level-${LINT_LEVELS[f.category]}`} data-testid="risk-warning" data-category={f.category} data-level={LINT_LEVELS[f.category]}>
+            {LINT_LEVELS[f.category] === 'error' && <strong className="invalid">{t('warnings.blocking')} </strong>}
             <mark className={`lint-risk lint-${f.category}`}>{f.match}</mark> — {f.reason || t(`risk.${f.category}`)}
           </li>
         ))}

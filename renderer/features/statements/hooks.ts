@@ -1,7 +1,11 @@
 import { useCallback, useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
 import * as Y from 'yjs';
 import type { YRecord } from '../../../shared/doc/collection';
-import { deriveGate, type GateState } from '../../../shared/statements/approval';
+import type { Governance } from '../../../shared/governance';
+import { deriveGate, requiredRolesOf, type GateState } from '../../../shared/statements/approval';
+import type { AnchoredComment } from '../../../shared/statements/comments';
+import { isDrillStatement } from '../../../shared/statements/drill';
+import { flagsFrom } from '../../../shared/statements/gateFlags';
 import { readStatement, statementsOf } from '../../../shared/statements/store';
 import type { StatementFields } from '../../../shared/statements/types';
 import { BodyAnalyzer, type AnalysisSnapshot, type BodyAnalysis } from './analysis';
@@ -89,20 +93,52 @@ export function shownGate(derived: GateState, stale: boolean): GateState & { che
   return stale && derived.status === 'approved' ? { ...derived, status: 'in_review', checking: true } : { ...derived, checking: stale };
 }
 
+/** What decides whether the shown gate changed (cheap to compare, unlike the derived objects). */
+function gateSignature(g: GateState & { checking: boolean }): string {
+  const a = (x: { item: { index: number }; reason?: string } | undefined) => (x ? `${x.item.index}:${x.reason ?? 'ok'}` : '-');
+  return [
+    g.status,
+    g.stage,
+    g.hash,
+    g.checking,
+    g.pending,
+    g.governed,
+    g.drill,
+    g.requiredRoles.join(','),
+    g.policyRoles.join(','),
+    g.roles.map((r) => `${r.role}=${a(r.approval)}`).join(','),
+    g.approvals.map(a).join(','),
+    g.legacy.length,
+    g.gates ? g.gates.gates.map((x) => `${x.gate}:${x.count}:${x.override ? x.override.item.index : '-'}`).join(',') : 'no-gates',
+    g.overrides.map(a).join(','),
+    g.release?.id ?? '',
+    g.releaseCheck ?? '',
+    g.changedSinceRelease,
+  ].join('|');
+}
+
 /**
- * The gate as shown: derived with the analysed hash, and never "approved" while the analysis
- * lags behind the text (then `checking` is true).
+ * The gate as shown: derived from the workspace's signed log with the analysed hash and the
+ * release-gate flags of the analysed text, and never "approved" while the analysis lags behind
+ * the text (then `checking` is true).
  */
-export function useGate(rec: YRecord, analysis: BodyAnalysis | null, stale: boolean): GateState & { checking: boolean } {
+export function useGate(rec: YRecord, analysis: BodyAnalysis | null, stale: boolean, gov: Governance | null, comments: readonly AnchoredComment[]): GateState & { checking: boolean } {
   const approvalsVersion = useDeepVersion(rec.get('approvals') as AnyYType | undefined);
   const releasesVersion = useDeepVersion(rec.get('releases') as AnyYType | undefined);
-  const fieldsVersion = useShallow(rec, () => `${rec.get('stage')}|${rec.get('requiredRoles')}`);
+  const fieldsVersion = useShallow(rec, () => `${rec.get('stage')}|${rec.get('requiredRoles')}|${rec.get('lastEditorKey')}|${rec.get('incidentId')}|${rec.get('drill')}`);
   void approvalsVersion;
   void releasesVersion;
   void fieldsVersion;
-  const gate = shownGate(deriveGate(rec, analysis?.hash ?? ''), stale);
+  const drill = isDrillStatement(rec.doc, rec, gov);
+  const flags = analysis ? flagsFrom(analysis, comments, requiredRolesOf(rec, gov), gov, drill) : null;
+  const gate = shownGate(deriveGate(rec, { gov, hash: analysis?.hash ?? '', flags, drill }), stale);
   // The same gate keeps the same object, so memoized panels skip re-rendering while typing.
-  const signature = JSON.stringify(gate);
+  const signature = gateSignature(gate);
   // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed on the value's signature
   return useMemo(() => gate, [signature]);
+}
+
+/** The derived gate of a statement outside the studio (list, print, incident room). */
+export function gateOf(rec: YRecord, gov: Governance | null): GateState {
+  return deriveGate(rec, { gov });
 }

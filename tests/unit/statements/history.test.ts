@@ -5,6 +5,7 @@ import { addVersion, diffTexts, listVersions, restoreVersion, versionText } from
 import { requireBody } from '../../../shared/statements/store';
 import { approve, submitForReview } from '../../../shared/statements/workflow';
 import { docWithStatement, typeInto } from './helpers';
+import { signedTeam, statementBy } from './signoff-helpers';
 
 describe('version history', () => {
   it('saves manual versions with text, body and hash', () => {
@@ -45,15 +46,17 @@ describe('version history', () => {
     expect(() => restoreVersion(rec, 'missing', '王小明', 'x')).toThrow(/no longer exists/);
   });
 
-  it('restoring the approved text brings its approval back; other text does not', () => {
-    const { doc, id, rec } = docWithStatement();
+  it('restoring the approved text brings its signed approval back; other text does not', async () => {
+    const t = await signedTeam();
+    const { id, rec } = statementBy(t, 'owner');
+    const doc = t.doc;
     submitForReview(doc, id, '王小明');
-    approve(doc, id, 'legal', '林律師');
+    await approve(doc, id, 'legal', await t.as('legal'));
     const approvedVersion = listVersions(rec).find((v) => v.label === 'status:approved')!;
     typeInto(doc, id, 0, 0, '改');
-    expect(deriveGate(rec).status).toBe('in_review');
+    expect(deriveGate(rec, { gov: await t.gov() }).status).toBe('in_review');
     restoreVersion(rec, approvedVersion.id, '王小明', 'restore');
     expect(bodyText(requireBody(rec))).toBe(approvedVersion.text);
-    expect(deriveGate(rec).status).toBe('approved');
+    expect(deriveGate(rec, { gov: await t.gov() }).status).toBe('approved');
   });
 });

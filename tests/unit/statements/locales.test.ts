@@ -8,6 +8,8 @@ import { RISK_CATEGORIES } from '../../../shared/statements/phrases';
 import { PLACEHOLDERS } from '../../../shared/statements/templates/index';
 import { DISPLAYED_STATUSES, FACT_KINDS, REVIEWER_ROLES, STATEMENT_KINDS, STATEMENT_STAGES } from '../../../shared/statements/types';
 import type { WorkflowErrorCode } from '../../../shared/statements/workflow';
+import type { ReleaseCheck } from '../../../shared/statements/approval';
+import { ENTRY_KINDS, ENTRY_REASONS, GATES, MEMBER_ROLES, type MalformedReason } from '../../../shared/governance';
 
 function keys(obj: Record<string, unknown>, prefix = ''): string[] {
   return Object.entries(obj).flatMap(([k, v]) => (v && typeof v === 'object' ? keys(v as Record<string, unknown>, `${prefix}${k}.`) : [`${prefix}${k}`]));
@@ -31,7 +33,27 @@ describe('statement studio strings', () => {
   });
 
   it('defines the keys built from enumerations (statuses, roles, channels, error codes…)', () => {
-    const codes: WorkflowErrorCode[] = ['notFound', 'wrongStage', 'notApproved', 'noName', 'badRole', 'readOnly', 'changed'];
+    const codes: WorkflowErrorCode[] = [
+      'notFound',
+      'wrongStage',
+      'notApproved',
+      'noName',
+      'badRole',
+      'readOnly',
+      'changed',
+      'noRoster',
+      'verifying',
+      'notMember',
+      'lacksRole',
+      'authorCannotApprove',
+      'gateBlocked',
+      'drill',
+      'notOwner',
+      'notOverridable',
+      'noReason',
+    ];
+    const malformed: MalformedReason[] = ['notText', 'tooLarge', 'notJson', 'badShape', 'notCanonical', 'badPayload'];
+    const checks: ReleaseCheck[] = ['verified', 'verifying', 'invalid', 'legacy'];
     const needed = [
       ...STATEMENT_KINDS.map((k) => `kind.${k}`),
       ...DISPLAYED_STATUSES.map((k) => `status.${k}`),
@@ -43,6 +65,12 @@ describe('statement studio strings', () => {
       ...PLACEHOLDERS.map((k) => `placeholder.${k}`),
       ...STATEMENT_STAGES.map((k) => `approval.stageHint.${k}`),
       ...codes.map((k) => `errors.${k}`),
+      // Signed sign-off: every reason an entry may not count, member roles, gates, entry kinds.
+      ...[...ENTRY_REASONS, ...malformed].map((k) => `reason.${k}`),
+      ...MEMBER_ROLES.map((k) => `memberRole.${k}`),
+      ...GATES.map((k) => `gates.${k}`),
+      ...ENTRY_KINDS.map((k) => `audit.kinds.${k.replace(/\./g, '_')}`),
+      ...checks.map((k) => `gate.release.${k}`),
     ];
     for (const lang of LANGUAGES) {
       const defined = new Set(keys(statementsLocales[lang]));
