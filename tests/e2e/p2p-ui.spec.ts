@@ -9,8 +9,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { createNetnsLab, netnsAvailable, type NetnsLab } from './netns/netns';
+import { createWorkspaceOn, openLaptop } from './netns/appPeers';
 import { ROOT } from './netns/peers';
-import { completeOnboarding } from './helpers';
 
 // APP_DIST: a build elsewhere than dist/ (engineers sharing a machine build to their own folder).
 const DIST = process.env.APP_DIST ?? join(ROOT, 'dist');
@@ -21,27 +21,8 @@ let lab: NetnsLab | null = null;
 let a: Page;
 let b: Page;
 
-async function openAs(index: number, name: string, color: string): Promise<Page> {
-  const browser = await lab!.launch(index);
-  const page = await browser.newPage();
-  await page.addInitScript(
-    ([n, c]) => {
-      if (!localStorage.getItem('crisis-room.session')) localStorage.setItem('crisis-room.session', JSON.stringify({ state: { language: 'en', userName: n, userColor: c }, version: 1 }));
-    },
-    [name, color] as const,
-  );
-  await page.goto(lab!.url);
-  await completeOnboarding(page, { name });
-  return page;
-}
-
-async function createWorkspace(page: Page, name: string): Promise<string> {
-  await page.goto(`${lab!.url}#/`);
-  await page.locator('[data-testid=create-workspace] input').fill(name);
-  await page.locator('[data-testid=create-workspace] button[type=submit]').click();
-  await expect(page).toHaveURL(/#\/w\/[^/]+\//);
-  return decodeURIComponent(/#\/w\/([^/]+)/.exec(page.url())![1]!);
-}
+const openAs = (index: number, name: string, color: string) => openLaptop(lab!, index, name, color);
+const createWorkspace = (page: Page, name: string) => createWorkspaceOn(lab!, page, name);
 
 const indicator = (page: Page) => page.getByTestId('sync-indicator');
 
