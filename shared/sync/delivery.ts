@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { MemberStatus, PeerStatus, SyncStatus } from './status.js';
 
 /**
  * Which of our own edits each member of the room holds: the ledger behind "14 of your changes have
@@ -137,6 +138,16 @@ export class DeliveryLedger {
     return seq;
   }
 
+  /**
+   * Records one local Yjs transaction of `client` (its clock after it; a transaction that moved
+   * no clock only deleted). Returns its change number for this session.
+   */
+  recordTransaction(client: number, tr: { beforeState: Map<number, number>; afterState: Map<number, number> } | undefined, now: number): number {
+    const before = tr?.beforeState.get(client) ?? 0;
+    const after = tr?.afterState.get(client) ?? before;
+    return this.record(client, after, after === before, now);
+  }
+
   /** A member is here (or said hello again): remember its name. */
   seen(id: string, name: string, color: string | null, now: number): void {
     const m = this.members.get(id);
@@ -244,4 +255,34 @@ export class DeliveryLedger {
     if (recent.length === 0) return;
     this.entries = this.entries.filter((e) => !recent.every((m) => this.holds(m, e)));
   }
+}
+
+/**
+ * One status row per member met here (ourselves left out): departed members from their last
+ * record, connected links merged by member (the best link of several windows speaks for it).
+ */
+export function memberRows(ledger: DeliveryLedger, selfId: string, peers: PeerStatus[]): MemberStatus[] {
+  const rows = new Map<string, MemberStatus>();
+  for (const m of ledger.memberList()) {
+    if (m.id === selfId) continue;
+    rows.set(m.id, { memberId: m.id, name: m.name, color: m.color, connected: false, peer: null, lastSeenAt: m.lastSeenAt, lastInSyncAt: m.syncedAt || null, undelivered: ledger.undeliveredTo(m.id) });
+  }
+  for (const ps of peers) {
+    const row = ps.connected && ps.memberId ? rows.get(ps.memberId) : undefined;
+    if (!row) continue;
+    if (!row.peer || (ps.inSync && !row.peer.inSync)) row.peer = ps;
+    row.connected = true;
+  }
+  return [...rows.values()];
+}
+
+/** The delivery part of the sync status: member rows and what has not reached anyone. */
+export function deliveryStatus(ledger: DeliveryLedger, selfId: string, peers: PeerStatus[]): Omit<SyncStatus, 'online' | 'peers'> {
+  return {
+    members: memberRows(ledger, selfId, peers),
+    hasMembers: ledger.hasMembers,
+    unreachedChanges: ledger.unreached(),
+    unreachedSince: ledger.unreachedSince(),
+    localChanges: ledger.made,
+  };
 }

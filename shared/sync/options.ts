@@ -39,3 +39,6 @@ export interface SyncSessionOptions {
   /** Whether a transaction with this origin is a local edit (default: anything not 'remote'). */
   isLocalChange?: (origin: unknown) => boolean;
 }
+
+/** Why a peer left, as reported in the status. */
+export type LeaveReason = 'timeout' | 'closed' | 'broken' | 'refused';

@@ -1,3 +1,4 @@
+import { applyAwarenessUpdate, type Awareness } from 'y-protocols/awareness';
 import type { Reassembler, TransferProgress } from './frames.js';
 import type { Outbox, PeerLink } from './peerLink.js';
 import type { PeerStatus } from './status.js';
@@ -65,4 +66,20 @@ export function peerStatusOf(p: PeerConn): PeerStatus {
     transfers.push({ direction: 'in', doneBytes: p.inbound.bytes, totalBytes: Math.max(p.inbound.bytes, estimate) });
   }
   return { peerId: p.id, clientId: p.clientId, memberId: p.memberId, connected: true, inSync: p.inSync, lastInSyncAt: p.lastInSyncAt, outOfSyncSince: p.inSync ? null : p.outOfSyncSince, lastHeardAt: p.lastHeardAt, rttMs: p.rttMs, transfers };
+}
+
+/**
+ * Applies a peer's presence update and remembers which presence clients came with it (so they
+ * leave with the peer). Returns false for an update that cannot be applied.
+ */
+export function applyPeerAwareness(awareness: Awareness, update: Uint8Array, p: PeerConn, selfClientId: number): boolean {
+  try {
+    const before = new Set(awareness.getStates().keys());
+    applyAwarenessUpdate(awareness, update, `peer:${p.id}`);
+    for (const id of awareness.getStates().keys()) if (!before.has(id) && id !== selfClientId) p.awarenessClients.add(id);
+    if (p.clientId !== null && p.clientId !== selfClientId) p.awarenessClients.add(p.clientId);
+    return true;
+  } catch {
+    return false;
+  }
 }

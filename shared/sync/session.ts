@@ -1,18 +1,16 @@
 import * as Y from 'yjs';
-import { applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates, type Awareness } from 'y-protocols/awareness';
+import * as map from 'lib0/map';
+import { encodeAwarenessUpdate, removeAwarenessStates, type Awareness } from 'y-protocols/awareness';
 import { DEFAULT_MAX_MESSAGE_BYTES, MAX_FRAME_BYTES, Reassembler, parseFrame } from './frames.js';
 import { PROTOCOL_VERSION, decodeMessage, encodeMessage, syncMessageSchema, type SyncMessage } from './messages.js';
 import { DocStateReader, compareStateVectors, readStateVector } from './docState.js';
 import { Outbox, type PeerLink } from './peerLink.js';
-import { newPeerConn, peerStatusOf, type PeerConn } from './peerConn.js';
-import { DEFAULT_TIMINGS, type SyncSessionOptions, type SyncTimings } from './options.js';
+import { applyPeerAwareness, newPeerConn, peerStatusOf, type PeerConn } from './peerConn.js';
+import { DEFAULT_TIMINGS, type LeaveReason, type SyncSessionOptions, type SyncTimings } from './options.js';
 
-export { DEFAULT_TIMINGS, type SyncSessionOptions, type SyncTimings };
-import { DeliveryLedger } from './delivery.js';
-import type { MemberStatus, PeerStatus, SyncStatus } from './status.js';
-
-/** Why a peer left, as reported in the status. */
-export type LeaveReason = 'timeout' | 'closed' | 'broken' | 'refused';
+export { DEFAULT_TIMINGS, type LeaveReason, type SyncSessionOptions, type SyncTimings };
+import { DeliveryLedger, deliveryStatus } from './delivery.js';
+import type { PeerStatus, SyncStatus } from './status.js';
 
 /**
  * The sync protocol of one open workspace, independent of any transport. Peers are added with a
@@ -195,39 +193,13 @@ export class SyncSession {
   status(): SyncStatus {
     const peers = [...this.peers.values()].map((p) => peerStatusOf(p));
     for (const d of this.departed.values()) peers.push(d);
-    return {
-      online: this.peers.size > 0,
-      peers,
-      members: this.memberStatus(peers),
-      hasMembers: this.ledger.hasMembers,
-      unreachedChanges: this.ledger.unreached(),
-      unreachedSince: this.ledger.unreachedSince(),
-      localChanges: this.ledger.made,
-    };
+    return { online: this.peers.size > 0, peers, ...deliveryStatus(this.ledger, this.self.id, peers) };
   }
 
   /** Changes our display name and colour (told to peers on their next hello). */
   setMember(name: string, color: string | null): void {
     this.self.name = name;
     this.self.color = color;
-  }
-
-  /** One row per member: connected links merged by member, departed members by their last record. */
-  private memberStatus(peers: PeerStatus[]): MemberStatus[] {
-    const rows = new Map<string, MemberStatus>();
-    for (const m of this.ledger.memberList()) {
-      if (m.id === this.self.id) continue;
-      rows.set(m.id, { memberId: m.id, name: m.name, color: m.color, connected: false, peer: null, lastSeenAt: m.lastSeenAt, lastInSyncAt: m.syncedAt || null, undelivered: this.ledger.undeliveredTo(m.id) });
-    }
-    for (const ps of peers) {
-      if (!ps.connected || !ps.memberId) continue;
-      const row = rows.get(ps.memberId);
-      if (!row) continue;
-      // Several links of one member (a second window): the best one speaks for it.
-      if (!row.peer || (ps.inSync && !row.peer.inSync)) row.peer = ps;
-      row.connected = true;
-    }
-    return [...rows.values()];
   }
 
   /** Stops listening to the document and forgets every peer (links are left to their owner). */
@@ -347,21 +319,12 @@ export class SyncSession {
   }
 
   private applyAwareness(p: PeerConn, update: Uint8Array): void {
-    if (!this.awareness) return;
-    try {
-      const before = new Set(this.awareness.getStates().keys());
-      applyAwarenessUpdate(this.awareness, update, `peer:${p.id}`);
-      for (const id of this.awareness.getStates().keys()) if (!before.has(id) && id !== this.doc.clientID) p.awarenessClients.add(id);
-      if (p.clientId !== null && p.clientId !== this.doc.clientID) p.awarenessClients.add(p.clientId);
-    } catch {
-      this.stats.badMessages++;
-    }
+    if (this.awareness && !applyPeerAwareness(this.awareness, update, p, this.doc.clientID)) this.stats.badMessages++;
   }
 
   /** Tells the ledger what this peer's member holds (its last reported state). */
   private confirmMember(p: PeerConn): void {
-    if (!p.memberId || !p.remote) return;
-    this.ledger.confirm(p.memberId, p.remote.svMap, p.inSync, this.now());
+    if (p.memberId && p.remote) this.ledger.confirm(p.memberId, p.remote.svMap, p.inSync, this.now());
   }
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown, _doc: Y.Doc, tr: Y.Transaction): void => {
@@ -376,13 +339,7 @@ export class SyncSession {
     if (this.applying && origin === 'remote') return;
     // Only edits made here count as "ours" (a load from local storage is not a new change): the
     // editor binding's typing and undo count as much as the app's own writes.
-    let seq = 0;
-    if (this.isLocalChange(origin)) {
-      const client = this.doc.clientID;
-      const before = tr?.beforeState.get(client) ?? 0;
-      const after = tr?.afterState.get(client) ?? before;
-      seq = this.ledger.record(client, after, after === before, this.now());
-    }
+    const seq = this.isLocalChange(origin) ? this.ledger.recordTransaction(this.doc.clientID, tr, this.now()) : 0;
     for (const p of this.peers.values()) {
       const msgId = this.send(p, { t: 'update', update, seq, full: false });
       if (seq > 0) p.sentCovers.set(msgId, { seq, full: false });
@@ -432,12 +389,8 @@ export class SyncSession {
   }
 
   private reassemblerFor(peerId: string): Reassembler {
-    let r = this.reassemblers.get(peerId);
-    if (!r) {
-      r = new Reassembler({ maxMessageBytes: this.maxMessageBytes, maxPartials: 8, staleAfterMs: this.t.staleTransferMs }, this.maxFrameBytes);
-      this.reassemblers.set(peerId, r);
-    }
-    return r;
+    const make = () => new Reassembler({ maxMessageBytes: this.maxMessageBytes, maxPartials: 8, staleAfterMs: this.t.staleTransferMs }, this.maxFrameBytes);
+    return map.setIfUndefined(this.reassemblers, peerId, make);
   }
 
   private changed(): void {
