@@ -37,11 +37,13 @@ export function installAdmissionService(): () => void {
       });
     }
   };
-  // Listeners fire inside Yjs observers and verification batches: admit after them.
+  // Listeners fire inside Yjs observers and verification batches: admit after them, when the page
+  // is idle (reading the whole log must not sit on the path of opening a workspace), within 1 s.
   const schedule = (): void => {
     if (scheduled) return;
     scheduled = true;
-    queueMicrotask(admit);
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(admit, { timeout: 1000 });
+    else setTimeout(admit, 0);
   };
   const rewire = (): void => {
     // Read the open workspace's anchor if nobody has yet (the store then calls rewire again).
