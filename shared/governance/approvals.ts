@@ -108,7 +108,7 @@ export function requiredRolesMet(gov: Governance, target: ApprovalTarget & { kin
     required,
     roles,
     met: required.length > 0 && roles.every((r) => r.approval),
-    pending: !gov.roster.settled || all.some((a) => a.reason === 'verifying'),
+    pending: !gov.roster.settled || gov.unread > 0 || all.some((a) => a.reason === 'verifying'),
   };
 }
 

@@ -18,12 +18,21 @@ export interface Governance {
   malformed: readonly LogItem[];
   roster: Roster;
   policy: PolicyState;
+  /**
+   * Stored entries not read yet (GovernanceView reads approvals, releases, overrides and incident
+   * entries in the background after a workspace opens). While any are unread, sign-off states are
+   * `pending`: an entry not read yet could be a sign-off, never a roster or policy change.
+   */
+  unread: number;
 }
 
-export function deriveGovernance(input: GovernanceInput): Governance {
-  const { ordered, duplicates } = replayOrder(input.log);
+/** Replay order of a log, as deriveGovernance computes it (pass it back to skip the sort when only verdicts changed). */
+export type ReplayOrder = ReturnType<typeof replayOrder>;
+
+export function deriveGovernance(input: GovernanceInput, order: ReplayOrder = replayOrder(input.log), unread = 0): Governance {
+  const { ordered, duplicates } = order;
   const { roster, policy } = replayRoster(input, ordered);
-  return { input, ordered, duplicates, malformed: input.log.filter((i) => !i.payload), roster, policy };
+  return { input, ordered, duplicates, malformed: input.log.filter((i) => !i.payload), roster, policy, unread };
 }
 
 /** An entry judged by a derivation: it counts (`valid`) or it does not, with a reason. */
