@@ -1,11 +1,12 @@
 /**
  * A minimal static file server on 127.0.0.1 for benchmark bundles. Each server is its own web
  * origin (its own port), so each has its own IndexedDB: start one per contender to keep their
- * stores apart while measuring them interleaved.
+ * stores apart while measuring them interleaved. Pages get the app's Content-Security-Policy.
  */
 import { createServer, type Server } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
+import { CONTENT_SECURITY_POLICY } from '../../electron/security';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -35,7 +36,15 @@ export async function serveStatic(dir: string, port = 0): Promise<StaticServer> 
       return;
     }
     readFile(file).then(
-      (body) => res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' }).end(body),
+      (body) =>
+        res
+          .writeHead(200, {
+            'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+            'cache-control': 'no-store',
+            // The app's own policy: code runs as it does in the app (no eval, so e.g. zod validates without compiling schemas).
+            ...(extname(file) === '.html' ? { 'content-security-policy': CONTENT_SECURITY_POLICY } : {}),
+          })
+          .end(body),
       () => res.writeHead(404).end('not found'),
     );
   });

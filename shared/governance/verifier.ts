@@ -11,7 +11,7 @@ export type VerifyFn = (publicKeyB64: string, bytes: Uint8Array, sigB64: string)
 export interface SignatureCacheOptions {
   /** Signature check; defaults to Ed25519 through WebCrypto. */
   verify?: VerifyFn;
-  /** Entries checked concurrently before yielding (default 256). */
+  /** Entries checked concurrently before yielding (default 64). */
   batchSize?: number;
   /** How to give the event loop back between batches (default: scheduler.yield() where it exists, else a 0 ms timeout). */
   yieldToUi?: () => Promise<void>;
@@ -78,7 +78,7 @@ export class SignatureCache {
 
   constructor(opts: SignatureCacheOptions = {}) {
     this.verify = opts.verify ?? verifySignature;
-    this.batchSize = Math.max(1, opts.batchSize ?? 256);
+    this.batchSize = Math.max(1, opts.batchSize ?? 64);
     this.yieldToUi = opts.yieldToUi ?? defaultYield;
   }
 
