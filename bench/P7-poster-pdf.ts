@@ -12,6 +12,7 @@ import { readRoleMap } from '../shared/roles/roleMap';
 import { cellKey, PHASES, type RoleMap } from '../shared/roles/types';
 import { buildSampleMap } from '../tests/unit/roles/sampleMap';
 import { putWorkspace } from '../tests/unit/roles/seedInBrowser';
+import { completeOnboarding } from '../tests/e2e/helpers';
 import { launchBenchBrowser } from './lib/chromium';
 import { interleaved } from './lib/measure';
 import { median, row, type BenchContext, type BenchRow } from './types';
@@ -62,6 +63,8 @@ export default async function run(ctx: BenchContext): Promise<BenchRow[]> {
   const browser = await launchBenchBrowser({ log: ctx.log });
   try {
     const app = await browser.freshPage(ctx.appUrl);
+    // A fresh profile starts with the first-start form (who is at this laptop).
+    await completeOnboarding(app, { name: '林雅婷', unit: '公關部' });
     await app.waitForSelector('.workspaces-page', { timeout: 30_000 });
     await putWorkspace(app, sample.doc, id, 'P7 40×12');
     await app.goto(`${ctx.appUrl}#/w/${id}/roles/matrix`);

@@ -7,16 +7,22 @@
  *
  * Setup before the count, as a team has it before any crisis: the workspace with its company
  * profile (name, public contact line); PR holds the spokesperson role; Legal was invited as legal
- * approver and admitted; both laptops are connected. The count then follows the shortest path the
- * UI offers, both people's actions included:
+ * approver and admitted; both laptops are connected. Nothing else is prepared (no statement, no
+ * policy change: the default policy, separation of duties on). The count then follows the
+ * shortest path the UI offers, both people's actions included:
  *   PR    declare (name, crisis type, product concerned; severity suggested, T0 = now)
  *         → "draft holding statement from template" (every placeholder filled from the incident
  *           and the profile) → submit for review
- *   Legal open the statements → open the statement → approve (signed with Legal's key; the
- *         approval panel offers Legal only the legal role, and PR — the author — cannot give it)
- *   PR    release → confirm in the release dialog (signed) → print view → print
- * The run checks what came out: the PDF holds the filled statement and the signed legal approval
- * with Legal's key fingerprint, and no "unreleased" mark.
+ *   Legal (on the playbook when the crisis starts) the top bar's "awaiting your sign-off" item,
+ *         which links straight to the one statement waiting for them → approve (signed with
+ *         Legal's key; the panel offers Legal only the legal role, and PR — the author — cannot give it)
+ *   PR    release → "sign, release and print" in the release dialog (signed; the print view
+ *         opens and starts printing by itself once every signature on it is checked)
+ * 14 actions before the inbox and "release and print" (PR 11, Legal 3: statements → the
+ * statement → approve; release → confirm → print view → print).
+ * The run checks what came out: the print dialog was opened exactly once, by the print view of
+ * the released statement; the PDF holds the filled statement and the signed legal approval with
+ * Legal's key fingerprint, and no "unreleased" mark.
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -85,10 +91,11 @@ async function pathToPrintedStatement(pr: Page, legal: Page, a: ActionCounter): 
   await a.click('PR', 'submit for review', pr.getByTestId('submit-review'));
   await pr.locator('[data-testid=status-bar][data-status=in_review]').waitFor();
 
-  await a.click('Legal', 'statements (navigation)', legal.getByRole('link', { name: '聲明', exact: true }));
-  const card = legal.getByTestId('statement-row').filter({ hasText: '初步聲明' }).first().locator('a.card-title');
-  await card.waitFor({ timeout: 20_000 });
-  await a.click('Legal', 'open the statement', card);
+  // Legal, on the playbook: the top bar names the one statement waiting for their sign-off.
+  const inbox = legal.locator('[data-testid=signoff-inbox][data-count="1"]');
+  await inbox.waitFor({ timeout: 20_000 });
+  await a.click('Legal', 'awaiting your sign-off (top bar) → the statement', inbox);
+  await legal.getByTestId('statement-studio').waitFor();
   // The panel offers Legal the legal role only, and their own key; the approval waits for the text's analysis.
   await legal.locator('[data-testid=approve]:not([disabled])').waitFor({ timeout: 20_000 });
   await a.click('Legal', 'approve as legal (signed)', legal.getByTestId('approve'));
@@ -96,11 +103,10 @@ async function pathToPrintedStatement(pr: Page, legal: Page, a: ActionCounter): 
 
   await pr.locator('[data-testid=status-bar][data-status=approved]').waitFor({ timeout: 20_000 });
   await a.click('PR', 'release', pr.getByTestId('release'));
-  await a.click('PR', 'confirm release (signed)', pr.getByTestId('release-confirm'));
-  await pr.locator('[data-testid=status-bar][data-status=released]').waitFor();
-  await a.click('PR', 'print view', pr.getByTestId('export-pdf'));
-  await pr.locator('[data-testid=statement-print][data-ready=true]').waitFor();
-  await a.click('PR', 'print', pr.getByTestId('print-pdf'));
+  await a.click('PR', 'sign, release and print', pr.getByTestId('release-print'));
+  // The print view of the released copy prints by itself once it is ready (no further action).
+  await pr.locator('[data-testid=statement-print][data-ready=true]').waitFor({ timeout: 20_000 });
+  await pr.waitForFunction(() => ((window as unknown as { __printed?: number }).__printed ?? 0) > 0, undefined, { timeout: 20_000 });
 }
 
 export default async function run(ctx: BenchContext): Promise<BenchRow[]> {
@@ -121,7 +127,8 @@ export default async function run(ctx: BenchContext): Promise<BenchRow[]> {
 
     // What came out: print was asked for, and the printed copy is the filled, released statement with Legal's signed approval.
     const printed = await pr.evaluate(() => (window as unknown as { __printed?: number }).__printed ?? 0);
-    if (printed < 1) throw new Error('The print dialog was never opened');
+    if (printed !== 1) throw new Error(`The print dialog was opened ${printed} times (once expected)`);
+    if (!/\/statements\/[^/?]+\/print$/.test(pr.url())) throw new Error(`Printed from ${pr.url()}, not from the statement's print view (without ?print=1)`);
     const text = (await pdfPages(pr, dir, 's1')).join('');
     for (const expected of [COMPANY, CONTACT, '信義店顧客集體腸胃不適', '海鮮燉飯', `核可：${LEGAL.name}（法務）金鑰${legalHex}`]) {
       if (!text.includes(expected.replace(/\s+/g, ''))) throw new Error(`The printed statement lacks "${expected}"`);

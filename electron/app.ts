@@ -1,5 +1,9 @@
 import type { LanHostService } from '../shared/ipc.js';
 import type { ElectronFacade } from './facade.js';
+import { join } from 'node:path';
+import { ALLOWED_HOSTS_FILE, createHostAccess, type HostAccess } from './hostAccess.js';
+import { confirmHostsDialog } from './hostAccessDialog.js';
+import { type CloseGuard, createCloseGuard } from './closeGuard.js';
 import { exportBackup, openFile, saveFile } from './files.js';
 import { type IpcHandlers, registerIpc } from './ipc.js';
 import { print, printToPdf } from './printing.js';
@@ -16,6 +20,8 @@ export interface MainProcessOptions {
   lanHost: LanHostService;
   platform: string;
   electronVersion?: string;
+  /** Where the hosts the person allowed are kept (default: `allowed-hosts.json` in the user-data folder). */
+  allowedHostsFile?: string;
 }
 
 /** Chromium hides local IPs behind mDNS names; LAN peers without multicast then never connect. */
@@ -24,8 +30,19 @@ export const CHROMIUM_SWITCHES: ReadonlyArray<readonly [string, string]> = [
 ];
 
 /** Every IPC route's handler, wired to the managers. */
-export function createIpcHandlers(electron: ElectronFacade, options: MainProcessOptions): IpcHandlers {
+export function createIpcHandlers(
+  electron: ElectronFacade,
+  options: MainProcessOptions,
+  hosts: HostAccess = defaultHostAccess(electron, options),
+  closeGuard: CloseGuard = createCloseGuard(electron),
+): IpcHandlers {
   const { lanHost } = options;
+  // The CSP follows this machine's own LAN host and the hosts discovered nearby.
+  const own = async <T extends { running: boolean; urls: string[]; port: number | null }>(status: Promise<T>): Promise<T> => {
+    const st = await status;
+    hosts.setOwnHost(st);
+    return st;
+  };
   return {
     appInfo: () => ({
       name: electron.app.getName(),
@@ -39,11 +56,22 @@ export function createIpcHandlers(electron: ElectronFacade, options: MainProcess
     saveFile: (request, caller) => saveFile(electron, caller, request),
     openFile: (request, caller) => openFile(electron, caller, request),
     exportBackup: (request, caller) => exportBackup(electron, caller, request),
-    lanHostStart: (request) => lanHost.start(request),
-    lanHostStop: () => lanHost.stop(),
-    lanHostStatus: () => lanHost.status(),
-    lanHostNearby: () => lanHost.nearby(),
+    lanHostStart: (request) => own(lanHost.start(request)),
+    lanHostStop: () => own(lanHost.stop()),
+    lanHostStatus: () => own(lanHost.status()),
+    lanHostNearby: async () => {
+      const nearby = await lanHost.nearby();
+      hosts.setDiscovered(nearby.map((h) => h.url));
+      return nearby;
+    },
+    allowHosts: (request, caller) => hosts.update(request, confirmHostsDialog(electron, caller.window)),
+    editsFlushed: (request, caller) => closeGuard.flushed(request, caller),
   };
+}
+
+function defaultHostAccess(electron: ElectronFacade, options: MainProcessOptions): HostAccess {
+  const file = options.allowedHostsFile ?? join(electron.app.getPath('userData'), ALLOWED_HOSTS_FILE);
+  return createHostAccess({ file, confirm: async () => false });
 }
 
 /**
@@ -60,7 +88,9 @@ export async function startMainProcess(electron: ElectronFacade, options: MainPr
     app.quit();
     return;
   }
-  const openWindow = () => createMainWindow(electron, { preloadPath: options.preloadPath });
+  // A window closes only once its page has stored every edit, or the person chose to (closeGuard.ts).
+  const closeGuard = createCloseGuard(electron);
+  const openWindow = () => createMainWindow(electron, { preloadPath: options.preloadPath, closeGuard });
   app.on('web-contents-created', (_event, contents) => hardenWebContents(electron, contents));
   app.on('second-instance', () => {
     const [window] = electron.BrowserWindow.getAllWindows();
@@ -77,8 +107,11 @@ export async function startMainProcess(electron: ElectronFacade, options: MainPr
   });
 
   await app.whenReady();
-  applySessionPolicy(electron.session.defaultSession);
-  serveAppProtocol(electron, options.distDir);
-  registerIpc(electron, createIpcHandlers(electron, options));
+  // The page's CSP connect-src names exactly the allowed hosts (electron/hostAccess.ts).
+  const hosts = defaultHostAccess(electron, options);
+  await hosts.load();
+  applySessionPolicy(electron.session.defaultSession, { headers: hosts.headers, documentServed: hosts.documentServed, allowsRequest: hosts.allowsRequest });
+  serveAppProtocol(electron, options.distDir, hosts);
+  registerIpc(electron, createIpcHandlers(electron, options, hosts, closeGuard));
   openWindow();
 }

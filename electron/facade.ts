@@ -52,6 +52,11 @@ export interface WebContentsLike {
   on(event: 'will-navigate', listener: (event: PreventableEvent, url: string) => void): unknown;
   on(event: 'will-redirect', listener: (event: PreventableEvent, url: string) => void): unknown;
   on(event: 'will-attach-webview', listener: (event: PreventableEvent) => void): unknown;
+  /** The page's beforeunload asked to stay; preventing this event leaves anyway. */
+  on(event: 'will-prevent-unload', listener: (event: PreventableEvent) => void): unknown;
+  /** A message to the page (the preload forwards only the IPC_EVENTS it knows). */
+  send(channel: string, ...args: unknown[]): void;
+  reload(): void;
   setWindowOpenHandler(handler: (details: WindowOpenDetailsLike) => WindowOpenResponseLike): void;
   printToPDF(options: PdfOptionsLike): Promise<Uint8Array>;
   print(options: PrintOptionsLike, callback: (success: boolean, failureReason: string) => void): void;
@@ -100,6 +105,10 @@ export interface BrowserWindowLike extends BaseWindowLike {
   readonly webContents: WebContentsLike;
   loadURL(url: string): Promise<void>;
   once(event: 'ready-to-show', listener: () => void): unknown;
+  /** Closing was asked for (button, shortcut, quit); preventing it keeps the window open. */
+  on(event: 'close', listener: (event: PreventableEvent) => void): unknown;
+  close(): void;
+  isDestroyed(): boolean;
 }
 
 export interface BrowserWindowStatic {
@@ -135,9 +144,13 @@ export interface SessionLike {
   webRequest: {
     onHeadersReceived(
       listener: (
-        details: { url: string; responseHeaders?: ResponseHeadersLike },
+        details: { url: string; resourceType?: string; responseHeaders?: ResponseHeadersLike },
         callback: (response: { responseHeaders?: ResponseHeadersLike; cancel?: boolean }) => void,
       ) => void,
+    ): void;
+    /** Every request of the session (WebSockets too), before it is sent. */
+    onBeforeRequest(
+      listener: (details: { url: string; resourceType?: string }, callback: (response: { cancel?: boolean }) => void) => void,
     ): void;
   };
   setPermissionRequestHandler(
@@ -168,6 +181,10 @@ export interface DialogLike {
     window: BaseWindowLike,
     options: { properties: Array<'openFile'>; filters?: FileDialogFilterLike[]; title?: string },
   ): Promise<{ canceled: boolean; filePaths: string[] }>;
+  showMessageBox(
+    window: BaseWindowLike,
+    options: { type?: 'none' | 'info' | 'error' | 'question' | 'warning'; title?: string; message: string; detail?: string; buttons: string[]; defaultId?: number; cancelId?: number; noLink?: boolean },
+  ): Promise<{ response: number }>;
 }
 
 export interface AppLike {
@@ -183,7 +200,7 @@ export interface AppLike {
   quit(): void;
   getName(): string;
   getVersion(): string;
-  getPath(name: 'documents'): string;
+  getPath(name: 'documents' | 'userData'): string;
 }
 
 export interface IpcMainLike {

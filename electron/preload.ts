@@ -2,7 +2,7 @@
 // contract of shared/ipc.ts as `window.crisisRoom` and nothing else: no ipcRenderer, no Node.
 import { contextBridge, ipcRenderer } from 'electron';
 import type { CrisisRoomApi } from '../shared/ipc.js';
-import { IPC_CHANNELS } from '../shared/ipcChannels.js';
+import { IPC_CHANNELS, IPC_EVENTS } from '../shared/ipcChannels.js';
 
 const api = {
   appInfo: () => ipcRenderer.invoke(IPC_CHANNELS.appInfo),
@@ -15,6 +15,14 @@ const api = {
   lanHostStop: () => ipcRenderer.invoke(IPC_CHANNELS.lanHostStop),
   lanHostStatus: () => ipcRenderer.invoke(IPC_CHANNELS.lanHostStatus),
   lanHostNearby: () => ipcRenderer.invoke(IPC_CHANNELS.lanHostNearby),
+  allowHosts: (request) => ipcRenderer.invoke(IPC_CHANNELS.allowHosts, request),
+  editsFlushed: (request) => ipcRenderer.invoke(IPC_CHANNELS.editsFlushed, request),
+  // Only the payload reaches the page (never the IPC event and its sender).
+  onFlushEdits: (listener: (request: unknown) => void) => {
+    const forward = (_event: unknown, request: unknown) => listener(request);
+    ipcRenderer.on(IPC_EVENTS.flushEdits, forward);
+    return () => void ipcRenderer.removeListener(IPC_EVENTS.flushEdits, forward);
+  },
 } satisfies CrisisRoomApi;
 
 contextBridge.exposeInMainWorld('crisisRoom', api);

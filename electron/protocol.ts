@@ -17,12 +17,22 @@ export function registerAppScheme(electron: Pick<ElectronFacade, 'protocol'>): v
   electron.protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
 }
 
-function refuse(status: number, text: string): Response {
-  return new Response(text, { status, headers: { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' } });
+/**
+ * Where the security headers come from: by default the fixed ones; in the app, the list of
+ * allowed hosts (electron/hostAccess.ts), whose CSP is built for each response and which learns
+ * when a document got it (a page keeps the CSP it loaded with until it reloads).
+ */
+export interface ResponsePolicy {
+  headers(): Readonly<Record<string, string>>;
+  documentServed(): void;
 }
 
+const FIXED: ResponsePolicy = { headers: () => SECURITY_HEADERS, documentServed: () => {} };
+
 /** Serves files from `distDir` for `app://crisis-room/…`; anything else is refused. */
-export function createAppRequestHandler(distDir: string): (request: Request) => Promise<Response> {
+export function createAppRequestHandler(distDir: string, policy: ResponsePolicy = FIXED): (request: Request) => Promise<Response> {
+  const refuse = (status: number, text: string): Response =>
+    new Response(text, { status, headers: { ...policy.headers(), 'Content-Type': 'text/plain; charset=utf-8' } });
   return async (request) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return refuse(405, 'method not allowed');
     let url: URL;
@@ -36,11 +46,13 @@ export function createAppRequestHandler(distDir: string): (request: Request) => 
     }
     const answer = await serveStatic(distDir, url.pathname);
     const body = request.method === 'HEAD' ? null : answer.body;
-    return new Response(body as ConstructorParameters<typeof Response>[0], { status: answer.status, headers: answer.headers });
+    const headers = { ...answer.headers, ...policy.headers() };
+    if (answer.status === 200 && answer.headers['Content-Type']?.startsWith('text/html')) policy.documentServed();
+    return new Response(body as ConstructorParameters<typeof Response>[0], { status: answer.status, headers });
   };
 }
 
 /** Must run after `app` is ready. */
-export function serveAppProtocol(electron: Pick<ElectronFacade, 'protocol'>, distDir: string): void {
-  electron.protocol.handle(APP_SCHEME, createAppRequestHandler(distDir));
+export function serveAppProtocol(electron: Pick<ElectronFacade, 'protocol'>, distDir: string, policy?: ResponsePolicy): void {
+  electron.protocol.handle(APP_SCHEME, createAppRequestHandler(distDir, policy));
 }

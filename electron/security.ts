@@ -2,14 +2,16 @@ import { APP_HOST, APP_ORIGIN, APP_SCHEME } from '../shared/ipc.js';
 import type { ElectronFacade, SessionLike, WebContentsLike } from './facade.js';
 
 /**
- * Content-Security-Policy for every page of the app, in Electron (protocol + session headers)
- * and from the Node host (web mode). Starts from nothing and allows only what the app uses:
+ * Content-Security-Policy for every page of the app. Starts from nothing and allows only what the app uses:
  * - scripts only from the app itself (no inline script, no eval);
  * - inline styles (the editor sets styles at run time; styles cannot run code);
  * - images from the app, `data:` and `blob:` (QR codes, pasted logos);
  * - connections to the app and to signaling servers on the LAN: `ws:`/`wss:` for signaling, and
  *   `http:`/`https:` for the reachability probe that decides when to dial again after a network
- *   loss (renderer/sync/signalingWatch.ts). This reaches no host that `ws:` could not already reach.
+ *   loss (renderer/sync/signalingWatch.ts).
+ * These fixed directives are what the Node host sends in web mode, where `connect-src` stays open
+ * to any host (README, "Connections the page may make"). In Electron `connect-src` is built per
+ * document from exactly the allowed hosts instead ({@link cspWithConnectSrc}, electron/hostAccess.ts).
  */
 export const CSP_DIRECTIVES: ReadonlyArray<readonly [string, string]> = [
   ['default-src', "'none'"],
@@ -28,6 +30,21 @@ export const CSP_DIRECTIVES: ReadonlyArray<readonly [string, string]> = [
 ];
 
 export const CONTENT_SECURITY_POLICY = CSP_DIRECTIVES.map(([name, value]) => `${name} ${value}`).join('; ');
+
+// A CSP source list item: a keyword, a scheme-source or a scheme://host[:port] without anything
+// that could end the directive or start another (`;`, `,`, quotes, whitespace).
+const SOURCE = /^('self'|[a-z][a-z0-9+.-]*:(\/\/[a-z0-9.-]+(:\d{1,5})?)?)$/;
+
+/** The CSP with `connect-src` set to exactly `sources` (each checked: a bad one throws). */
+export function cspWithConnectSrc(sources: readonly string[]): string {
+  for (const s of sources) if (!SOURCE.test(s)) throw new Error(`not a CSP source: ${JSON.stringify(s)}`);
+  return CSP_DIRECTIVES.map(([name, value]) => `${name} ${name === 'connect-src' ? sources.join(' ') : value}`).join('; ');
+}
+
+/** {@link SECURITY_HEADERS} with another CSP. */
+export function securityHeadersWith(csp: string): Record<string, string> {
+  return { ...SECURITY_HEADERS, 'Content-Security-Policy': csp };
+}
 
 /** Headers every app response carries (Electron protocol and Node host alike). */
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
@@ -114,16 +131,30 @@ export function isPermissionGranted(permission: string, requestingUrl: string | 
   );
 }
 
-/** Adds the CSP to every response and denies permissions by default, for one session. */
-export function applySessionPolicy(session: SessionLike): void {
+/** What a session's policy takes from the list of allowed hosts (electron/hostAccess.ts). */
+export interface SessionPolicyOptions {
+  /** Headers for a response sent now (default: the fixed {@link SECURITY_HEADERS}). */
+  headers?: () => Readonly<Record<string, string>>;
+  /** Told when a main-frame document gets its headers (its CSP is fixed from then on). */
+  documentServed?: () => void;
+  /** Whether a request may go out now; ws/wss/http/https requests it refuses are cancelled. */
+  allowsRequest?: (url: string) => boolean;
+}
+
+/** Adds the CSP to every response, checks outgoing requests, and denies permissions by default, for one session. */
+export function applySessionPolicy(session: SessionLike, options: SessionPolicyOptions = {}): void {
+  const headers = options.headers ?? (() => SECURITY_HEADERS);
   session.webRequest.onHeadersReceived((details, callback) => {
     const responseHeaders: Record<string, string[]> = {};
     for (const [name, values] of Object.entries(details.responseHeaders ?? {})) {
       if (!(name.toLowerCase() in LOWER_SECURITY_HEADERS)) responseHeaders[name] = values;
     }
-    for (const [name, value] of Object.entries(SECURITY_HEADERS)) responseHeaders[name] = [value];
+    for (const [name, value] of Object.entries(headers())) responseHeaders[name] = [value];
+    if (details.resourceType === 'mainFrame') options.documentServed?.();
     callback({ responseHeaders });
   });
+  const allows = options.allowsRequest;
+  if (allows) session.webRequest.onBeforeRequest((details, callback) => callback(allows(details.url) ? {} : { cancel: true }));
   session.setPermissionRequestHandler((_contents, permission, callback, details) => {
     callback(isPermissionGranted(permission, details.requestingUrl));
   });

@@ -5,6 +5,9 @@ import { createLanHostService } from './host/lan.js';
 import { startWebHost, type WebHost } from './host/webHost.js';
 import type { LanHostStatus } from '../shared/ipc.js';
 
+// For npm start (scripts/start.mjs): what to tell the person when the desktop app cannot start.
+export { classifyDesktopFailure, desktopUnavailableMessage, terminalLanguage } from './host/unavailable.js';
+
 export interface WebModeOptions {
   distDir: string;
   version: string;

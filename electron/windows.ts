@@ -1,4 +1,5 @@
 import { APP_ORIGIN } from '../shared/ipc.js';
+import type { CloseGuard } from './closeGuard.js';
 import type { BrowserWindowLike, ElectronFacade, WindowOptionsLike } from './facade.js';
 
 /** The page the main window opens. */
@@ -35,13 +36,17 @@ export function mainWindowOptions(preloadPath: string): WindowOptionsLike {
   };
 }
 
-/** Opens the main window on the app's start page; it shows once the first paint is ready. */
+/**
+ * Opens the main window on the app's start page; it shows once the first paint is ready. With a
+ * `closeGuard`, closing waits until the page has stored every edit (closeGuard.ts).
+ */
 export function createMainWindow(
   electron: Pick<ElectronFacade, 'BrowserWindow'>,
-  opts: { preloadPath: string; url?: string },
+  opts: { preloadPath: string; url?: string; closeGuard?: CloseGuard },
 ): BrowserWindowLike {
   const window = new electron.BrowserWindow(mainWindowOptions(opts.preloadPath));
   window.once('ready-to-show', () => window.show());
+  opts.closeGuard?.attach(window);
   const url = opts.url ?? APP_START_URL;
   window.loadURL(url).catch((error: unknown) => console.error(`Crisis Room: could not load ${url}:`, error));
   return window;

@@ -1,5 +1,7 @@
 // npm start: build the app, then run it in Electron; where Electron cannot start (no binary, no
-// display, …) say why and serve the same build from the Node host on 127.0.0.1 instead.
+// display, …) serve the same build from the Node host on 127.0.0.1 and tell the person, in their
+// terminal's language, that the desktop app is unavailable here, where the browser version runs and
+// what to do to get the desktop app (electron/host/unavailable.ts).
 //   --web        skip Electron, serve in web mode
 //   --no-build   reuse dist/ and dist-electron/ as they are
 //   PORT=…       web-mode port (default 5178; a free port if taken)
@@ -33,10 +35,10 @@ function findElectron() {
   if (result.status !== 0) {
     const downloading = result.stdout.includes('Downloading Electron binary');
     const summary = errorSummary(`${result.stderr}\n${result.stdout}`);
-    return { ok: false, reason: downloading ? `its binary is not installed and downloading it failed (${summary})` : summary };
+    return { ok: false, reason: downloading ? `Electron binary not installed; download failed: ${summary}` : summary };
   }
   const binary = result.stdout.trim().split('\n').pop() ?? '';
-  if (!existsSync(binary)) return { ok: false, reason: `the Electron binary is missing at ${binary}` };
+  if (!existsSync(binary)) return { ok: false, reason: `Electron binary missing at ${binary}` };
   return { ok: true, binary };
 }
 
@@ -65,20 +67,22 @@ function runElectron(binary) {
   });
 }
 
-async function startWeb() {
+/** Starts the Node host serving dist/; returns it with the web-mode module (for its messages). */
+async function startWeb({ quiet = false } = {}) {
   const port = process.env.PORT === undefined ? undefined : Number(process.env.PORT);
   if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port < 65536)) {
     throw new Error(`PORT must be a port number, not ${JSON.stringify(process.env.PORT)}`);
   }
-  const { startWebMode } = await import(pathToFileURL(resolve(root, 'dist-electron/webMain.js')).href);
-  const host = await startWebMode({ distDir: resolve(root, 'dist'), version, port });
+  const web = await import(pathToFileURL(resolve(root, 'dist-electron/webMain.js')).href);
+  const host = await web.startWebMode({ distDir: resolve(root, 'dist'), version, port });
   if (port !== undefined && port !== 0 && host.port !== port) console.log(`Port ${port} is taken; using ${host.port}.`);
-  console.log(`\nCrisis Room (web mode) is running at ${host.url}\nOpen it in Chromium or Chrome. Press Ctrl+C to stop.`);
+  if (!quiet) console.log(`\nCrisis Room (web mode) is running at ${host.url}\nOpen it in Chromium or Chrome. Press Ctrl+C to stop.`);
   if (host.lan?.running) console.log(`Team signaling (LAN host) at ${host.lan.urls.join(', ') || `port ${host.lan.port}`}: colleagues join with this address or an invite.`);
   else if (host.lan?.error) console.log(`The LAN host did not start: ${host.lan.error}`);
   const stop = () => host.close().finally(() => process.exit(0));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+  return { host, web };
 }
 
 async function main() {
@@ -88,14 +92,20 @@ async function main() {
     await build({ configFile: resolve(root, 'vite.config.ts'), logLevel: 'warn' });
     await buildElectron();
   }
+  /** Why the desktop app did not start ({ installed, detail }), or null. */
+  let failed = null;
   if (!flags.has('--web')) {
     const found = findElectron();
     const run = found.ok ? await runElectron(found.binary) : found;
     if (run.started) process.exit(run.code);
-    console.log(`\nElectron did not start: ${run.reason}`);
-    console.log('Serving the same app in web mode instead.');
+    failed = { installed: found.ok, detail: run.reason };
   }
-  await startWeb();
+  const { host, web } = await startWeb({ quiet: failed !== null });
+  if (failed) {
+    // For the person at the keyboard: what is unavailable, that the app runs in the browser, what to do.
+    const failure = { kind: web.classifyDesktopFailure(failed.installed, failed.detail), detail: failed.detail };
+    console.log(`\n${web.desktopUnavailableMessage(failure, host.url, web.terminalLanguage(process.env))}`);
+  }
 }
 
 main().catch((error) => {

@@ -1,7 +1,9 @@
 import { z } from 'zod';
-import { IPC_CHANNELS } from './ipcChannels.js';
+import { IPC_CHANNELS, IPC_EVENTS } from './ipcChannels.js';
+import { LANGUAGES } from './languages.js';
+import { SignalingUrlSchema } from './sync/settings.js';
 
-export { IPC_CHANNELS };
+export { IPC_CHANNELS, IPC_EVENTS };
 
 /**
  * The one IPC contract between the renderer and the Electron main process.
@@ -180,7 +182,10 @@ export const LanHostStartSchema = z.strictObject({
   port: z.number().int().min(0).max(65535).optional(),
   /** Advertise on the LAN (mDNS) so colleagues see this host nearby. Never reveals room keys. */
   advertise: z.boolean().default(true),
-  /** Name shown to colleagues, e.g. the member's name. */
+  /**
+   * Accepted for older renderers and ignored: the LAN host advertises a random instance name,
+   * never a person's or computer's name (electron/host/lan.ts).
+   */
   name: z.string().min(1).max(64).optional(),
 });
 /** Start hosting. */
@@ -245,6 +250,61 @@ export const WebHostInfoSchema = z.object({
 /** What `GET /api/host` on the Node host answers. */
 export type WebHostInfo = z.infer<typeof WebHostInfoSchema>;
 
+// ── Hosts the page may connect to (Electron CSP) ──────────────────────────────────────────────
+
+/**
+ * Every signaling host the renderer has configured (all workspaces' hosts and the extra signaling
+ * servers): main allows exactly these (plus this machine's own and discovered hosts), asking the
+ * person in a native dialog before it allows one it has not allowed before.
+ */
+export const AllowHostsRequestSchema = z.strictObject({
+  hosts: z.array(SignalingUrlSchema).max(256),
+  /** Language of the confirmation dialog. */
+  language: z.enum(LANGUAGES),
+});
+/** The renderer's configured hosts. */
+export type AllowHostsRequest = z.infer<typeof AllowHostsRequestSchema>;
+
+/** What the page may connect to now. */
+export const AllowHostsResultSchema = z.strictObject({
+  /** CSP sources allowed (ws/wss and their http/https twins). */
+  origins: z.array(z.string()),
+  /** New hosts the person did not allow (WebSocket origins). */
+  declined: z.array(z.string()),
+  /** Configured URLs a CSP cannot name (e.g. IPv6 literals). */
+  invalid: z.array(z.string()),
+  /** The loaded page's CSP lacks an allowed host: it can connect there only after a reload. */
+  reloadNeeded: z.boolean(),
+});
+/** What the page may connect to now. */
+export type AllowHostsResult = z.infer<typeof AllowHostsResultSchema>;
+
+// ── Closing without losing an edit ───────────────────────────────────────────────────────────
+
+/**
+ * Main → page (`IPC_EVENTS.flushEdits`) when the window is about to close: write what fields
+ * still hold (an IME composition) and wait for every write to be confirmed, then answer with
+ * the `editsFlushed` route. Main waits a bounded time, then asks the person.
+ */
+export const FlushEditsRequestSchema = z.strictObject({ id: z.number().int().min(1).max(2 ** 31) });
+/** Main → page: store everything now. */
+export type FlushEditsRequest = z.infer<typeof FlushEditsRequestSchema>;
+
+/** The page's answer to one flush request. */
+export const EditsFlushedSchema = z.strictObject({
+  id: z.number().int().min(1).max(2 ** 31),
+  /** Everything the page shows is stored. */
+  saved: z.boolean(),
+  /** Writes still waiting for IndexedDB. */
+  pending: z.number().int().min(0).max(1_000_000),
+  /** The storage error in words, when storing failed. */
+  error: z.string().max(1000).nullable(),
+  /** The page's language, for the question main may ask. */
+  language: z.enum(LANGUAGES),
+});
+/** The page's answer to one flush request. */
+export type EditsFlushed = z.infer<typeof EditsFlushedSchema>;
+
 // ── The contract ─────────────────────────────────────────────────────────────────────────────
 
 const NoInput = z.undefined();
@@ -271,6 +331,8 @@ export const IPC = {
   lanHostStop: route('lanHostStop', NoInput, LanHostStatusSchema),
   lanHostStatus: route('lanHostStatus', NoInput, LanHostStatusSchema),
   lanHostNearby: route('lanHostNearby', NoInput, z.array(NearbyHostSchema)),
+  allowHosts: route('allowHosts', AllowHostsRequestSchema, AllowHostsResultSchema),
+  editsFlushed: route('editsFlushed', EditsFlushedSchema, z.null()),
 } as const satisfies { [K in keyof typeof IPC_CHANNELS]: Route };
 
 /** Name of an IPC route. */
@@ -287,6 +349,13 @@ export type CrisisRoomApi = {
   readonly [K in IpcRoute]: IpcRequest<K> extends undefined
     ? () => Promise<IpcResponse<K>>
     : (request: IpcRequest<K>) => Promise<IpcResponse<K>>;
+} & {
+  /**
+   * Listens to main's `IPC_EVENTS.flushEdits` (the payload is unchecked: validate it with
+   * FlushEditsRequestSchema). Returns a function that stops listening. Optional so a page
+   * without it still runs; main then waits its bounded time and asks the person.
+   */
+  readonly onFlushEdits?: (listener: (request: unknown) => void) => () => void;
 };
 
 /** The origin the Electron app is served from (privileged custom protocol, a secure context). */

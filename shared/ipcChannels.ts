@@ -14,4 +14,15 @@ export const IPC_CHANNELS = {
   lanHostStop: 'crisis-room:lan-host-stop',
   lanHostStatus: 'crisis-room:lan-host-status',
   lanHostNearby: 'crisis-room:lan-host-nearby',
+  allowHosts: 'crisis-room:allow-hosts',
+  editsFlushed: 'crisis-room:edits-flushed',
+} as const;
+
+/**
+ * Messages main sends to the page (not routes: the page answers through a route). Validated by
+ * the page with the schemas of shared/ipc.ts.
+ */
+export const IPC_EVENTS = {
+  /** Before the window closes: store every edit now, then answer with `editsFlushed`. */
+  flushEdits: 'crisis-room:flush-edits',
 } as const;

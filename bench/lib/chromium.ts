@@ -27,11 +27,19 @@ export async function launchBenchBrowser(opts: LaunchOptions = {}): Promise<Benc
   // Removed on close(); also when the process ends without close() (a crashed benchmark).
   const removeProfile = () => rmSync(profile, { recursive: true, force: true });
   process.once('exit', removeProfile);
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
-    headless: true,
-  });
+  let context: BrowserContext;
+  try {
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: CHROMIUM_ARGS,
+      headless: true,
+      timeout: 60_000,
+    });
+  } catch (err) {
+    removeProfile();
+    process.off('exit', removeProfile);
+    throw err;
+  }
   for (const p of context.pages()) await p.close();
   const freshPage = async (url: string, readyGlobal?: string): Promise<Page> => {
     const page = await context.newPage();

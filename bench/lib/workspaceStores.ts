@@ -60,7 +60,14 @@ export async function prepareWorkspaceStores(ctx: BenchContext, opts: PrepareOpt
     servers.push(srv);
     urls[o] = srv.url;
   }
-  const browser = await launchBenchBrowser({ log: ctx.log });
+  let browser: BenchBrowser;
+  try {
+    browser = await launchBenchBrowser({ log: ctx.log });
+  } catch (err) {
+    // Without a browser the servers would keep the process alive: close them before failing.
+    await Promise.all(servers.map((x) => x.close()));
+    throw err;
+  }
   const inPage = <T>(origin: Origin, fn: (page: Page) => Promise<T>) => withFreshPage(browser, urls[origin], READY, fn);
   const close = async () => {
     await browser.close();

@@ -1,4 +1,5 @@
 import os from 'node:os';
+import { randomBytes } from 'node:crypto';
 import { LanHostStartSchema, LAN_HOST_STOPPED, type LanHostService, type LanHostStatus, type NearbyHost } from '../../shared/ipc.js';
 import { startSignalingServer, type SignalingOptions, type StandaloneSignaling } from './signaling.js';
 import { DEFAULT_LAN_PORT } from '../../shared/sync/settings.js';
@@ -6,12 +7,40 @@ import { DEFAULT_LAN_PORT } from '../../shared/sync/settings.js';
 /**
  * The LAN host: runs the signaling server on this machine and advertises it on the LAN over
  * mDNS (`_crisisroom._tcp`), and lists the hosts colleagues advertise. The advertisement carries
- * only the app version and the host's name: never a workspace id or a room key (rooms are found
- * by name on the signaling server, and their messages are encrypted with the room key).
+ * nothing personal and nothing about workspaces: a random instance name made once per run
+ * (`crisis-room-<8 hex>`, also used as the mDNS host name instead of the computer's name, which
+ * bonjour-service would take from os.hostname()), the signaling port (SRV) and the protocol
+ * version (TXT `proto`); IPv4 address records only (IPv6 addresses can embed the network card's
+ * MAC address). No member name, no computer name, no app version, no workspace id, no room key
+ * (rooms are found by name on the signaling server, and their messages are encrypted with the room key).
  */
 
 /** mDNS service type (`_crisisroom._tcp`). */
 export const SERVICE_TYPE = 'crisisroom';
+/** Version of the signaling protocol a host speaks, advertised as TXT `proto`. */
+export const LAN_PROTOCOL_VERSION = '1';
+
+/** A random instance name for one run (`crisis-room-` + 8 hex digits): says nothing about the person or computer. */
+export function randomInstanceName(): string {
+  return `crisis-room-${randomBytes(4).toString('hex')}`;
+}
+
+/** What this machine announces over mDNS (all of it: tests compare it whole). */
+export interface Advertisement {
+  name: string;
+  type: string;
+  port: number;
+  /** mDNS host name of the SRV target and the A records (bonjour-service would use os.hostname()). */
+  host: string;
+  txt: Record<string, string>;
+  /** No AAAA records: SLAAC IPv6 addresses may carry the network card's MAC address. */
+  disableIPv6: true;
+}
+
+/** The advertisement of a signaling server on `port` under the run's instance name. */
+export function advertisementFor(instance: string, port: number): Advertisement {
+  return { name: instance, type: SERVICE_TYPE, port, host: `${instance}.local`, txt: { proto: LAN_PROTOCOL_VERSION }, disableIPv6: true };
+}
 export { DEFAULT_LAN_PORT };
 
 /** The part of bonjour-service's Service we use. */
@@ -37,16 +66,17 @@ export interface BrowserLike {
 
 /** The part of bonjour-service's Bonjour we use (tests pass a fake; no multicast in tests). */
 export interface BonjourLike {
-  publish(config: { name: string; type: string; port: number; txt: Record<string, string>; probe?: boolean }): AdvertisedLike;
+  publish(config: Advertisement & { probe?: boolean }): AdvertisedLike;
   find(config: { type: string }): BrowserLike;
   unpublishAll(callback?: CallableFunction): void;
   destroy(callback?: CallableFunction): void;
 }
 
 export interface LanHostDeps {
+  /** The app version (kept for callers; not advertised: it would only help fingerprint the machine). */
   appVersion: string;
-  /** This computer's name (shown to colleagues). */
-  hostName?: string;
+  /** The instance name advertised for this run (default: {@link randomInstanceName}). */
+  instanceName?: string;
   /** Creates the mDNS responder (default: bonjour-service). */
   bonjour?: () => Promise<BonjourLike>;
   /** Starts the signaling server (default: its own HTTP server on all interfaces). */
@@ -77,7 +107,8 @@ async function defaultBonjour(): Promise<BonjourLike> {
 /** Creates the LAN host service that main (and the Node web host) delegate to. */
 export function createLanHostService(deps: LanHostDeps): LanHostService & { dispose(): Promise<void> } {
   const ifaces = deps.networkInterfaces ?? (() => os.networkInterfaces());
-  const hostName = (deps.hostName ?? os.hostname()).slice(0, 64) || 'crisis-room';
+  // Never os.hostname() or a member's name: the LAN sees only this random name.
+  const instance = deps.instanceName ?? randomInstanceName();
   const now = deps.now ?? (() => Date.now());
   const ttl = deps.nearbyTtlMs ?? 5 * 60_000;
   const startSignaling =
@@ -122,7 +153,7 @@ export function createLanHostService(deps: LanHostDeps): LanHostService & { disp
       port: server.port,
       urls: lanAddresses(ifaces()).map((a) => `ws://${a}:${server!.port}/signal`),
       advertised: advertised !== null,
-      name: advertised?.name ?? hostName,
+      name: advertised?.name ?? instance,
       connections: server.connections(),
     };
   };
@@ -148,9 +179,10 @@ export function createLanHostService(deps: LanHostDeps): LanHostService & { disp
       if (options.advertise) {
         try {
           const b = await ensureBonjour();
-          const name = options.name ?? hostName;
-          // Only the app version and the host's name: nothing about workspaces or keys.
-          const svc = b.publish({ name, type: SERVICE_TYPE, port: server.port, txt: { v: deps.appVersion, host: hostName } });
+          // `options.name` (a person's name from older renderers) is deliberately not advertised.
+          const ad = advertisementFor(instance, server.port);
+          const name = ad.name;
+          const svc = b.publish(ad);
           svc.on?.('error', (err) => {
             lastError = err.message;
           });

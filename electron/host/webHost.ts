@@ -102,7 +102,8 @@ function listen(server: Server, port: number, host: string): Promise<void> {
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const host = options.host ?? '127.0.0.1';
   const upgrades = new Map<string, UpgradeHandler>();
-  const server = createServer((request, response) => {
+  // Loopback only, but a page that hangs a request must not hold a socket for Node's default minutes.
+  const server = createServer({ headersTimeout: 10_000, requestTimeout: 30_000, connectionsCheckingInterval: 2000 }, (request, response) => {
     handleRequest(options, request, response).catch((error: unknown) => {
       console.error('Crisis Room host: request failed:', error);
       if (!response.headersSent) sendText(response, 500, 'internal error');

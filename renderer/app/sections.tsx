@@ -8,6 +8,8 @@ import { isStatementsFullScreen, StatementsPage } from '../features/statements/S
 import { SyncPage } from '../features/sync/SyncPage';
 import { MembersPage } from '../features/members/MembersPage';
 import { SyncIndicator } from '../features/sync/SyncIndicator';
+import { HostAccessNotice } from '../features/sync/HostAccessNotice';
+import { SignoffInbox } from '../features/statements/SignoffInbox';
 
 /** Props every section page receives. */
 export interface SectionProps {
@@ -42,5 +44,7 @@ export const sections: Section[] = [
 /** Items shown at the right of the top bar while a workspace is open (e.g. sync status). */
 export const topBarItems: Array<{ id: string; render: () => ReactElement }> = [
   { id: 'drill', render: () => <DrillIndicator /> },
+  { id: 'signoff', render: () => <SignoffInbox /> },
   { id: 'sync', render: () => <SyncIndicator /> },
+  { id: 'hostAccess', render: () => <HostAccessNotice /> },
 ];

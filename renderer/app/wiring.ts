@@ -5,6 +5,8 @@ import { loadIdentity } from '../identity/identity';
 import { installAdmissionService } from '../identity/admissionService';
 import { installRoomKeyService } from '../identity/roomKeyService';
 import { installTestHooks } from '../identity/testHooks';
+import { installHostAccess } from '../sync/hostAccess';
+import { installPageGuard } from '../workspace/pageGuard';
 
 let installed = false;
 
@@ -23,6 +25,10 @@ export function installAppWiring(): void {
   installRoomKeyService();
   installTestHooks();
   installSyncLifecycle();
+  // Leaving or closing the page writes what fields hold and warns when edits would be lost.
+  installPageGuard();
+  // Electron: the page's CSP allows exactly the configured hosts (sync/hostAccess.ts).
+  installHostAccess();
   registerAwarenessSource(() => currentSync()?.awareness ?? null);
   // Each sync session brings a new awareness instance: let the drill clock re-attach to it.
   let last = currentSync();

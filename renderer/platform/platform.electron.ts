@@ -1,4 +1,4 @@
-import type { CrisisRoomApi } from '../../shared/ipc';
+import { FlushEditsRequestSchema, type CrisisRoomApi } from '../../shared/ipc';
 import type { Platform } from './platform';
 
 declare global {
@@ -39,5 +39,18 @@ export function createElectronPlatform(api: CrisisRoomApi): Platform {
       status: () => call(() => api.lanHostStatus()),
       nearby: () => call(() => api.lanHostNearby()),
     },
+    hosts: {
+      enforced: true,
+      allow: (request) => call(() => api.allowHosts(request)),
+    },
+    onCloseRequest: (flush) =>
+      api.onFlushEdits?.((raw) => {
+        // From main, still checked: only a well-formed request gets an answer.
+        const request = FlushEditsRequestSchema.safeParse(raw);
+        if (!request.success) return;
+        void flush()
+          .then((answer) => api.editsFlushed({ ...answer, id: request.data.id }))
+          .catch((error: unknown) => console.error('[storage] could not answer the close request', error));
+      }) ?? (() => undefined),
   };
 }

@@ -1,7 +1,10 @@
 import type {
+  AllowHostsRequest,
+  AllowHostsResult,
   AppInfo,
   AppMode,
   BackupExportRequest,
+  EditsFlushed,
   LanHostStart,
   LanHostStatus,
   NearbyHost,
@@ -43,6 +46,17 @@ export interface LanHostControl {
   nearby(): Promise<NearbyHost[]>;
 }
 
+/**
+ * Which hosts the page may connect to. In Electron main builds the page's CSP `connect-src` from
+ * exactly the allowed hosts and asks the person before allowing a new one; in web mode nothing
+ * is enforced (README: "Connections the page may make").
+ */
+export interface HostAccessControl {
+  readonly enforced: boolean;
+  /** Tells main every configured host; the answer says what is allowed and whether a reload is needed. */
+  allow(request: AllowHostsRequest): Promise<AllowHostsResult>;
+}
+
 export interface Platform {
   readonly mode: AppMode;
   readonly can: PlatformCapabilities;
@@ -53,6 +67,13 @@ export interface Platform {
   openFile(request: OpenFileRequest): Promise<OpenFileResult>;
   exportBackup(request: BackupExportRequest): Promise<SaveOutcome>;
   readonly lanHost: LanHostControl;
+  readonly hosts: HostAccessControl;
+  /**
+   * Answers main's "store every edit, the window is closing" (Electron, electron/closeGuard.ts):
+   * `flush` runs and its answer goes back to main. Returns a function that stops answering. In a
+   * browser nothing asks (the page's pagehide and beforeunload cover closing): a no-op there.
+   */
+  onCloseRequest(flush: () => Promise<Omit<EditsFlushed, 'id'>>): () => void;
 }
 
 /** The platform cannot do this at all (check `platform.can` first). */

@@ -1,5 +1,6 @@
 import { version } from '../../package.json';
 import {
+  AllowHostsRequestSchema,
   BackupExportRequestSchema,
   backupFileName,
   LAN_HOST_STOPPED,
@@ -144,5 +145,16 @@ export function createWebPlatform(env: WebEnv = browserEnv()): Platform {
       status: lanStatus,
       nearby: async () => (await hostInfo())?.nearby ?? [],
     },
+    // The Node host cannot tell the person's configured hosts from ones injected script would
+    // report, and has no way to ask the person outside the page: nothing is restricted here.
+    hosts: {
+      enforced: false,
+      allow: async (request) => {
+        AllowHostsRequestSchema.parse(request);
+        return { origins: [], declined: [], invalid: [], reloadNeeded: false };
+      },
+    },
+    // Nothing asks before a browser tab closes: pagehide and beforeunload cover it.
+    onCloseRequest: () => () => undefined,
   };
 }

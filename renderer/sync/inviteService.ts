@@ -2,6 +2,8 @@ import QRCode from 'qrcode';
 import type * as Y from 'yjs';
 import { metaOf } from '../../shared/doc/workspaceDoc';
 import { decodeInvite, encodeInvite, type Invite } from '../../shared/sync/invite';
+import { decideInvite, type InviteChoice, type InviteReview } from './inviteDecision';
+import { readLocalWorkspace } from './inviteLocal';
 import { ensureRoomKey } from '../../shared/sync/room';
 import { signEntry, type MemberRole } from '../../shared/governance';
 import type { Language } from '../../shared/languages';
@@ -12,6 +14,7 @@ import { localRoomKey, setLocalRoomKey, trustedGenesisKey, trustGenesisKey, useI
 import { currentGovernanceView, signAndAppend } from '../identity/useGovernance';
 import { useSyncSettings } from './syncSettings';
 import { useLanHost } from './lanHostStore';
+import { rememberInviter } from './joinedInvites';
 
 /** Host addresses others can use: this computer's LAN host, then the workspace's configured hosts. */
 export function shareableHosts(workspaceId: string): string[] {
@@ -45,6 +48,8 @@ export function isOwnerHere(): boolean {
  * when `role` is given by someone who is not an owner.
  */
 export async function makeInvite(workspaceId: string, doc: Y.Doc, role?: MemberRole): Promise<string> {
+  const keys = useIdentity.getState().keys;
+  if (!keys) throw new Error('invite.errors.noIdentity');
   const hosts = shareableHosts(workspaceId);
   if (hosts.length === 0) throw new Error('invite.errors.noHost');
   const genesisKey = await trustedGenesisKey(workspaceId);
@@ -58,7 +63,8 @@ export async function makeInvite(workspaceId: string, doc: Y.Doc, role?: MemberR
   }
   // The key this laptop syncs with: after a rotation it is no longer the one in the meta.
   const roomKey = (await localRoomKey(workspaceId))?.roomKey ?? ensureRoomKey(doc);
-  return encodeInvite({ hosts, workspaceId, workspaceName: name.slice(0, 120), roomKey, genesisKey, ...(admission ? { admission } : {}) });
+  // Signed with this laptop's device key; the MAC is keyed by the room key (shared/sync/inviteAuth.ts).
+  return encodeInvite({ hosts, workspaceId, workspaceName: name.slice(0, 120), roomKey, genesisKey, ...(admission ? { admission } : {}) }, keys);
 }
 
 /** The invite as a QR code (SVG markup, scalable, printable). */
@@ -66,49 +72,64 @@ export function inviteQrSvg(code: string): Promise<string> {
   return QRCode.toString(code, { type: 'svg', errorCorrectionLevel: 'M', margin: 1 });
 }
 
+export type { InviteChoice, InviteReview } from './inviteDecision';
+
 /** What joining did. */
 export type JoinResult =
   | {
       status: 'joined';
       workspaceId: string;
-      /** The workspace already existed here (its anchor was checked, its hosts updated). */
+      /** The workspace already existed here. */
       existed: boolean;
+      /** What was applied to a workspace that existed: nothing but a join request, its hosts, or its key, hosts and creator key. */
+      applied: 'create' | 'rejoin' | InviteChoice;
       invite: Invite;
     }
   | {
       /**
-       * Nothing was changed: this laptop already trusts another creator key for the workspace.
-       * Join again with `replaceAnchor` only after the person chose to.
+       * Nothing was changed: the invite would change the hosts, room key or trusted creator key
+       * of a workspace already on this laptop. Join again with a `choice` from `review.choices`
+       * only after the person chose it.
        */
-      status: 'anchorConflict';
+      status: 'review';
       workspaceId: string;
       invite: Invite;
-      trusted: string;
+      review: InviteReview;
     };
 
 /**
- * Joins the workspace an invite describes: trusts the invite's creator key as the workspace's
- * anchor (never replacing another one unless `replaceAnchor`), creates the workspace here (empty,
- * with the room key, filled by sync from the others) unless it exists here already, signs this
- * person's join request (naming the invite's admission, if any) into it, and remembers its host
- * addresses and room key (kept on this laptop: after a rotation the invite's key is the current
- * one, not the meta's). Works offline on the LAN: nothing but the host named in the invite is
- * contacted. Throws InviteDecodeError (reason as i18n key) for a bad code.
+ * Joins the workspace an authenticated invite describes (shared/sync/invite.ts: MAC under the
+ * room key, signature by the inviter's device key). For a workspace not on this laptop: trusts the
+ * invite's creator key as its anchor, creates it (empty, with the room key, filled by sync from
+ * the others), signs this person's join request (naming the invite's admission, if any) into it,
+ * and remembers its hosts and room key. For a workspace already here (inviteDecision.ts): when
+ * the invite would change nothing but add the request, it adds the request; when it would change
+ * the hosts, the room key or the trusted creator key, it changes nothing and returns the `review`
+ * unless `choice` says what the person chose (`hosts`: only the hosts; `all`: key, hosts and
+ * creator key). Works offline on the LAN: nothing but the host named in the invite is contacted.
+ * Throws InviteDecodeError (reason as i18n key) for a bad code, `invite.errors.choice` for a
+ * choice the review does not offer.
  */
-export async function joinByInvite(code: string, language: Language, opts: { replaceAnchor?: boolean } = {}): Promise<JoinResult> {
-  const invite = decodeInvite(code);
+export async function joinByInvite(code: string, language: Language, opts: { choice?: InviteChoice } = {}): Promise<JoinResult> {
+  const invite = await decodeInvite(code);
   const { keys, profile } = useIdentity.getState();
   if (!keys || !profile) throw new Error('invite.errors.noIdentity');
   const id = invite.workspaceId;
-  const trusted = await trustedGenesisKey(id);
-  if (trusted && trusted !== invite.genesisKey && !opts.replaceAnchor) return { status: 'anchorConflict', workspaceId: id, invite, trusted };
+  const { local, signer } = await readLocalWorkspace(id, invite.inviter);
+  const decision = decideInvite(local, invite, signer);
+  let applied: 'create' | 'rejoin' | InviteChoice = decision.kind === 'review' ? 'all' : decision.kind;
+  if (decision.kind === 'review') {
+    if (!opts.choice) return { status: 'review', workspaceId: id, invite, review: decision.review };
+    if (!decision.review.choices.includes(opts.choice)) throw new Error('invite.errors.choice');
+    applied = opts.choice;
+  }
   const request = await signEntry(keys, {
     ws: id,
     kind: 'admission.request',
     member: { key: keys.publicKey, agreementKey: keys.agreementKey, name: profile.name, unit: profile.unit },
     ...(invite.admission ? { admissionId: invite.admission.id } : {}),
   });
-  await trustGenesisKey(id, invite.genesisKey, opts.replaceAnchor === true);
+  if (applied === 'create' || applied === 'all') await trustGenesisKey(id, invite.genesisKey, applied === 'all');
   const existing = await getDb().workspaces.get(id);
   if (existing && existing.deletedAt !== null) await getDb().workspaces.update(id, { deletedAt: null });
   if (existing) {
@@ -117,8 +138,10 @@ export async function joinByInvite(code: string, language: Language, opts: { rep
   } else {
     await createWorkspace({ name: invite.workspaceName, language, join: { id, roomKey: invite.roomKey }, entries: [request] });
   }
-  // The invite's key is the room to join (the meta's may be one rotated away since).
-  await setLocalRoomKey(id, { roomKey: invite.roomKey, rekeyId: null });
-  useSyncSettings.getState().setHosts(id, invite.hosts);
-  return { status: 'joined', workspaceId: id, existed: Boolean(existing), invite };
+  // The invite's key is the room to join (the meta's may be one rotated away since); an existing
+  // workspace keeps its own key and hosts unless the person chose the invite's.
+  if (applied === 'create' || applied === 'all') await setLocalRoomKey(id, { roomKey: invite.roomKey, rekeyId: null });
+  if (applied !== 'rejoin') useSyncSettings.getState().setHosts(id, invite.hosts);
+  rememberInviter(id, invite.inviter);
+  return { status: 'joined', workspaceId: id, existed: Boolean(existing), applied, invite };
 }

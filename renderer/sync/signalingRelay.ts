@@ -2,16 +2,22 @@ import { z } from 'zod';
 import { decryptJson, encryptJson } from './signalingCrypto';
 import type { SignalingConnLike } from './signalingWatch';
 import { MAX_FRAME_BYTES } from '../../shared/sync/frames';
+import { signalingJunk } from './signalingGuard';
 
 /**
  * The room's messages on the signaling channel, read and written with the room key:
  * - announces of peers (y-webrtc's own, on the room's topic), so we notice a peer that came back;
  * - our sync frames, relayed by the signaling server while no WebRTC connection to a peer is
  *   open (it comes back seconds after the network, as the browser re-gathers candidates, and
- *   some networks never allow one). They travel on a topic of their own (`<room>/relay`), so
- *   y-webrtc never spends time on them, addressed in clear to the recipient's random session id
- *   (others skip them unread) and encrypted with the room key (the server sees only ciphertext).
- * Frames are paced to stay within the signaling server's per-connection rate limit.
+ *   some networks never allow one). They travel on a topic of their own (`<room>/relay`, joined
+ *   once the host accepted our proof of the room key), so y-webrtc never spends time on them,
+ *   addressed to a keyed tag of the recipient's session id (others skip them unread; a listener
+ *   on the ws:// link cannot tell the session ids) and encrypted with the room key (the server
+ *   sees only ciphertext);
+ * - host checks: a laptop asking "is a member of this room reachable through this host?" gets an
+ *   answer bound to its fresh nonce (hostCheck.ts), so a host is named only once a member spoke.
+ * Messages not made with our key are counted and dropped. Frames are paced to stay within the
+ * signaling server's per-connection rate limit.
  */
 
 const RelayEnvelopeSchema = z.object({ to: z.string().min(1).max(100), c: z.string().max(64 * 1024) });
@@ -25,12 +31,19 @@ const RelayMessageSchema = z.object({
 /** Topic on which a room's relayed frames travel. */
 export const relayTopic = (roomName: string) => `${roomName}/relay`;
 const AnnounceSchema = z.object({ type: z.literal('announce'), from: z.string().min(1).max(100) });
+/** A host check (hostCheck.ts): a member answers it on the connection it came by. */
+export const HostCheckSchema = z.object({ type: z.literal('hostcheck'), nonce: z.string().min(16).max(64), from: z.string().min(1).max(100) });
+export const HostCheckReplySchema = z.object({ type: z.literal('hostcheck-ok'), nonce: z.string().min(16).max(64), to: z.string().min(1).max(100), from: z.string().min(1).max(100) });
 
 export interface RelayOptions {
   conns: () => SignalingConnLike[];
   roomName: () => string | null;
   roomKey: () => CryptoKey | null;
   selfId: () => string | null;
+  /** Keyed tag of a session id for relay envelopes (shared/sync/roomAuth.ts peerTagger). */
+  tag: (peerId: string) => string;
+  /** The host accepted our proof of the room key on this connection (we may subscribe). */
+  ready: (conn: SignalingConnLike) => boolean;
   onAnnounce: (peerId: string) => void;
   onFrame: (peerId: string, frame: Uint8Array) => void;
   /** The queue went down: the session may hand over more frames. */
@@ -81,7 +94,7 @@ export class SignalingRelay {
         // out), so nobody relays to us before the server knows we listen.
         c.on('connect', () => this.attach());
       }
-      if (room && c.connected && c.ws && !this.subscribed.has(c.ws)) {
+      if (room && c.connected && c.ws && !this.subscribed.has(c.ws) && this.o.ready(c)) {
         this.subscribed.add(c.ws);
         c.send({ type: 'subscribe', topics: [relayTopic(room)] });
       }
@@ -135,7 +148,8 @@ export class SignalingRelay {
       this.queuedBytes -= frame.length;
       this.counts.sent++;
       void encryptJson({ type: 'crsync', from, to, f: frame }, key).then((c) => {
-        for (const conn of open) if (conn.connected) conn.send({ type: 'publish', topic: relayTopic(topic), data: { to, c } });
+        const tag = this.o.tag(to);
+        for (const conn of open) if (conn.connected) conn.send({ type: 'publish', topic: relayTopic(topic), data: { to: tag, c } });
       });
     }
     // Rate-limited: come back when a token is due.
@@ -143,7 +157,27 @@ export class SignalingRelay {
     else queueMicrotask(() => this.o.onDrain());
   }
 
-  private readonly onMessage = (message: unknown): void => {
+  private selfTag: [string, string] | null = null;
+  private hostChecksAnswered: number[] = [];
+
+  private tagOfSelf(self: string | null): string | null {
+    if (!self) return null;
+    if (this.selfTag?.[0] !== self) this.selfTag = [self, this.o.tag(self)];
+    return this.selfTag[1];
+  }
+
+  /** Answers a host check on the connection it came by (at most 5 a second). */
+  private answerHostCheck(check: z.infer<typeof HostCheckSchema>, conn: SignalingConnLike | undefined, key: CryptoKey, room: string, self: string): void {
+    const now = Date.now();
+    this.hostChecksAnswered = this.hostChecksAnswered.filter((t) => now - t < 1000);
+    if (!conn || this.hostChecksAnswered.length >= 5) return;
+    this.hostChecksAnswered.push(now);
+    void encryptJson({ type: 'hostcheck-ok', nonce: check.nonce, to: check.from, from: self }, key).then((data) => {
+      if (conn.connected) conn.send({ type: 'publish', topic: room, data });
+    });
+  }
+
+  private readonly onMessage = (message: unknown, conn?: unknown): void => {
     const m = message as { type?: unknown; topic?: unknown; data?: unknown } | null;
     const key = this.o.roomKey();
     const room = this.o.roomName();
@@ -151,7 +185,7 @@ export class SignalingRelay {
     const self = this.o.selfId();
     if (m.topic === relayTopic(room)) {
       const env = RelayEnvelopeSchema.safeParse(m.data);
-      if (!env.success || env.data.to !== self) return;
+      if (!env.success || env.data.to !== this.tagOfSelf(self)) return;
       decryptJson(env.data.c, key).then(
         (data) => {
           const relay = RelayMessageSchema.safeParse(data);
@@ -160,7 +194,7 @@ export class SignalingRelay {
           this.o.onFrame(relay.data.from, relay.data.f);
         },
         () => {
-          /* not made with our key: nothing to read */
+          signalingJunk.undecryptable++;
         },
       );
     } else if (m.topic === room && typeof m.data === 'string') {
@@ -168,9 +202,11 @@ export class SignalingRelay {
         (data) => {
           const announce = AnnounceSchema.safeParse(data);
           if (announce.success && announce.data.from !== self) this.o.onAnnounce(announce.data.from);
+          const check = HostCheckSchema.safeParse(data);
+          if (check.success && self && check.data.from !== self) this.answerHostCheck(check.data, this.listening.has(conn as SignalingConnLike) ? (conn as SignalingConnLike) : undefined, key, room, self);
         },
         () => {
-          /* not made with our key (y-webrtc ignores it too) */
+          /* not made with our key: the guard (signalingGuard.ts) counts it */
         },
       );
     }

@@ -5,7 +5,7 @@ import { startSync, type SyncHandle } from './syncService';
 import { useSyncSettings } from './syncSettings';
 import { useSyncStore, EMPTY_STATUS } from './syncStore';
 import { localHostUrl, useLanHost } from './lanHostStore';
-import { ensureRoomKey } from '../../shared/sync/room';
+import { ensureRoomKey, readRoomKey } from '../../shared/sync/room';
 import { localRoomKey, useRoomKeys } from '../identity/identity';
 
 /**
@@ -24,6 +24,13 @@ let chain: Promise<void> = Promise.resolve();
 /** Sync of the open workspace, if running. */
 export function currentSync(): SyncHandle | null {
   return handle;
+}
+
+/** This laptop's room key of the open workspace (its own, else the document's), or null. */
+export function currentRoomKey(): string | null {
+  const current = useCurrentWorkspace.getState().current;
+  if (!current) return null;
+  return useRoomKeys.getState().byWorkspace[current.id]?.roomKey ?? readRoomKey(current.doc);
 }
 
 function user() {
@@ -62,11 +69,11 @@ function reconcile(): void {
     }
     runningKey = want.key;
     if (!want.run) {
-      useSyncStore.setState({ workspaceId: null, active: false, inactiveReason: null, status: EMPTY_STATUS, presence: {}, signalingUrls: [] });
+      useSyncStore.setState({ workspaceId: null, active: false, inactiveReason: null, status: EMPTY_STATUS, keyMismatch: null, presence: {}, signalingUrls: [] });
       return;
     }
     if (want.run.signaling.length === 0) {
-      useSyncStore.setState({ workspaceId: want.run.id, active: false, inactiveReason: 'noHost', status: EMPTY_STATUS, presence: {}, signalingUrls: [] });
+      useSyncStore.setState({ workspaceId: want.run.id, active: false, inactiveReason: 'noHost', status: EMPTY_STATUS, keyMismatch: null, presence: {}, signalingUrls: [] });
       return;
     }
     handle = startSync({ workspaceId: want.run.id, doc: want.run.doc, signaling: want.run.signaling, iceServers: want.run.ice, user: user(), memberId: useSession.getState().memberId, password: want.run.password });

@@ -2,7 +2,7 @@ import type * as Y from 'yjs';
 import { Awareness } from 'y-protocols/awareness';
 import { DexieYProvider } from 'y-dexie';
 import { SyncSession, type SyncTimings } from '../../shared/sync/session';
-import { ensureRoomKey, roomNameFor } from '../../shared/sync/room';
+import { ensureRoomKey } from '../../shared/sync/room';
 import { WebrtcTransport } from './webrtcTransport';
 import { PresenceStateSchema, useSyncStore, EMPTY_STATUS, type PresenceState } from './syncStore';
 import { loadLedger, persistLedger } from './deliveryStore';
@@ -66,7 +66,8 @@ export function startSync(opts: StartSyncOptions): SyncHandle {
     isLocalChange: (origin) => origin !== 'remote' && !(origin instanceof DexieYProvider),
   });
   const stopPersisting = publish ? persistLedger(workspaceId, ledger) : () => {};
-  const transport = new WebrtcTransport({ roomName: roomNameFor(workspaceId), password, signaling: opts.signaling, iceServers: opts.iceServers, session });
+  // The room is named by its key (shared/sync/roomAuth.ts): after a rotation we are in another room.
+  const transport = new WebrtcTransport({ password, workspaceId, signaling: opts.signaling, iceServers: opts.iceServers, session });
 
   const offLeft = session.onPeerLeft((id, reason) => transport.watch.note(`left ${id.slice(0, 8)} ${reason}`));
   let scheduled: ReturnType<typeof setTimeout> | null = null;
@@ -91,6 +92,7 @@ export function startSync(opts: StartSyncOptions): SyncHandle {
       signalingUp: transport.signalingUp,
       signalingUrls: opts.signaling,
       status: session.status(),
+      keyMismatch: transport.keyMismatch(),
       presence,
       selfClientId: doc.clientID,
     });
@@ -134,7 +136,7 @@ export function startSync(opts: StartSyncOptions): SyncHandle {
       await transport.destroy();
       awareness.destroy();
       if (publish && useSyncStore.getState().workspaceId === workspaceId) {
-        useSyncStore.setState({ active: false, signalingUp: false, status: EMPTY_STATUS, presence: {}, selfClientId: null });
+        useSyncStore.setState({ active: false, signalingUp: false, status: EMPTY_STATUS, keyMismatch: null, presence: {}, selfClientId: null });
       }
     },
   };

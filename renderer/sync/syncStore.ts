@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import { z } from 'zod';
 import type { SyncStatus } from '../../shared/sync/status';
+import type { KeyMismatch } from './keyCheck';
 
 /** What a peer shows of itself (its awareness state), validated before display. */
 export const PresenceStateSchema = z.object({
@@ -23,6 +24,8 @@ export interface SyncStoreState {
   signalingUp: boolean;
   signalingUrls: string[];
   status: SyncStatus;
+  /** Members of this workspace are reachable but hold another room key (null: no sign of it). */
+  keyMismatch: KeyMismatch | null;
   /** Presence of the other members, by their client id. */
   presence: Record<number, PresenceState>;
   /** Our own client id (to leave ourselves out of presence lists). */
@@ -38,6 +41,7 @@ export const useSyncStore = create<SyncStoreState>(() => ({
   signalingUp: false,
   signalingUrls: [],
   status: EMPTY_STATUS,
+  keyMismatch: null,
   presence: {},
   selfClientId: null,
 }));

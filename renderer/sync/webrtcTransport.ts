@@ -5,7 +5,12 @@ import { isSyncFrame } from '../../shared/sync/frames';
 import type { PeerLink } from '../../shared/sync/peerLink';
 import type { SyncSession } from '../../shared/sync/session';
 import { SignalingWatch, probeSignaling, type ConnLike, type SignalingConnLike } from './signalingWatch';
-import { SignalingRelay } from './signalingRelay';
+import { SignalingRelay, relayTopic } from './signalingRelay';
+import { SignalingAuth, isAuthed } from './signalingAuth';
+import { guardConn, registerRoom, signalingJunk } from './signalingGuard';
+import { KeyCheck, lobbyCipher, type KeyMismatch } from './keyCheck';
+import { encryptJson } from './signalingCrypto';
+import { lobbyCipherBytes, lobbyCredential, peerTagger, roomCredential, roomKeyId, type RoomCredential } from '../../shared/sync/roomAuth';
 
 /**
  * Carries a {@link SyncSession} over y-webrtc.
@@ -17,12 +22,19 @@ import { SignalingRelay } from './signalingRelay';
  * While no data channel to a peer is open, frames go through the signaling server instead
  * ({@link SignalingRelay}, encrypted with the room key); {@link SignalingWatch} repairs
  * y-webrtc's reconnection after a network loss.
+ *
+ * The room is named by its key (shared/sync/roomAuth.ts): the name is the signaling topic, which
+ * the host lets us join only after we proved the key ({@link SignalingAuth}); then we subscribe
+ * and announce ourselves (y-webrtc's own announce at connect time went out before the proof and
+ * was dropped). Every room message passes {@link guardConn} before y-webrtc sees it, and the
+ * workspace's lobby ({@link KeyCheck}) tells us when members are online with another key.
  */
 
 export interface TransportOptions {
-  roomName: string;
-  /** The room key (y-webrtc derives the AES key of its signaling messages from it). */
+  /** The room key: it names the room (its signaling topic) and y-webrtc derives its AES key from it. */
   password: string;
+  /** The workspace, for the lobby where laptops holding other keys are noticed (none: no lobby). */
+  workspaceId?: string;
   signaling: string[];
   iceServers: RTCIceServer[];
   session: SyncSession;
@@ -69,6 +81,12 @@ export class WebrtcTransport {
   private readonly relayTries = new Map<string, number>();
   readonly watch: SignalingWatch;
   readonly relay: SignalingRelay | null;
+  readonly auth: SignalingAuth;
+  readonly keyCheck: KeyCheck | null;
+  /** The room's credential; its topic is the y-webrtc room name. */
+  readonly credential: RoomCredential;
+  private readonly needsAnnounce = new Set<SignalingConnLike>();
+  private readonly unregister: () => void;
   private readonly timer: ReturnType<typeof setInterval>;
   private destroyed = false;
 
@@ -76,7 +94,8 @@ export class WebrtcTransport {
     this.session = opts.session;
     const standAwareness = new Awareness(this.stand);
     standAwareness.setLocalState(null);
-    this.provider = new WebrtcProvider(opts.roomName, this.stand, {
+    this.credential = roomCredential(opts.password);
+    this.provider = new WebrtcProvider(this.credential.topic, this.stand, {
       signaling: opts.signaling,
       password: opts.password,
       awareness: standAwareness,
@@ -85,6 +104,18 @@ export class WebrtcTransport {
       peerOpts: { config: { iceServers: opts.iceServers } },
     });
     const conns = () => (this.provider as unknown as { signalingConns: SignalingConnLike[] }).signalingConns;
+    // Before anything else listens on the connections: the guard wraps y-webrtc's own listener.
+    for (const c of conns()) guardConn(c);
+    this.unregister = registerRoom(this.credential.topic, () => {
+      const room = this.provider.room;
+      return room?.key ? { key: room.key, webrtcConns: room.webrtcConns } : null;
+    });
+    const lobby = opts.workspaceId ? lobbyCredential(opts.workspaceId) : null;
+    this.keyCheck = lobby
+      ? new KeyCheck({ lobby, cipher: lobbyCipher(lobbyCipherBytes(opts.workspaceId!)), keyId: roomKeyId(opts.password) })
+      : null;
+    this.auth = new SignalingAuth({ conns, credentials: lobby ? [this.credential, lobby] : [this.credential], onAuthed: (conn, topic) => this.onAuthed(conn, topic) });
+    const tag = peerTagger(opts.password);
     this.watch = new SignalingWatch({
       conns,
       peerConn: (id) => this.connView(this.provider.room?.webrtcConns.get(id)),
@@ -101,6 +132,8 @@ export class WebrtcTransport {
             roomName: () => this.provider.room?.name ?? null,
             roomKey: () => this.provider.room?.key ?? null,
             selfId: () => this.provider.room?.peerId ?? null,
+            tag,
+            ready: (conn) => isAuthed(conn, this.credential.topic),
             onAnnounce: (id) => this.onAnnounce(id),
             onFrame: (id, frame) => this.onRelayFrame(id, frame),
             onDrain: () => {
@@ -108,6 +141,7 @@ export class WebrtcTransport {
             },
           });
     this.provider.on('peers', () => this.hookAll());
+    this.auth.attach();
     this.timer = setInterval(() => this.tick(), 100);
     if (typeof window !== 'undefined') window.addEventListener('online', this.onOnline);
   }
@@ -127,6 +161,16 @@ export class WebrtcTransport {
     return this.watch.attempts;
   }
 
+  /** Members reachable in the lobby with another room key (null: none seen lately). */
+  keyMismatch(now = Date.now()): KeyMismatch | null {
+    return this.keyCheck?.mismatch(now) ?? null;
+  }
+
+  /** Room messages the guard dropped, page-wide (diagnostics). */
+  get junk(): { undecryptable: number; invalid: number } {
+    return { ...signalingJunk };
+  }
+
   /** How each connected peer is reached (diagnostics, status). */
   routes(): Record<string, 'rtc' | 'relay'> {
     return Object.fromEntries([...this.via].map(([id, v]) => [id, v.kind]));
@@ -136,7 +180,13 @@ export class WebrtcTransport {
     if (this.destroyed) return;
     this.destroyed = true;
     clearInterval(this.timer);
+    // y-webrtc shares the connection with the next room (after a rotation): leave our topics on it.
+    const ours = [relayTopic(this.credential.topic), ...(this.keyCheck ? [this.keyCheck.topic] : [])];
+    for (const c of (this.provider as unknown as { signalingConns: SignalingConnLike[] }).signalingConns) if (c.connected) c.send({ type: 'unsubscribe', topics: ours });
     this.relay?.dispose();
+    this.auth.dispose();
+    this.keyCheck?.dispose();
+    this.unregister();
     if (typeof window !== 'undefined') window.removeEventListener('online', this.onOnline);
     const key = this.provider.key;
     this.provider.destroy();
@@ -158,7 +208,10 @@ export class WebrtcTransport {
   private tick(): void {
     if (this.destroyed) return;
     this.hookAll();
+    for (const c of (this.provider as unknown as { signalingConns: SignalingConnLike[] }).signalingConns) guardConn(c);
+    this.auth.attach();
     this.relay?.attach();
+    this.flushAnnounces();
     this.watch.check();
     for (const conn of this.provider.room?.webrtcConns.values() ?? []) this.watch.expire(this.connView(conn)!);
     // A relay link that has heard nothing yet may have spoken before the peer listened: start
@@ -172,6 +225,31 @@ export class WebrtcTransport {
         this.relayTries.set(id, tries + 1);
         this.startRelay(id);
       }
+    }
+  }
+
+  /** The host accepted our proof on `conn`: join the room (and its relay topic) and announce. */
+  private onAuthed(conn: SignalingConnLike, topic: string): void {
+    if (this.destroyed) return;
+    if (topic === this.keyCheck?.topic) return this.keyCheck.onAuthed(conn);
+    if (topic !== this.credential.topic) return;
+    this.watch.note('authed');
+    conn.send({ type: 'subscribe', topics: [topic] });
+    this.relay?.attach();
+    this.needsAnnounce.add(conn);
+    this.flushAnnounces();
+  }
+
+  /** Announces us (as y-webrtc does) on connections that were authenticated, once the room is open. */
+  private flushAnnounces(): void {
+    const room = this.provider.room;
+    if (!room?.key || this.needsAnnounce.size === 0) return;
+    for (const conn of this.needsAnnounce) {
+      this.needsAnnounce.delete(conn);
+      if (!isAuthed(conn, this.credential.topic)) continue;
+      void encryptJson({ type: 'announce', from: room.peerId }, room.key).then((data) => {
+        if (conn.connected) conn.send({ type: 'publish', topic: room.name, data });
+      });
     }
   }
 

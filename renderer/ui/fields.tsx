@@ -1,6 +1,9 @@
-import { useRef, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { setField, moveRecord, duplicateRecord, removeRecord, type YCollection, type YRecord } from '../../shared/doc/collection';
+import { readText } from '../../shared/playbook/textFields';
+import { holdDraft } from '../workspace/flush';
+import { TextFieldBinding } from './textBinding';
 
 interface FieldProps {
   record: YRecord;
@@ -11,18 +14,31 @@ interface FieldProps {
   placeholder?: string;
   testId?: string;
   maxLength?: number;
+  /**
+   * Edited as a text CRDT (shared/playbook/textFields.ts): for free text two people plausibly
+   * type into at once. `value` is then only the first text shown; the field follows the document.
+   */
+  collaborative?: boolean;
 }
 
 /**
  * A text field bound to one field of a Yjs record. Each change is written at once with origin
  * 'user' — except during IME composition (how Chinese is typed), when the text stays local
- * until the composition ends, so a peer's update can never break a half-typed word.
+ * until the composition ends, so a peer's update can never break a half-typed word. Meanwhile
+ * the text is held as a draft that leaving the page (or hiding it) writes.
  */
-export function TextField({ record, field, label, value, multiline, placeholder, testId, maxLength = 4000 }: FieldProps) {
+export function TextField(props: FieldProps) {
+  return props.collaborative ? <CollaborativeTextField {...props} /> : <PlainTextField {...props} />;
+}
+
+function PlainTextField({ record, field, label, value, multiline, placeholder, testId, maxLength = 4000 }: FieldProps) {
   const composing = useRef(false);
   const [draft, setDraft] = useState<string | null>(null);
+  const latest = useRef<string | null>(null);
+  const release = useRef<(() => void) | null>(null);
   const shown = draft ?? value;
   const commit = (text: string) => setField(record, field, text.slice(0, maxLength), 'user');
+  useEffect(() => () => release.current?.(), []);
   const common = {
     'aria-label': label,
     'data-testid': testId,
@@ -31,19 +47,62 @@ export function TextField({ record, field, label, value, multiline, placeholder,
     maxLength,
     onCompositionStart: () => {
       composing.current = true;
+      // Leaving the page mid-composition still writes what is shown.
+      release.current ??= holdDraft(() => {
+        if (latest.current !== null) commit(latest.current);
+      });
     },
     onCompositionEnd: (e: React.CompositionEvent<HTMLInputElement | HTMLTextAreaElement>) => {
       composing.current = false;
+      release.current?.();
+      release.current = null;
+      latest.current = null;
       commit(e.currentTarget.value);
       setDraft(null);
     },
     onChange: (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => {
-      if (composing.current) setDraft(e.target.value);
-      else {
+      if (composing.current) {
+        latest.current = e.target.value;
+        setDraft(e.target.value);
+      } else {
         commit(e.target.value);
         setDraft(null);
       }
     },
+  };
+  return (
+    <label className="field">
+      <span>{label}</span>
+      {multiline ? <textarea rows={3} {...common} /> : <input type="text" {...common} />}
+    </label>
+  );
+}
+
+/** The text CRDT flavour of TextField: the input is bound to the field's Y.Text (ui/textBinding.ts). */
+function CollaborativeTextField({ record, field, label, multiline, placeholder, testId, maxLength = 4000 }: FieldProps) {
+  const input = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
+  const binding = useRef<TextFieldBinding | null>(null);
+  useEffect(() => {
+    const el = input.current;
+    if (!el) return;
+    const b = new TextFieldBinding(el, record, field, { maxLength, focused: () => el.ownerDocument.activeElement === el });
+    binding.current = b;
+    return () => {
+      b.destroy();
+      binding.current = null;
+    };
+  }, [record, field, maxLength]);
+  const common = {
+    ref: input,
+    'aria-label': label,
+    'data-testid': testId,
+    // Uncontrolled: the binding writes what the document holds (and keeps the caret).
+    defaultValue: readText(record, field),
+    placeholder,
+    maxLength,
+    onInput: (e: React.FormEvent<HTMLInputElement | HTMLTextAreaElement>) => binding.current?.input((e.nativeEvent as InputEvent).isComposing === true),
+    onCompositionStart: () => binding.current?.compositionStart(),
+    onCompositionEnd: () => binding.current?.compositionEnd(),
   };
   return (
     <label className="field">

@@ -44,6 +44,44 @@ export function endWrite(): void {
   });
 }
 
+/** Writes issued and not yet confirmed or refused. */
+const inFlight = new Set<Promise<void>>();
+
+/**
+ * Counts `write` as pending until IndexedDB confirms it ("saving…" → "saved"); a refusal is
+ * reported (the storage banner offers to save everything again).
+ */
+export function trackWrite(write: Promise<unknown>): void {
+  beginWrite();
+  const settled: Promise<void> = write.then(
+    () => undefined,
+    (err: unknown) => reportStorageError(err),
+  );
+  inFlight.add(settled);
+  void settled.finally(() => {
+    inFlight.delete(settled);
+    endWrite();
+  });
+}
+
+/** Resolves when every write tracked so far is confirmed or refused, or after `timeoutMs`; true when none is left. */
+export async function writesSettled(timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (inFlight.size > 0) {
+    const left = deadline - Date.now();
+    if (left <= 0) break;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    await Promise.race([Promise.allSettled([...inFlight]), new Promise((r) => (timer = setTimeout(r, left)))]);
+    clearTimeout(timer);
+  }
+  return inFlight.size === 0;
+}
+
+/** Writes not yet confirmed by IndexedDB (the number behind "saving…"). */
+export function pendingWrites(): number {
+  return usePersistence.getState().pending;
+}
+
 export function clearStorageError(): void {
   usePersistence.setState((s) => ({ error: null, errorKind: null, status: s.pending > 0 ? 'saving' : 'saved' }));
 }

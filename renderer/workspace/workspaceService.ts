@@ -9,7 +9,10 @@ import type { Language } from '../../shared/languages';
 import { appendEntry, signEntry, type DeviceKeys, type SignedEntry } from '../../shared/governance';
 import { trustGenesisKey } from '../identity/identity';
 import { addWorkspaceRow, getDb, UPDATES_TABLE, type CrisisRoomDb } from './db';
-import { beginWrite, endWrite, reportStorageError } from './persistence';
+import { reportStorageError } from './persistence';
+import { registerWriter } from './flush';
+import { UpdateWriter } from './updateWriter';
+import { journalEntries, removeJournalEntries, type JournalEntry } from './journal';
 
 /**
  * y-dexie keeps one row per local update and merges them every five minutes. A long editing
@@ -124,33 +127,40 @@ export interface OpenWorkspace {
 
 type UpdateListener = (update: Uint8Array, origin: unknown, doc: Y.Doc, tr: Y.Transaction) => void;
 
+/** A local update made while the stored state was being loaded, stored once loading is done. */
+interface MissedUpdate {
+  update: Uint8Array;
+  origin: unknown;
+}
+
 /**
- * Loads `doc` through y-dexie, holding back y-dexie's `updateV2` listener until the stored state
- * is applied. While any such listener exists, Yjs encodes each transaction's changes; for the
- * load transaction that is the whole stored document, encoded only for y-dexie to discard it (its
- * origin is the provider) — about a fifth of the time a large workspace takes to open (bench P1).
- * Nothing is lost meanwhile: a write someone else makes to the same (cached) doc before the load
- * completes is handed to y-dexie's listener afterwards, which stores it as usual.
+ * Loads `doc` through y-dexie without y-dexie's own `updateV2` listener: y-dexie would store
+ * each local update with a write IndexedDB commits only after a round trip through this page
+ * (see durableWrites.ts); `openWorkspace` stores them itself, committed at once.
+ *
+ * Keeping that listener out also keeps Yjs from encoding the load transaction (the whole stored
+ * document, encoded only for y-dexie to discard it: about a fifth of the time a large workspace
+ * takes to open, bench P1). Nothing is lost meanwhile: writes someone makes to the same (cached)
+ * doc before the load completes are returned and stored by the caller.
  */
-async function loadWithoutEcho(doc: Y.Doc): Promise<DexieYProvider> {
+async function loadWithoutEcho(doc: Y.Doc): Promise<{ provider: DexieYProvider; missed: MissedUpdate[] }> {
   if (DexieYProvider.for(doc) || doc.isLoaded) {
-    // Already loaded or being loaded by another holder: share it as y-dexie does.
+    // Already loaded or being loaded by an earlier open (its y-dexie listener was kept out too).
     const shared = DexieYProvider.load(doc);
     shared.on('error', reportStorageError);
     await shared.whenLoaded;
-    return shared;
+    return { provider: shared, missed: [] };
   }
   let provider: DexieYProvider | undefined;
-  const missed: { update: Uint8Array; origin: unknown; tr: Y.Transaction }[] = [];
+  const missed: MissedUpdate[] = [];
   const watch = (tr: Y.Transaction) => {
     if (tr.origin === provider) return;
     const changed = tr.deleteSet.clients.size > 0 || [...tr.afterState].some(([client, clock]) => tr.beforeState.get(client) !== clock);
-    if (changed) missed.push({ update: Y.encodeStateAsUpdateV2(doc, Y.encodeStateVector(tr.beforeState)), origin: tr.origin, tr });
+    if (changed) missed.push({ update: Y.encodeStateAsUpdateV2(doc, Y.encodeStateVector(tr.beforeState)), origin: tr.origin });
   };
   doc.on('afterTransaction', watch);
-  const held: UpdateListener[] = [];
   const patchable = doc as unknown as { on: (name: string, f: UpdateListener) => void };
-  patchable.on = (name, f) => (name === 'updateV2' ? void held.push(f) : Y.Doc.prototype.on.call(doc, name as 'update', f));
+  patchable.on = (name, f) => (name === 'updateV2' ? undefined : Y.Doc.prototype.on.call(doc, name as 'update', f));
   try {
     provider = DexieYProvider.load(doc);
   } finally {
@@ -161,25 +171,22 @@ async function loadWithoutEcho(doc: Y.Doc): Promise<DexieYProvider> {
     await provider.whenLoaded;
   } finally {
     doc.off('afterTransaction', watch);
-    for (const f of held) doc.on('updateV2', f);
-    for (const m of missed) for (const f of held) f(m.update, m.origin, doc, m.tr);
   }
-  return provider;
+  return { provider, missed };
 }
 
 /**
- * Loads a workspace's document from IndexedDB and tracks every local write until IndexedDB
- * confirms it, so the UI can say "saving…", "saved" or show the storage error.
+ * Loads a workspace's document from IndexedDB and stores every local update the moment it is
+ * made (updateWriter.ts, durableWrites.ts), tracking each until IndexedDB confirms it, so the UI
+ * can say "saving…", "saved" or show the storage error.
  */
 export async function openWorkspace(id: string, db: CrisisRoomDb = getDb()): Promise<OpenWorkspace> {
   const row = await db.workspaces.get(id);
   if (!row || row.deletedAt !== null) throw new Error('errors.workspaceNotFound');
   const doc = row.doc;
-  const provider = await loadWithoutEcho(doc);
+  const left = journalEntries(id);
+  const { provider, missed } = await loadWithoutEcho(doc);
 
-  // y-dexie adds each local update in its own updateV2 handler (registered at load, so before
-  // ours). A read transaction on the same store opened after that write completes only once the
-  // write has committed: that is our acknowledgement.
   let writesSinceCompress = 0;
   const compress = () => {
     writesSinceCompress = 0;
@@ -187,15 +194,17 @@ export async function openWorkspace(id: string, db: CrisisRoomDb = getDb()): Pro
       if ((err as { name?: string } | null)?.name !== 'DatabaseClosedError') reportStorageError(err);
     });
   };
-  const onUpdate = (_u: Uint8Array, origin: unknown) => {
+  const writer = new UpdateWriter(db, id);
+  const unregister = registerWriter(writer);
+  const store = (update: Uint8Array, origin: unknown) => {
+    // The provider's own transactions apply what is already stored.
     if (origin === provider) return;
-    beginWrite();
-    db.transaction('r', UPDATES_TABLE, () => db.table(UPDATES_TABLE).count())
-      .catch(reportStorageError)
-      .finally(endWrite);
+    writer.add(update);
     if (++writesSinceCompress >= COMPRESS_AFTER_WRITES) compress();
   };
-  doc.on('updateV2', onUpdate);
+  for (const m of missed) store(m.update, m.origin);
+  doc.on('updateV2', store);
+  await recoverJournal(doc, await left, writer);
 
   // Mirror a name changed by a peer into the row that the workspace list reads.
   const meta = metaOf(doc);
@@ -211,12 +220,28 @@ export async function openWorkspace(id: string, db: CrisisRoomDb = getDb()): Pro
     doc,
     provider,
     close: () => {
-      doc.off('updateV2', onUpdate);
+      doc.off('updateV2', store);
+      writer.flush();
+      unregister();
       meta.unobserve(onMeta);
       DexieYProvider.release(doc);
       if (writesSinceCompress > 0) compress();
     },
   };
+}
+
+/**
+ * Applies what the leave journal kept of this workspace (edits whose writes the browser may have
+ * aborted when the page went away, journal.ts) — a no-op for what is stored already — and
+ * removes the entries once what they add is stored.
+ */
+async function recoverJournal(doc: Y.Doc, entries: readonly JournalEntry[], writer: UpdateWriter): Promise<void> {
+  if (entries.length === 0) return;
+  // Whatever is new to the document is written like any edit (origin 'system': the app restores).
+  write(doc, 'system', () => {
+    for (const e of entries) Y.applyUpdateV2(doc, e.u, 'system');
+  });
+  if (await writer.stored()) await removeJournalEntries(entries.map((e) => e.key));
 }
 
 /**

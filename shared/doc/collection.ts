@@ -167,12 +167,13 @@ export function listPlain(coll: YCollection): PlainRecord[] {
   return listRecords(coll).map(toPlain);
 }
 
-/** Record → RecordInit (keeps ids). */
+/** Record → RecordInit (keeps ids; a text CRDT field becomes its text). */
 export function toInit(rec: YRecord): RecordInit {
   const out: RecordInit = {};
   for (const [key, value] of rec.entries()) {
     if (key === 'order') continue;
     if (value instanceof Y.Map) out[key] = listRecords(value as YCollection).map(toInit);
+    else if (value instanceof Y.Text) out[key] = value.toString();
     else if (value === null || ['string', 'number', 'boolean'].includes(typeof value)) out[key] = value as Primitive;
   }
   return out;

@@ -3,6 +3,7 @@ import { addRecord, childCollection, readChildren, setField, type YRecord } from
 import { write, type Origin } from '../doc/origins.js';
 import { collectionOf } from '../doc/workspaceDoc.js';
 import type { Language, Localized } from '../languages.js';
+import { textOf } from '../playbook/textFields.js';
 import type { AarReport, ReviewStep } from './aar.js';
 import { decideFinding, type DecidedEdit } from './run.js';
 
@@ -96,7 +97,7 @@ export function applyEdit(doc: Y.Doc, edit: ProposedEdit, origin: Origin): void 
   }
   const text = String(edit.to).trim();
   if (!text) throw new Error('The proposed checklist item is empty');
-  if (readChildren(step, 'checklist').some((c) => c.get('text') === text)) return;
+  if (readChildren(step, 'checklist').some((c) => textOf(c.get('text')) === text)) return;
   addRecord(childCollection(step, 'checklist', origin), { text }, origin);
 }
 

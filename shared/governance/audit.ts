@@ -1,4 +1,4 @@
-import Papa from 'papaparse';
+import { toSafeCsv } from '../csvSafe.js';
 import { APPROVER_ROLE, RELEASE_ROLE } from './roles.js';
 import type { EntryKind, LogItem, MalformedReason, Payload, ValidItem } from './entries.js';
 import { authorityReason, basicReason, type Governance } from './governance.js';
@@ -220,8 +220,8 @@ const MAX_DATE_MS = 8.64e15;
 
 /**
  * The audit trail as CSV: UTF-8 with a BOM (spreadsheet apps then read Chinese names
- * correctly), CRLF line ends, and cells that start like a formula (= + - @) escaped, since
- * names and reasons come from peers.
+ * correctly), CRLF line ends, every field quoted and every cell that a spreadsheet could run as
+ * a formula escaped (`../csvSafe.ts`, OWASP), since names and reasons come from peers.
  */
 export function auditCsv(rows: readonly AuditRow[]): string {
   const table: string[][] = [[...AUDIT_CSV_COLUMNS]];
@@ -242,5 +242,5 @@ export function auditCsv(rows: readonly AuditRow[]): string {
       r.signature ?? '',
     ]);
   }
-  return '\uFEFF' + Papa.unparse(table, { escapeFormulae: true, newline: '\r\n' });
+  return toSafeCsv(table);
 }

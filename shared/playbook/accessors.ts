@@ -5,6 +5,7 @@ import { write, type Origin } from '../doc/origins.js';
 import { collectionOf, metaOf, playbookOf, SCHEMA_VERSION } from '../doc/workspaceDoc.js';
 import { DEFAULT_LANGUAGE, isLanguage } from '../languages.js';
 import { lenientSchemas, PLAYBOOK_FORMAT_VERSION, PlaybookFileSchema, type PlaybookContent, type PlaybookFile } from './schema.js';
+import { setText } from './textFields.js';
 import type { CrisisType, Unit } from './types.js';
 
 /**
@@ -160,6 +161,11 @@ function updateRecord(rec: YRecord, init: RecordInit): void {
         child.set(childId, makeRecord({ ...item, id: childId }, i + 1));
       });
       rec.set(key, child);
+    } else if (rec.get(key) instanceof Y.Text) {
+      // A text CRDT field stays one: the import becomes the smallest edit of its text, which
+      // merges with anyone typing there at the same time (textFields.ts).
+      if (typeof value === 'string') setText(rec, key, value, 'import');
+      else rec.set(key, value);
     } else if (rec.get(key) !== value) {
       rec.set(key, value);
     }

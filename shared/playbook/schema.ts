@@ -139,20 +139,65 @@ export const WarningSignalSchema = strict.WarningSignal;
 export const PrincipleSchema = strict.Principle;
 export const UnitSchema = strict.Unit;
 
+/**
+ * Every unit a crisis type, step or escalation names must be one of the file's own units ('' =
+ * not chosen yet). An export always carries all units, so a dangling id means a hand-edited or
+ * damaged file: it would show as a blank owner and, once imported, point at nothing. Runs even
+ * when other fields have problems (and reads defensively), so one pass lists every problem.
+ * (`severities[].notify[].who` may be free text and is not checked.)
+ */
+function checkUnitReferences(file: unknown, ctx: z.RefinementCtx): void {
+  const f = file as { units?: unknown; crisisTypes?: unknown };
+  if (!Array.isArray(f.units) || !Array.isArray(f.crisisTypes)) return;
+  const units = new Set(f.units.map((u: { id?: unknown }) => u?.id).filter((id): id is string => typeof id === 'string'));
+  const check = (value: unknown, path: (string | number)[]) => {
+    if (typeof value === 'string' && value !== '' && !units.has(value)) {
+      ctx.addIssue({ code: 'custom', message: `unit "${value.slice(0, LIMITS.idLength)}" is not among the file's units`, path, input: value });
+    }
+  };
+  f.crisisTypes.forEach((ct: { firstResponderUnitId?: unknown; steps?: unknown; escalation?: unknown } | null, i) => {
+    if (!ct || typeof ct !== 'object') return;
+    check(ct.firstResponderUnitId, ['crisisTypes', i, 'firstResponderUnitId']);
+    if (Array.isArray(ct.steps)) ct.steps.forEach((s: { ownerUnitId?: unknown } | null, j) => check(s?.ownerUnitId, ['crisisTypes', i, 'steps', j, 'ownerUnitId']));
+    if (Array.isArray(ct.escalation)) ct.escalation.forEach((e: { unitId?: unknown } | null, j) => check(e?.unitId, ['crisisTypes', i, 'escalation', j, 'unitId']));
+  });
+}
+
+/**
+ * The content with every unit reference that names no unit of it cleared (''): what an export
+ * writes, so that a workspace whose unit was removed while steps still named it exports a file
+ * that imports again (the editor shows those owners as unset already).
+ */
+export function withoutUnknownUnitReferences<T extends Pick<PlaybookContent, 'units' | 'crisisTypes'>>(content: T): T {
+  const units = new Set(content.units.map((u) => u.id));
+  const known = (id: string) => (id === '' || units.has(id) ? id : '');
+  return {
+    ...content,
+    crisisTypes: content.crisisTypes.map((ct) => ({
+      ...ct,
+      firstResponderUnitId: known(ct.firstResponderUnitId),
+      steps: ct.steps.map((s) => ({ ...s, ownerUnitId: known(s.ownerUnitId) })),
+      escalation: ct.escalation.map((e) => ({ ...e, unitId: known(e.unitId) })),
+    })),
+  };
+}
+
 /** A whole exported playbook, as written to and read from a file. */
-export const PlaybookFileSchema = z.object({
-  version: z
-    .number({ error: 'version must be a number' })
-    .int()
-    .min(1)
-    .max(PLAYBOOK_FORMAT_VERSION, { error: `this app reads playbook format up to version ${PLAYBOOK_FORMAT_VERSION}` }),
-  language: z.enum(LANGUAGES),
-  severities: strict.list(SeverityLevelSchema),
-  crisisTypes: strict.list(CrisisTypeSchema),
-  signals: strict.list(WarningSignalSchema),
-  principles: strict.list(PrincipleSchema),
-  units: strict.list(UnitSchema),
-});
+export const PlaybookFileSchema = z
+  .object({
+    version: z
+      .number({ error: 'version must be a number' })
+      .int()
+      .min(1)
+      .max(PLAYBOOK_FORMAT_VERSION, { error: `this app reads playbook format up to version ${PLAYBOOK_FORMAT_VERSION}` }),
+    language: z.enum(LANGUAGES),
+    severities: strict.list(SeverityLevelSchema),
+    crisisTypes: strict.list(CrisisTypeSchema),
+    signals: strict.list(WarningSignalSchema),
+    principles: strict.list(PrincipleSchema),
+    units: strict.list(UnitSchema),
+  })
+  .superRefine(checkUnitReferences, { when: (payload) => typeof payload.value === 'object' && payload.value !== null });
 
 export type PlaybookFile = z.infer<typeof PlaybookFileSchema>;
 /** The playbook's content without the file envelope. */

@@ -3,24 +3,35 @@ import type * as Y from 'yjs';
 import { z } from 'zod';
 import { collectionOf } from '../doc/workspaceDoc.js';
 import { write } from '../doc/origins.js';
+import { toSafeCsv, unescapeCell } from '../csvSafe.js';
+import { lookup, norm } from './csvLookup.js';
+import { applyPeople, exportPeopleRows, PERSON_COLUMNS, planPeople, type PersonChange, type PersonRow } from './csvPeople.js';
+import { decodeCsvText, type CsvEncoding, type EncodingEvidence } from './encoding.js';
 import { raciOf } from './raci.js';
 import { PHASES, RACI_ROLES, cellKey, parseCellKey, type Phase, type RaciRole, type RoleMap } from './types.js';
 
 /**
- * The matrix as CSV, for spreadsheets: columns `kind, crisis_type, phase, unit, role`.
- * `kind` is `raci` (one cell) or `first_responder` (the crisis type's first responder; phase
- * and role are left empty). Names are written; on import a crisis type or unit is matched by
- * id, name, built-in key or (units) abbreviation.
+ * The responsibility map as CSV, for spreadsheets: its people and its matrix in one file.
+ * `kind` is `person` (one member of a unit, see ./csvPeople.ts), `raci` (one cell: crisis_type,
+ * phase, unit, role) or `first_responder` (the crisis type's first responder; phase and role
+ * empty). Names are written; on import a crisis type or unit is matched by id, name, built-in key
+ * or (units) abbreviation. Files with only the matrix columns (older exports) or only the people
+ * columns read as well.
  *
  * Import is all-or-nothing: the file is checked completely first, every problem is reported with
  * its row number, and only a clean file is applied, in one transaction with origin `import`.
  * For each crisis type with `raci` rows, the file's rows replace that type's current cells; a
  * `first_responder` row sets that type's first responder. Types the file does not name keep
- * what they have.
+ * what they have; people the file does not name stay.
+ *
+ * Export cells are escaped against formula injection and quoted (../csvSafe.ts); import undoes
+ * the escape.
  */
 
-export const CSV_COLUMNS = ['kind', 'crisis_type', 'phase', 'unit', 'role'] as const;
-export const CSV_KINDS = ['raci', 'first_responder'] as const;
+const MATRIX_COLUMNS = ['crisis_type', 'phase', 'role'] as const;
+export const CSV_COLUMNS = ['kind', 'crisis_type', 'phase', 'unit', 'role', ...PERSON_COLUMNS] as const;
+type CsvColumn = (typeof CSV_COLUMNS)[number];
+export const CSV_KINDS = ['person', 'raci', 'first_responder'] as const;
 export type CsvKind = (typeof CSV_KINDS)[number];
 
 /** Largest file accepted (bytes) and most rows. */
@@ -29,23 +40,29 @@ export const CSV_MAX_ROWS = 20_000;
 /** At most this many row errors are listed; the rest are counted. */
 export const CSV_MAX_ERRORS = 200;
 
-/** The matrix as CSV text (UTF-8 BOM so spreadsheet apps read Chinese correctly, CRLF). */
-export function exportMatrixCsv(map: RoleMap): string {
-  const rows: string[][] = [[...CSV_COLUMNS]];
+/**
+ * The map as CSV text: people first, then first responders and cells by crisis type. UTF-8 with
+ * a BOM (spreadsheet apps then read Chinese correctly), CRLF, every field quoted and escaped.
+ */
+export function exportRoleMapCsv(map: RoleMap): string {
+  const rows: Partial<Record<CsvColumn, string>>[] = [];
+  for (const person of exportPeopleRows(map)) rows.push({ kind: 'person', ...person });
   const units = new Map(map.units.map((u) => [u.id, u]));
   for (const ct of map.crisisTypes) {
     const fr = units.get(ct.firstResponderUnitId);
-    if (fr) rows.push(['first_responder', ct.name, '', fr.name, '']);
+    if (fr) rows.push({ kind: 'first_responder', crisis_type: ct.name, unit: fr.name });
     for (const phase of PHASES) {
       for (const unit of map.units) {
         const role = map.cells.get(cellKey(ct.id, phase, unit.id));
-        if (role) rows.push(['raci', ct.name, phase, unit.name, role]);
+        if (role) rows.push({ kind: 'raci', crisis_type: ct.name, phase, unit: unit.name, role });
       }
     }
   }
-  // escapeFormulae: a name starting with = + - @ must not run as a formula in a spreadsheet.
-  return '\uFEFF' + Papa.unparse(rows, { escapeFormulae: true, newline: '\r\n' });
+  return toSafeCsv([[...CSV_COLUMNS], ...rows.map((r) => CSV_COLUMNS.map((c) => r[c] ?? ''))]);
 }
+
+/** @deprecated name of {@link exportRoleMapCsv} (the file now holds the people too). */
+export const exportMatrixCsv = exportRoleMapCsv;
 
 export const CSV_ERROR_CODES = [
   'badEncoding',
@@ -64,6 +81,12 @@ export const CSV_ERROR_CODES = [
   'unknownRole',
   'duplicateCell',
   'duplicateFirstResponder',
+  'duplicatePerson',
+  'unknownPerson',
+  'ambiguousPerson',
+  'personUnitMismatch',
+  'badYesNo',
+  'badDate',
   'tooManyErrors',
 ] as const;
 export type CsvErrorCode = (typeof CSV_ERROR_CODES)[number];
@@ -81,6 +104,8 @@ export interface MatrixImportPlan {
   replaceCrisisTypeIds: string[];
   cells: { crisisTypeId: string; phase: Phase; unitId: string; role: RaciRole }[];
   firstResponders: { crisisTypeId: string; unitId: string }[];
+  /** People to add or update. */
+  people: PersonChange[];
   /** Data rows read (excluding the header and blank lines). */
   rowCount: number;
 }
@@ -92,49 +117,38 @@ export interface ParseOptions {
   phaseAliases?: Record<string, Phase>;
 }
 
-const norm = (s: string): string => s.normalize('NFKC').trim().replace(/\s+/g, ' ').toLowerCase();
-
-/** Decodes file bytes as UTF-8, refusing anything else (UTF-16, Big5, GBK…). */
-export function decodeCsvBytes(bytes: Uint8Array): { ok: true; text: string } | { ok: false; error: CsvRowError } {
+/**
+ * Decodes the bytes of a CSV file: UTF-8, UTF-16, Big5/CP950 or GBK/GB18030, detected (see
+ * ./encoding.ts) or as the person chose; says which encoding was read.
+ */
+export function decodeCsvBytes(
+  bytes: Uint8Array,
+  encoding?: CsvEncoding,
+): { ok: true; text: string; encoding: CsvEncoding; evidence: EncodingEvidence } | { ok: false; error: CsvRowError } {
   if (bytes.length > CSV_MAX_BYTES) return { ok: false, error: { row: null, code: 'fileTooLarge', params: { maxKb: CSV_MAX_BYTES / 1024 } } };
-  const utf16 = bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
-  if (utf16 || bytes.includes(0)) return { ok: false, error: { row: null, code: 'badEncoding', params: {} } };
-  try {
-    return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
-  } catch {
-    return { ok: false, error: { row: null, code: 'badEncoding', params: {} } };
-  }
+  const decoded = decodeCsvText(bytes, encoding);
+  if (!decoded.ok) return { ok: false, error: { row: null, code: 'badEncoding', params: { encoding: decoded.encoding ?? '' } } };
+  return decoded;
 }
 
-/** Finds a record by id, then name, then other labels; reports ambiguity. */
-function lookup<T extends { id: string; name: string }>(items: readonly T[], value: string, labels: (t: T) => string[]): T | 'ambiguous' | undefined {
-  const byId = items.find((t) => t.id === value.trim());
-  if (byId) return byId;
-  const v = norm(value);
-  const byName = items.filter((t) => norm(t.name) === v);
-  if (byName.length > 1) return 'ambiguous';
-  if (byName[0]) return byName[0];
-  const byLabel = items.filter((t) => labels(t).some((l) => l !== '' && norm(l) === v));
-  if (byLabel.length > 1) return 'ambiguous';
-  return byLabel[0];
-}
+const KIND_WORDS: Record<string, CsvKind> = {
+  person: 'person',
+  people: 'person',
+  member: 'person',
+  contact: 'person',
+  raci: 'raci',
+  first_responder: 'first_responder',
+  'first responder': 'first_responder',
+  fr: 'first_responder',
+};
 
-const KIND_WORDS: Record<string, CsvKind> = { raci: 'raci', first_responder: 'first_responder', 'first responder': 'first_responder', fr: 'first_responder' };
-
+/** A matrix row's cells (person rows are checked in ./csvPeople.ts). */
 const RowSchema = z.object({
-  kind: z.string().transform((s, ctx) => {
-    const k = KIND_WORDS[norm(s) || 'raci'];
-    if (!k) ctx.addIssue({ code: 'custom', message: 'unknownKind' });
-    return k ?? 'raci';
-  }),
   crisis_type: z.string().trim().min(1, 'missingValue'),
   phase: z.string().trim(),
   unit: z.string().trim().min(1, 'missingValue'),
   role: z.string().trim().toUpperCase(),
 });
-
-/** Strips the apostrophe spreadsheets (and our export) put before formula-like text. */
-const unescapeFormula = (s: string): string => (/^'[=+\-@\t\r]/.test(s) ? s.slice(1) : s);
 
 /** Checks a CSV text against the map; returns a plan to apply or every row-level error. */
 export function parseMatrixCsv(text: string, map: RoleMap, options: ParseOptions = {}): MatrixImportResult {
@@ -160,20 +174,23 @@ export function parseMatrixCsv(text: string, map: RoleMap, options: ParseOptions
     fail(e.row + 1, 'malformedRow', { detail: e.message });
   }
 
-  const header = records[firstIndex]!.map((h) => norm(h).replace(/[\s-]+/g, '_'));
-  const col = Object.fromEntries(CSV_COLUMNS.map((c) => [c, header.indexOf(c)])) as Record<(typeof CSV_COLUMNS)[number], number>;
-  const missing = CSV_COLUMNS.filter((c) => c !== 'kind' && col[c] < 0);
+  const header = records[firstIndex]!.map((h) => norm(unescapeCell(h)).replace(/[\s-]+/g, '_'));
+  const col = Object.fromEntries(CSV_COLUMNS.map((c) => [c, header.indexOf(c)])) as Record<CsvColumn, number>;
+  // The matrix columns all or none; with none, the file holds people only (and needs their names).
+  const peopleOnly = MATRIX_COLUMNS.every((c) => col[c] < 0) && col.name >= 0;
+  const missing = (['unit', ...(peopleOnly ? [] : MATRIX_COLUMNS)] as const).filter((c) => col[c] < 0);
   if (missing.length > 0) {
-    return { ok: false, errors: [{ row: firstIndex + 1, code: 'missingHeader', params: { columns: missing.join(', '), expected: CSV_COLUMNS.join(', ') } }] };
+    return { ok: false, errors: [{ row: firstIndex + 1, code: 'missingHeader', params: { columns: missing.join(', '), expected: CSV_COLUMNS.slice(0, 5).join(', ') } }] };
   }
 
   const phaseWords = new Map<string, Phase>(PHASES.map((p) => [p, p]));
   for (const [word, phase] of Object.entries(options.phaseAliases ?? {})) phaseWords.set(norm(word), phase);
 
-  const plan: MatrixImportPlan = { replaceCrisisTypeIds: [], cells: [], firstResponders: [], rowCount: 0 };
+  const plan: MatrixImportPlan = { replaceCrisisTypeIds: [], cells: [], firstResponders: [], people: [], rowCount: 0 };
   const replace = new Set<string>();
   const seenCells = new Map<string, number>();
   const seenFr = new Map<string, number>();
+  const personRows: PersonRow[] = [];
 
   for (let i = firstIndex + 1; i < records.length; i++) {
     const rec = records[i]!;
@@ -184,14 +201,25 @@ export function parseMatrixCsv(text: string, map: RoleMap, options: ParseOptions
       fail(row, 'wrongColumnCount', { expected: header.length, actual: rec.length });
       continue;
     }
-    const cell = (c: (typeof CSV_COLUMNS)[number]) => (col[c] >= 0 ? unescapeFormula(rec[col[c]] ?? '') : '');
-    const shape = RowSchema.safeParse({ kind: cell('kind'), crisis_type: cell('crisis_type'), phase: cell('phase'), unit: cell('unit'), role: cell('role') });
+    const cell = (c: CsvColumn) => (col[c] >= 0 ? unescapeCell(rec[col[c]] ?? '') : '');
+    const kind = KIND_WORDS[norm(cell('kind')) || (peopleOnly ? 'person' : 'raci')];
+    if (!kind) {
+      fail(row, 'unknownKind', { value: cell('kind') });
+      continue;
+    }
+    if (kind === 'person') {
+      const unit = lookup(map.units, cell('unit'), (u) => [u.key, u.abbr]);
+      if (cell('unit').trim() === '') fail(row, 'missingValue', { column: 'unit' });
+      else if (unit === 'ambiguous') fail(row, 'ambiguousUnit', { value: cell('unit') });
+      else if (!unit) fail(row, 'unknownUnit', { value: cell('unit') });
+      if (typeof unit !== 'object') continue;
+      const cells = Object.fromEntries(PERSON_COLUMNS.filter((c) => col[c] >= 0).map((c) => [c, cell(c)]));
+      personRows.push({ row, unit, cells });
+      continue;
+    }
+    const shape = RowSchema.safeParse({ crisis_type: cell('crisis_type'), phase: cell('phase'), unit: cell('unit'), role: cell('role') });
     if (!shape.success) {
-      for (const iss of shape.error.issues) {
-        const column = String(iss.path[0] ?? '');
-        if (iss.message === 'unknownKind') fail(row, 'unknownKind', { value: cell('kind') });
-        else fail(row, 'missingValue', { column });
-      }
+      for (const iss of shape.error.issues) fail(row, 'missingValue', { column: String(iss.path[0] ?? '') });
       continue;
     }
     const r = shape.data;
@@ -204,7 +232,7 @@ export function parseMatrixCsv(text: string, map: RoleMap, options: ParseOptions
     else if (!unit) fail(row, 'unknownUnit', { value: r.unit });
     if (typeof ct !== 'object' || typeof unit !== 'object') ok = false;
 
-    if (r.kind === 'first_responder') {
+    if (kind === 'first_responder') {
       if (!ok || typeof ct !== 'object' || typeof unit !== 'object') continue;
       const first = seenFr.get(ct.id);
       if (first !== undefined) fail(row, 'duplicateFirstResponder', { firstRow: first, crisisType: ct.name });
@@ -236,6 +264,7 @@ export function parseMatrixCsv(text: string, map: RoleMap, options: ParseOptions
     replace.add(ct.id);
     if (role) plan.cells.push({ crisisTypeId: ct.id, phase, unitId: unit.id, role });
   }
+  plan.people = planPeople(personRows, map, fail);
 
   if (errors.length > 0) {
     errors.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
@@ -250,8 +279,8 @@ export function parseMatrixCsv(text: string, map: RoleMap, options: ParseOptions
   return { ok: true, plan };
 }
 
-/** Applies a checked plan in one `import` transaction. Returns how many cells were written. */
-export function applyMatrixImport(doc: Y.Doc, plan: MatrixImportPlan): { cells: number; removed: number; firstResponders: number } {
+/** Applies a checked plan in one `import` transaction. Returns how many cells and people were written. */
+export function applyMatrixImport(doc: Y.Doc, plan: MatrixImportPlan): { cells: number; removed: number; firstResponders: number; peopleAdded: number; peopleUpdated: number } {
   const raci = raciOf(doc);
   const crisisTypes = collectionOf(doc, 'crisisTypes');
   return write(doc, 'import', () => {
@@ -271,6 +300,7 @@ export function applyMatrixImport(doc: Y.Doc, plan: MatrixImportPlan): { cells: 
       const rec = crisisTypes.get(fr.crisisTypeId);
       if (rec && rec.get('firstResponderUnitId') !== fr.unitId) rec.set('firstResponderUnitId', fr.unitId);
     }
-    return { cells: next.size, removed, firstResponders: plan.firstResponders.length };
+    const people = applyPeople(doc, plan.people);
+    return { cells: next.size, removed, firstResponders: plan.firstResponders.length, peopleAdded: people.added, peopleUpdated: people.updated };
   });
 }

@@ -82,7 +82,7 @@ export function changesNotReachedAnyone(status: SyncStatus, now: number, graceMs
 }
 
 /** Overall state for the top-bar indicator. */
-export type SyncHeadline = 'offline' | 'alone' | 'syncing' | 'inSync' | 'unreached';
+export type SyncHeadline = 'offline' | 'alone' | 'syncing' | 'inSync' | 'unreached' | 'keyMismatch';
 
 /** A peer differing for less than this is normal traffic (an edit on its way), not "syncing". */
 export const SYNCING_AFTER_MS = 3000;
@@ -97,6 +97,16 @@ export function headline(status: SyncStatus, signalingUp: boolean, now: number):
   if (connected.length === 0) return signalingUp ? 'alone' : 'offline';
   if (connected.some((p) => peerState(p, now) === 'syncing')) return 'syncing';
   return 'inSync';
+}
+
+/**
+ * The headline when the workspace's lobby may know more: while no peer is connected and laptops
+ * of this workspace are reachable with another room key (`keyMismatch`), that is what to say —
+ * "waiting for others" would be false, and no change can reach anyone until the keys match.
+ */
+export function headlineWithKey(status: SyncStatus, signalingUp: boolean, now: number, keyMismatch: boolean): SyncHeadline {
+  if (keyMismatch && signalingUp && !status.peers.some((p) => p.connected)) return 'keyMismatch';
+  return headline(status, signalingUp, now);
 }
 
 /**

@@ -14,6 +14,7 @@ import { write } from '../../shared/doc/origins';
 import { encodeInvite } from '../../shared/sync/invite';
 import { generateRoomKey } from '../../shared/sync/room';
 import { keyFingerprint } from '../../shared/governance/fingerprint';
+import { generateDeviceKeys } from '../../shared/governance/keys';
 
 const myHex = async (page: Page): Promise<string> => {
   await page.goto('/#/settings');
@@ -101,18 +102,20 @@ test('an invite naming another creator key than the one trusted here changes not
   const hex = await myHex(page);
   const id = await createWorkspace(page, 'Recall');
   const stranger = Buffer.from(crypto.getRandomValues(new Uint8Array(32))).toString('base64url');
-  const code = encodeInvite({ hosts: ['ws://10.9.9.9:4444/signal'], workspaceId: id, workspaceName: 'Recall', roomKey: generateRoomKey(), genesisKey: stranger });
+  const code = await encodeInvite({ hosts: ['ws://10.9.9.9:4444/signal'], workspaceId: id, workspaceName: 'Recall', roomKey: generateRoomKey(), genesisKey: stranger }, await generateDeviceKeys());
   await page.goto('/#/');
   const join = async () => {
     await page.getByRole('textbox', { name: 'Join a workspace with an invite code' }).fill(code);
     await page.getByRole('button', { name: 'Join', exact: true }).click();
   };
   await join();
-  const warning = page.getByTestId('anchor-conflict');
-  await expect(warning).toContainText('already trusts another creator key for "Recall"');
+  const warning = page.getByTestId('invite-review');
+  await expect(warning).toContainText('would change "Recall"');
+  await expect(warning.getByTestId('review-key')).toHaveAttribute('data-changed', 'true');
+  await expect(warning.getByTestId('review-signer')).toHaveAttribute('data-standing', 'notMember');
   await expect(warning.getByTestId('anchor-trusted')).toHaveAttribute('data-hex', hex);
   await expect(warning.getByTestId('anchor-offered')).toHaveAttribute('data-hex', keyFingerprint(stranger).hex);
-  await warning.getByRole('button', { name: 'Keep the key I trust (do not join)' }).click();
+  await warning.getByRole('button', { name: 'Keep everything as it is' }).click();
   await expect(warning).toHaveCount(0);
   await expect(page).toHaveURL(/#\/$/);
   await page.goto(`/#/w/${id}/members`);
@@ -122,7 +125,7 @@ test('an invite naming another creator key than the one trusted here changes not
   // Choosing the invite's key is explicit, and then the roster is judged from that key.
   await page.goto('/#/');
   await join();
-  await page.getByTestId('anchor-conflict').getByRole('button', { name: 'Trust the invite’s key instead and join' }).click();
+  await page.getByTestId('invite-review').getByRole('button', { name: 'Use the invite’s key, hosts and creator key' }).click();
   await expect(page).toHaveURL(new RegExp(`#/w/${id}/sync`));
   await page.goto(`/#/w/${id}/members`);
   await expect(page.getByTestId('anchor-fingerprint')).toHaveAttribute('data-hex', keyFingerprint(stranger).hex);

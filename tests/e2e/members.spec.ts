@@ -87,7 +87,7 @@ test('an owner invites a legal approver; the owner’s laptop admits them; both 
   await a.getByRole('button', { name: 'Create invite code' }).click();
   await expect(a.getByTestId('invite-admission')).toContainText('Legal approver');
   const code = (await a.getByTestId('invite-code').textContent())!.trim();
-  expect(code).toMatch(/^CR2\./);
+  expect(code).toMatch(/^CR3\./);
 
   // B joins from its workspace list; A stays on its team page (the admission runs there too).
   await b.goto(`${lab!.url}#/`);
@@ -212,10 +212,22 @@ test('after removing a member an owner rotates the room key: the others move on,
   await expect(principle(b)).toHaveValue('Holding line agreed after the agency left', { timeout: 15_000 });
   await principle(c).fill('Agency edit after removal');
   await principle(c).blur();
-  // Give any leak time to show: C keeps its own text, A and B never see C's.
-  await a.waitForTimeout(4_000);
   await expect(principle(c)).toHaveValue('Agency edit after removal');
+  // No fixed wait for a leak to show: a later edit of B's reaches A (so the new room has carried
+  // edits made after C's), and A and B still hold their own text, not C's.
+  const marker = (page: Page) => page.getByTestId('principle').nth(1).locator('input, textarea').first();
+  await marker(b).fill('Marker written after the agency edit');
+  await marker(b).blur();
+  await expect(marker(a)).toHaveValue('Marker written after the agency edit', { timeout: 15_000 });
   await expect(principle(a)).toHaveValue('Holding line agreed after the agency left');
   await expect(principle(b)).toHaveValue('Holding line agreed after the agency left');
   expect(before).not.toBe('Holding line agreed after the agency left');
+  // And C's own laptop says so: connected to no one, its edit not delivered to either member.
+  await c.goto(`${lab!.url}#/w/${id}/sync`);
+  const rows = c.getByTestId('peer');
+  await expect(rows).not.toHaveCount(0);
+  for (const r of await rows.all()) {
+    await expect(r).toHaveAttribute('data-connected', 'false');
+    await expect(r).toHaveAttribute('data-undelivered', /^[1-9]\d*$/);
+  }
 });

@@ -50,7 +50,7 @@ test('connect to a host, invite, join, see each other, and recover a cut link', 
 
   await a.getByRole('button', { name: 'Create invite code' }).click();
   const code = (await a.getByTestId('invite-code').textContent())!.trim();
-  expect(code).toMatch(/^CR2\./);
+  expect(code).toMatch(/^CR3\./);
   await expect(a.locator('.invite-qr svg')).toBeVisible();
 
   // B, already in the app, joins from its team-connection page; a damaged code is refused first.
@@ -59,7 +59,7 @@ test('connect to a host, invite, join, see each other, and recover a cut link', 
   const joinBox = b.getByRole('textbox', { name: 'Join a workspace with an invite code' });
   await joinBox.fill(code.slice(0, -3) + 'zzz');
   await b.getByRole('button', { name: 'Join', exact: true }).click();
-  await expect(b.getByTestId('join-invite').getByRole('alert')).toContainText('checksum');
+  await expect(b.getByTestId('join-invite').getByRole('alert')).toContainText('authentication code does not match');
   await joinBox.fill(code);
   await b.getByRole('button', { name: 'Join', exact: true }).click();
   await expect(b).toHaveURL(new RegExp(`#/w/${id}/sync`));

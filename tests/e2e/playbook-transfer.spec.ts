@@ -19,7 +19,6 @@ test('exports the playbook, rejects a malformed file without changing anything, 
   const bad = structuredClone(exported);
   bad.crisisTypes[1].steps[0].targetMinutes = -5;
   delete bad.crisisTypes[2].name;
-  page.on('dialog', (d) => void d.accept());
   let chooser = page.waitForEvent('filechooser');
   await page.getByTestId('playbook-import').click();
   await (await chooser).setFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bad)) });
@@ -36,6 +35,7 @@ test('exports the playbook, rejects a malformed file without changing anything, 
   chooser = page.waitForEvent('filechooser');
   await page.getByTestId('playbook-import').click();
   await (await chooser).setFiles({ name: 'good.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(good)) });
+  await page.getByTestId('playbook-import-apply').click();
   await expect(page.getByTestId('crisis-type-link')).toHaveCount(12);
   await expect(page.getByTestId('crisis-type-link').first()).toHaveText('Imported name');
   await expect(page.getByTestId('import-issues')).toBeHidden();

@@ -230,9 +230,9 @@ test('CSV import: malformed files are refused row by row and leave the map uncha
 
   await page.getByTestId('roles-tab-exchange').click();
   const before = await exportCsv(page);
-  expect(before.startsWith('\uFEFFkind,crisis_type,phase,unit,role\r\n')).toBe(true);
-  expect(before).toContain('raci,產品瑕疵,detect,公關部,A\r\n');
-  expect(before).toContain('first_responder,產品瑕疵,,產品研發部,');
+  expect(before.startsWith('\uFEFF"kind","crisis_type","phase","unit","role","name",')).toBe(true);
+  expect(before).toContain('"raci","產品瑕疵","detect","公關部","A",');
+  expect(before).toContain('"first_responder","產品瑕疵","","產品研發部","",');
 
   // Valid rows mixed with bad ones: nothing is applied, every bad row is named.
   await importCsv(
@@ -262,8 +262,11 @@ test('CSV import: malformed files are refused row by row and leave the map uncha
   await expect(rows.first()).toContainText('財務部');
   expect(await exportCsv(page)).toBe(before);
 
-  // Not UTF-8 (Big5 bytes), and a file without the header row.
+  // Big5 bytes are read as Big5 (and refused for their missing columns); bytes no encoding reads are refused.
   await importCsv(page, 'big5.csv', Buffer.from([0x6b, 0x69, 0x6e, 0x64, 0x0a, 0xb2, 0xa3, 0xab, 0x7e, 0x0a]));
+  await expect(page.getByTestId('import-encoding-read')).toHaveAttribute('data-encoding', 'big5');
+  await expect(rejected.locator('[data-row="1"][data-code="missingHeader"]')).toBeVisible();
+  await importCsv(page, 'binary.csv', Buffer.from([0x41, 0xa4, 0x20, 0x41]));
   await expect(rejected.locator('[data-code="badEncoding"]')).toBeVisible();
   await importCsv(page, 'noheader.csv', '產品瑕疵,detect,法務部,A\n');
   await expect(rejected.locator('[data-row="1"][data-code="missingHeader"]')).toBeVisible();

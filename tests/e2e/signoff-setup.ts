@@ -4,10 +4,10 @@ import type { MemberRole } from '../../shared/governance';
 /**
  * Sign-off setup for single-laptop end-to-end tests. One laptop is one person: to take a
  * statement from draft to release alone, that person needs the approver and spokesperson roles
- * and a policy without separation of duties (they are the author of every change). The roster
- * page offers role changes but no policy editor yet, so these helpers sign both with this laptop's
- * own key through the app's test hooks — entries the owner is entitled to sign, which count
- * exactly as if made through the UI. Two-person flows (signoff.spec.ts) use none of this.
+ * and a policy without separation of duties (they are the author of every change). These helpers
+ * sign both with this laptop's own key through the app's test hooks — entries the owner is
+ * entitled to sign, which count exactly as if made on the Members page (the policy editor itself
+ * is tested in signoff-inbox.spec.ts). Two-person flows (signoff.spec.ts) use none of this.
  */
 
 /** Installs the app's test hooks on the next page load (call before the first goto). */

@@ -11,11 +11,13 @@ import { RosterTable } from './RosterTable';
 import { JoinRequests } from './JoinRequests';
 import { RejectedEntries } from './RejectedEntries';
 import { RoomKeyPanel } from './RoomKeyPanel';
+import { PolicyPanel } from './PolicyPanel';
 import './members.css';
 
 /**
  * The Members page (成員): the roster this laptop replays from the signed log, join requests,
- * entries that do not count and why, the room key, and — for owners — role changes, removals and rotating the room key.
+ * the workspace policy, entries that do not count and why, the room key, and — for owners — role
+ * changes, removals, the policy editor and rotating the room key.
  */
 export function MembersPage(_props: SectionProps) {
   const { t } = useTranslation('members');
@@ -58,6 +60,7 @@ export function MembersPage(_props: SectionProps) {
           {!gov.roster.genesis && gov.roster.settled && <p className="error">{t('anchor.noGenesis')}</p>}
           <RosterTable gov={gov} myKey={myKey} isOwner={isOwner} />
           <JoinRequests gov={gov} admissions={admissions} isOwner={isOwner} />
+          <PolicyPanel gov={gov} isOwner={isOwner} />
           {me && <RoomKeyPanel gov={gov} isOwner={isOwner} />}
           <RejectedEntries gov={gov} />
         </>

@@ -57,8 +57,8 @@ function CrisisTypeDetail({ coll, type, index, count, onSelect }: { coll: YColle
         <RecordActions coll={coll} id={type.id} index={index} count={count} name={name} onDuplicated={onSelect} duplicatePatch={{ name: name + t('copySuffix'), key: '' }} />
       </div>
       <TextField record={rec} field="name" label={t('crisis.name')} value={name} testId="crisis-name" />
-      <TextField record={rec} field="description" label={t('crisis.description')} value={str(type.description)} multiline />
-      <TextField record={rec} field="response" label={t('crisis.response')} value={str(type.response)} multiline />
+      <TextField record={rec} field="description" label={t('crisis.description')} value={str(type.description)} multiline collaborative testId="crisis-description" />
+      <TextField record={rec} field="response" label={t('crisis.response')} value={str(type.response)} multiline collaborative testId="crisis-response" />
       <SelectField record={rec} field="firstResponderUnitId" label={t('crisis.firstResponder')} value={str(type.firstResponderUnitId)} options={units} />
       <StepsEditor parent={rec} units={units} />
       <EscalationEditor parent={rec} units={units} />
@@ -83,7 +83,7 @@ function StepsEditor({ parent, units }: { parent: YRecord; units: Array<{ value:
           return (
             <li key={s.id} className="record" data-testid="step">
               <div className="record-row">
-                <TextField record={rec} field="title" label={t('step.title')} value={str(s.title)} testId="step-title" />
+                <TextField record={rec} field="title" label={t('step.title')} value={str(s.title)} testId="step-title" collaborative />
                 <SelectField record={rec} field="ownerUnitId" label={t('step.owner')} value={str(s.ownerUnitId)} options={units} testId="step-owner" />
                 <NumberField record={rec} field="targetMinutes" label={t('step.targetMinutes')} value={num(s.targetMinutes)} max={60 * 24 * 30} testId="step-minutes" />
                 <RecordActions coll={steps} id={s.id} index={i} count={list.length} name={str(s.title)} />
@@ -108,7 +108,7 @@ function ChecklistEditor({ parent }: { parent: YRecord }) {
           const rec = items?.get(c.id);
           return items && rec ? (
             <li key={c.id} className="record-row">
-              <TextField record={rec} field="text" label={t('step.item')} value={str(c.text)} />
+              <TextField record={rec} field="text" label={t('step.item')} value={str(c.text)} collaborative testId="checklist-item" />
               <RecordActions coll={items} id={c.id} index={i} count={list.length} name={str(c.text)} />
             </li>
           ) : null;
@@ -138,7 +138,7 @@ function EscalationEditor({ parent, units }: { parent: YRecord; units: Array<{ v
             <li key={e.id} className="record record-row">
               <SelectField record={rec} field="unitId" label={t('escalation.unit')} value={str(e.unitId)} options={units} />
               <NumberField record={rec} field="withinMinutes" label={t('escalation.withinMinutes')} value={num(e.withinMinutes)} max={60 * 24 * 30} />
-              <TextField record={rec} field="note" label={t('escalation.note')} value={str(e.note)} />
+              <TextField record={rec} field="note" label={t('escalation.note')} value={str(e.note)} collaborative />
               <RecordActions coll={chain} id={e.id} index={i} count={list.length} name={units.find((u) => u.value === e.unitId)?.label ?? ''} />
             </li>
           ) : null;

@@ -35,8 +35,8 @@ export function SeveritiesEditor({ doc }: { doc: Y.Doc }) {
                 <TextField record={rec} field="name" label={t('severity.name')} value={str(s.name)} />
                 <RecordActions coll={coll} id={s.id} index={i} count={list.length} name={str(s.name)} />
               </div>
-              <TextField record={rec} field="criteria" label={t('severity.criteria')} value={str(s.criteria)} multiline />
-              <TextField record={rec} field="decisionRights" label={t('severity.decisionRights')} value={str(s.decisionRights)} multiline />
+              <TextField record={rec} field="criteria" label={t('severity.criteria')} value={str(s.criteria)} multiline collaborative />
+              <TextField record={rec} field="decisionRights" label={t('severity.decisionRights')} value={str(s.decisionRights)} multiline collaborative />
               <NotifyEditor parent={rec} units={units} />
             </li>
           ) : null;

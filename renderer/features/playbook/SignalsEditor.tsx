@@ -27,7 +27,7 @@ export function SignalsEditor({ doc }: { doc: Y.Doc }) {
             <li key={s.id} className="record record-row" data-testid="signal">
               <TextField record={rec} field="kind" label={t('signal.kind')} value={str(s.kind)} />
               <SelectField record={rec} field="source" label={t('signal.source')} value={str(s.source)} options={sources} />
-              <TextField record={rec} field="threshold" label={t('signal.threshold')} value={str(s.threshold)} />
+              <TextField record={rec} field="threshold" label={t('signal.threshold')} value={str(s.threshold)} collaborative />
               <RecordActions coll={coll} id={s.id} index={i} count={list.length} name={str(s.kind)} />
             </li>
           ) : null;
@@ -53,7 +53,7 @@ export function PrinciplesEditor({ doc }: { doc: Y.Doc }) {
           const rec = coll.get(p.id);
           return rec ? (
             <li key={p.id} className="record record-row" data-testid="principle">
-              <TextField record={rec} field="text" label={t('principle.text')} value={str(p.text)} multiline />
+              <TextField record={rec} field="text" label={t('principle.text')} value={str(p.text)} multiline collaborative />
               <RecordActions coll={coll} id={p.id} index={i} count={list.length} name={str(p.text).slice(0, 20)} />
             </li>
           ) : null;

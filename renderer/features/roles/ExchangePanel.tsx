@@ -2,7 +2,8 @@ import { useState } from 'react';
 import type * as Y from 'yjs';
 import { useTranslation } from 'react-i18next';
 import { metaOf } from '../../../shared/doc/workspaceDoc';
-import { applyMatrixImport, CSV_MAX_BYTES, decodeCsvBytes, exportMatrixCsv, parseMatrixCsv, type CsvRowError, type MatrixImportPlan } from '../../../shared/roles/csv';
+import { applyMatrixImport, CSV_MAX_BYTES, decodeCsvBytes, exportRoleMapCsv, parseMatrixCsv, type CsvRowError, type MatrixImportPlan } from '../../../shared/roles/csv';
+import { CSV_ENCODINGS, isCsvEncoding, type CsvEncoding, type EncodingEvidence } from '../../../shared/roles/encoding';
 import { PHASES, type Phase, type RoleMap } from '../../../shared/roles/types';
 import { exportVCards } from '../../../shared/roles/vcard';
 import { LANGUAGES } from '../../../shared/languages';
@@ -10,14 +11,48 @@ import { getPlatform, type SaveOutcome } from '../../platform';
 import { useToasts } from '../../ui/toasts';
 import { rolesLocales } from './locales';
 
-type ImportState = { kind: 'idle' } | { kind: 'checked'; name: string; plan: MatrixImportPlan } | { kind: 'rejected'; name: string; errors: CsvRowError[] };
+/** A picked file: its bytes are kept so that another encoding can be tried without picking again. */
+interface Picked {
+  name: string;
+  bytes: Uint8Array;
+  /** 'auto' = detected. */
+  encoding: CsvEncoding | 'auto';
+}
+
+/** What was read: in which encoding, why, and the first lines (so garbled text shows at once). */
+interface ReadInfo {
+  encoding: CsvEncoding;
+  evidence: EncodingEvidence;
+  preview: string[];
+}
+
+type ImportState =
+  | { kind: 'idle' }
+  | { kind: 'checked'; file: Picked; read: ReadInfo; plan: MatrixImportPlan }
+  | { kind: 'rejected'; name: string; file: Picked | null; read: ReadInfo | null; errors: CsvRowError[] };
+
+const PREVIEW_ROWS = 3;
 
 /** Phase names in every app language, so a file written with localized phases still reads. */
 const PHASE_ALIASES: Record<string, Phase> = Object.fromEntries(
   LANGUAGES.flatMap((lang) => PHASES.map((p) => [(rolesLocales[lang] as { phases: Record<Phase, string> }).phases[p], p])),
 );
 
-/** vCard export of the contacts; CSV export and checked, all-or-nothing import of the matrix. */
+/** Decodes and checks a picked file against the map. */
+function check(file: Picked, map: RoleMap): ImportState {
+  const decoded = decodeCsvBytes(file.bytes, file.encoding === 'auto' ? undefined : file.encoding);
+  if (!decoded.ok) return { kind: 'rejected', name: file.name, file, read: null, errors: [decoded.error] };
+  const preview = decoded.text
+    .split(/\r\n|\r|\n/)
+    .filter((l) => l.trim() !== '')
+    .slice(0, PREVIEW_ROWS)
+    .map((l) => (l.length > 160 ? `${l.slice(0, 160)}…` : l));
+  const read: ReadInfo = { encoding: decoded.encoding, evidence: decoded.evidence, preview };
+  const result = parseMatrixCsv(decoded.text, map, { phaseAliases: PHASE_ALIASES });
+  return result.ok ? { kind: 'checked', file, read, plan: result.plan } : { kind: 'rejected', name: file.name, file, read, errors: result.errors };
+}
+
+/** vCard export of the contacts; CSV export and checked, all-or-nothing import of people and matrix. */
 export function ExchangePanel({ doc, map }: { doc: Y.Doc; map: RoleMap }) {
   const { t } = useTranslation('roles');
   const [state, setState] = useState<ImportState>({ kind: 'idle' });
@@ -35,29 +70,26 @@ export function ExchangePanel({ doc, map }: { doc: Y.Doc; map: RoleMap }) {
     saved(await platform.saveFile({ suggestedName: `${baseName}-contacts.vcf`, mime: 'text/vcard', text: exportVCards(map, labels), filters: [{ name: 'vCard', extensions: ['vcf'] }] }));
   };
   const saveCsv = async () => {
-    saved(await platform.saveFile({ suggestedName: `${baseName}-raci.csv`, mime: 'text/csv', text: exportMatrixCsv(map), filters: [{ name: 'CSV', extensions: ['csv'] }] }));
+    saved(await platform.saveFile({ suggestedName: `${baseName}-roles.csv`, mime: 'text/csv', text: exportRoleMapCsv(map), filters: [{ name: 'CSV', extensions: ['csv'] }] }));
   };
   const pickCsv = async () => {
     const file = await platform.openFile({ as: 'bytes', filters: [{ name: 'CSV', extensions: ['csv', 'txt'] }], maxBytes: CSV_MAX_BYTES });
     if (file.kind === 'cancelled') return;
     if (file.kind === 'too-large') {
-      setState({ kind: 'rejected', name: file.name, errors: [{ row: null, code: 'fileTooLarge', params: {} }] });
+      setState({ kind: 'rejected', name: file.name, file: null, read: null, errors: [{ row: null, code: 'fileTooLarge', params: {} }] });
       return;
     }
     const bytes = file.kind === 'bytes' ? file.bytes : new TextEncoder().encode(file.text);
-    const decoded = decodeCsvBytes(bytes);
-    if (!decoded.ok) {
-      setState({ kind: 'rejected', name: file.name, errors: [decoded.error] });
-      return;
-    }
-    const result = parseMatrixCsv(decoded.text, map, { phaseAliases: PHASE_ALIASES });
-    setState(result.ok ? { kind: 'checked', name: file.name, plan: result.plan } : { kind: 'rejected', name: file.name, errors: result.errors });
+    setState(check({ name: file.name, bytes, encoding: 'auto' }, map));
   };
+  const chooseEncoding = (file: Picked, value: string) => setState(check({ ...file, encoding: isCsvEncoding(value) ? value : 'auto' }, map));
   const apply = (plan: MatrixImportPlan) => {
     const done = applyMatrixImport(doc, plan);
     setState({ kind: 'idle' });
-    toast(t('exchange.done', { cells: done.cells, removed: done.removed }));
+    toast(t('exchange.done', { cells: done.cells, removed: done.removed, added: done.peopleAdded, updated: done.peopleUpdated }));
   };
+  const file = state.kind === 'idle' ? null : state.file;
+  const read = state.kind === 'idle' ? null : state.read;
 
   return (
     <div className="roles-exchange">
@@ -79,9 +111,19 @@ export function ExchangePanel({ doc, map }: { doc: Y.Doc; map: RoleMap }) {
             {t('exchange.import')}
           </button>
         </div>
+        {file && <EncodingChoice file={file} read={read} onChoose={(v) => chooseEncoding(file, v)} />}
         {state.kind === 'checked' && (
           <div className="roles-import-check" data-testid="import-checked">
-            <p>{t('exchange.checked', { name: state.name, rows: state.plan.rowCount, types: state.plan.replaceCrisisTypeIds.length, fr: state.plan.firstResponders.length })}</p>
+            <p>
+              {t('exchange.checked', {
+                name: state.file.name,
+                rows: state.plan.rowCount,
+                types: state.plan.replaceCrisisTypeIds.length,
+                fr: state.plan.firstResponders.length,
+                added: state.plan.people.filter((p) => p.isNew).length,
+                matched: state.plan.people.filter((p) => !p.isNew).length,
+              })}
+            </p>
             <div className="row">
               <button type="button" className="primary" data-testid="import-apply" onClick={() => apply(state.plan)}>
                 {t('exchange.apply')}
@@ -98,9 +140,48 @@ export function ExchangePanel({ doc, map }: { doc: Y.Doc; map: RoleMap }) {
   );
 }
 
+/** Which encoding the file was read in (and why), a preview, and a choice of another encoding. */
+function EncodingChoice({ file, read, onChoose }: { file: Picked; read: ReadInfo | null; onChoose: (value: string) => void }) {
+  const { t } = useTranslation('roles');
+  return (
+    <div className="roles-import-encoding" data-testid="import-encoding">
+      {read && (
+        <p data-testid="import-encoding-read" data-encoding={read.encoding} data-evidence={read.evidence}>
+          {t('exchange.encoding.read', { encoding: t(`exchange.encoding.names.${read.encoding}`) })} {t(read.evidence === 'chosen' ? 'exchange.encoding.chosen' : 'exchange.encoding.detected')}
+        </p>
+      )}
+      <label className="row">
+        <span>{t('exchange.encoding.label')}</span>
+        <select data-testid="import-encoding-select" value={file.encoding} onChange={(e) => onChoose(e.target.value)}>
+          <option value="auto">{t('exchange.encoding.auto')}</option>
+          {CSV_ENCODINGS.map((enc) => (
+            <option key={enc} value={enc}>
+              {t(`exchange.encoding.names.${enc}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <p className="muted small">{t('exchange.encoding.help')}</p>
+      {read && read.preview.length > 0 && (
+        <figure>
+          <figcaption className="muted small">{t('exchange.encoding.preview', { count: read.preview.length })}</figcaption>
+          <pre className="small" data-testid="import-preview" lang="zh">
+            {read.preview.join('\n')}
+          </pre>
+        </figure>
+      )}
+    </div>
+  );
+}
+
 function ImportErrors({ name, errors, onClose }: { name: string; errors: CsvRowError[]; onClose: () => void }) {
   const { t } = useTranslation('roles');
   const problems = errors.filter((e) => e.code !== 'tooManyErrors').length;
+  const message = (e: CsvRowError) => {
+    const encoding = e.code === 'badEncoding' ? String(e.params.encoding ?? '') : '';
+    if (encoding) return t('exchange.errors.badEncodingAs', { encoding: t(`exchange.encoding.names.${encoding}`) });
+    return t(`exchange.errors.${e.code}`, { ...e.params, max: CSV_MAX_BYTES / 1024 });
+  };
   return (
     <div className="roles-import-errors" role="alert" data-testid="import-rejected">
       <p className="error">{t('exchange.rejected', { name, count: problems })}</p>
@@ -109,7 +190,7 @@ function ImportErrors({ name, errors, onClose }: { name: string; errors: CsvRowE
           {errors.map((e, i) => (
             <tr key={i} data-testid="import-error" data-row={e.row ?? ''} data-code={e.code}>
               <th scope="row">{e.row === null ? t('exchange.wholeFile') : t('exchange.row', { row: e.row })}</th>
-              <td>{t(`exchange.errors.${e.code}`, { ...e.params, max: CSV_MAX_BYTES / 1024 })}</td>
+              <td>{message(e)}</td>
             </tr>
           ))}
         </tbody>

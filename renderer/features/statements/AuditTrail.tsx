@@ -197,6 +197,7 @@ export function AuditTrail({ doc, wsId, statementId, compact = false }: { doc: Y
         <span className="muted small" data-testid="audit-count">
           {t('audit.count', { count: rows.length })}
           {gov.roster.settled ? '' : ` · ${t('reason.verifying')}`}
+          {gov.unread > 0 ? ` · ${t('audit.reading', { count: gov.unread })}` : ''}
         </span>
         <span className="spacer" />
         <button type="button" data-testid="audit-csv" onClick={() => void exportCsv()}>

@@ -1,7 +1,8 @@
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { getPlatform } from '../../platform';
-import { workspacePath } from '../../app/router';
+import { useRoute, workspacePath } from '../../app/router';
 import { useSession } from '../../session/sessionStore';
 import { useGovernance } from '../../identity/useGovernance';
 import { metaOf } from '../../../shared/doc/workspaceDoc';
@@ -15,6 +16,27 @@ import { BodyView } from './BodyView';
 import { formatDateTime, formatStamp } from './format';
 import { useDeepVersion, useStatementRecord } from './hooks';
 import { useEntryChecks, type EntryCheck } from './signoff';
+
+/** The print view's address; with `autoPrint`, the view starts printing once it is ready (`?print=1`). */
+export function printPath(wsId: string, id: string, autoPrint = false): string {
+  return workspacePath(wsId, 'statements', id, 'print') + (autoPrint ? '?print=1' : '');
+}
+
+/**
+ * `?print=1` (release and print): runs `print` once, when the view is ready, after dropping the
+ * parameter from the address in place — a reload or going back never prints again.
+ */
+function useAutoPrint(ready: boolean, wsId: string, id: string, printRef: { readonly current: () => Promise<void> }): void {
+  const requested = useRoute().params.get('print') === '1';
+  const done = useRef(false);
+  useEffect(() => {
+    if (!requested || !ready || done.current) return;
+    done.current = true;
+    window.history.replaceState(window.history.state, '', printPath(wsId, id));
+    // Fonts first: the first print must not lay out with a fallback font.
+    void (document.fonts?.ready ?? Promise.resolve()).then(() => printRef.current());
+  }, [requested, ready, wsId, id, printRef]);
+}
 
 /** One approval as printed: who, in which role, with which key, when — and its signature check. */
 interface PrintedApproval {
@@ -43,6 +65,10 @@ export function PrintView({ doc, wsId, id }: { doc: Y.Doc; wsId: string; id: str
   const release = gate?.release;
   const frozen = release ? frozenApprovals(release) : { signed: [], legacy: [] };
   const checks = useEntryChecks(frozen.signed.map((a) => a.entry));
+  // Ready to print: every signature checked (the frozen approvals' and the release's own).
+  const ready = !!gate && frozen.signed.every((a) => checks.get(a.entry) !== 'pending') && gate.releaseCheck !== 'verifying';
+  const printRef = useRef<() => Promise<void>>(() => Promise.resolve());
+  useAutoPrint(ready, wsId, id, printRef);
   if (!rec || !gate) {
     return (
       <p className="error" role="alert">
@@ -69,7 +95,6 @@ export function PrintView({ doc, wsId, id }: { doc: Y.Doc; wsId: string; id: str
           : [],
       );
   const company = String(metaOf(doc).get('companyName') ?? metaOf(doc).get('name') ?? '');
-  const ready = approvals.every((a) => a.check !== 'pending');
 
   const print = async () => {
     try {
@@ -81,6 +106,7 @@ export function PrintView({ doc, wsId, id }: { doc: Y.Doc; wsId: string; id: str
       useToasts.getState().show({ text: t('errors.generic', { message: (err as Error).message }), ttl: 6000 });
     }
   };
+  printRef.current = print;
 
   return (
     <article className={`statement-print${gate.drill ? ' drill' : ''}`} data-testid="statement-print" data-ready={ready ? 'true' : 'false'} lang={fields.language}>

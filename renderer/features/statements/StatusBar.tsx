@@ -12,6 +12,7 @@ import { runAction } from './actions';
 import { ApprovalLine, approvalReason } from './ApprovalPanel';
 import { Dialog } from './Dialog';
 import { formatDateTime } from './format';
+import { printPath } from './PrintView';
 import { runSigned, useSigner } from './signoff';
 
 /** Why the release button is not available, or null when it is. */
@@ -35,12 +36,16 @@ export const StatusBar = memo(function StatusBar({ doc, wsId, rec, fields, gate 
   const [busy, setBusy] = useState(false);
   const blocked = releaseBlock(gate, signer.isSpokesperson);
 
-  const doRelease = async () => {
+  /** Releases (signed); with `thenPrint`, opens the print view, which starts printing once it is ready. */
+  const doRelease = async (thenPrint: boolean) => {
     const ctx = signer.context();
     if (!ctx) return;
     setBusy(true);
     try {
-      if (await runSigned(t, () => release(doc, fields.id, { ...ctx, expectedHash: gate.hash }))) setConfirming(false);
+      if (await runSigned(t, () => release(doc, fields.id, { ...ctx, expectedHash: gate.hash }))) {
+        setConfirming(false);
+        if (thenPrint) navigate(printPath(wsId, fields.id, true));
+      }
     } finally {
       setBusy(false);
     }
@@ -111,7 +116,7 @@ export const StatusBar = memo(function StatusBar({ doc, wsId, rec, fields, gate 
           {t('actions.saveVersion')}
         </button>
       )}
-      <a className="button-link" data-testid="export-pdf" href={workspacePath(wsId, 'statements', fields.id, 'print')}>
+      <a className="button-link" data-testid="export-pdf" href={printPath(wsId, fields.id)}>
         {t('actions.export')}
       </a>
       <Dialog open={confirming} title={t('release.title')} onClose={() => setConfirming(false)} testId="release-dialog">
@@ -125,12 +130,16 @@ export const StatusBar = memo(function StatusBar({ doc, wsId, rec, fields, gate 
           <p className="warn small">{t('release.withOverrides', { gates: gate.gates!.gates.filter((g) => g.override).map((g) => t(`gates.${g.gate}`)).join(t('listSeparator')) })}</p>
         )}
         <p className="muted small">{t('release.signNote', { name: signer.name, fingerprint: signer.me?.fingerprint.hex ?? '' })}</p>
+        <p className="muted small">{t('release.printNote')}</p>
         <div className="row dialog-actions">
           <button type="button" onClick={() => setConfirming(false)}>
             {t('dialog.cancel')}
           </button>
-          <button type="button" className="primary" data-testid="release-confirm" disabled={busy || blocked !== null} onClick={() => void doRelease()}>
+          <button type="button" data-testid="release-confirm" disabled={busy || blocked !== null} onClick={() => void doRelease(false)}>
             {t('release.confirm')}
+          </button>
+          <button type="button" className="primary" data-testid="release-print" disabled={busy || blocked !== null} onClick={() => void doRelease(true)}>
+            {t('release.confirmPrint')}
           </button>
         </div>
       </Dialog>

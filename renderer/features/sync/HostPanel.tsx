@@ -5,6 +5,11 @@ import { useSyncSettings } from '../../sync/syncSettings';
 import { normalizeHostAddress } from '../../sync/hostAddress';
 import { useSession } from '../../session/sessionStore';
 import { NOT_HOSTED } from '../../platform/platform.web';
+import { useHostChecks, verifyHost } from '../../sync/hostCheck';
+import { currentRoomKey } from '../../sync/syncLifecycle';
+import { useCurrentWorkspace } from '../../workspace/useWorkspace';
+import { useYSnapshot } from '../../hooks/useY';
+import { metaOf } from '../../../shared/doc/workspaceDoc';
 
 /** Host on this computer, hosts nearby, or a typed address: where this workspace finds its peers. */
 export function HostPanel({ workspaceId }: { workspaceId: string }) {
@@ -15,6 +20,10 @@ export function HostPanel({ workspaceId }: { workspaceId: string }) {
   const userName = useSession((s) => s.userName);
   const [address, setAddress] = useState('');
   const [addressError, setAddressError] = useState(false);
+  const checks = useHostChecks((s) => s.byUrl);
+  const doc = useCurrentWorkspace((s) => s.current?.doc ?? null);
+  const workspaceName = useYSnapshot(doc ? metaOf(doc) : null, (m) => String(m.get('name') ?? ''));
+  const verify = (url: string) => void verifyHost(url, workspaceId, currentRoomKey());
 
   useEffect(() => {
     void refresh();
@@ -89,21 +98,47 @@ export function HostPanel({ workspaceId }: { workspaceId: string }) {
       {nearby.length === 0 ? (
         <p className="muted">{t('host.nearbyNone')}</p>
       ) : (
-        <ul className="peer-list">
-          {nearby.map((h) => (
-            <li key={h.url} className="peer">
-              <strong>{h.name}</strong>
-              <code>{h.url}</code>
-              {hosts.includes(h.url) ? (
-                <span className="badge">{t('host.inUse')}</span>
-              ) : (
-                <button type="button" onClick={() => choose(h.url)}>
-                  {t('host.use')}
-                </button>
-              )}
-            </li>
-          ))}
-        </ul>
+        <>
+          <p className="muted small">{t('host.unverifiedHelp')}</p>
+          <ul className="peer-list" data-testid="nearby-hosts">
+            {nearby.map((h) => {
+              // A discovered host names a workspace only once a member answered through it.
+              const check = checks[h.url]?.workspaceId === workspaceId ? checks[h.url] : undefined;
+              const verified = check?.state === 'verified';
+              return (
+                <li key={h.url} className="peer" data-testid="nearby-host" data-verified={String(verified)}>
+                  <code>{h.url}</code>
+                  {verified ? (
+                    <span className="badge" data-testid="host-verified">
+                      {t('host.verified', { name: workspaceName, count: check.members ?? 0 })}
+                    </span>
+                  ) : (
+                    <>
+                      <span className="badge">{t('host.unverified')}</span>
+                      <span className="muted small">{t('host.announcedAs', { name: h.name })}</span>
+                    </>
+                  )}
+                  {check?.state === 'failed' && check.reason !== 'noKey' && (
+                    <span className="error small" role="status">
+                      {t(`host.checkFailed.${check.reason ?? 'noMember'}`)}
+                    </span>
+                  )}
+                  {hosts.includes(h.url) ? (
+                    <span className="badge">{t('host.inUse')}</span>
+                  ) : verified ? (
+                    <button type="button" onClick={() => choose(h.url)}>
+                      {t('host.use')}
+                    </button>
+                  ) : (
+                    <button type="button" disabled={check?.state === 'checking'} onClick={() => verify(h.url)}>
+                      {check?.state === 'checking' ? t('host.checking') : t('host.check')}
+                    </button>
+                  )}
+                </li>
+              );
+            })}
+          </ul>
+        </>
       )}
 
       <form

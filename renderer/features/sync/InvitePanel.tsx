@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MEMBER_ROLES, type MemberRole } from '../../../shared/governance';
+import { keyFingerprint, MEMBER_ROLES, type MemberRole } from '../../../shared/governance';
+import { KeyFingerprint } from '../settings/KeyFingerprint';
 import { useCurrentWorkspace } from '../../workspace/useWorkspace';
 import { inviteQrSvg, makeInvite } from '../../sync/inviteService';
 import { useIdentity, useTrustedGenesisKey } from '../../identity/identity';
@@ -9,7 +10,8 @@ import { useGovernance } from '../../identity/useGovernance';
 /**
  * Invite code + QR code for outside members (the code carries the room key: handle like a
  * password). An owner picks the role of the person invited: the code then carries a one-time
- * admission, and this laptop admits the first person who joins with it.
+ * admission, and this laptop admits the first person who joins with it. The code is signed with
+ * this laptop's device key (its fingerprint is shown, to compare with what the joiner sees).
  */
 export function InvitePanel() {
   const { t } = useTranslation('sync');
@@ -105,6 +107,11 @@ export function InvitePanel() {
             <p className="invite-code" data-testid="invite-code">
               {code}
             </p>
+            {myKey && (
+              <p className="muted small" data-testid="invite-signed-with">
+                {t('trust.signedWith')} <KeyFingerprint fingerprint={keyFingerprint(myKey)} testId="invite-signer-key" />
+              </p>
+            )}
             <button type="button" onClick={() => void copy()}>
               {copied ? t('invite.copied') : t('invite.copy')}
             </button>

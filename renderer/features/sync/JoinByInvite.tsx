@@ -1,19 +1,25 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { joinByInvite, type JoinResult } from '../../sync/inviteService';
+import { joinByInvite, type InviteChoice, type JoinResult } from '../../sync/inviteService';
 import { InviteDecodeError } from '../../../shared/sync/invite';
-import { keyFingerprint } from '../../../shared/governance';
 import { useSession } from '../../session/sessionStore';
 import { navigate, workspacePath } from '../../app/router';
-import { KeyFingerprint } from '../settings/KeyFingerprint';
+import { reloadIfHostsNeedIt } from '../../sync/hostAccess';
+import { InviteReviewDialog } from './InviteReviewDialog';
+import { InviterNotice } from './InviterNotice';
 import './sync.css';
 
-type Conflict = Extract<JoinResult, { status: 'anchorConflict' }>;
+type Review = Extract<JoinResult, { status: 'review' }>;
+
+/** Decode errors added with authenticated invites live in the `trust` block of the locales. */
+const TRUST_ERRORS = new Set(['mac', 'signature', 'outdated', 'choice']);
+const errorKey = (reason: string) => (TRUST_ERRORS.has(reason) ? `trust.errors.${reason}` : `invite.errors.${reason}`);
 
 /**
  * Paste an invite code to join a workspace (shown on the workspace list and the team page).
- * When this laptop already trusts another creator key for the workspace, nothing happens until
- * the person chooses explicitly: keep the key they trust, or take the invite's.
+ * The code is authenticated first (MAC and the inviter's signature). When it would change the
+ * hosts, the room key or the trusted creator key of a workspace already on this laptop, nothing
+ * happens until the person has seen what would change and chosen explicitly.
  */
 export function JoinByInvite() {
   const { t } = useTranslation('sync');
@@ -21,26 +27,28 @@ export function JoinByInvite() {
   const [code, setCode] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const [conflict, setConflict] = useState<Conflict | null>(null);
+  const [review, setReview] = useState<Review | null>(null);
 
-  const join = async (replaceAnchor = false) => {
+  const join = async (choice?: InviteChoice) => {
     setBusy(true);
     try {
-      const result = await joinByInvite(code, language, { replaceAnchor });
-      if (result.status === 'anchorConflict') {
-        setConflict(result);
+      const result = await joinByInvite(code, language, choice ? { choice } : {});
+      if (result.status === 'review') {
+        setReview(result);
         setError(null);
         return;
       }
-      setConflict(null);
+      setReview(null);
       setError(null);
       setCode('');
       navigate(workspacePath(result.workspaceId, 'sync'));
+      // In Electron the page may connect only to hosts its CSP names: a new host needs a reload.
+      await reloadIfHostsNeedIt();
     } catch (err) {
-      if (err instanceof InviteDecodeError) setError(t(`invite.errors.${err.reason}`));
+      if (err instanceof InviteDecodeError) setError(t(errorKey(err.reason)));
       else {
         const message = (err as Error).message;
-        setError(message.startsWith('invite.') ? t(message) : message);
+        setError(message.startsWith('invite.errors.') ? t(errorKey(message.slice('invite.errors.'.length))) : message);
       }
     } finally {
       setBusy(false);
@@ -50,15 +58,16 @@ export function JoinByInvite() {
   return (
     <section className="join-invite" aria-labelledby="join-title" data-testid="join-invite">
       <h2 id="join-title">{t('invite.joinTitle')}</h2>
+      <InviterNotice />
       <form
         className="row"
         onSubmit={(e) => {
           e.preventDefault();
-          setConflict(null);
+          setReview(null);
           void join();
         }}
       >
-        <textarea aria-label={t('invite.joinTitle')} value={code} placeholder={t('invite.joinPlaceholder')} onChange={(e) => setCode(e.target.value)} rows={2} maxLength={4000} />
+        <textarea aria-label={t('invite.joinTitle')} value={code} placeholder={t('trust.joinPlaceholder')} onChange={(e) => setCode(e.target.value)} rows={2} maxLength={4000} />
         <button type="submit" disabled={busy}>
           {t('invite.join')}
         </button>
@@ -68,28 +77,7 @@ export function JoinByInvite() {
           {error}
         </p>
       )}
-      {conflict && (
-        <div className="sync-banner anchor-conflict" role="alertdialog" aria-labelledby="anchor-conflict-title" data-testid="anchor-conflict">
-          <p id="anchor-conflict-title">
-            <strong>{t('invite.anchor.title', { name: conflict.invite.workspaceName })}</strong>
-          </p>
-          <p>{t('invite.anchor.explain')}</p>
-          <p>
-            {t('invite.anchor.trusted')} <KeyFingerprint fingerprint={keyFingerprint(conflict.trusted)} testId="anchor-trusted" />
-          </p>
-          <p>
-            {t('invite.anchor.offered')} <KeyFingerprint fingerprint={keyFingerprint(conflict.invite.genesisKey)} testId="anchor-offered" />
-          </p>
-          <div className="row">
-            <button type="button" className="primary" onClick={() => setConflict(null)}>
-              {t('invite.anchor.keep')}
-            </button>
-            <button type="button" className="danger" disabled={busy} onClick={() => void join(true)}>
-              {t('invite.anchor.replace')}
-            </button>
-          </div>
-        </div>
-      )}
+      {review && <InviteReviewDialog review={review.review} busy={busy} onKeep={() => setReview(null)} onChoose={(choice) => void join(choice)} />}
     </section>
   );
 }

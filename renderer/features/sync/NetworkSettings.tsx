@@ -2,6 +2,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSyncSettings } from '../../sync/syncSettings';
 import { IceServerSchema, SignalingUrlSchema, type IceServer } from '../../../shared/sync/settings';
+import { syncAllowedHosts } from '../../sync/hostAccess';
+import { HostAccessNotice } from './HostAccessNotice';
 
 /** Parses "url [username credential]" lines into ICE servers; returns errors by line. */
 export function parseIceLines(text: string): { servers: IceServer[]; errors: Array<{ line: number; reason: string }> } {
@@ -18,7 +20,11 @@ export function parseIceLines(text: string): { servers: IceServer[]; errors: Arr
   return { servers, errors };
 }
 
-/** STUN/TURN servers and extra signaling servers (empty by default: LAN only). */
+/**
+ * STUN/TURN servers and extra signaling servers (empty by default: LAN only). In Electron, saved
+ * signaling servers go to main over the validated `allowHosts` IPC (sync/hostAccess.ts), which
+ * asks the person before the page may connect to a new host; the outcome is shown here.
+ */
 export function NetworkSettings() {
   const { t } = useTranslation('sync');
   const { iceServers, extraSignaling, setIceServers, setExtraSignaling } = useSyncSettings();
@@ -27,7 +33,7 @@ export function NetworkSettings() {
   const [errors, setErrors] = useState<string[]>([]);
   const [saved, setSaved] = useState(false);
 
-  const save = () => {
+  const save = async () => {
     const parsedIce = parseIceLines(ice);
     const sigLines = sig.split('\n').map((l) => l.trim());
     const sigErrors = sigLines.flatMap((l, i) => (l && !SignalingUrlSchema.safeParse(l).success ? [{ line: i + 1, reason: 'ws:// / wss://' }] : []));
@@ -37,6 +43,8 @@ export function NetworkSettings() {
     setIceServers(parsedIce.servers);
     setExtraSignaling(sigLines.filter(Boolean));
     setSaved(true);
+    // Saving again asks again about a host declined before.
+    await syncAllowedHosts(true);
   };
 
   return (
@@ -51,9 +59,10 @@ export function NetworkSettings() {
         <span>{t('network.signaling')}</span>
         <textarea value={sig} onChange={(e) => (setSig(e.target.value), setSaved(false))} placeholder="wss://signal.example.org" />
       </label>
-      <button type="button" onClick={save}>
+      <button type="button" onClick={() => void save()}>
         {saved ? t('network.saved') : t('network.save')}
       </button>
+      <HostAccessNotice />
       {errors.map((e) => (
         <p key={e} className="error" role="alert">
           {e}

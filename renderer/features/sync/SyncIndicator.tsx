@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { headline } from '../../../shared/sync/status';
+import { headlineWithKey } from '../../../shared/sync/status';
 import { useSyncStore } from '../../sync/syncStore';
 import { installSyncLifecycle } from '../../sync/syncLifecycle';
 import { useWorkspaceId } from '../../workspace/useWorkspace';
@@ -32,10 +32,10 @@ export function transferPercent(peers: { transfers: { doneBytes: number; totalBy
 export function SyncIndicator() {
   const { t } = useTranslation('sync');
   const workspaceId = useWorkspaceId();
-  const { active, inactiveReason, status, signalingUp } = useSyncStore();
+  const { active, inactiveReason, status, signalingUp, keyMismatch } = useSyncStore();
   const now = useNow();
   useEffect(() => installSyncLifecycle(), []);
-  const state = !active && inactiveReason === 'noHost' && status.unreachedChanges === 0 ? 'noHost' : headline(status, signalingUp, now);
+  const state = !active && inactiveReason === 'noHost' && status.unreachedChanges === 0 ? 'noHost' : headlineWithKey(status, signalingUp, now, keyMismatch !== null);
   const percent = transferPercent(status.peers);
   const peers = status.peers.filter((p) => p.connected).length;
   return (

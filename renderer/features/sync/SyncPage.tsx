@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { headline, changesNotReachedAnyone } from '../../../shared/sync/status';
+import { headlineWithKey, changesNotReachedAnyone } from '../../../shared/sync/status';
 import { useSyncStore } from '../../sync/syncStore';
 import { useWorkspaceId } from '../../workspace/useWorkspace';
 import type { SectionProps } from '../../app/sections';
@@ -15,10 +15,10 @@ import './sync.css';
 export function SyncPage(_props: SectionProps) {
   const { t, i18n } = useTranslation('sync');
   const workspaceId = useWorkspaceId();
-  const { active, inactiveReason, status, signalingUp } = useSyncStore();
+  const { active, inactiveReason, status, signalingUp, keyMismatch } = useSyncStore();
   const now = useNow();
   if (!workspaceId) return null;
-  const state = !active && inactiveReason === 'noHost' && status.unreachedChanges === 0 ? 'noHost' : headline(status, signalingUp, now);
+  const state = !active && inactiveReason === 'noHost' && status.unreachedChanges === 0 ? 'noHost' : headlineWithKey(status, signalingUp, now, keyMismatch !== null);
   const time = new Intl.DateTimeFormat(i18n.language, { timeStyle: 'medium' });
   return (
     <main className="page sync-page" data-testid="sync-page">
@@ -30,6 +30,11 @@ export function SyncPage(_props: SectionProps) {
       {changesNotReachedAnyone(status, now) && status.unreachedSince !== null && (
         <p className="sync-banner" role="status" data-testid="unreached-banner" data-count={status.unreachedChanges}>
           {t('unreachedBanner', { count: status.unreachedChanges, since: time.format(status.unreachedSince) })}
+        </p>
+      )}
+      {state === 'keyMismatch' && keyMismatch && (
+        <p className="sync-banner" role="alert" data-testid="key-mismatch" data-count={keyMismatch.others}>
+          {t('keyMismatchBanner', { count: keyMismatch.others })}
         </p>
       )}
       {!status.hasMembers && !status.online && status.unreachedChanges > 0 && (

@@ -1,4 +1,5 @@
 import type { LocaleBundle } from '../../i18n/resources';
+import { trust } from './trustLocales';
 
 const zhTW = {
   nav: '團隊連線',
@@ -11,6 +12,7 @@ const zhTW = {
     inSync: '已同步',
     unreached: '變更尚未送達',
     noHost: '尚未連線',
+    keyMismatch: '金鑰不符',
   },
   headlineHelp: {
     offline: '連不上區網主機，也沒有連上任何成員。你的編輯都存在本機，恢復連線後會自動同步。',
@@ -19,9 +21,12 @@ const zhTW = {
     inSync: '所有在線成員的內容與你一致。',
     unreached: '你最新的變更還沒有送達任何人。請保持視窗開啟，恢復連線後會自動送出。',
     noHost: '這個工作區還沒有設定區網主機：請在本機啟動主機、選擇附近的主機或輸入主機位址。',
+    keyMismatch: '這個工作區有其他成員在線，但你們的工作區金鑰不同，所以無法同步。可能是邀請碼有誤或已過期（金鑰已更換）：請向成員索取新的邀請碼，再用它加入。你的編輯仍存在本機。',
   },
   progress: '傳輸中 {{percent}}%',
   unreachedBanner: '你最新的 {{count}} 項變更還沒有送達任何人（最早一項在 {{since}}）。',
+  keyMismatchBanner_one: '有 {{count}} 台電腦在這個工作區在線，但持有不同的金鑰：彼此看不到內容，也不會同步。請向成員索取新的邀請碼並重新加入；若你是成員，請確認對方用的是最新的邀請碼。',
+  keyMismatchBanner_other: '有 {{count}} 台電腦在這個工作區在線，但持有不同的金鑰：彼此看不到內容，也不會同步。請向成員索取新的邀請碼並重新加入；若你是成員，請確認對方用的是最新的邀請碼。',
   savedHereBanner: '還沒有其他成員加入：你的 {{count}} 項變更已存在本機，成員加入後會自動送出。',
   peers: {
     title: '成員',
@@ -54,7 +59,7 @@ const zhTW = {
     stopped: '本機沒有擔任區網主機。',
     start: '在本機啟動主機',
     stop: '停止主機',
-    advertised: '已在區網公告（只公告電腦名稱與版本，不含任何工作區資料或金鑰）。',
+    advertised: '已在區網以隨機名稱公告（不含人名或電腦名稱，也不含任何工作區資料或金鑰）。',
     webMode: '網頁模式下，區網主機由啟動程式的 Node 主機負責。',
     notServed: '這個頁面不是由 Crisis Room 主機（npm start）提供，所以本機沒有區網主機。請輸入主機位址或使用邀請碼。',
     failed: '區網主機發生問題：',
@@ -63,6 +68,17 @@ const zhTW = {
     nearbyNone: '區網上沒有找到其他主機。',
     use: '連到這台主機',
     inUse: '使用中',
+    unverified: '未驗證',
+    announcedAs: '自稱：{{name}}',
+    check: '驗證這台主機',
+    checking: '驗證中…',
+    verified: '已驗證：「{{name}}」的成員經由這台主機回應（{{count}} 位）',
+    checkFailed: {
+      noMember: '沒有這個工作區的成員經由這台主機回應：無法確認它服務這個工作區。',
+      unreachable: '連不上這台主機。',
+      refused: '這台主機拒絕了連線。',
+    },
+    unverifiedHelp: '附近的主機只是區網上的位址，任何人都能公告。要先驗證（有成員經由它回應）才會顯示它服務哪個工作區。',
     address: '主機位址',
     addressPlaceholder: '例如：192.168.1.20:4444',
     connect: '連線',
@@ -127,6 +143,7 @@ const zhCN: typeof zhTW = {
     inSync: '已同步',
     unreached: '变更尚未送达',
     noHost: '尚未连接',
+    keyMismatch: '密钥不符',
   },
   headlineHelp: {
     offline: '连不上局域网主机，也没有连上任何成员。你的编辑都保存在本机，恢复连接后会自动同步。',
@@ -135,9 +152,12 @@ const zhCN: typeof zhTW = {
     inSync: '所有在线成员的内容与你一致。',
     unreached: '你最新的变更还没有送达任何人。请保持窗口打开，恢复连接后会自动发送。',
     noHost: '这个工作区还没有设置局域网主机：请在本机启动主机、选择附近的主机或输入主机地址。',
+    keyMismatch: '这个工作区有其他成员在线，但你们的工作区密钥不同，所以无法同步。可能是邀请码有误或已过期（密钥已更换）：请向成员索取新的邀请码，再用它加入。你的编辑仍保存在本机。',
   },
   progress: '传输中 {{percent}}%',
   unreachedBanner: '你最新的 {{count}} 项变更还没有送达任何人（最早一项在 {{since}}）。',
+  keyMismatchBanner_one: '有 {{count}} 台电脑在这个工作区在线，但持有不同的密钥：彼此看不到内容，也不会同步。请向成员索取新的邀请码并重新加入；若你是成员，请确认对方用的是最新的邀请码。',
+  keyMismatchBanner_other: '有 {{count}} 台电脑在这个工作区在线，但持有不同的密钥：彼此看不到内容，也不会同步。请向成员索取新的邀请码并重新加入；若你是成员，请确认对方用的是最新的邀请码。',
   savedHereBanner: '还没有其他成员加入：你的 {{count}} 项变更已保存在本机，成员加入后会自动发送。',
   peers: {
     title: '成员',
@@ -170,7 +190,7 @@ const zhCN: typeof zhTW = {
     stopped: '本机没有担任局域网主机。',
     start: '在本机启动主机',
     stop: '停止主机',
-    advertised: '已在局域网公告（只公告电脑名称与版本，不含任何工作区数据或密钥）。',
+    advertised: '已在局域网以随机名称公告（不含人名或电脑名称，也不含任何工作区数据或密钥）。',
     webMode: '网页模式下，局域网主机由启动程序的 Node 主机负责。',
     notServed: '这个页面不是由 Crisis Room 主机（npm start）提供的，所以本机没有局域网主机。请输入主机地址或使用邀请码。',
     failed: '局域网主机出现问题：',
@@ -179,6 +199,17 @@ const zhCN: typeof zhTW = {
     nearbyNone: '局域网上没有找到其他主机。',
     use: '连接到这台主机',
     inUse: '使用中',
+    unverified: '未验证',
+    announcedAs: '自称：{{name}}',
+    check: '验证这台主机',
+    checking: '验证中…',
+    verified: '已验证：“{{name}}”的成员经由这台主机响应（{{count}} 位）',
+    checkFailed: {
+      noMember: '没有这个工作区的成员经由这台主机响应：无法确认它服务这个工作区。',
+      unreachable: '连接不上这台主机。',
+      refused: '这台主机拒绝了连接。',
+    },
+    unverifiedHelp: '附近的主机只是局域网上的地址，任何人都能公告。要先验证（有成员经由它响应）才会显示它服务哪个工作区。',
     address: '主机地址',
     addressPlaceholder: '例如：192.168.1.20:4444',
     connect: '连接',
@@ -243,6 +274,7 @@ const en: typeof zhTW = {
     inSync: 'In sync',
     unreached: 'Changes not delivered',
     noHost: 'Not connected',
+    keyMismatch: 'Key does not match',
   },
   headlineHelp: {
     offline: 'Neither the LAN host nor any member can be reached. Your edits are saved on this computer and sync as soon as the connection is back.',
@@ -251,9 +283,12 @@ const en: typeof zhTW = {
     inSync: 'Every member online holds the same content as you.',
     unreached: 'Your latest changes have not reached anyone yet. Keep this window open: they go out as soon as the connection is back.',
     noHost: 'This workspace has no LAN host yet: host on this computer, pick a host nearby or enter a host address.',
+    keyMismatch: 'Other members of this workspace are online, but their room key differs from yours, so nothing can sync. The invite may be wrong or outdated (the key was changed): ask a member for a new invite code and join with it. Your edits stay saved here.',
   },
   progress: 'Transferring {{percent}}%',
   unreachedBanner: 'Your latest {{count}} changes have not reached anyone yet (the first one at {{since}}).',
+  keyMismatchBanner_one: '{{count}} computer is online in this workspace with a different room key: you cannot see each other\'s work and nothing syncs. Ask a member for a new invite code and join with it again; if you are a member, make sure the other person used the latest invite.',
+  keyMismatchBanner_other: '{{count}} computers are online in this workspace with a different room key: you cannot see each other\'s work and nothing syncs. Ask a member for a new invite code and join with it again; if you are a member, make sure the other person used the latest invite.',
   savedHereBanner: 'Nobody else has joined yet: your {{count}} changes are saved on this computer and go out when someone joins.',
   peers: {
     title: 'Members',
@@ -286,7 +321,7 @@ const en: typeof zhTW = {
     stopped: 'This computer is not hosting.',
     start: 'Host on this computer',
     stop: 'Stop hosting',
-    advertised: 'Announced on the LAN (computer name and app version only: no workspace data, no key).',
+    advertised: 'Announced on the LAN under a random name (no person or computer name, no workspace data, no key).',
     webMode: 'In web mode the LAN host runs with the Node host that started the app.',
     notServed: 'This page is not served by the Crisis Room host (npm start), so this computer has no LAN host. Enter a host address or use an invite code.',
     failed: 'LAN host problem:',
@@ -295,6 +330,17 @@ const en: typeof zhTW = {
     nearbyNone: 'No other host found on the LAN.',
     use: 'Connect to this host',
     inUse: 'In use',
+    unverified: 'Unverified',
+    announcedAs: 'Announces itself as {{name}}',
+    check: 'Verify this host',
+    checking: 'Verifying…',
+    verified: 'Verified: members of “{{name}}” answered through this host ({{count}})',
+    checkFailed: {
+      noMember: 'No member of this workspace answered through this host: it cannot be confirmed to serve this workspace.',
+      unreachable: 'This host cannot be reached.',
+      refused: 'This host refused the connection.',
+    },
+    unverifiedHelp: 'A nearby host is only an address on the LAN that anyone can announce. It shows which workspace it serves only after it is verified (a member answered through it).',
     address: 'Host address',
     addressPlaceholder: 'e.g. 192.168.1.20:4444',
     connect: 'Connect',
@@ -348,4 +394,6 @@ const en: typeof zhTW = {
   },
 };
 
-export const syncLocales: LocaleBundle = { 'zh-TW': zhTW, 'zh-CN': zhCN, en };
+// The `trust` block (authenticated invites, host/key review, allowed hosts) lives in trustLocales.ts.
+
+export const syncLocales: LocaleBundle = { 'zh-TW': { ...zhTW, trust: trust['zh-TW'] }, 'zh-CN': { ...zhCN, trust: trust['zh-CN'] }, en: { ...en, trust: trust.en } };

@@ -40,7 +40,8 @@ const server = http.createServer(async (req, res) => {
     res.writeHead(404, extraHeaders).end('not found');
   }
 });
-if (signaling) attachSignaling(server, { pingIntervalMs: 5000 });
+// Raw y-webrtc (the labs' baseline, rooms named `…/raw`) cannot prove a room key: only its rooms are open.
+if (signaling) attachSignaling(server, { pingIntervalMs: 5000, openTopics: (t) => t.endsWith('/raw') });
 server.on('upgrade', (req, socket) => {
   if (!signaling || (req.url ?? '').split('?')[0] !== '/signal') socket.destroy();
 });

@@ -128,7 +128,7 @@ export class Laptop {
     await this.go(`w/${workspaceId}/sync`);
     await this.page.getByRole('button', { name: 'Create invite code' }).click();
     const code = (await this.page.getByTestId('invite-code').textContent())!.trim();
-    expect(code).toMatch(/^CR2\./);
+    expect(code).toMatch(/^CR3\./);
     return code;
   }
 

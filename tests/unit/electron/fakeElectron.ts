@@ -39,6 +39,9 @@ export class FakeWebContents implements WebContentsLike {
   readonly printCalls: PrintOptionsLike[] = [];
   pdfBytes = new TextEncoder().encode('%PDF-1.7 fake');
   printAnswer: [boolean, string] = [true, ''];
+  /** Messages main sent to the page. */
+  readonly sent: Array<{ channel: string; args: unknown[] }> = [];
+  reloads = 0;
 
   on(event: string, listener: Listener): this {
     this.listeners.set(event, [...(this.listeners.get(event) ?? []), listener]);
@@ -49,6 +52,12 @@ export class FakeWebContents implements WebContentsLike {
     const e = fakeEvent();
     for (const listener of this.listeners.get(event) ?? []) (listener as (...a: unknown[]) => unknown)(e, ...args);
     return e;
+  }
+  send(channel: string, ...args: unknown[]): void {
+    this.sent.push({ channel, args });
+  }
+  reload(): void {
+    this.reloads++;
   }
   setWindowOpenHandler(handler: (details: WindowOpenDetailsLike) => WindowOpenResponseLike): void {
     this.windowOpenHandler = handler;
@@ -68,7 +77,11 @@ export interface FakeWindow extends BrowserWindowLike {
   readonly webContents: FakeWebContents;
   loadedUrl: string | null;
   shown: boolean;
+  /** Times close() went through (not prevented). */
+  closed: number;
   readyToShow(): void;
+  /** Asks to close as the close button would; returns the event (`defaultPrevented`: kept open). */
+  requestClose(): FakeEvent;
 }
 
 /** A frame as `event.senderFrame` gives it. */
@@ -85,6 +98,7 @@ export interface FakeElectron extends ElectronFacade {
   protocolHandlers: Map<string, (request: Request) => Response | Promise<Response>>;
   readonly sessionHandlers: {
     headers?: Parameters<SessionLike['webRequest']['onHeadersReceived']>[0];
+    beforeRequest?: Parameters<SessionLike['webRequest']['onBeforeRequest']>[0];
     permissionRequest?: Parameters<SessionLike['setPermissionRequestHandler']>[0];
     permissionCheck?: Parameters<SessionLike['setPermissionCheckHandler']>[0];
     device?: Parameters<SessionLike['setDevicePermissionHandler']>[0];
@@ -92,8 +106,8 @@ export interface FakeElectron extends ElectronFacade {
   readonly appListeners: Map<string, Listener[]>;
   readonly openedExternally: string[];
   /** What the next save/open dialog answers. */
-  dialogAnswers: { save: { canceled: boolean; filePath?: string }; open: { canceled: boolean; filePaths: string[] } };
-  readonly dialogCalls: Array<{ kind: 'save' | 'open'; options: unknown }>;
+  dialogAnswers: { save: { canceled: boolean; filePath?: string }; open: { canceled: boolean; filePaths: string[] }; message: { response: number } };
+  readonly dialogCalls: Array<{ kind: 'save' | 'open' | 'message'; options: unknown }>;
   singleInstance: boolean;
   /** Resolves `app.whenReady()`. */
   ready(): void;
@@ -115,7 +129,9 @@ export function createFakeElectron(): FakeElectron {
     loadedUrl: string | null = null;
     shown = false;
     focused = false;
+    closed = 0;
     private readyListeners: Array<() => void> = [];
+    private closeListeners: Array<(event: FakeEvent) => void> = [];
     constructor(readonly options: WindowOptionsLike) {
       log.push('new BrowserWindow');
       windows.push(this);
@@ -135,6 +151,21 @@ export function createFakeElectron(): FakeElectron {
     }
     readyToShow(): void {
       this.readyListeners.forEach((l) => l());
+    }
+    on(_event: 'close', listener: (event: FakeEvent) => void): this {
+      this.closeListeners.push(listener);
+      return this;
+    }
+    requestClose(): FakeEvent {
+      const e = fakeEvent();
+      this.closeListeners.forEach((l) => l(e));
+      return e;
+    }
+    close(): void {
+      if (!this.requestClose().defaultPrevented) this.closed++;
+    }
+    isDestroyed(): boolean {
+      return this.closed > 0;
     }
     show(): void {
       this.shown = true;
@@ -157,7 +188,7 @@ export function createFakeElectron(): FakeElectron {
     protocolHandlers: new Map(),
     sessionHandlers: {},
     openedExternally: [],
-    dialogAnswers: { save: { canceled: true }, open: { canceled: true, filePaths: [] } },
+    dialogAnswers: { save: { canceled: true }, open: { canceled: true, filePaths: [] }, message: { response: 1 } },
     dialogCalls: [],
     singleInstance: true,
     app: {
@@ -203,6 +234,10 @@ export function createFakeElectron(): FakeElectron {
             log.push('onHeadersReceived');
             fake.sessionHandlers.headers = listener;
           },
+          onBeforeRequest: (listener) => {
+            log.push('onBeforeRequest');
+            fake.sessionHandlers.beforeRequest = listener;
+          },
         },
         setPermissionRequestHandler: (handler) => void (fake.sessionHandlers.permissionRequest = handler),
         setPermissionCheckHandler: (handler) => void (fake.sessionHandlers.permissionCheck = handler),
@@ -217,6 +252,10 @@ export function createFakeElectron(): FakeElectron {
       showOpenDialog: async (_window, options) => {
         fake.dialogCalls.push({ kind: 'open', options });
         return fake.dialogAnswers.open;
+      },
+      showMessageBox: async (_window, options) => {
+        fake.dialogCalls.push({ kind: 'message', options });
+        return fake.dialogAnswers.message;
       },
     } satisfies DialogLike,
     shell: {

@@ -18,6 +18,8 @@ function handlers(overrides: Partial<IpcHandlers> = {}): IpcHandlers {
     lanHostStop: async () => LAN_HOST_STOPPED,
     lanHostStatus: async () => LAN_HOST_STOPPED,
     lanHostNearby: async () => [],
+    allowHosts: async () => ({ origins: [], declined: [], invalid: [], reloadNeeded: false }),
+    editsFlushed: () => null,
     ...overrides,
   };
 }

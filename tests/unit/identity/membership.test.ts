@@ -55,13 +55,13 @@ describe('creating a workspace', () => {
 });
 
 describe('joining with an invite', () => {
-  const inviteFor = (id: string, genesisKey: string, admission?: { id: string; role: 'legal_approver' }) =>
-    encodeInvite({ hosts: ['ws://10.0.0.2:4444/signal'], workspaceId: id, workspaceName: 'Recall', roomKey: generateRoomKey(), genesisKey, ...(admission ? { admission } : {}) });
+  const inviteFor = async (id: string, genesisKey: string, admission?: { id: string; role: 'legal_approver' }, roomKey = generateRoomKey()) =>
+    encodeInvite({ hosts: ['ws://10.0.0.2:4444/signal'], workspaceId: id, workspaceName: 'Recall', roomKey, genesisKey, ...(admission ? { admission } : {}) }, await generateDeviceKeys());
 
   it('trusts the invite’s creator key and signs a join request naming the admission', async () => {
     const owner = await generateDeviceKeys();
     const id = `ws-join-${Date.now()}`;
-    const res = await joinByInvite(inviteFor(id, owner.publicKey, { id: 'admission-0001', role: 'legal_approver' }), 'en');
+    const res = await joinByInvite(await inviteFor(id, owner.publicKey, { id: 'admission-0001', role: 'legal_approver' }), 'en');
     expect(res).toMatchObject({ status: 'joined', workspaceId: id, existed: false });
     expect(await trustedGenesisKey(id)).toBe(owner.publicKey);
     const ws = await open(id);
@@ -77,17 +77,17 @@ describe('joining with an invite', () => {
     const other = await generateDeviceKeys();
     const id = await createWorkspace({ name: 'Anchored', language: 'en' });
     await trustGenesisKey(id, trusted.publicKey);
-    const code = inviteFor(id, other.publicKey);
+    const code = await inviteFor(id, other.publicKey);
     const stored = () => getDb().table('$workspaces.doc_updates').where('k').equals(id).count();
     const before = await stored();
     const conflict = await joinByInvite(code, 'en');
-    expect(conflict).toMatchObject({ status: 'anchorConflict', workspaceId: id, trusted: trusted.publicKey });
+    expect(conflict).toMatchObject({ status: 'review', workspaceId: id, review: { anchor: { trusted: trusted.publicKey, offered: other.publicKey }, choices: ['all'] } });
     expect(await trustedGenesisKey(id)).toBe(trusted.publicKey);
     expect(await stored()).toBe(before);
     await expect(trustGenesisKey(id, other.publicKey)).rejects.toThrow(/another creator key/);
 
-    const replaced = await joinByInvite(code, 'en', { replaceAnchor: true });
-    expect(replaced).toMatchObject({ status: 'joined', existed: true });
+    const replaced = await joinByInvite(code, 'en', { choice: 'all' });
+    expect(replaced).toMatchObject({ status: 'joined', existed: true, applied: 'all' });
     expect(await trustedGenesisKey(id)).toBe(other.publicKey);
     // The request reached the stored workspace although it was not open.
     const gov = await governanceOf((await open(id)).doc, id, other.publicKey);
@@ -97,9 +97,10 @@ describe('joining with an invite', () => {
   it('joining again with the same anchor just adds a new request', async () => {
     const owner = await generateDeviceKeys();
     const id = `ws-again-${Date.now()}`;
-    await joinByInvite(inviteFor(id, owner.publicKey), 'en');
-    const again = await joinByInvite(inviteFor(id, owner.publicKey), 'en');
-    expect(again).toMatchObject({ status: 'joined', existed: true });
+    const roomKey = generateRoomKey();
+    await joinByInvite(await inviteFor(id, owner.publicKey, undefined, roomKey), 'en');
+    const again = await joinByInvite(await inviteFor(id, owner.publicKey, undefined, roomKey), 'en');
+    expect(again).toMatchObject({ status: 'joined', existed: true, applied: 'rejoin' });
     expect(readLog((await open(id)).doc)).toHaveLength(2);
   });
 });

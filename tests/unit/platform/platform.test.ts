@@ -116,6 +116,8 @@ function fakeApi(overrides: Partial<CrisisRoomApi> = {}): CrisisRoomApi {
     lanHostStop: unused,
     lanHostStatus: unused,
     lanHostNearby: unused,
+    allowHosts: unused,
+    editsFlushed: unused,
     ...overrides,
   };
 }

@@ -12,33 +12,37 @@ function errorsOf(result: MatrixImportResult) {
 }
 
 describe('matrix CSV', () => {
-  it('exports a header, first responders and every cell, with a BOM and CRLF', () => {
+  it('exports a header, the people, first responders and every cell, with a BOM, CRLF and every field quoted', () => {
     const { doc } = smallMap();
     const csv = exportMatrixCsv(readRoleMap(doc));
-    expect(csv.startsWith('\uFEFFkind,crisis_type,phase,unit,role\r\n')).toBe(true);
+    expect(csv.startsWith('\uFEFF"kind","crisis_type","phase","unit","role","name","title","phone","email","handle","key_person","key_role","backup","backup_unit","reviewer","reviewer_unit","reviewed_at","person_id"\r\n')).toBe(true);
     const lines = csv.slice(1).split('\r\n');
-    expect(lines).toHaveLength(1 + 2 * (1 + 15));
-    expect(lines[1]).toBe('first_responder,產品瑕疵,,客服部,');
-    expect(lines[2]).toBe('raci,產品瑕疵,detect,客服部,R');
-    expect(lines[3]).toBe('raci,產品瑕疵,detect,公關部,A');
+    expect(lines).toHaveLength(1 + 6 + 2 * (1 + 15));
+    expect(lines[1]).toMatch(/^"person","","","客服部","","王小明","","0912-000-000","p0@example.com","","yes","","林美玲","客服部","","","2025-05-22T12:00:00.000Z","[0-9a-f-]{36}"$/);
+    const matrix = (line: string) => line.split(',').slice(0, 5).join(',');
+    expect(matrix(lines[7]!)).toBe('"first_responder","產品瑕疵","","客服部",""');
+    expect(matrix(lines[8]!)).toBe('"raci","產品瑕疵","detect","客服部","R"');
+    expect(matrix(lines[9]!)).toBe('"raci","產品瑕疵","detect","公關部","A"');
   });
 
   it('round-trips: importing an export changes nothing', () => {
     const { doc } = smallMap();
     const before = readCells(doc);
+    const stateBefore = Y.encodeStateVector(doc);
     const result = parseMatrixCsv(exportMatrixCsv(readRoleMap(doc)), readRoleMap(doc));
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(result.plan.rowCount).toBe(32);
+    expect(result.plan.rowCount).toBe(38);
     let transactions = 0;
     doc.on('afterTransaction', (tr) => {
       transactions++;
       expect(tr.origin).toBe('import');
     });
     const applied = applyMatrixImport(doc, result.plan);
-    expect(applied).toEqual({ cells: 30, removed: 0, firstResponders: 2 });
+    expect(applied).toEqual({ cells: 30, removed: 0, firstResponders: 2, peopleAdded: 0, peopleUpdated: 0 });
     expect(transactions).toBe(1);
     expect(readCells(doc)).toEqual(before);
+    expect(Y.encodeStateVector(doc)).toEqual(stateBefore);
   });
 
   it('replaces the cells of the crisis types the file names, keeps the others, sets first responders', () => {
@@ -128,15 +132,18 @@ describe('matrix CSV', () => {
     ]);
   });
 
-  it('refuses files that are not UTF-8', () => {
-    // "產品" in Big5, then UTF-16 with a BOM.
-    const big5 = new Uint8Array([0x6b, 0x69, 0x6e, 0x64, 0x0a, 0xb2, 0xa3, 0xab, 0x7e]);
-    const d1 = decodeCsvBytes(big5);
-    expect(d1.ok === false && d1.error.code).toBe('badEncoding');
-    const d2 = decodeCsvBytes(new Uint8Array([0xff, 0xfe, 0x6b, 0x00]));
-    expect(d2.ok === false && d2.error.code).toBe('badEncoding');
+  it('decodes files in the encodings spreadsheets save, says which, and refuses undecodable bytes', () => {
+    // "產品" in Big5 is read as Big5 now, not refused.
+    const big5 = decodeCsvBytes(new Uint8Array([0x6b, 0x69, 0x6e, 0x64, 0x0a, 0xb2, 0xa3, 0xab, 0x7e]));
+    expect(big5.ok && [big5.encoding, big5.text]).toEqual(['big5', 'kind\n產品']);
+    const utf16 = decodeCsvBytes(new Uint8Array([0xff, 0xfe, 0x6b, 0x00]));
+    expect(utf16.ok && [utf16.encoding, utf16.text]).toEqual(['utf-16le', 'k']);
     const d3 = decodeCsvBytes(new TextEncoder().encode('\uFEFFcrisis_type,phase,unit,role\n'));
-    expect(d3.ok && d3.text.replace(/^\uFEFF/, '').startsWith('crisis_type')).toBe(true);
+    expect(d3.ok && [d3.encoding, d3.text]).toEqual(['utf-8', 'crisis_type,phase,unit,role\n']);
+    const bad = decodeCsvBytes(new Uint8Array([0x41, 0xa4, 0x20, 0x41]));
+    expect(bad.ok === false && bad.error.code).toBe('badEncoding');
+    const chosen = decodeCsvBytes(new Uint8Array([0xb2, 0xa3]), 'utf-8');
+    expect(chosen.ok === false && chosen.error.params).toEqual({ encoding: 'utf-8' });
     const { doc } = smallMap();
     expect(errorsOf(parseMatrixCsv('crisis_type,phase,unit,role\n\uFFFD\uFFFD,detect,客服部,R\n', readRoleMap(doc)))).toEqual([[null, 'badEncoding']]);
   });
@@ -158,6 +165,22 @@ describe('matrix CSV', () => {
     expect(csv).toContain(`"'=HYPERLINK(""x"")"`);
     const result = parseMatrixCsv(csv, readRoleMap(doc));
     expect(result.ok && result.plan.cells.some((c) => c.unitId === units.cs && c.crisisTypeId === crisisTypes.defect)).toBe(true);
+  });
+
+  it('escapes formulas the old export let through (line break, full width, leading spaces) in unit and crisis-type names', () => {
+    const { doc, units } = smallMap();
+    updateUnit(doc, units.cs, { name: '=1+1\n客服部' }, 'user');
+    updateUnit(doc, units.pr, { name: '\uFF1DHYPERLINK("x")' }, 'user');
+    updateUnit(doc, units.legal, { name: '  @SUM(A1)' }, 'user');
+    const csv = exportMatrixCsv(readRoleMap(doc));
+    expect(csv).toContain('"\'=1+1\n客服部"');
+    expect(csv).toContain('"\'\uFF1DHYPERLINK(""x"")"');
+    expect(csv).toContain('"\'  @SUM(A1)"');
+    const before = Y.encodeStateVector(doc);
+    const result = parseMatrixCsv(csv, readRoleMap(doc));
+    expect(result.ok).toBe(true);
+    if (result.ok) applyMatrixImport(doc, result.plan);
+    expect(Y.encodeStateVector(doc)).toEqual(before);
   });
 
   it('leaves the document untouched when a file is rejected', () => {

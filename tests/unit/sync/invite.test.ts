@@ -1,6 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { decodeInvite, encodeInvite, inviteChecksum, InviteDecodeError, type Invite } from '../../../shared/sync/invite';
+import { decodeInvite, encodeInvite, inviteBody, inviteMacMatches, InviteDecodeError, sealInvite, type Invite, type InviteContent } from '../../../shared/sync/invite';
+import { inviteMac, signInvite } from '../../../shared/sync/inviteAuth';
+import { generateDeviceKeys, type DeviceKeys } from '../../../shared/governance';
 import { ensureRoomKey, generateRoomKey, readRoomKey, roomNameFor, RoomKeySchema } from '../../../shared/sync/room';
 import { metaOf } from '../../../shared/doc/workspaceDoc';
 import { DEFAULT_SYNC_SETTINGS, IceServerSchema, signalingUrlsFor, SignalingUrlSchema, SyncSettingsSchema } from '../../../shared/sync/settings';
@@ -10,7 +12,7 @@ import { parseIceLines } from '../../../renderer/features/sync/NetworkSettings';
 /** A 32-byte public key, base64url (what the roster uses). */
 const KEY = Buffer.from(Array.from({ length: 32 }, (_, i) => i * 7)).toString('base64url');
 
-const invite: Invite = {
+const content: InviteContent = {
   hosts: ['ws://192.168.1.20:4444/signal'],
   workspaceId: '0b6f3c1e-5f2a-4c1e-9a57-2f8f8d1c7e11',
   workspaceName: '產品召回 2026',
@@ -18,67 +20,132 @@ const invite: Invite = {
   genesisKey: KEY,
   admission: { id: 'Adm1ssion-Id_0123', role: 'legal_approver' },
 };
-const { admission: _, ...withoutAdmission } = invite;
+const { admission: _, ...withoutAdmission } = content;
 
-function reason(fn: () => unknown): string {
+let inviter: DeviceKeys;
+let stranger: DeviceKeys;
+let invite: Invite;
+beforeAll(async () => {
+  inviter = await generateDeviceKeys();
+  stranger = await generateDeviceKeys();
+  invite = { ...content, inviter: inviter.publicKey };
+});
+
+async function reason(code: string): Promise<string> {
   try {
-    fn();
+    await decodeInvite(code);
   } catch (err) {
     return err instanceof InviteDecodeError ? err.reason : `other: ${(err as Error).message}`;
   }
   return 'no error';
 }
 
+/** A code for `fields` (short names, as in the body) signed by `signer`, MACed under `macKey`. */
+async function forge(fields: unknown, signer: DeviceKeys = inviter, macKey = content.roomKey): Promise<string> {
+  const body = Buffer.from(JSON.stringify(fields)).toString('base64url');
+  const signature = await signInvite(signer, `CR3.${body}`);
+  const signed = `CR3.${body}.${signature}`;
+  return `${signed}.${await inviteMac(macKey, signed)}`;
+}
+const fieldsOf = (code: string) => JSON.parse(Buffer.from(code.split('.')[1]!, 'base64url').toString()) as Record<string, unknown>;
+
 describe('invite codes', () => {
-  it('round-trip, also with whitespace and line breaks from copy-paste', () => {
-    const code = encodeInvite(invite);
-    expect(code).toMatch(/^CR2\.[A-Za-z0-9_-]+\.[0-9a-f]{8}$/);
-    expect(decodeInvite(code)).toEqual(invite);
+  it('round-trip, signed by the inviter and authenticated under the room key, also with whitespace from copy-paste', async () => {
+    const code = await encodeInvite(content, inviter);
+    expect(code).toMatch(/^CR3\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]{86}\.[A-Za-z0-9_-]{43}$/);
+    expect(await decodeInvite(code)).toEqual(invite);
     // A member who is not an owner makes codes without an admission.
-    expect(decodeInvite(encodeInvite(withoutAdmission))).toEqual(withoutAdmission);
+    expect(await decodeInvite(await encodeInvite(withoutAdmission, inviter))).toEqual({ ...withoutAdmission, inviter: inviter.publicKey });
     const wrapped = `  ${code.slice(0, 30)}\n${code.slice(30, 61)}\r\n ${code.slice(61)}  `;
-    expect(decodeInvite(wrapped)).toEqual(invite);
+    expect(await decodeInvite(wrapped)).toEqual(invite);
+    // Small enough for a QR code at error correction M (byte mode holds 2,331 bytes).
+    expect(code.length).toBeLessThan(700);
   });
 
-  it('say clearly what is wrong with a bad code', () => {
-    const code = encodeInvite(invite);
-    expect(reason(() => decodeInvite('   '))).toBe('empty');
-    expect(reason(() => decodeInvite('hello world'))).toBe('format');
-    expect(reason(() => decodeInvite(code.replace('CR2.', 'CR9.')))).toBe('format');
-    // Codes from before rosters carry no creator key: refused with their own reason.
-    expect(reason(() => decodeInvite(code.replace('CR2.', 'CR1.')))).toBe('outdated');
-    // One character changed in the body: the checksum catches it.
+  it('refuse a code whose any field was changed after it was made: the MAC no longer matches', async () => {
+    const code = await encodeInvite(content, inviter);
+    const [, , signature, mac] = code.split('.');
+    const fields = fieldsOf(code);
+    const changes: Record<string, unknown> = {
+      h: ['ws://10.66.6.6:4444/signal'],
+      w: 'another-workspace',
+      n: 'Another name',
+      k: generateRoomKey(),
+      g: stranger.publicKey,
+      i: stranger.publicKey,
+      a: 'Another-admission-1',
+      r: 'owner',
+    };
+    for (const [field, value] of Object.entries(changes)) {
+      const body = Buffer.from(JSON.stringify({ ...fields, [field]: value })).toString('base64url');
+      expect(await reason(`CR3.${body}.${signature}.${mac}`), field).toBe('mac');
+    }
+    // The signature and the MAC themselves are covered too.
+    const otherSig = await signInvite(inviter, 'CR3.something-else');
+    expect(await reason(`CR3.${code.split('.')[1]}.${otherSig}.${mac}`)).toBe('mac');
+    expect(await reason(code.slice(0, -2) + (code.endsWith('AA') ? 'BA' : 'AA'))).toBe('mac');
+  });
+
+  it('refuse a MAC made with another key than the room key the code carries', async () => {
+    const fields = fieldsOf(await encodeInvite(content, inviter));
+    const wrongKey = await forge(fields, inviter, generateRoomKey());
+    expect(await reason(wrongKey)).toBe('mac');
+    const right = await forge(fields, inviter, content.roomKey);
+    expect(await reason(right)).toBe('no error');
+    // Checked against a laptop's own key: only the key the code was made with matches.
+    expect(await inviteMacMatches(right, content.roomKey)).toBe(true);
+    expect(await inviteMacMatches(right, generateRoomKey())).toBe(false);
+    expect(await inviteMacMatches('CR3.garbage', content.roomKey)).toBe(false);
+  });
+
+  it('refuse a signature that is not the named inviter\'s, even with a valid MAC', async () => {
+    const fields = fieldsOf(await encodeInvite(content, inviter));
+    // Signed by a stranger while naming the inviter: the MAC (made by whoever knows the room key) passes, the signature does not.
+    expect(await reason(await forge(fields, stranger))).toBe('signature');
+    // Re-signed by the stranger under their own name: authentic, but it names the stranger as inviter.
+    const resigned = await forge({ ...fields, i: stranger.publicKey }, stranger);
+    expect((await decodeInvite(resigned)).inviter).toBe(stranger.publicKey);
+    expect(await reason(await sealInvite(inviteBody(invite), 'A'.repeat(86), content.roomKey))).toBe('signature');
+  });
+
+  it('say clearly what is wrong with a bad code', async () => {
+    const code = await encodeInvite(content, inviter);
+    expect(await reason('   ')).toBe('empty');
+    expect(await reason('hello world')).toBe('format');
+    expect(await reason(code.replace('CR3.', 'CR9.'))).toBe('format');
+    // Codes from before invites were authenticated are refused.
+    expect(await reason(code.replace('CR3.', 'CR1.'))).toBe('outdated');
+    expect(await reason('CR2.eyJoIjpbXX0.0123abcd')).toBe('outdated');
+    // A code cut short or damaged fails authentication.
+    expect(await reason(code.slice(0, -4))).toBe('mac');
+    expect(await reason(code.split('.').slice(0, 3).join('.'))).toBe('mac');
     const body = code.split('.')[1]!;
     const flipped = body.slice(0, 10) + (body[10] === 'A' ? 'B' : 'A') + body.slice(11);
-    expect(reason(() => decodeInvite(code.replace(body, flipped)))).toBe('checksum');
-    expect(reason(() => decodeInvite(code.slice(0, -4)))).toBe('checksum');
+    expect(['mac', 'content']).toContain(await reason(code.replace(body, flipped)));
+    expect(await reason(`${code}.extra`)).toBe('mac');
+    expect(await reason(code.replace(/\.([^.]*)$/, '.not*b64'))).toBe('format');
   });
 
-  it('reject well-formed codes whose content is invalid, and refuse to make one', () => {
-    const forge = (json: object) => {
-      const body = btoa(String.fromCharCode(...new TextEncoder().encode(JSON.stringify(json)))).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-      return `CR2.${body}.${inviteChecksum(body)}`;
-    };
-    const good = { h: invite.hosts, w: invite.workspaceId, n: invite.workspaceName, k: invite.roomKey, g: KEY, a: invite.admission!.id, r: 'legal_approver' };
-    expect(decodeInvite(forge(good))).toEqual(invite);
+  it('check every field, also in a code made by a modified client with valid MAC and signature', async () => {
+    const good = fieldsOf(await encodeInvite(content, inviter));
     const { a: _a, r: _r, ...noAdmission } = good;
-    expect(decodeInvite(forge(noAdmission))).toEqual(withoutAdmission);
-    // The creator key is required and must be a 32-byte key; an admission needs both its id and role.
+    expect(await decodeInvite(await forge(noAdmission))).toEqual({ ...withoutAdmission, inviter: inviter.publicKey });
     const { g: _g, ...noAnchor } = good;
-    expect(reason(() => decodeInvite(forge(noAnchor)))).toBe('content');
-    expect(reason(() => decodeInvite(forge({ ...good, g: KEY.slice(0, -1) })))).toBe('content');
-    expect(reason(() => decodeInvite(forge({ ...noAdmission, a: 'Adm1ssion-Id_0123' })))).toBe('content');
-    expect(reason(() => decodeInvite(forge({ ...good, r: 'emperor' })))).toBe('content');
-    expect(reason(() => decodeInvite(forge({ ...good, a: 'short' })))).toBe('content');
-    expect(reason(() => decodeInvite(forge({ ...good, extra: 1 })))).toBe('content');
-    expect(reason(() => decodeInvite(forge([1, 2])))).toBe('content');
-    expect(reason(() => decodeInvite(forge({ ...good, k: 'short' })))).toBe('content');
-    expect(reason(() => decodeInvite(forge({ ...good, h: ['http://192.168.1.20/'] })))).toBe('content');
-    expect(reason(() => decodeInvite(forge({ ...good, h: [] })))).toBe('content');
-    expect(reason(() => decodeInvite(forge({ ...good, w: '../../etc' })))).toBe('content');
-    expect(reason(() => decodeInvite(`CR2.bm90IGpzb24.${inviteChecksum('bm90IGpzb24')}`))).toBe('format');
-    expect(() => encodeInvite({ ...invite, roomKey: 'short' })).toThrow();
-    expect(() => encodeInvite({ ...invite, hosts: [] })).toThrow();
+    expect(await reason(await forge(noAnchor))).toBe('content');
+    const { i: _i, ...noInviter } = good;
+    expect(await reason(await forge(noInviter))).toBe('content');
+    expect(await reason(await forge({ ...good, g: KEY.slice(0, -1) }))).toBe('content');
+    expect(await reason(await forge({ ...noAdmission, a: 'Adm1ssion-Id_0123' }))).toBe('content');
+    expect(await reason(await forge({ ...good, r: 'emperor' }))).toBe('content');
+    expect(await reason(await forge({ ...good, a: 'short' }))).toBe('content');
+    expect(await reason(await forge({ ...good, extra: 1 }))).toBe('content');
+    expect(await reason(await forge([1, 2]))).toBe('content');
+    expect(await reason(await forge({ ...good, k: 'short' }))).toBe('content');
+    expect(await reason(await forge({ ...good, h: ['http://192.168.1.20/'] }))).toBe('content');
+    expect(await reason(await forge({ ...good, h: [] }))).toBe('content');
+    expect(await reason(await forge({ ...good, w: '../../etc' }))).toBe('content');
+    await expect(encodeInvite({ ...content, roomKey: 'short' }, inviter)).rejects.toThrow();
+    await expect(encodeInvite({ ...content, hosts: [] }, inviter)).rejects.toThrow();
   });
 });
 

@@ -53,19 +53,20 @@ describe('LAN host', () => {
     expect(lanAddresses(IFACES)).toEqual(['192.168.7.20']);
   });
 
-  it('hosts a working signaling server and advertises only the app version and host name', async () => {
+  it('hosts a working signaling server and advertises it under a random name (tests/unit/sync/lanAdvertise.test.ts: nothing personal)', async () => {
     const mdns = fakeBonjour();
-    const lan = createLanHostService({ appVersion: '0.1.0', hostName: 'war-room-laptop', bonjour: async () => mdns.bonjour, networkInterfaces: () => IFACES });
+    const lan = createLanHostService({ appVersion: '0.1.0', instanceName: 'crisis-room-0a1b2c3d', bonjour: async () => mdns.bonjour, networkInterfaces: () => IFACES });
     try {
       const st = await lan.start({ port: 0, advertise: true, name: 'Mei (PR)' });
-      expect(st).toMatchObject({ running: true, advertised: true, name: 'Mei (PR)' });
+      expect(st).toMatchObject({ running: true, advertised: true, name: 'crisis-room-0a1b2c3d' });
       expect(st.urls).toEqual([`ws://192.168.7.20:${st.port}/signal`]);
-      expect(mdns.published).toEqual([{ name: 'Mei (PR)', type: 'crisisroom', port: st.port, txt: { v: '0.1.0', host: 'war-room-laptop' } }]);
+      expect(mdns.published).toEqual([{ name: 'crisis-room-0a1b2c3d', type: 'crisisroom', port: st.port, host: 'crisis-room-0a1b2c3d.local', txt: { proto: '1' }, disableIPv6: true }]);
       // The server really answers y-webrtc's protocol on /signal.
       const ws = new WebSocket(`ws://127.0.0.1:${st.port}/signal`);
       const pong = await new Promise<string>((resolve, reject) => {
         ws.on('open', () => ws.send(JSON.stringify({ type: 'ping' })));
-        ws.on('message', (d) => resolve(d.toString()));
+        // (the host's first message is its challenge: rooms need a proof of their key)
+        ws.on('message', (d) => (String(d).includes('"pong"') ? resolve(d.toString()) : undefined));
         ws.on('error', reject);
       });
       expect(JSON.parse(pong)).toEqual({ type: 'pong' });
@@ -83,7 +84,7 @@ describe('LAN host', () => {
   it('lists hosts colleagues advertise, without our own, and forgets those that leave', async () => {
     const mdns = fakeBonjour();
     let clock = 1000;
-    const lan = createLanHostService({ appVersion: '0.1.0', hostName: 'me', bonjour: async () => mdns.bonjour, networkInterfaces: () => IFACES, now: () => clock, nearbyTtlMs: 60_000 });
+    const lan = createLanHostService({ appVersion: '0.1.0', bonjour: async () => mdns.bonjour, networkInterfaces: () => IFACES, now: () => clock, nearbyTtlMs: 60_000 });
     try {
       expect(await lan.nearby()).toEqual([]);
       const st = await lan.start({ port: 0, advertise: true });

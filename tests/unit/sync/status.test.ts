@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changesNotReachedAnyone, headline, peerState, type PeerStatus, type SyncStatus } from '../../../shared/sync/status';
+import { changesNotReachedAnyone, headline, headlineWithKey, peerState, type PeerStatus, type SyncStatus } from '../../../shared/sync/status';
 
 const peer = (over: Partial<PeerStatus> = {}): PeerStatus => ({
   peerId: 'p',
@@ -16,6 +16,15 @@ const peer = (over: Partial<PeerStatus> = {}): PeerStatus => ({
 const status = (over: Partial<SyncStatus> = {}): SyncStatus => ({ online: true, peers: [peer()], members: [], hasMembers: true, unreachedChanges: 0, unreachedSince: null, localChanges: 0, ...over });
 
 describe('sync headline', () => {
+  it('says the key does not match (not "waiting for others") while members are reachable with another key and nobody is connected', () => {
+    const alone = status({ online: false, peers: [], unreachedChanges: 3, unreachedSince: 0 });
+    expect(headlineWithKey(alone, true, 5000, true)).toBe('keyMismatch');
+    expect(headlineWithKey(alone, true, 5000, false)).toBe('unreached');
+    // Connected to a member (same key): the other laptop's mismatch is not ours to report.
+    expect(headlineWithKey(status(), true, 5000, true)).toBe('inSync');
+    expect(headlineWithKey(alone, false, 5000, true)).toBe('unreached');
+  });
+
   it('offline, alone, in sync', () => {
     expect(headline(status({ online: false, peers: [] }), false, 0)).toBe('offline');
     expect(headline(status({ online: false, peers: [] }), true, 0)).toBe('alone');

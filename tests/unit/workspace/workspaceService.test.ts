@@ -102,6 +102,8 @@ describe('keeping the store compact', () => {
     const first = listRecords(playbookOf(ws.doc).crisisTypes)[0]!;
     const edits = COMPRESS_AFTER_WRITES + 50;
     for (let i = 0; i < edits; i++) setField(first, 'name', `Name ${i}`, 'user');
+    // Every write confirmed first (each is its own transaction, opened right after the edit).
+    for (let i = 0; i < 500 && usePersistence.getState().pending > 0; i++) await new Promise((r) => setTimeout(r, 20));
     for (let i = 0; i < 200 && (await db.table(UPDATES_TABLE).where('k').equals(id).count()) > 100; i++) await new Promise((r) => setTimeout(r, 20));
     const rows = await db.table(UPDATES_TABLE).where('k').equals(id).count();
     expect(rows).toBeLessThan(100);

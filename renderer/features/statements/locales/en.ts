@@ -194,6 +194,14 @@ export const en = {
     printHeader: 'Drill statement: not for publication',
     approvalNote: 'Written in a drill: practise the sign-off, but it can never be released.',
   },
+  inbox: {
+    label: 'Awaiting your sign-off',
+    one: 'Awaiting your sign-off: ',
+    oneTitle: '“{{title}}” awaits your sign-off as {{roles}}',
+    count: '{{count}} statements',
+    listTitle: 'Statements awaiting your sign-off',
+    as: 'as {{roles}}',
+  },
   dialog: { cancel: 'Cancel' },
   release: {
     title: 'Release this statement?',
@@ -201,6 +209,8 @@ export const en = {
     withOverrides: 'These release gates were overridden by an owner, with a reason: {{gates}}.',
     signNote: 'The release is signed with {{name}}’s device key (fingerprint {{fingerprint}}).',
     confirm: 'Sign and release',
+    confirmPrint: 'Sign, release and print',
+    printNote: '“Sign, release and print” opens the print view right after the release and starts printing / saving the PDF as soon as it is ready.',
   },
   gates: {
     title: 'Release gates',
@@ -267,6 +277,7 @@ export const en = {
     intro: 'Every roster, policy, sign-off, override, release and incident entry is signed; each laptop verifies them itself and marks what does not count, and why.',
     filter: { kind: 'Kind', member: 'Member', statement: 'Statement', all: 'All', problems: 'Only entries that do not count' },
     count: '{{count}} entries',
+    reading: '{{count}} more entries being read…',
     csv: 'Export CSV',
     print: 'Print / PDF',
     none: 'No entries match.',

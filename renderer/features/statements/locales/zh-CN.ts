@@ -194,6 +194,14 @@ export const zhCN = {
     printHeader: '演练用声明：不得对外发布',
     approvalNote: '这是演练中撰写的声明：可以练习批准，但永远不能对外发布。',
   },
+  inbox: {
+    label: '待您签核',
+    one: '待您签核：',
+    oneTitle: '“{{title}}”等待您的{{roles}}核准',
+    count: '{{count}} 条',
+    listTitle: '等待您签核的声明',
+    as: '以{{roles}}身份',
+  },
   dialog: { cancel: '取消' },
   release: {
     title: '发布这份声明？',
@@ -201,6 +209,8 @@ export const zhCN = {
     withOverrides: '以下放行条件由所有者附理由放行：{{gates}}。',
     signNote: '发布记录会以 {{name}} 的设备密钥（指纹 {{fingerprint}}）签名。',
     confirm: '签名并发布',
+    confirmPrint: '签名、发布并打印',
+    printNote: '“签名、发布并打印”会在发布后直接打开打印版，准备好后立即开始打印／保存 PDF。',
   },
   gates: {
     title: '放行条件',
@@ -267,6 +277,7 @@ export const zhCN = {
     intro: '名册、政策、批准、放行、发布与事件的每一条记录都经过签名；每台电脑都会自行验证，并标出不计入的记录与原因。',
     filter: { kind: '类别', member: '成员', statement: '声明', all: '全部', problems: '只看不计入的记录' },
     count: '{{count}} 条记录',
+    reading: '另有 {{count}} 条记录读取中…',
     csv: '导出 CSV',
     print: '打印／PDF',
     none: '没有符合条件的记录。',

@@ -194,6 +194,14 @@ export const zhTW = {
     printHeader: '演練用聲明：不得對外發布',
     approvalNote: '這是演練中撰寫的聲明：可以練習核可，但永遠不能對外發布。',
   },
+  inbox: {
+    label: '待您簽核',
+    one: '待您簽核：',
+    oneTitle: '「{{title}}」等待您的{{roles}}核可',
+    count: '{{count}} 則',
+    listTitle: '等待您簽核的聲明',
+    as: '以{{roles}}身分',
+  },
   dialog: { cancel: '取消' },
   release: {
     title: '發布這份聲明？',
@@ -201,6 +209,8 @@ export const zhTW = {
     withOverrides: '以下放行條件由擁有者附理由放行：{{gates}}。',
     signNote: '發布紀錄會以 {{name}} 的裝置金鑰（指紋 {{fingerprint}}）簽署。',
     confirm: '簽署並發布',
+    confirmPrint: '簽署、發布並列印',
+    printNote: '「簽署、發布並列印」會在發布後直接開啟列印版，備妥後立即開始列印／儲存 PDF。',
   },
   gates: {
     title: '放行條件',
@@ -267,6 +277,7 @@ export const zhTW = {
     intro: '名冊、政策、核可、放行、發布與事件的每一筆紀錄都經過簽署；每台電腦都會自行驗證，並標出不計入的紀錄與原因。',
     filter: { kind: '種類', member: '成員', statement: '聲明', all: '全部', problems: '只看不計入的紀錄' },
     count: '{{count}} 筆紀錄',
+    reading: '另有 {{count}} 筆紀錄讀取中…',
     csv: '匯出 CSV',
     print: '列印／PDF',
     none: '沒有符合條件的紀錄。',

@@ -1,0 +1,204 @@
+/**
+ * Crash trials: type with real key events into the app, `kill -9` the browser's whole process
+ * group at a random moment, start it again on the same profile and count what is missing.
+ *
+ * A character counts as lost when it was typed more than `GRACE_MS` before the kill (its key
+ * event acknowledged by the page by then) and is not in the stored text. Characters typed within
+ * `GRACE_MS` of the kill are reported apart (a power cut a few milliseconds after a key press may
+ * fairly take that key with it).
+ */
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { startWebHost, type WebHost } from '../../../electron/host/webHost';
+import { launchCrashable } from './browser';
+import { confirmLeaving, openTarget, prepareFixture, TARGETS, waitSaved, type Fixture, type Target } from './app';
+
+export const GRACE_MS = 100;
+
+export interface TrialResult {
+  trial: number;
+  target: Target['name'];
+  pace: Pace;
+  /** Keys whose event the page acknowledged before the kill. */
+  typed: number;
+  /** Of those, typed more than GRACE_MS before the kill. */
+  old: number;
+  stored: number;
+  lostOld: number;
+  lostRecent: number;
+  /** Text in the field that was never typed there (should be 0). */
+  unexpected: number;
+  /** Kill time minus the last acknowledged key (ms; negative: none). */
+  killAfterLastKeyMs: number;
+  /** Kill time minus the first key (ms). */
+  killAtMs: number;
+}
+
+export interface CrashRunOptions {
+  dist: string;
+  trials: number;
+  seed: number;
+  targets?: Target['name'][];
+  log?: (line: string) => void;
+}
+
+/** mulberry32: seeded, so a run can be replayed with CRASH_SEED. */
+export function seeded(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const WORDS = ['alpha', 'recall', 'press', 'update', 'hotline', 'batch', 'safety', '危機', '聲明', '回收', 'team', 'notice'];
+
+function textToType(rand: () => number, length: number): string {
+  let out = '';
+  while (out.length < length) out += `${WORDS[Math.floor(rand() * WORDS.length)]!} `;
+  return out.slice(0, length);
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** How many leading characters `a` and `b` share. */
+function commonPrefix(a: string, b: string): number {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return i;
+}
+
+/** Pause between two keys: a fast typist (a few ms, as key repeat or a pasted burst) or a normal one. */
+export type Pace = 'fast' | 'normal';
+const PAUSE: Record<Pace, [number, number]> = { fast: [0, 6], normal: [10, 60] };
+
+/** Types `text` key by key until killed; `keys` gets each acknowledged key's time, `sent` counts keys sent. */
+async function typeUntilKilled(page: Page, text: string, pace: Pace, rand: () => number, keys: number[], stop: { killed: boolean; sent: number }): Promise<void> {
+  const [min, max] = PAUSE[pace];
+  for (const ch of text) {
+    if (stop.killed) return;
+    stop.sent++;
+    try {
+      await page.keyboard.type(ch);
+    } catch {
+      return; // the browser is gone
+    }
+    if (stop.killed) return; // acknowledged too late to know when
+    keys.push(performance.now());
+    const pause = min + rand() * (max - min);
+    if (pause >= 1) await sleep(pause);
+  }
+}
+
+async function oneTrial(host: WebHost, template: string, fixture: Fixture, target: Target, trial: number, rand: () => number): Promise<TrialResult> {
+  const profile = mkdtempSync(join(tmpdir(), 'crash-trial-'));
+  try {
+    cpSync(template, profile, { recursive: true });
+    let b = await launchCrashable(profile);
+    let page = b.context.pages()[0] ?? (await b.context.newPage());
+    await openTarget(page, host.url, fixture, target);
+    await waitSaved(page);
+    const before = await target.read(page);
+    await target.focusEnd(page);
+
+    const pace: Pace = trial % 2 === 0 ? 'fast' : 'normal';
+    const text = textToType(rand, 40 + Math.floor(rand() * 50));
+    // Kill somewhere between shortly after the first keys and a little after the last one.
+    const expectedTypingMs = text.length * (pace === 'fast' ? 12 : 45);
+    const killDelay = 150 + rand() * (expectedTypingMs + 400);
+    const keys: number[] = [];
+    const stop = { killed: false, sent: 0 };
+    const start = performance.now();
+    let killAt = 0;
+    const killed = sleep(killDelay).then(async () => {
+      killAt = performance.now();
+      stop.killed = true;
+      await b.kill();
+    });
+    await typeUntilKilled(page, text, pace, rand, keys, stop);
+    await killed;
+
+    b = await launchCrashable(profile);
+    page = b.context.pages()[0] ?? (await b.context.newPage());
+    await openTarget(page, host.url, fixture, target);
+    const after = await target.read(page);
+    await b.close();
+
+    // A key sent but not acknowledged before the kill may or may not have landed: either is fine.
+    const sent = text.slice(0, stop.sent);
+    const tail = after.startsWith(before) ? after.slice(before.length) : after;
+    const kept = commonPrefix(tail, sent);
+    const cutoff = killAt - GRACE_MS;
+    let lostOld = 0;
+    let lostRecent = 0;
+    for (let i = kept; i < keys.length; i++) {
+      if (keys[i]! <= cutoff) lostOld++;
+      else lostRecent++;
+    }
+    return {
+      trial,
+      target: target.name,
+      pace,
+      typed: keys.length,
+      old: keys.filter((k) => k <= cutoff).length,
+      stored: kept,
+      lostOld,
+      lostRecent,
+      unexpected: tail.length - kept,
+      killAfterLastKeyMs: keys.length ? Math.round(killAt - keys[keys.length - 1]!) : -1,
+      killAtMs: Math.round(killAt - start),
+    };
+  } finally {
+    if (!process.env.CRASH_KEEP) rmSync(profile, { recursive: true, force: true });
+  }
+}
+
+/** Runs `trials` crash trials against the build in `dist`, cycling through the targets. */
+export async function runCrashTrials(opts: CrashRunOptions): Promise<TrialResult[]> {
+  const log = opts.log ?? (() => undefined);
+  const targets = (opts.targets ?? ['statement', 'playbook-description', 'playbook-name']).map((n) => TARGETS[n]);
+  const rand = seeded(opts.seed);
+  // One origin for every launch: IndexedDB belongs to scheme, host and port.
+  const host = await startWebHost({ distDir: opts.dist, version: 'crashtest', port: 0, fallbackToFreePort: true });
+  const template = mkdtempSync(join(tmpdir(), 'crash-template-'));
+  try {
+    const b = await launchCrashable(template);
+    const page = b.context.pages()[0] ?? (await b.context.newPage());
+    confirmLeaving(page);
+    const fixture = await prepareFixture(page, host.url);
+    await b.close();
+    log(`fixture: workspace ${fixture.workspaceId}, statement ${fixture.statementId}, served at ${host.url}`);
+    const results: TrialResult[] = [];
+    for (let i = 0; i < opts.trials; i++) {
+      const r = await oneTrial(host, template, fixture, targets[i % targets.length]!, i + 1, rand);
+      results.push(r);
+      log(formatRow(r));
+    }
+    return results;
+  } finally {
+    rmSync(template, { recursive: true, force: true });
+    await host.close();
+  }
+}
+
+const COLUMNS = ['trial', 'target', 'pace', 'typed', 'old', 'stored', 'lostOld', 'lostRecent', 'unexpected', 'killAfterLastKeyMs', 'killAtMs'] as const;
+const WIDTHS = [5, 20, 6, 5, 5, 6, 7, 10, 10, 18, 8];
+
+export function formatHeader(): string {
+  return COLUMNS.map((c, i) => c.padStart(WIDTHS[i]!)).join(' ');
+}
+
+export function formatRow(r: TrialResult): string {
+  return COLUMNS.map((c, i) => String(r[c]).padStart(WIDTHS[i]!)).join(' ');
+}
+
+/** The summary line `npm run crashtest` ends with. */
+export function summaryLine(results: readonly TrialResult[]): string {
+  const lost = results.reduce((n, r) => n + r.lostOld, 0);
+  return `lost ${lost} characters older than ${GRACE_MS} ms in ${results.length} trials`;
+}
