@@ -167,9 +167,10 @@ test('only Legal approves as Legal: refused on PR’s laptop, signed on Legal’
   const download = a.waitForEvent('download');
   await a.getByTestId('audit-csv').click();
   const csv = readFileSync((await (await download).path())!, 'utf8');
-  expect(csv.startsWith('\uFEFFtime_utc,at_ms,kind,signer,fingerprint')).toBe(true);
-  expect(csv).toContain(`approval,${LEGAL.name},${legalHex}`);
-  expect(csv).toMatch(/approval,林雅婷,[0-9A-F-]+,[^\r\n]*,no,lacksRole/);
+  // Every field quoted (CSV-injection-safe export, shared/csvSafe.ts).
+  expect(csv.startsWith('\uFEFF"time_utc","at_ms","kind","signer","fingerprint"')).toBe(true);
+  expect(csv).toContain(`"approval","${LEGAL.name}","${legalHex}"`);
+  expect(csv).toMatch(/"approval","林雅婷","[0-9A-F-]+",[^\r\n]*,"no","lacksRole"/);
   await a.getByTestId('audit-print').click();
   await expect(a.getByTestId('audit-print-view')).toHaveAttribute('data-ready', 'true');
   const audit = (await pdfPages(a, 'audit')).join('');

@@ -105,6 +105,7 @@ async function oneTrial(host: WebHost, template: string, fixture: Fixture, targe
     await waitSaved(page);
     const before = await target.read(page);
     await target.focusEnd(page);
+    const diag = process.env.CRASH_DIAG ? await watchWrites(page) : null;
 
     const pace: Pace = trial % 2 === 0 ? 'fast' : 'normal';
     const text = textToType(rand, 40 + Math.floor(rand() * 50));
@@ -115,8 +116,10 @@ async function oneTrial(host: WebHost, template: string, fixture: Fixture, targe
     const stop = { killed: false, sent: 0 };
     const start = performance.now();
     let killAt = 0;
+    let killWall = 0;
     const killed = sleep(killDelay).then(async () => {
       killAt = performance.now();
+      killWall = Date.now();
       stop.killed = true;
       await b.kill();
     });
@@ -140,6 +143,12 @@ async function oneTrial(host: WebHost, template: string, fixture: Fixture, targe
       if (keys[i]! <= cutoff) lostOld++;
       else lostRecent++;
     }
+    if (diag && lostOld > 0) {
+      const rel = (t: number) => Math.round(t - killWall);
+      const keyWall = (k: number) => Date.now() - (performance.now() - k);
+      console.log(`  trial ${trial}: kept ${kept} of ${keys.length}; keys (ms before kill): ${keys.map((k, i) => `${i < kept ? '' : '!'}${rel(keyWall(k))}`).join(' ')}`);
+      for (const kind of ['input', 'issued', 'committed'] as const) console.log(`  ${kind} (ms before kill): ${diag[kind].map(rel).join(' ')}`);
+    }
     return {
       trial,
       target: target.name,
@@ -156,6 +165,41 @@ async function oneTrial(host: WebHost, template: string, fixture: Fixture, targe
   } finally {
     if (!process.env.CRASH_KEEP) rmSync(profile, { recursive: true, force: true });
   }
+}
+
+/**
+ * CRASH_DIAG: the page reports (by console) when each key's text reached the page (`input`, or a
+ * change of the statement body) and when each write to the workspace's updates was issued and
+ * committed, so a lossy trial shows where the time went.
+ */
+interface Diag {
+  input: number[];
+  issued: number[];
+  committed: number[];
+}
+
+async function watchWrites(page: Page): Promise<Diag> {
+  const d: Diag = { input: [], issued: [], committed: [] };
+  page.on('console', (m) => {
+    const t = /^crashdiag (\w+) (\d+)$/.exec(m.text());
+    if (t) d[t[1] as keyof Diag]?.push(Number(t[2]));
+  });
+  // A string, not a function: the script runner's helpers (esbuild's __name) do not exist in the page.
+  await page.evaluate(`(() => {
+    const log = (kind) => console.log('crashdiag ' + kind + ' ' + Date.now());
+    document.addEventListener('input', () => log('input'), true);
+    const body = document.querySelector('[data-testid=statement-body]');
+    if (body) new MutationObserver(() => log('input')).observe(body, { characterData: true, childList: true, subtree: true });
+    const add = IDBObjectStore.prototype.add;
+    IDBObjectStore.prototype.add = function (...args) {
+      if (this.name.endsWith('_updates')) {
+        log('issued');
+        this.transaction.addEventListener('complete', () => log('committed'));
+      }
+      return add.apply(this, args);
+    };
+  })()`);
+  return d;
 }
 
 /** Runs `trials` crash trials against the build in `dist`, cycling through the targets. */
