@@ -37,7 +37,7 @@ test.afterAll(async () => {
 test('kill -9 while typing: nothing typed more than 100 ms before the kill is lost (3 trials)', async () => {
   test.setTimeout(240_000);
   const lines: string[] = [formatHeader()];
-  const results = await runCrashTrials({ dist: DIST, trials: Number(process.env.CRASH_SPEC_TRIALS ?? 3), seed: Number(process.env.CRASH_SEED ?? 4242), log: (l) => lines.push(l) });
+  const results = await runCrashTrials({ dist: DIST, trials: Number(process.env.CRASH_SPEC_TRIALS ?? 3), seed: Number(process.env.CRASH_SEED ?? 4242), log: (l) => lines.push(l), diag: true });
   lines.push(summaryLine(results));
   console.log(lines.join('\n'));
   expect(results.map((r) => ({ trial: r.trial, target: r.target, lostOld: r.lostOld, unexpected: r.unexpected }))).toEqual(

@@ -42,6 +42,8 @@ export interface CrashRunOptions {
   seed: number;
   targets?: Target['name'][];
   log?: (line: string) => void;
+  /** Explain lossy trials (also CRASH_DIAG=1): when each key reached the page, each write went out and committed. */
+  diag?: boolean;
 }
 
 /** mulberry32: seeded, so a run can be replayed with CRASH_SEED. */
@@ -95,7 +97,7 @@ async function typeUntilKilled(page: Page, text: string, pace: Pace, rand: () =>
   }
 }
 
-async function oneTrial(host: WebHost, template: string, fixture: Fixture, target: Target, trial: number, rand: () => number): Promise<TrialResult> {
+async function oneTrial(host: WebHost, template: string, fixture: Fixture, target: Target, trial: number, rand: () => number, opts: { diag: boolean; log: (line: string) => void }): Promise<TrialResult> {
   const profile = mkdtempSync(join(tmpdir(), 'crash-trial-'));
   try {
     cpSync(template, profile, { recursive: true });
@@ -105,7 +107,7 @@ async function oneTrial(host: WebHost, template: string, fixture: Fixture, targe
     await waitSaved(page);
     const before = await target.read(page);
     await target.focusEnd(page);
-    const diag = process.env.CRASH_DIAG ? await watchWrites(page) : null;
+    const diag = opts.diag ? await watchWrites(page) : null;
 
     const pace: Pace = trial % 2 === 0 ? 'fast' : 'normal';
     const text = textToType(rand, 40 + Math.floor(rand() * 50));
@@ -146,8 +148,8 @@ async function oneTrial(host: WebHost, template: string, fixture: Fixture, targe
     if (diag && lostOld > 0) {
       const rel = (t: number) => Math.round(t - killWall);
       const keyWall = (k: number) => Date.now() - (performance.now() - k);
-      console.log(`  trial ${trial}: kept ${kept} of ${keys.length}; keys (ms before kill): ${keys.map((k, i) => `${i < kept ? '' : '!'}${rel(keyWall(k))}`).join(' ')}`);
-      for (const kind of ['input', 'issued', 'committed'] as const) console.log(`  ${kind} (ms before kill): ${diag[kind].map(rel).join(' ')}`);
+      opts.log(`  trial ${trial}: kept ${kept} of ${keys.length}; keys (ms before kill): ${keys.map((k, i) => `${i < kept ? '' : '!'}${rel(keyWall(k))}`).join(' ')}`);
+      for (const kind of ['input', 'issued', 'committed'] as const) opts.log(`  ${kind} (ms before kill): ${diag[kind].map(rel).join(' ')}`);
     }
     return {
       trial,
@@ -219,7 +221,7 @@ export async function runCrashTrials(opts: CrashRunOptions): Promise<TrialResult
     log(`fixture: workspace ${fixture.workspaceId}, statement ${fixture.statementId}, served at ${host.url}`);
     const results: TrialResult[] = [];
     for (let i = 0; i < opts.trials; i++) {
-      const r = await oneTrial(host, template, fixture, targets[i % targets.length]!, i + 1, rand);
+      const r = await oneTrial(host, template, fixture, targets[i % targets.length]!, i + 1, rand, { diag: opts.diag ?? Boolean(process.env.CRASH_DIAG), log });
       results.push(r);
       log(formatRow(r));
     }
