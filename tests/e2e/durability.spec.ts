@@ -54,6 +54,7 @@ async function freshApp(page: Page): Promise<Fixture> {
 }
 
 test('a reload right after typing (while "saving…") keeps every character', async ({ browser }) => {
+  test.setTimeout(180_000);
   const context = await browser.newContext();
   const page = await context.newPage();
   const fixture = await freshApp(page);
@@ -83,6 +84,7 @@ test('a reload right after typing (while "saving…") keeps every character', as
 });
 
 test('closing the tab right after typing keeps every character', async ({ browser }) => {
+  test.setTimeout(180_000);
   const context = await browser.newContext();
   let page = await context.newPage();
   confirmLeaving(page);
@@ -111,6 +113,7 @@ test('closing the tab right after typing keeps every character', async ({ browse
 });
 
 test('text still being composed with an IME when the page reloads is kept', async ({ browser }) => {
+  test.setTimeout(180_000);
   const context = await browser.newContext();
   const page = await context.newPage();
   const fixture = await freshApp(page);
