@@ -1,7 +1,7 @@
 import { appendEntry, governanceLog, signEntry, type UnsignedPayload } from '../../shared/governance';
 import { write } from '../../shared/doc/origins';
 import { useCurrentWorkspace } from '../workspace/useWorkspace';
-import { useIdentity } from './identity';
+import { localRoomKey, useIdentity } from './identity';
 
 /** What end-to-end tests may do that the UI never offers (to play a modified client). */
 export interface GovernanceTestHooks {
@@ -11,6 +11,8 @@ export interface GovernanceTestHooks {
   appendRaw: (value: string) => void;
   /** This laptop's public signing key. */
   publicKey: () => string | null;
+  /** This laptop's room key for a workspace (what every invite it makes carries anyway). */
+  roomKey: (workspaceId: string) => Promise<string | null>;
 }
 
 declare global {
@@ -50,5 +52,6 @@ export function installTestHooks(): void {
       write(d, 'user', () => governanceLog(d).push([value]));
     },
     publicKey: () => useIdentity.getState().keys?.publicKey ?? null,
+    roomKey: async (workspaceId) => (await localRoomKey(workspaceId))?.roomKey ?? null,
   };
 }

@@ -4,16 +4,16 @@ import { metaOf } from '../../shared/doc/workspaceDoc';
 import { decodeInvite, encodeInvite, type Invite } from '../../shared/sync/invite';
 import { decideInvite, type InviteChoice, type InviteReview } from './inviteDecision';
 import { readLocalWorkspace } from './inviteLocal';
-import { ensureRoomKey } from '../../shared/sync/room';
 import { signEntry, type MemberRole } from '../../shared/governance';
 import type { Language } from '../../shared/languages';
 import { appendToWorkspace, createWorkspace } from '../workspace/workspaceService';
 import { useCurrentWorkspace } from '../workspace/useWorkspace';
 import { getDb } from '../workspace/db';
-import { localRoomKey, setLocalRoomKey, trustedGenesisKey, trustGenesisKey, useIdentity } from '../identity/identity';
+import { setLocalRoomKey, trustedGenesisKey, trustGenesisKey, useIdentity } from '../identity/identity';
 import { currentGovernanceView, signAndAppend } from '../identity/useGovernance';
 import { useSyncSettings } from './syncSettings';
 import { useLanHost } from './lanHostStore';
+import { ensureLocalRoomKey } from './roomKeyLocal';
 import { rememberInviter } from './joinedInvites';
 
 /** Host addresses others can use: this computer's LAN host, then the workspace's configured hosts. */
@@ -61,8 +61,8 @@ export async function makeInvite(workspaceId: string, doc: Y.Doc, role?: MemberR
     admission = { id: newAdmissionId(), role };
     await signAndAppend({ ws: workspaceId, kind: 'admission.offer', admissionId: admission.id, role, oneTime: true });
   }
-  // The key this laptop syncs with: after a rotation it is no longer the one in the meta.
-  const roomKey = (await localRoomKey(workspaceId))?.roomKey ?? ensureRoomKey(doc);
+  // The key this laptop syncs with (its own; after a rotation, the one sealed to it).
+  const roomKey = await ensureLocalRoomKey(workspaceId, doc);
   // Signed with this laptop's device key; the MAC is keyed by the room key (shared/sync/inviteAuth.ts).
   return encodeInvite({ hosts, workspaceId, workspaceName: name.slice(0, 120), roomKey, genesisKey, ...(admission ? { admission } : {}) }, keys);
 }

@@ -5,8 +5,8 @@ import { startSync, type SyncHandle } from './syncService';
 import { useSyncSettings } from './syncSettings';
 import { useSyncStore, EMPTY_STATUS } from './syncStore';
 import { localHostUrl, useLanHost } from './lanHostStore';
-import { ensureRoomKey, readRoomKey } from '../../shared/sync/room';
 import { localRoomKey, useRoomKeys } from '../identity/identity';
+import { ensureLocalRoomKey } from './roomKeyLocal';
 
 /**
  * Starts sync when a workspace opens and stops it when it closes; restarts it when the hosts or
@@ -26,11 +26,11 @@ export function currentSync(): SyncHandle | null {
   return handle;
 }
 
-/** This laptop's room key of the open workspace (its own, else the document's), or null. */
+/** This laptop's room key of the open workspace, or null (none open, or not read yet). */
 export function currentRoomKey(): string | null {
   const current = useCurrentWorkspace.getState().current;
   if (!current) return null;
-  return useRoomKeys.getState().byWorkspace[current.id]?.roomKey ?? readRoomKey(current.doc);
+  return useRoomKeys.getState().byWorkspace[current.id]?.roomKey ?? null;
 }
 
 function user() {
@@ -49,7 +49,12 @@ function desired(): Desired | undefined {
     void localRoomKey(current.id).catch((err: unknown) => console.error('[sync] could not read the room key:', err));
     return undefined;
   }
-  const password = rooms[current.id]?.roomKey ?? ensureRoomKey(current.doc);
+  const password = rooms[current.id]?.roomKey;
+  if (!password) {
+    // None stored yet (a workspace from before keys left the document): move or make it; storing it calls reconcile again.
+    void ensureLocalRoomKey(current.id, current.doc).catch((err: unknown) => console.error('[sync] could not store the room key:', err));
+    return undefined;
+  }
   const settings = useSyncSettings.getState();
   const local = localHostUrl(useLanHost.getState().status);
   const signaling = [...new Set([...(local ? [local] : []), ...signalingUrlsFor(settings, current.id)])];

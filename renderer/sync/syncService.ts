@@ -2,7 +2,6 @@ import type * as Y from 'yjs';
 import { Awareness } from 'y-protocols/awareness';
 import { DexieYProvider } from 'y-dexie';
 import { SyncSession, type SyncTimings } from '../../shared/sync/session';
-import { ensureRoomKey } from '../../shared/sync/room';
 import { WebrtcTransport } from './webrtcTransport';
 import { PresenceStateSchema, useSyncStore, EMPTY_STATUS, type PresenceState } from './syncStore';
 import { loadLedger, persistLedger } from './deliveryStore';
@@ -21,11 +20,8 @@ export interface StartSyncOptions {
   timings?: Partial<SyncTimings>;
   /** Publish status to the UI store (off for benchmarks that run several peers in one page). */
   publish?: boolean;
-  /**
-   * The room key to use when this laptop has its own (from an invite, or a rotation sealed to
-   * it); default: the key in the workspace's meta (ensureRoomKey).
-   */
-  password?: string;
+  /** The room key (this laptop's own, renderer/sync/roomKeyLocal.ts; never read from the document). */
+  password: string;
 }
 
 /** Sync of one open workspace. */
@@ -48,7 +44,7 @@ const TICK_MS = 200;
 export function startSync(opts: StartSyncOptions): SyncHandle {
   const { doc, workspaceId } = opts;
   const publish = opts.publish ?? true;
-  const password = opts.password ?? ensureRoomKey(doc);
+  const password = opts.password;
   const awareness = new Awareness(doc);
   awareness.setLocalState({ user: opts.user, editing: null } satisfies PresenceState);
   // What has not reached whom survives reloads and restarts: the ledger is stored per workspace.

@@ -1,19 +1,16 @@
 import type * as Y from 'yjs';
 import { z } from 'zod';
 import { metaOf } from '../doc/workspaceDoc.js';
-import { write } from '../doc/origins.js';
 
 /**
  * Rooms: every workspace syncs in its own peer-to-peer room. The room name comes from the
- * workspace id (not secret); the room key (≥ 128 random bits, kept in the workspace's meta) is
- * the password y-webrtc derives its AES key from, so a peer without it can read nothing. When an
- * owner rotates it (shared/governance/roomKeys.ts) each member's laptop keeps the new key itself
- * (renderer/identity) and the rotation does not write it here; the meta keeps the key the
- * workspace started with (a member who joins later writes their invite's key, as every joiner
- * does — only peers already in that room receive the write).
+ * workspace id (not secret); the room key (≥ 128 random bits) is the password y-webrtc derives
+ * its AES key from, so a peer without it can read nothing. Each laptop keeps its room key itself
+ * (renderer/sync/roomKeyLocal.ts, encrypted at rest), never in the shared document; an owner's
+ * rotation (shared/governance/roomKeys.ts) seals the new key to each remaining member.
  */
 
-/** Meta key under which the room key is stored. */
+/** Meta key under which versions before 0.2 kept the room key in the document (read only to move it out). */
 export const ROOM_KEY_META = 'roomKey';
 
 /** A room key: base64url, at least 128 bits (22 characters). */
@@ -37,20 +34,8 @@ export function generateRoomKey(): string {
   return btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
-/** The room key stored in the workspace, or null when it has none (or an invalid one). */
+/** The room key an earlier version left in the document's meta, or null (none, or an invalid one). */
 export function readRoomKey(doc: Y.Doc): string | null {
   const key = metaOf(doc).get(ROOM_KEY_META);
   return RoomKeySchema.safeParse(key).success ? (key as string) : null;
-}
-
-/**
- * The workspace's room key, generated (origin 'system') when a workspace made before rooms
- * existed has none. New workspaces get theirs at creation; an invited member takes the inviter's.
- */
-export function ensureRoomKey(doc: Y.Doc): string {
-  const existing = readRoomKey(doc);
-  if (existing) return existing;
-  const key = generateRoomKey();
-  write(doc, 'system', () => metaOf(doc).set(ROOM_KEY_META, key));
-  return key;
 }

@@ -5,7 +5,6 @@
  * Hosts are loopback addresses nobody listens on: no traffic leaves this machine.
  */
 import { expect, test, type Page } from '@playwright/test';
-import * as Y from 'yjs';
 import { createWorkspace, openApp } from './helpers';
 import { encodeInvite } from '../../shared/sync/invite';
 import { generateRoomKey } from '../../shared/sync/room';
@@ -36,9 +35,7 @@ async function storedUpdates(page: Page, id: string): Promise<Uint8Array[]> {
 }
 
 async function roomKeyOf(page: Page, id: string): Promise<string> {
-  const doc = new Y.Doc();
-  for (const u of await storedUpdates(page, id)) Y.applyUpdateV2(doc, u);
-  return doc.getMap('meta').get('roomKey') as string;
+  return (await page.evaluate((wsId) => window.__crisisRoomGovernanceTest!.roomKey(wsId), id))!;
 }
 
 const hostsOf = (page: Page, id: string) =>

@@ -19,8 +19,6 @@ import { DrillsPage } from '../../../renderer/features/drills/DrillsPage';
 import { DrillIndicator } from '../../../renderer/features/drills/DrillIndicator';
 import { getDeviceId, registerAwarenessSource, useClockSync } from '../../../renderer/features/drills/clockService';
 import { incidentNowFor } from '../../../renderer/features/drills/useExerciseClock';
-import { write } from '../../../shared/doc/origins';
-import { metaOf } from '../../../shared/doc/workspaceDoc';
 import { readChildren } from '../../../shared/doc/collection';
 import { seedWorkspace } from '../../../shared/playbook/seed';
 import { readPlaybook } from '../../../shared/playbook/accessors';
@@ -32,6 +30,7 @@ import { playbookOf } from '../../../shared/doc/workspaceDoc';
 const WORKSPACE = 'drill-lab';
 let doc = new Y.Doc();
 let handle: SyncHandle | null = null;
+let roomKey = '';
 const errors: string[] = [];
 window.addEventListener('error', (e) => errors.push(String(e.message)));
 window.addEventListener('unhandledrejection', (e) => errors.push(`rejection: ${String((e.reason as Error)?.message ?? e.reason)}`));
@@ -46,7 +45,7 @@ const dlab = {
   init(o: { roomKey: string; seed: boolean; name: string }): void {
     doc = new Y.Doc();
     useSession.setState({ language: 'en', userName: o.name });
-    write(doc, 'system', () => metaOf(doc).set('roomKey', o.roomKey));
+    roomKey = o.roomKey;
     if (o.seed) {
       seedWorkspace(doc, 'en');
       const lib = SCENARIO_LIBRARY.find((s) => s.key === 'restaurant-food-poisoning')!;
@@ -57,7 +56,7 @@ const dlab = {
   },
   /** The product's sync over WebRTC; its presence carries the exercise-clock exchanges. */
   connect(o: { signaling: string[]; name: string }): void {
-    handle = startSync({ workspaceId: WORKSPACE, doc, signaling: o.signaling, iceServers: [], user: { name: o.name, color: '#0369a1' }, publish: false });
+    handle = startSync({ workspaceId: WORKSPACE, doc, signaling: o.signaling, iceServers: [], user: { name: o.name, color: '#0369a1' }, publish: false, password: roomKey });
     registerAwarenessSource(() => handle?.awareness ?? null);
   },
   mount(): void {

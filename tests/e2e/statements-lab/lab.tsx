@@ -19,7 +19,6 @@ import '../../../renderer/styles.css';
 import '../../../renderer/features/statements/statements.css';
 import { buildTextMap } from '../../../renderer/features/statements/editor/textMap';
 import { write } from '../../../shared/doc/origins';
-import { metaOf } from '../../../shared/doc/workspaceDoc';
 import { SyncSession } from '../../../shared/sync/session';
 import type { PeerLink } from '../../../shared/sync/peerLink';
 import { addComment, listComments } from '../../../shared/statements/comments';
@@ -29,6 +28,7 @@ import { createStatement, listStatements, requireBody } from '../../../shared/st
 
 let doc = new Y.Doc();
 let handle: SyncHandle | null = null;
+let roomKey = '';
 let root: Root | null = null;
 let editor: Editor | null = null;
 const inpage: { doc: Y.Doc; session: SyncSession }[] = [];
@@ -103,12 +103,12 @@ const slab = {
   /** A fresh document; `seedChars` > 0 creates the statement here (others receive it by sync). */
   init(o: { roomKey: string; seedChars: number }): void {
     doc = new Y.Doc();
-    write(doc, 'system', () => metaOf(doc).set('roomKey', o.roomKey));
+    roomKey = o.roomKey;
     if (o.seedChars > 0) createStatement(doc, { title: '初步聲明', kind: 'holding', language: 'zh-TW', by: 'lab', body: filler(o.seedChars) }, 'user');
   },
   /** The product's sync over WebRTC. */
   connect(o: { workspaceId: string; signaling: string[]; name: string }): void {
-    handle = startSync({ workspaceId: o.workspaceId, doc, signaling: o.signaling, iceServers: [], user: { name: o.name, color: '#0369a1' }, publish: false });
+    handle = startSync({ workspaceId: o.workspaceId, doc, signaling: o.signaling, iceServers: [], user: { name: o.name, color: '#0369a1' }, publish: false, password: roomKey });
   },
   /** `n` other peers in this page, each with its own document and sync session, linked to ours. */
   inpagePeers(n: number, workspaceId: string): void {

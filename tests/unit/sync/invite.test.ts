@@ -1,10 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
 import { decodeInvite, encodeInvite, inviteBody, inviteMacMatches, InviteDecodeError, sealInvite, type Invite, type InviteContent } from '../../../shared/sync/invite';
 import { inviteMac, signInvite } from '../../../shared/sync/inviteAuth';
 import { generateDeviceKeys, type DeviceKeys } from '../../../shared/governance';
-import { ensureRoomKey, generateRoomKey, readRoomKey, roomNameFor, RoomKeySchema } from '../../../shared/sync/room';
-import { metaOf } from '../../../shared/doc/workspaceDoc';
+import { generateRoomKey, roomNameFor, RoomKeySchema } from '../../../shared/sync/room';
 import { DEFAULT_SYNC_SETTINGS, IceServerSchema, signalingUrlsFor, SignalingUrlSchema, SyncSettingsSchema } from '../../../shared/sync/settings';
 import { normalizeHostAddress } from '../../../renderer/sync/hostAddress';
 import { parseIceLines } from '../../../renderer/features/sync/NetworkSettings';
@@ -155,19 +153,6 @@ describe('rooms', () => {
     expect(keys.size).toBe(50);
     for (const k of keys) expect(RoomKeySchema.safeParse(k).success).toBe(true);
     expect(generateRoomKey().length).toBeGreaterThanOrEqual(22);
-  });
-
-  it('a workspace without a key gets one (origin "system"); an existing key is kept', () => {
-    const doc = new Y.Doc();
-    const origins: unknown[] = [];
-    doc.on('update', (_u: Uint8Array, o: unknown) => origins.push(o));
-    expect(readRoomKey(doc)).toBeNull();
-    const key = ensureRoomKey(doc);
-    expect(origins).toEqual(['system']);
-    expect(ensureRoomKey(doc)).toBe(key);
-    expect(origins).toHaveLength(1);
-    doc.transact(() => metaOf(doc).set('roomKey', 'weak'), 'system');
-    expect(readRoomKey(doc)).toBeNull();
   });
 
   it('room names come from the workspace id, never from the key', () => {

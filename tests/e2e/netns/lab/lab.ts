@@ -7,7 +7,7 @@ import * as Y from 'yjs';
 import { WebrtcProvider } from 'y-webrtc';
 import { startSync, type SyncHandle } from '../../../../renderer/sync/syncService';
 import { write } from '../../../../shared/doc/origins';
-import { collectionOf, metaOf } from '../../../../shared/doc/workspaceDoc';
+import { collectionOf } from '../../../../shared/doc/workspaceDoc';
 import { addRecord, listRecords, removeRecord, setField, type YCollection } from '../../../../shared/doc/collection';
 import { roomNameFor } from '../../../../shared/sync/room';
 import { hashBytes } from '../../../../shared/sync/docState';
@@ -74,9 +74,8 @@ const lab = {
     doc = new Y.Doc();
     seen.clear();
     watch();
-    write(doc, 'system', () => metaOf(doc).set('roomKey', o.roomKey));
     if (o.mode === 'crisis') {
-      handle = startSync({ workspaceId: o.workspaceId, doc, signaling: o.signaling, iceServers: [], user: { name: o.name, color: '#0369a1' }, publish: false });
+      handle = startSync({ workspaceId: o.workspaceId, doc, signaling: o.signaling, iceServers: [], user: { name: o.name, color: '#0369a1' }, publish: false, password: o.roomKey });
       const provider = handle.transport.provider;
       const hookedConns = new WeakSet<object>();
       provider.on('peers', (e: { added: string[]; removed: string[] }) => {
