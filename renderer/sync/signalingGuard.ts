@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { decryptJson } from './signalingCrypto';
 import type { SignalingConnLike } from './signalingWatch';
+import { listenersOf } from './internals/lib0';
 
 /**
  * Stands between the signaling connection and y-webrtc's message handler. y-webrtc decrypts
@@ -95,8 +96,7 @@ function wrap(theirs: Listener): Listener {
 export function guardConn(c: SignalingConnLike): void {
   if (!guarded.has(c)) {
     guarded.add(c);
-    const observers = (c as unknown as { _observers?: Map<string, Set<Listener>> })._observers;
-    for (const f of [...(observers?.get('message') ?? [])]) {
+    for (const f of listenersOf(c, 'message') as Listener[]) {
       c.off('message', f);
       c.on('message', wrap(f));
     }

@@ -10,6 +10,8 @@ import { SignalingAuth, isAuthed } from './signalingAuth';
 import { guardConn, registerRoom, signalingJunk } from './signalingGuard';
 import { KeyCheck, lobbyCipher, type KeyMismatch } from './keyCheck';
 import { encryptJson } from './signalingCrypto';
+import { signalingConnsOf, peerOfConn } from './internals/yWebrtc';
+import { bufferedBytes, interceptData, onBufferDrained, onSignalIn } from './internals/simplePeer';
 import { lobbyCipherBytes, lobbyCredential, peerTagger, roomCredential, roomKeyId, type RoomCredential } from '../../shared/sync/roomAuth';
 
 /**
@@ -48,19 +50,6 @@ export interface TransportOptions {
   probe?: (url: string) => Promise<boolean>;
   /** A peer connection not open after this long is given up. */
   peerOpenTimeoutMs?: number;
-}
-
-interface SimplePeerLike {
-  connected: boolean;
-  initiator: boolean;
-  bufferSize?: number;
-  _channel?: RTCDataChannel | null;
-  send(data: Uint8Array): void;
-  signal(data: unknown): void;
-  on(event: string, listener: (...args: never[]) => void): void;
-  once(event: string, listener: (...args: never[]) => void): void;
-  listeners(event: string): Array<(...args: unknown[]) => void>;
-  removeListener(event: string, listener: (...args: never[]) => void): void;
 }
 
 interface Hooked {
@@ -103,7 +92,7 @@ export class WebrtcTransport {
       filterBcConns: false,
       peerOpts: { config: { iceServers: opts.iceServers } },
     });
-    const conns = () => (this.provider as unknown as { signalingConns: SignalingConnLike[] }).signalingConns;
+    const conns = () => signalingConnsOf(this.provider);
     // Before anything else listens on the connections: the guard wraps y-webrtc's own listener.
     for (const c of conns()) guardConn(c);
     this.unregister = registerRoom(this.credential.topic, () => {
@@ -148,7 +137,7 @@ export class WebrtcTransport {
 
   /** Whether at least one signaling server is connected. */
   get signalingUp(): boolean {
-    return (this.provider as unknown as { signalingConns: SignalingConnLike[] }).signalingConns.some((c) => c.connected);
+    return signalingConnsOf(this.provider).some((c) => c.connected);
   }
 
   /** Signaling redials so far (diagnostics). */
@@ -182,7 +171,7 @@ export class WebrtcTransport {
     clearInterval(this.timer);
     // y-webrtc shares the connection with the next room (after a rotation): leave our topics on it.
     const ours = [relayTopic(this.credential.topic), ...(this.keyCheck ? [this.keyCheck.topic] : [])];
-    for (const c of (this.provider as unknown as { signalingConns: SignalingConnLike[] }).signalingConns) if (c.connected) c.send({ type: 'unsubscribe', topics: ours });
+    for (const c of signalingConnsOf(this.provider)) if (c.connected) c.send({ type: 'unsubscribe', topics: ours });
     this.relay?.dispose();
     this.auth.dispose();
     this.keyCheck?.dispose();
@@ -200,7 +189,7 @@ export class WebrtcTransport {
 
   private connView(conn: WebrtcConn | undefined): ConnLike | undefined {
     if (!conn) return undefined;
-    const peer = conn.peer as SimplePeerLike;
+    const peer = peerOfConn(conn);
     const h = this.hooked.get(conn);
     return { connected: peer.connected, createdAt: h?.createdAt ?? Date.now(), initiator: peer.initiator, answered: h?.answered ?? false, destroy: () => conn.destroy() };
   }
@@ -208,7 +197,7 @@ export class WebrtcTransport {
   private tick(): void {
     if (this.destroyed) return;
     this.hookAll();
-    for (const c of (this.provider as unknown as { signalingConns: SignalingConnLike[] }).signalingConns) guardConn(c);
+    for (const c of signalingConnsOf(this.provider)) guardConn(c);
     this.auth.attach();
     this.relay?.attach();
     this.flushAnnounces();
@@ -305,38 +294,22 @@ export class WebrtcTransport {
   }
 
   private hook(conn: WebrtcConn): void {
-    const peer = conn.peer as SimplePeerLike;
+    const peer = peerOfConn(conn);
     // y-webrtc hands a responder its offer before we see it; an initiator waits for an answer.
     const h: Hooked = { createdAt: Date.now(), answered: !peer.initiator };
     this.hooked.set(conn, h);
-    const signal = peer.signal.bind(peer);
-    peer.signal = (data: unknown) => {
-      h.answered = true;
-      signal(data);
-    };
+    onSignalIn(peer, () => (h.answered = true));
     const id = conn.remotePeerId;
-    const theirs = peer.listeners('data').slice();
-    const onData = (data: Uint8Array | ArrayBuffer) => {
+    interceptData(peer, (data, theirs) => {
       const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
-      if (isSyncFrame(bytes)) {
-        const v = this.via.get(id);
-        if (v?.kind === 'rtc' && v.conn === conn) this.session.receive(id, bytes);
-        return;
-      }
-      for (const l of theirs) {
-        try {
-          l.call(peer, data);
-        } catch {
-          /* a malformed y-webrtc message must not break the channel */
-        }
-      }
-    };
-    peer.on('data', onData as never);
-    for (const l of theirs) peer.removeListener('data', l as never);
+      if (!isSyncFrame(bytes)) return theirs(data);
+      const v = this.via.get(id);
+      if (v?.kind === 'rtc' && v.conn === conn) this.session.receive(id, bytes);
+    });
 
     const link: PeerLink = {
       send: (frame) => peer.send(frame),
-      bufferedAmount: () => peer.bufferSize ?? 0,
+      bufferedAmount: () => bufferedBytes(peer),
       close: () => conn.destroy(),
     };
     const open = () => {
@@ -345,7 +318,7 @@ export class WebrtcTransport {
       this.watch.note(`rtc ${id.slice(0, 8)}`);
       this.relay?.forget(id);
       this.session.addPeer(id, link);
-      peer._channel?.addEventListener('bufferedamountlow', () => this.session.pump(id));
+      onBufferDrained(peer, () => this.session.pump(id));
     };
     if (peer.connected) open();
     else peer.once('connect', open);

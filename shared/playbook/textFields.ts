@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import type { YRecord } from '../doc/collection.js';
 import { write, type Origin } from '../doc/origins.js';
+import { currentItemId, ownItemId } from '../doc/yjsInternals.js';
 
 /**
  * Free-text fields where two people plausibly type at once are Y.Text (a text CRDT): both
@@ -55,16 +56,14 @@ function fnv1a(s: string): number {
 }
 
 /**
- * The one reader of Yjs internals here (yjs 13.6: `Y.Map._map` holds each key's current item,
- * `AbstractType._item` the item a nested type lives in; tests/unit/playbook/textFields.test.ts
- * checks them against the installed version). Names what the upgrade of `field` replaces.
+ * Names what the upgrade of `field` replaces: the item holding its current value, else the item
+ * the record lives in (Yjs internals, read through shared/doc/yjsInternals.ts).
  */
 function upgradeAnchor(rec: YRecord, field: string): string | null {
-  const internals = rec as unknown as { _map: Map<string, Y.Item>; _item: Y.Item | null };
-  const current = internals._map.get(field);
-  if (current) return `v:${current.id.client}:${current.id.clock}:${field}`;
-  const own = internals._item;
-  return own ? `r:${own.id.client}:${own.id.clock}:${field}` : null;
+  const current = currentItemId(rec, field);
+  if (current) return `v:${current.client}:${current.clock}:${field}`;
+  const own = ownItemId(rec);
+  return own ? `r:${own.client}:${own.clock}:${field}` : null;
 }
 
 /**

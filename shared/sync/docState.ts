@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
+import { hasPendingUpdates } from '../doc/yjsInternals.js';
 
 /**
  * What a peer tells another about its copy of the workspace, cheaply: the state vector (which
@@ -63,13 +64,12 @@ export class DocStateReader {
 
   read(): DocState {
     if (this.cached) return this.cached;
-    const store = this.doc.store;
     const sv = Y.encodeStateVector(this.doc);
     const state: DocState = {
       sv,
       svMap: Y.decodeStateVector(sv),
       ds: hashBytes(encodeDeleteSet(this.doc)),
-      pending: store.pendingStructs !== null || store.pendingDs !== null,
+      pending: hasPendingUpdates(this.doc),
     };
     this.cached = state;
     return state;

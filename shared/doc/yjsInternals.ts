@@ -1,0 +1,28 @@
+import type * as Y from 'yjs';
+
+/**
+ * Every read of Yjs internals the app makes, in one place (yjs is pinned to an exact version in
+ * package.json; tests/unit/internals/contract.test.ts loads the installed yjs and fails with a
+ * clear message when one of these changed). Public Yjs API offers none of the three:
+ * - whether a document holds updates it cannot apply yet (missing earlier ones): `store.pendingStructs`/`pendingDs`;
+ * - the item that currently holds a map key's value: `Y.Map._map`;
+ * - the item a nested type lives in: `AbstractType._item`.
+ */
+
+/** True while `doc` holds updates waiting for earlier ones (it is not complete yet). */
+export function hasPendingUpdates(doc: Y.Doc): boolean {
+  const store = doc.store as { pendingStructs: unknown; pendingDs: unknown };
+  return store.pendingStructs !== null || store.pendingDs !== null;
+}
+
+/** The id of the item holding `map`'s current value for `key`, or null. */
+export function currentItemId(map: object, key: string): Y.ID | null {
+  const item = (map as unknown as { _map: Map<string, Y.Item> })._map.get(key);
+  return item ? item.id : null;
+}
+
+/** The id of the item `type` is stored in (null: a root type, or not integrated yet). */
+export function ownItemId(type: object): Y.ID | null {
+  const item = (type as unknown as { _item: Y.Item | null })._item;
+  return item ? item.id : null;
+}

@@ -1,0 +1,149 @@
+/**
+ * Contract of the third-party internals the app reaches into (one adapter per library:
+ * shared/doc/yjsInternals.ts, renderer/sync/internals/*). Loads the real, installed packages and
+ * fails with a message naming the internal when an upgrade changed it. Why each reach exists and
+ * what would let it go: renderer/sync/CONTEXT.md ("Third-party internals").
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { ObservableV2 } from 'lib0/observable';
+import { WebSocket as NodeWebSocket } from 'ws';
+import Peer from 'simple-peer/simplepeer.min.js';
+import { currentItemId, hasPendingUpdates, ownItemId } from '../../../shared/doc/yjsInternals';
+import { listenersOf } from '../../../renderer/sync/internals/lib0';
+import { bufferedBytes, interceptData, onBufferDrained, onSignalIn, peerOf } from '../../../renderer/sync/internals/simplePeer';
+import { signalingConnsOf } from '../../../renderer/sync/internals/yWebrtc';
+
+const changed = (what: string) => `${what} changed in the installed version: update the adapter (see renderer/sync/CONTEXT.md, "Third-party internals") before upgrading`;
+
+describe('yjs internals (shared/doc/yjsInternals.ts)', () => {
+  it('StructStore.pendingStructs / pendingDs tell a document waiting for earlier updates', () => {
+    const a = new Y.Doc();
+    const updates: Uint8Array[] = [];
+    a.on('update', (u: Uint8Array) => updates.push(u));
+    a.getArray('x').insert(0, [1]);
+    a.getArray('x').insert(1, [2]);
+    const b = new Y.Doc();
+    expect('pendingStructs' in b.store && 'pendingDs' in b.store, changed('yjs StructStore.pendingStructs/pendingDs')).toBe(true);
+    expect(hasPendingUpdates(b), changed('yjs StructStore.pendingStructs (empty doc)')).toBe(false);
+    Y.applyUpdate(b, updates[1]!, 'remote');
+    expect(hasPendingUpdates(b), changed('yjs StructStore.pendingStructs (update with a gap)')).toBe(true);
+    Y.applyUpdate(b, updates[0]!, 'remote');
+    expect(hasPendingUpdates(b), changed('yjs StructStore.pendingStructs (gap filled)')).toBe(false);
+  });
+
+  it("Y.Map._map holds each key's current item; AbstractType._item the item a nested type lives in", () => {
+    const doc = new Y.Doc();
+    const root = doc.getMap<Y.Map<unknown>>('records');
+    const rec = new Y.Map<unknown>();
+    root.set('r1', rec);
+    rec.set('title', 'a');
+    const first = currentItemId(rec, 'title');
+    expect(first?.client, changed('yjs Y.Map._map')).toBe(doc.clientID);
+    rec.set('title', 'b');
+    const second = currentItemId(rec, 'title');
+    expect(second && first && second.clock > first.clock, changed('yjs Y.Map._map (current value)')).toBe(true);
+    expect(currentItemId(rec, 'missing')).toBeNull();
+    expect(ownItemId(rec)?.client, changed('yjs AbstractType._item')).toBe(doc.clientID);
+    expect(ownItemId(root), changed('yjs AbstractType._item (root type)')).toBeNull();
+  });
+});
+
+describe('lib0 internals (renderer/sync/internals/lib0.ts)', () => {
+  it("Observable keeps listeners in _observers, so the guard can go in front of y-webrtc's", () => {
+    const o = new ObservableV2<{ message: (m: unknown) => void }>();
+    const f = () => {};
+    o.on('message', f);
+    expect(listenersOf(o, 'message'), changed('lib0 Observable._observers')).toEqual([f]);
+    o.off('message', f);
+    expect(listenersOf(o, 'message')).toEqual([]);
+  });
+});
+
+describe('y-webrtc internals (renderer/sync/internals/yWebrtc.ts)', () => {
+  const g = globalThis as { WebSocket?: unknown };
+  const hadWebSocket = 'WebSocket' in g;
+  const before = g.WebSocket;
+  afterEach(() => {
+    if (hadWebSocket) g.WebSocket = before;
+    else delete g.WebSocket;
+  });
+
+  it('signalingConns are lib0 WebsocketClients with the fields and the message listener the guard and the watch use', async () => {
+    g.WebSocket = NodeWebSocket; // lib0 dials with the global WebSocket; nobody listens on this loopback port
+    const { WebrtcProvider } = await import('y-webrtc');
+    const doc = new Y.Doc();
+    const provider = new WebrtcProvider(`contract-${Date.now()}`, doc, { signaling: ['ws://127.0.0.1:9/contract'], password: 'contract-test-password-0123', filterBcConns: false });
+    try {
+      const conns = signalingConnsOf(provider);
+      expect(Array.isArray(conns), changed('y-webrtc WebrtcProvider.signalingConns')).toBe(true);
+      expect(conns.length).toBe(1);
+      const c = conns[0]!;
+      for (const field of ['url', 'ws', 'connected', 'connecting', 'lastMessageReceived', 'unsuccessfulReconnects', 'shouldConnect', 'providers'] as const) {
+        expect(field in c, changed(`lib0 WebsocketClient / y-webrtc SignalingConn.${field}`)).toBe(true);
+      }
+      for (const method of ['send', 'connect', 'on', 'off'] as const) expect(typeof c[method], changed(`lib0 WebsocketClient.${method}`)).toBe('function');
+      expect(c.url).toBe('ws://127.0.0.1:9/contract');
+      // y-webrtc registers its own 'message' listener when it creates the connection.
+      expect(listenersOf(c, 'message').length, changed("y-webrtc SignalingConn's own 'message' listener")).toBeGreaterThanOrEqual(1);
+      await provider.key;
+      expect(provider.room?.webrtcConns instanceof Map, changed('y-webrtc Room.webrtcConns')).toBe(true);
+      expect(typeof provider.room?.peerId, changed('y-webrtc Room.peerId')).toBe('string');
+    } finally {
+      provider.destroy();
+      doc.destroy();
+    }
+  });
+});
+
+/** A stand-in for the browser's WebRTC, given to simple-peer through its public `wrtc` option. */
+function fakeWrtc() {
+  const channel = Object.assign(new EventTarget(), { bufferedAmount: 0, binaryType: 'blob', readyState: 'connecting', label: 'x', bufferedAmountLowThreshold: 0, close: () => {}, send: () => {} });
+  class RTCPeerConnection {
+    createDataChannel = () => channel;
+    createOffer = () => new Promise(() => {});
+    close = () => {};
+    getStats = () => Promise.resolve(new Map());
+  }
+  return { channel, wrtc: { RTCPeerConnection, RTCSessionDescription: class {}, RTCIceCandidate: class {} } };
+}
+
+describe('simple-peer internals (renderer/sync/internals/simplePeer.ts), the bundle y-webrtc loads', () => {
+  it('_channel is the data channel; bufferSize reads it; data listeners can be put behind ours; signal can be wrapped', () => {
+    const { channel, wrtc } = fakeWrtc();
+    const peer = peerOf(new Peer({ initiator: true, wrtc, trickle: true }));
+    try {
+      expect(peer._channel, changed('simple-peer Peer._channel')).toBe(channel);
+      channel.bufferedAmount = 1234;
+      expect(bufferedBytes(peer), changed('simple-peer Peer.bufferSize')).toBe(1234);
+      let drained = 0;
+      onBufferDrained(peer, () => drained++);
+      channel.dispatchEvent(new Event('bufferedamountlow'));
+      expect(drained, changed("simple-peer Peer._channel ('bufferedamountlow')")).toBe(1);
+
+      const seenByTheirs: unknown[] = [];
+      peer.on('data', ((d: unknown) => seenByTheirs.push(d)) as never);
+      const seenByMine: unknown[] = [];
+      interceptData(peer, (data, theirs) => {
+        seenByMine.push(data);
+        if ((data as Uint8Array)[0] === 1) theirs(data);
+      });
+      expect(peer.listeners('data').length, changed('simple-peer EventEmitter listeners/removeListener')).toBe(1);
+      (peer as unknown as { emit: (e: string, d: unknown) => void }).emit('data', new Uint8Array([1]));
+      (peer as unknown as { emit: (e: string, d: unknown) => void }).emit('data', new Uint8Array([2]));
+      expect(seenByMine).toHaveLength(2);
+      expect(seenByTheirs).toEqual([new Uint8Array([1])]);
+
+      let signals = 0;
+      onSignalIn(peer, () => signals++);
+      try {
+        peer.signal({ candidate: { candidate: '', sdpMid: '0', sdpMLineIndex: 0 } });
+      } catch {
+        /* the stand-in cannot apply it; we only check our wrapper saw it */
+      }
+      expect(signals).toBe(1);
+    } finally {
+      (peer as unknown as { destroy: () => void }).destroy();
+    }
+  });
+});
