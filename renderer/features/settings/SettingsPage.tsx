@@ -4,6 +4,7 @@ import { LanguageSwitch } from '../../app/LanguageSwitch';
 import { updateProfile, useIdentity, type Profile } from '../../identity/identity';
 import { ProfileForm } from './ProfileForm';
 import { KeyFingerprint } from './KeyFingerprint';
+import { settingsPanels } from '../../app/settingsPanels';
 
 export function SettingsPage() {
   const { t } = useTranslation('app');
@@ -38,6 +39,9 @@ export function SettingsPage() {
           <KeyFingerprint fingerprint={fingerprint} testId="own-fingerprint" />
         </section>
       )}
+      {settingsPanels.map((p) => (
+        <div key={p.id}>{p.render()}</div>
+      ))}
     </main>
   );
 }
