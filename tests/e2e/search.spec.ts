@@ -51,3 +51,16 @@ test('Ctrl+K finds a statement by a word inside its body and jumps there', async
   await page.getByTestId('search-input').fill('販售雞腿排');
   await expect(page.getByTestId('search-hit').first()).toContainText('雞腿便當回收聲明');
 });
+
+test('"?" outside a text box lists the keyboard shortcuts; Esc closes the sheet', async ({ page }) => {
+  await openApp(page, 'zh-TW');
+  await createWorkspace(page, '快速鍵');
+  await page.locator('body').click({ position: { x: 2, y: 2 } });
+  await page.keyboard.press('?');
+  const sheet = page.getByTestId('shortcut-sheet');
+  await expect(sheet).toBeVisible();
+  await expect(sheet).toContainText('搜尋整個工作區');
+  await expect(sheet).toContainText('復原自己的上一個變更');
+  await page.keyboard.press('Escape');
+  await expect(sheet).toBeHidden();
+});
