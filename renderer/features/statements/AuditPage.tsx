@@ -1,7 +1,8 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
-import { metaOf } from '../../../shared/doc/workspaceDoc';
+import { companyNameFor, readCompany } from '../../../shared/company/profile';
+import { useSession } from '../../session/sessionStore';
 import { workspacePath } from '../../app/router';
 import { useGovernance } from '../../identity/useGovernance';
 import { getPlatform } from '../../platform';
@@ -36,7 +37,9 @@ export function AuditPrint({ doc, wsId, params }: { doc: Y.Doc; wsId: string; pa
   const search = params.toString();
   const q = useMemo(() => queryFromParams(new URLSearchParams(search)), [search]);
   const rows = useAuditRows(gov, q);
-  const name = String(metaOf(doc).get('companyName') ?? metaOf(doc).get('name') ?? '');
+  const { t: tc } = useTranslation('company');
+  const language = useSession((st) => st.language);
+  const name = companyNameFor(readCompany(doc), language) || tc('missingName');
   const who = q.by ? gov?.roster.byKey.get(q.by) : undefined;
   const filters = [
     q.kind ? t(kindKey(q.kind), { defaultValue: q.kind }) : '',

@@ -5,7 +5,7 @@ import { getPlatform } from '../../platform';
 import { useRoute, workspacePath } from '../../app/router';
 import { useSession } from '../../session/sessionStore';
 import { useGovernance } from '../../identity/useGovernance';
-import { metaOf } from '../../../shared/doc/workspaceDoc';
+import { companyNameFor, readCompany } from '../../../shared/company/profile';
 import { deriveGate, frozenApprovals } from '../../../shared/statements/approval';
 import { bodyToJson, parseBodyJson, type BodyNode } from '../../../shared/statements/body';
 import { shortHash } from '../../../shared/statements/hash';
@@ -57,6 +57,7 @@ interface PrintedApproval {
  */
 export function PrintView({ doc, wsId, id }: { doc: Y.Doc; wsId: string; id: string }) {
   const { t } = useTranslation('statements');
+  const { t: tc } = useTranslation('company');
   const language = useSession((s) => s.language);
   const gov = useGovernance();
   const rec = useStatementRecord(doc, id);
@@ -94,7 +95,9 @@ export function PrintView({ doc, wsId, id }: { doc: Y.Doc; wsId: string; id: str
           ? [{ role: r.role, name: r.approval.signer?.name ?? '', unit: r.approval.signer?.unit ?? '', fingerprint: r.approval.signer?.fingerprint.hex ?? '', at: r.approval.payload.at, hash: r.approval.payload.hash, check: 'valid' }]
           : [],
       );
-  const company = String(metaOf(doc).get('companyName') ?? metaOf(doc).get('name') ?? '');
+  // The company profile (never the workspace's name): legal name in the statement's language.
+  const profile = readCompany(doc);
+  const company = companyNameFor(profile, fields.language) || tc('missingName');
 
   const print = async () => {
     try {
@@ -123,7 +126,11 @@ export function PrintView({ doc, wsId, id }: { doc: Y.Doc; wsId: string; id: str
         </button>
       </div>
       <header className="print-header">
-        <p className="print-company">{company}</p>
+        {profile.logo && <img className="print-logo" src={profile.logo} alt="" style={{ maxHeight: 48, maxWidth: 200 }} />}
+        <p className="print-company" data-testid="print-company">
+          {company}
+        </p>
+        {profile.letterhead && <p className="print-letterhead">{profile.letterhead}</p>}
         {gate.drill && <p className="print-drill">{t('drill.printHeader')}</p>}
         <h1>{release?.title || fields.title}</h1>
         <p className="print-meta">
