@@ -6,13 +6,16 @@ import { CrisisTypesEditor } from './CrisisTypesEditor';
 import { SeveritiesEditor } from './SeveritiesEditor';
 import { SignalsEditor, PrinciplesEditor } from './SignalsEditor';
 import { PlaybookTransfer } from './PlaybookTransfer';
+import { RunbookView } from './RunbookView';
+import './runbook.css';
 
-const TABS = ['crisisTypes', 'severities', 'signals', 'principles'] as const;
+const TABS = ['runbook', 'crisisTypes', 'severities', 'signals', 'principles'] as const;
 type Tab = (typeof TABS)[number];
 
 /** The co-edited playbook: crisis types with steps, severity levels, signals and principles. */
 export function PlaybookPage({ rest }: SectionProps) {
   const { t } = useTranslation('playbook');
+  const { t: tr } = useTranslation('runbook');
   const doc = useWorkspaceDoc();
   const wsId = useWorkspaceId();
   if (!doc || !wsId) return <></>;
@@ -26,10 +29,11 @@ export function PlaybookPage({ rest }: SectionProps) {
       <div role="tablist" className="tabs">
         {TABS.map((id) => (
           <a key={id} role="tab" aria-selected={tab === id} className={`tab${tab === id ? ' active' : ''}`} href={workspacePath(wsId, 'playbook', id)}>
-            {t(`tabs.${id}`)}
+            {id === 'runbook' ? tr('tab') : t(`tabs.${id}`)}
           </a>
         ))}
       </div>
+      {tab === 'runbook' && <RunbookView doc={doc} />}
       {tab === 'crisisTypes' && <CrisisTypesEditor doc={doc} selectedId={rest[1] ?? null} workspaceId={wsId} />}
       {tab === 'severities' && <SeveritiesEditor doc={doc} />}
       {tab === 'signals' && <SignalsEditor doc={doc} />}
