@@ -9,7 +9,7 @@ const T0 = Date.UTC(2026, 0, 5, 9);
 function watched(now: number, log: LogEntry[] = [], injects: Inject[] = [], state: 'active' | 'closed' = 'active', severity = 2): WatchedIncident {
   return { incident: { id: 'i1', title: '便當食安', drill: injects.length > 0, t0: T0, severity, log, state }, now, injects };
 }
-const inject = (id: string, offsetMinutes: number): Inject => ({ id, offsetMinutes, channel: 'media', content: `記者來電 ${id}`, expectedResponse: '', linkedStepId: '', linkedStepTitle: '' });
+const inject = (id: string, offsetMinutes: number): Inject => ({ id, offsetMinutes, channel: 'media_call', content: `記者來電 ${id}`, expectedResponse: '', linkedStepId: '', linkedStepTitle: '' });
 const update = (at: number): LogEntry => ({ id: `l${at}`, at, by: 'PR', category: 'communication', text: '更新' });
 
 describe('what raises a notification', () => {

@@ -10,7 +10,7 @@ import { caretKeyPending } from './keepCaret';
  *
  * Origins: the Yjs binding writes each edit in a transaction whose origin is its own plugin key
  * (ySyncPluginKey), not one of our origin strings. Those writes are a person's typing, so the
- * studio treats them as 'user' (see isEditorOrigin); everything else the studio writes goes
+ * studio treats them as 'user' (statementOrigin in ../origins.ts); everything else the studio writes goes
  * through write()/collection helpers with an explicit origin.
  *
  * Where typing lands and where the caret stays while peers type: extensions.ts (TypedText,
