@@ -5,7 +5,7 @@ import { companyNameFor, readCompany } from '../../../shared/company/profile';
 import { useSession } from '../../session/sessionStore';
 import { workspacePath } from '../../app/router';
 import { useGovernance } from '../../identity/useGovernance';
-import { getPlatform } from '../../platform';
+import { printStatementPdf } from './statementFiles';
 import { useToasts } from '../../ui/toasts';
 import { AuditTable, AuditTrail, kindKey, queryFromParams, useAuditRows, useStatementTitles } from './AuditTrail';
 import { formatStamp } from './format';
@@ -50,7 +50,7 @@ export function AuditPrint({ doc, wsId, params }: { doc: Y.Doc; wsId: string; pa
 
   const print = async () => {
     try {
-      const outcome = await getPlatform().printToPdf({ pageSize: 'A4', landscape: true, saveAs: `audit-${formatStamp(Date.now()).replace(/[ :]/g, '-')}.pdf` });
+      const outcome = await printStatementPdf({ pageSize: 'A4', landscape: true, saveAs: `audit-${formatStamp(Date.now()).replace(/[ :]/g, '-')}.pdf` });
       if (outcome.kind === 'saved') useToasts.getState().show({ text: t('print.done'), ttl: 4000 });
     } catch (err) {
       useToasts.getState().show({ text: t('errors.generic', { message: (err as Error).message }), ttl: 6000 });

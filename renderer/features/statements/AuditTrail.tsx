@@ -8,7 +8,7 @@ import { APPROVER_ROLE } from '../../../shared/governance/roles';
 import type { ReviewerRole } from '../../../shared/statements/types';
 import { workspacePath } from '../../app/router';
 import { useGovernance } from '../../identity/useGovernance';
-import { getPlatform } from '../../platform';
+import { saveAuditCsv } from './statementFiles';
 import { useToasts } from '../../ui/toasts';
 import { formatStamp } from './format';
 import { useDeepVersion } from './hooks';
@@ -144,7 +144,7 @@ export function AuditTrail({ doc, wsId, statementId, compact = false }: { doc: Y
   const exportCsv = async () => {
     try {
       const stamp = formatStamp(Date.now()).replace(/[ :]/g, '-');
-      await getPlatform().saveFile({ suggestedName: `audit-${statementId ? 'statement-' : ''}${stamp}.csv`, mime: 'text/csv', text: auditCsv(rows) });
+      await saveAuditCsv(`audit-${statementId ? 'statement-' : ''}${stamp}.csv`, auditCsv(rows));
     } catch (err) {
       useToasts.getState().show({ text: t('errors.generic', { message: (err as Error).message }), ttl: 6000 });
     }

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
-import { getPlatform } from '../../platform';
+import { printStatementPdf } from './statementFiles';
 import { useRoute, workspacePath } from '../../app/router';
 import { useSession } from '../../session/sessionStore';
 import { useGovernance } from '../../identity/useGovernance';
@@ -103,7 +103,7 @@ export function PrintView({ doc, wsId, id }: { doc: Y.Doc; wsId: string; id: str
     try {
       // eslint-disable-next-line no-control-regex -- file names cannot hold control characters
       const name = `${(release?.title || fields.title).replace(/[\\/:*?"<>|\u0000-\u001f]/g, ' ').trim().slice(0, 150) || 'statement'}.pdf`;
-      const outcome = await getPlatform().printToPdf({ pageSize: 'A4', landscape: false, saveAs: name });
+      const outcome = await printStatementPdf({ pageSize: 'A4', landscape: false, saveAs: name });
       if (outcome.kind === 'saved') useToasts.getState().show({ text: t('print.done'), ttl: 4000 });
     } catch (err) {
       useToasts.getState().show({ text: t('errors.generic', { message: (err as Error).message }), ttl: 6000 });
