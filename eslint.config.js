@@ -3,10 +3,15 @@
 // renderer/: never imports electron/ (it reaches main only through window.crisisRoom)
 // electron/: never imports renderer/
 // preload  : only shared/ and Electron's renderer modules
+// features : renderer/features/<f> imports only the features listed in `features` below; code of
+//            renderer/ outside features/ imports none (except app/ and the i18n table)
+// Yjs      : every transaction and applied update names its origin (lint/originRules.js)
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import crisisRoom from './lint/plugin.js';
+import { assertAcyclic } from './lint/featureBoundaries.js';
 
 const NODE_BUILTINS = ['fs', 'path', 'os', 'http', 'https', 'net', 'child_process', 'crypto', 'url', 'stream', 'worker_threads', 'dgram', 'dns', 'tls', 'zlib', 'events', 'util', 'buffer', 'process'];
 const nodeModules = NODE_BUILTINS.flatMap((m) => [m, `node:${m}`, `${m}/*`, `node:${m}/*`]);
@@ -44,6 +49,37 @@ export const layering = {
   },
 };
 
+/**
+ * Which feature of renderer/features/ may import which (exported for the tests). It must stay
+ * acyclic: a feature lower in the table never imports one above it. What two features both
+ * need goes below the features (renderer/hooks, renderer/incidentClock…) or is handed in by
+ * app/sections.tsx (incidents shows drills' panel and review that way).
+ */
+export const features = {
+  settings: [],
+  incidents: [],
+  roles: [],
+  sync: ['settings'],
+  playbook: ['sync'],
+  statements: ['sync'],
+  workspaces: ['sync', 'backup'],
+  members: ['settings', 'statements'],
+  drills: ['incidents'],
+  vault: ['settings'],
+  backup: [],
+  search: [],
+};
+assertAcyclic(features);
+
+/** Browser globals `shared/` must not touch (it also runs in main and in Node tests). */
+export const DOM_GLOBALS = [
+  'window', 'document', 'navigator', 'location', 'history', 'localStorage', 'sessionStorage', 'indexedDB',
+  'self', 'top', 'parent', 'frames', 'alert', 'confirm', 'prompt', 'requestAnimationFrame', 'cancelAnimationFrame',
+  'requestIdleCallback', 'getComputedStyle', 'matchMedia', 'HTMLElement', 'Element', 'Node', 'Event', 'CustomEvent',
+  'MutationObserver', 'ResizeObserver', 'IntersectionObserver', 'Image', 'FileReader', 'XMLHttpRequest', 'WebSocket',
+  'Worker', 'BroadcastChannel',
+];
+
 const layerConfigs = Object.values(layering).map(({ files, ignores, paths, patterns, message, globals: g }) => ({
   files,
   ...(ignores ? { ignores } : {}),
@@ -65,18 +101,15 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     files: ['**/*.{ts,tsx}'],
-    plugins: { 'react-hooks': reactHooks },
+    plugins: { 'react-hooks': reactHooks, 'crisis-room': crisisRoom },
     rules: {
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'warn',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      // Every Yjs write names its origin: doc.transact(fn) without one is an error.
+      // Every Yjs write names its origin (lint/originRules.js; bare writes: shared/doc/originGuard.ts).
+      'crisis-room/transaction-origin': 'error',
       'no-restricted-syntax': [
         'error',
-        {
-          selector: "CallExpression[callee.property.name='transact'][arguments.length<2]",
-          message: 'Every Yjs write carries a transaction origin: use write(doc, origin, fn).',
-        },
         {
           selector: "CallExpression[callee.object.name=/^(it|test|describe)$/][callee.property.name=/^(only|skip|todo)$/]",
           message: 'No focused, skipped or todo tests.',
@@ -89,4 +122,22 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
   ...layerConfigs,
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    rules: { 'crisis-room/feature-boundaries': ['error', { featuresDir: 'renderer/features', features, roots: ['renderer/app/', 'renderer/i18n/resources.ts'] }] },
+  },
+  {
+    files: ['shared/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-globals': ['error', ...DOM_GLOBALS.map((name) => ({ name, message: `Bad layering: shared/ must stay free of DOM globals (${name}); take what you need as a parameter.` }))],
+      'no-restricted-properties': [
+        'error',
+        ...['window', 'document', 'navigator', 'localStorage', 'sessionStorage', 'indexedDB', 'location'].map((property) => ({
+          object: 'globalThis',
+          property,
+          message: `Bad layering: shared/ must stay free of DOM globals (globalThis.${property}).`,
+        })),
+      ],
+    },
+  },
 );

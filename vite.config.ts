@@ -17,6 +17,8 @@ export default defineConfig({
   test: {
     root: '.',
     include: ['tests/unit/**/*.test.{ts,tsx}'],
+    // Every Y.Doc in the unit tests throws on a local write without an origin (shared/doc/originGuard.ts).
+    setupFiles: ['tests/unit/setup/originGuard.ts'],
     environment: 'node',
     testTimeout: 20000,
   },

@@ -10,6 +10,8 @@ import { print, printToPdf } from './printing.js';
 import { registerAppScheme, serveAppProtocol } from './protocol.js';
 import { applySessionPolicy, hardenWebContents } from './security.js';
 import { createMainWindow, focusWindow } from './windows.js';
+import { BACKUP_SETTINGS_FILE, createBackupService } from './backups.js';
+import { createVaultKeyHandler, VAULT_KEY_FILE } from './vault.js';
 
 /** What main.ts hands over besides Electron itself. */
 export interface MainProcessOptions {
@@ -37,6 +39,7 @@ export function createIpcHandlers(
   closeGuard: CloseGuard = createCloseGuard(electron),
 ): IpcHandlers {
   const { lanHost } = options;
+  const backups = createBackupService({ electron, settingsFile: join(electron.app.getPath('userData'), BACKUP_SETTINGS_FILE) });
   // The CSP follows this machine's own LAN host and the hosts discovered nearby.
   const own = async <T extends { running: boolean; urls: string[]; port: number | null }>(status: Promise<T>): Promise<T> => {
     const st = await status;
@@ -66,6 +69,13 @@ export function createIpcHandlers(
     },
     allowHosts: (request, caller) => hosts.update(request, confirmHostsDialog(electron, caller.window)),
     editsFlushed: (request, caller) => closeGuard.flushed(request, caller),
+    autoBackupSettings: () => backups.settings(),
+    autoBackupChooseFolder: (_request, caller) => backups.chooseFolder(caller),
+    autoBackupConfigure: (request) => backups.configure(request),
+    autoBackupWrite: (request) => backups.write(request),
+    autoBackupList: (request) => backups.list(request),
+    autoBackupRead: (request) => backups.read(request),
+    vaultMasterKey: createVaultKeyHandler({ safeStorage: electron.safeStorage, file: join(electron.app.getPath('userData'), VAULT_KEY_FILE), platform: options.platform }),
   };
 }
 

@@ -179,7 +179,7 @@ export interface DialogLike {
   ): Promise<{ canceled: boolean; filePath?: string }>;
   showOpenDialog(
     window: BaseWindowLike,
-    options: { properties: Array<'openFile'>; filters?: FileDialogFilterLike[]; title?: string },
+    options: { properties: Array<'openFile' | 'openDirectory' | 'createDirectory'>; filters?: FileDialogFilterLike[]; title?: string },
   ): Promise<{ canceled: boolean; filePaths: string[] }>;
   showMessageBox(
     window: BaseWindowLike,
@@ -209,8 +209,18 @@ export interface IpcMainLike {
 }
 
 /** The slice of the `electron` module the main process uses. */
+/** Electron's `safeStorage`: strings encrypted with a key the OS keeps (Keychain, DPAPI, libsecret/kwallet). */
+export interface SafeStorageLike {
+  isEncryptionAvailable(): boolean;
+  encryptString(plainText: string): Uint8Array;
+  decryptString(encrypted: Buffer): string;
+  /** Linux only: which store holds the key; 'basic_text' means a hard-coded key (no protection). */
+  getSelectedStorageBackend?(): string;
+}
+
 export interface ElectronFacade {
   app: AppLike;
+  safeStorage: SafeStorageLike;
   BrowserWindow: BrowserWindowStatic;
   ipcMain: IpcMainLike;
   protocol: ProtocolLike;

@@ -17,6 +17,13 @@ const api = {
   lanHostNearby: () => ipcRenderer.invoke(IPC_CHANNELS.lanHostNearby),
   allowHosts: (request) => ipcRenderer.invoke(IPC_CHANNELS.allowHosts, request),
   editsFlushed: (request) => ipcRenderer.invoke(IPC_CHANNELS.editsFlushed, request),
+  vaultMasterKey: (request) => ipcRenderer.invoke(IPC_CHANNELS.vaultMasterKey, request),
+  autoBackupSettings: () => ipcRenderer.invoke(IPC_CHANNELS.autoBackupSettings),
+  autoBackupChooseFolder: () => ipcRenderer.invoke(IPC_CHANNELS.autoBackupChooseFolder),
+  autoBackupConfigure: (request) => ipcRenderer.invoke(IPC_CHANNELS.autoBackupConfigure, request),
+  autoBackupWrite: (request) => ipcRenderer.invoke(IPC_CHANNELS.autoBackupWrite, request),
+  autoBackupList: (request) => ipcRenderer.invoke(IPC_CHANNELS.autoBackupList, request),
+  autoBackupRead: (request) => ipcRenderer.invoke(IPC_CHANNELS.autoBackupRead, request),
   // Only the payload reaches the page (never the IPC event and its sender).
   onFlushEdits: (listener: (request: unknown) => void) => {
     const forward = (_event: unknown, request: unknown) => listener(request);

@@ -3,7 +3,8 @@ import type { ElectronFacade, SessionLike, WebContentsLike } from './facade.js';
 
 /**
  * Content-Security-Policy for every page of the app. Starts from nothing and allows only what the app uses:
- * - scripts only from the app itself (no inline script, no eval);
+ * - scripts only from the app itself (no inline script, no eval); `'wasm-unsafe-eval'` lets the
+ *   page compile WebAssembly (only that, not JS eval): Argon2id for the vault passphrase (hash-wasm);
  * - inline styles (the editor sets styles at run time; styles cannot run code);
  * - images from the app, `data:` and `blob:` (QR codes, pasted logos);
  * - connections to the app and to signaling servers on the LAN: `ws:`/`wss:` for signaling, and
@@ -15,7 +16,7 @@ import type { ElectronFacade, SessionLike, WebContentsLike } from './facade.js';
  */
 export const CSP_DIRECTIVES: ReadonlyArray<readonly [string, string]> = [
   ['default-src', "'none'"],
-  ['script-src', "'self'"],
+  ['script-src', "'self' 'wasm-unsafe-eval'"],
   ['style-src', "'self' 'unsafe-inline'"],
   ['img-src', "'self' data: blob:"],
   ['font-src', "'self' data:"],

@@ -16,6 +16,13 @@ export const IPC_CHANNELS = {
   lanHostNearby: 'crisis-room:lan-host-nearby',
   allowHosts: 'crisis-room:allow-hosts',
   editsFlushed: 'crisis-room:edits-flushed',
+  vaultMasterKey: 'crisis-room:vault-master-key',
+  autoBackupSettings: 'crisis-room:auto-backup-settings',
+  autoBackupChooseFolder: 'crisis-room:auto-backup-choose-folder',
+  autoBackupConfigure: 'crisis-room:auto-backup-configure',
+  autoBackupWrite: 'crisis-room:auto-backup-write',
+  autoBackupList: 'crisis-room:auto-backup-list',
+  autoBackupRead: 'crisis-room:auto-backup-read',
 } as const;
 
 /**

@@ -20,6 +20,7 @@ import { contentHash } from '../../shared/statements/hash';
 import { getStatement, requireBody } from '../../shared/statements/store';
 import { applyTraceTransaction, createTraceTarget, findTraceTarget, traceTransactions, type TraceOptions } from '../lib/trace';
 import { dumpDatabase, loadDatabase, storeStats, type StoreStats } from './idbRaw';
+import { installBenchVault } from './benchVault';
 
 // As in the app (renderer/main.tsx): the CSP forbids eval, so zod validates without compiling.
 z.config({ jitless: true });
@@ -76,7 +77,7 @@ async function buildStores(plainDb: string, governedDb: string, trace: TraceOpti
   let ws = await openWorkspace(id, db);
   const mem = new Y.Doc();
   mem.clientID = TRACE_CLIENT;
-  Y.applyUpdate(mem, Y.encodeStateAsUpdate(ws.doc));
+  Y.applyUpdate(mem, Y.encodeStateAsUpdate(ws.doc), 'system');
   const target = createTraceTarget(mem);
   let n = 0;
   for (const tx of traceTransactions(trace)) {
@@ -228,4 +229,5 @@ declare global {
     govBench: GovBench;
   }
 }
+await installBenchVault();
 window.govBench = api;

@@ -12,6 +12,7 @@ import { createWorkspace, openWorkspace } from '../../renderer/workspace/workspa
 import { usePersistence } from '../../renderer/workspace/persistence';
 import { applyTraceTransaction, createTraceTarget, findTraceTarget, traceTransactions, type TraceOptions } from '../lib/trace';
 import { deleteDatabase, dumpDatabase, loadDatabase, storeStats, type DatabaseDump, type StoreStats } from './idbRaw';
+import { exportBenchKeyring, importBenchKeyring, installBenchVault } from './benchVault';
 import { fromBase64, toBase64 } from './base64';
 
 /** Client id the trace is typed under, the same for every contender. */
@@ -71,10 +72,13 @@ export interface AppStore {
 }
 
 /**
- * Creates a workspace the app's way and types the trace into it: every transaction is stored by
- * y-dexie as its own update row as the edits happen, as in the app. y-dexie's periodic GC is held
- * off (its "recently run" stamp) so the store is the uncompressed worst case; call
- * `compressApp` to compress it as that GC would.
+ * Creates a workspace the app's way and types the trace into it: every transaction is stored as
+ * its own update row as the edits happen, and the app merges the rows itself after every
+ * COMPRESS_AFTER_WRITES (500) local writes (renderer/workspace/workspaceService.ts), so the
+ * store never holds thousands of rows. y-dexie's own periodic GC is held off (its "recently run"
+ * stamp), and the merge the app starts on close is cut short here (the connection is closed at
+ * once), so the store ends as the app leaves it between merges: one merged row plus the rows
+ * written since (fewer than 500). `compressApp` then merges those as the app's close would.
  */
 async function buildAppStore(dbName: string, trace: TraceOptions): Promise<AppStore> {
   const t0 = performance.now();
@@ -120,7 +124,7 @@ function openRaw(fullB64: string, statementId: string, expectedLength: number): 
   const update = fromBase64(fullB64);
   const t0 = performance.now();
   const doc = new Y.Doc();
-  Y.applyUpdate(doc, update);
+  Y.applyUpdate(doc, update, 'system');
   const len = readableLength(doc, statementId);
   const ms = performance.now() - t0;
   expectLength(len, expectedLength, 'raw Y.applyUpdate');
@@ -243,7 +247,7 @@ async function profileRawIdb(dbName: string, id: string, statementId: string, ex
   raw.close();
   t = performance.now();
   const doc = new Y.Doc();
-  Y.transact(doc, () => rows.forEach((r) => Y.applyUpdateV2(doc, r.u)), 'system', false);
+  Y.transact(doc, () => rows.forEach((r) => Y.applyUpdateV2(doc, r.u, 'system')), 'system', false);
   expectLength(readableLength(doc, statementId), expectedLength, 'profile apply');
   const applyMs = performance.now() - t;
   doc.destroy();
@@ -284,8 +288,10 @@ const api = {
   profileRawIdb,
   profileAppOpen,
   storeStats,
-  dumpDatabase,
-  loadDatabase: async (dump: DatabaseDump) => {
+  // Rows are encrypted (renderer/vault): a copy into another origin takes the wrapped keys along.
+  dumpDatabase: async (name: string): Promise<DatabaseDump & { keyring?: string }> => ({ ...(await dumpDatabase(name)), keyring: exportBenchKeyring() }),
+  loadDatabase: async (dump: DatabaseDump & { keyring?: string }) => {
+    if (dump.keyring) await importBenchKeyring(dump.keyring);
     // Create the schema the app's way first, then copy the rows in raw.
     const db = new CrisisRoomDb(dump.name);
     await db.open();
@@ -304,4 +310,5 @@ declare global {
   }
 }
 
+await installBenchVault();
 window.storeBench = api;

@@ -36,8 +36,10 @@ export interface WorkspaceStores {
 
 export interface PrepareOptions {
   /**
-   * Also keep the worst cases: an uncompressed copy of the app's store (origin 'appUncompressed')
-   * and a y-indexeddb store that never merged its rows (origin 'yIndexeddbUntrimmed').
+   * Also keep the stores before their last merge: a copy of the app's store as typed — its last
+   * merge (after every 500 writes) plus the rows since, fewer than 500 — (origin
+   * 'appUncompressed') and a y-indexeddb store that never merged its rows (origin
+   * 'yIndexeddbUntrimmed', y-indexeddb's real worst case).
    */
   keepUncompressed?: boolean;
   trace?: TraceOptions;

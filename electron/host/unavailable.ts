@@ -2,13 +2,14 @@ import { LAN_HOST_STOPPED, type LanHostService, type LanHostStatus } from '../..
 
 /**
  * What is unavailable on this machine, and what the person at the keyboard can do about it:
- * a LAN host placeholder for builds or modes without one, and the message `npm start` prints
- * when the desktop shell (Electron) cannot start and the same app is served to the browser.
+ * a LAN host that never runs, and the message `npm start` prints when the desktop shell
+ * (Electron) cannot start and the same app is served to the browser.
  */
 
 /**
- * A LAN host that never runs, for builds or modes without one. Starting it reports `reason`
- * in the status instead of failing, so the UI can show why.
+ * A LAN host that never runs. The app and web mode always wire the real one (host/lan.ts, from
+ * main.ts and webMain.ts); unit tests of the main process pass this one. Starting it reports
+ * `reason` in the status instead of failing, so a UI could show why.
  */
 export function lanHostUnavailable(reason: string): LanHostService {
   const status = async (): Promise<LanHostStatus> => ({ ...LAN_HOST_STOPPED, error: reason });

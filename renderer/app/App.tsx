@@ -7,6 +7,7 @@ import { LanguageSwitch } from './LanguageSwitch';
 import { WorkspaceList } from '../features/workspaces/WorkspaceList';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { OnboardingPage } from '../features/settings/OnboardingPage';
+import { useGateStage, VaultScreen } from '../features/vault/VaultGate';
 import { useIdentity } from '../identity/identity';
 import { Toasts } from '../ui/toasts';
 import { useCurrentWorkspace } from '../workspace/useWorkspace';
@@ -19,11 +20,14 @@ export function App() {
   const { t } = useTranslation('app');
   const language = useSession((s) => s.language);
   const { current, loadingId, error, open, close } = useCurrentWorkspace();
+  // Before anything else: the vault (renderer/vault) must be open — first start, unlock screen.
+  const gate = useGateStage();
 
   useEffect(() => {
+    if (gate !== 'open') return;
     if (route.workspaceId) void open(route.workspaceId);
     else close();
-  }, [route.workspaceId, open, close]);
+  }, [route.workspaceId, open, close, gate]);
 
   useEffect(() => {
     document.title = t('appName');
@@ -33,6 +37,19 @@ export function App() {
   const sectionProps = { rest: route.rest, params: route.params };
   const identity = useIdentity((s) => s.status);
   const identityError = useIdentity((s) => s.error);
+
+  if (gate !== 'open') {
+    return (
+      <div className="app" data-identity={gate}>
+        <header className="topbar">
+          <span className="brand">{t('appName')}</span>
+          <span className="spacer" />
+          <LanguageSwitch />
+        </header>
+        <VaultScreen stage={gate} />
+      </div>
+    );
+  }
 
   // Nobody works in the app before saying who they are: first start shows only the profile form.
   if (identity !== 'ready') {

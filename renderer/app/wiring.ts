@@ -1,12 +1,17 @@
-import { registerAwarenessSource, useClockSync } from '../features/drills/clockService';
+import { registerAwarenessSource, useClockSync } from '../exerciseClock/clockService';
 import { currentSync, installSyncLifecycle } from '../sync/syncLifecycle';
 import { useSyncStore } from '../sync/syncStore';
 import { loadIdentity } from '../identity/identity';
 import { installAdmissionService } from '../identity/admissionService';
 import { installRoomKeyService } from '../identity/roomKeyService';
 import { installTestHooks } from '../identity/testHooks';
+import { installRoomService } from '../rooms/roomService';
+import { installRoomsTestHooks } from '../rooms/testHooks';
 import { installHostAccess } from '../sync/hostAccess';
 import { installPageGuard } from '../workspace/pageGuard';
+import { installUndo } from '../features/undo/undoService';
+import { installNotifications } from '../features/notify/notifyService';
+import { installOriginGuard } from './originGuardService';
 
 let installed = false;
 
@@ -25,8 +30,17 @@ export function installAppWiring(): void {
   installRoomKeyService();
   installTestHooks();
   installSyncLifecycle();
+  // Development builds: the open workspace throws on a local write without an origin.
+  installOriginGuard();
+  // Restricted rooms this laptop's person is a member of: stored, synced in their own rooms (renderer/rooms).
+  installRoomService();
+  installRoomsTestHooks();
   // Leaving or closing the page writes what fields hold and warns when edits would be lost.
   installPageGuard();
+  // Ctrl+Z / Ctrl+Shift+Z over this person's own edits (features/undo).
+  installUndo();
+  // System notifications for updates falling due and drill injects (features/notify).
+  installNotifications();
   // Electron: the page's CSP allows exactly the configured hosts (sync/hostAccess.ts).
   installHostAccess();
   registerAwarenessSource(() => currentSync()?.awareness ?? null);

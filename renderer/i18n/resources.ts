@@ -7,6 +7,15 @@ import { drillsLocales } from '../features/drills/locales';
 import { statementsLocales } from '../features/statements/locales';
 import { syncLocales } from '../features/sync/locales';
 import { membersLocales } from '../features/members/locales';
+import { backupLocales } from '../features/backup/locales';
+import { roomsLocales } from '../rooms/locales';
+import { vaultLocales } from '../features/vault/locales';
+import { searchLocales } from '../features/search/locales';
+import { undoLocales } from '../features/undo/locales';
+import { notifyLocales } from '../features/notify/locales';
+import { helpLocales } from '../features/help/locales';
+import { companyLocales } from '../features/company/locales';
+import { runbookLocales } from '../features/playbook/runbookLocales';
 
 /** A feature's strings in every language (the same keys in each). */
 export type LocaleBundle = Record<Language, Record<string, unknown>>;
@@ -21,4 +30,13 @@ export const namespaces: Record<string, LocaleBundle> = {
   statements: statementsLocales,
   sync: syncLocales,
   members: membersLocales,
+  backup: backupLocales,
+  rooms: roomsLocales,
+  vault: vaultLocales,
+  search: searchLocales,
+  undo: undoLocales,
+  notify: notifyLocales,
+  help: helpLocales,
+  company: companyLocales,
+  runbook: runbookLocales,
 };

@@ -2,14 +2,20 @@ import { useEffect } from 'react';
 import { Dexie, type EntityTable } from 'dexie';
 import { create } from 'zustand';
 import { z } from 'zod';
-import { deviceKeysOf, generateDeviceKeys, keyFingerprint, type DeviceKeys, type KeyFingerprint } from '../../shared/governance';
+import { deviceKeysOf, keyFingerprint, type DeviceKeys, type KeyFingerprint } from '../../shared/governance';
 import { useSession } from '../session/sessionStore';
+import { ensureDataKey, getVault, IDENTITY_SCOPE } from '../vault';
+import { migrateLegacyDb } from '../workspace/migrate';
+import { makeDeviceSecrets, importDeviceSecrets, openJson, sealJson, type DeviceSecrets } from './identityCrypto';
 
 /**
  * Who uses this laptop: the person's profile and the device's key pairs (Ed25519 to sign, X25519
- * for key agreement). The private keys are WebCrypto keys made non-extractable and kept in
- * IndexedDB as CryptoKey objects: the renderer can use them, never read them out. The profile is
- * set at first start and changed only in Settings; no other form changes who you are.
+ * for key agreement). Everything is stored encrypted (renderer/vault): the profile and the
+ * private keys (PKCS#8, sealed with the '$identity' data key) in one field; at unlock the private
+ * keys are imported as non-extractable WebCrypto keys, which the renderer can use, never read
+ * out. (Keys made before encryption were stored by the browser as non-extractable CryptoKey
+ * objects; they cannot be exported, so they stay as they are — their profile is encrypted.)
+ * The profile is set at first start and changed only in Settings; no other form changes who you are.
  * Also keeps, per workspace, the key this laptop trusts as the workspace's creator (the anchor
  * of its roster), taken when it created the workspace or from the invite it joined with.
  */
@@ -43,18 +49,33 @@ const PROFILE_ERRORS: readonly ProfileError[] = ['nameRequired', 'nameTooLong', 
 const FALLBACK_ERROR: Record<ProfileField, ProfileError> = { name: 'nameRequired', unit: 'unitTooLong', phone: 'phoneTooLong', email: 'emailInvalid' };
 export type Profile = z.infer<typeof ProfileSchema>;
 
-interface DeviceRow {
-  id: 'self';
-  signing: CryptoKeyPair;
-  agreement: CryptoKeyPair;
+/** What the device row holds, sealed (`c`). */
+interface DeviceSecret {
   profile: Profile;
   createdAt: number;
+  keys?: DeviceSecrets;
 }
 
-interface TrustRow {
+interface DeviceRow {
+  id: 'self';
+  /** Sealed {@link DeviceSecret}. */
+  c?: Uint8Array;
+  /** Keys from before encryption (non-extractable CryptoKeys, cannot be sealed). */
+  signing?: CryptoKeyPair;
+  agreement?: CryptoKeyPair;
+  /** Before encryption only. */
+  profile?: Profile;
+  createdAt?: number;
+}
+
+/** Trust and room rows: the workspace id in clear, the rest sealed with the workspace's data key. */
+interface SealedRow {
   workspaceId: string;
-  genesisKey: string;
-  at: number;
+  c?: Uint8Array;
+}
+interface TrustRow extends SealedRow {
+  genesisKey?: string;
+  at?: number;
 }
 
 /**
@@ -69,9 +90,8 @@ export interface LocalRoomKey {
   rekeyId: string | null;
 }
 
-interface RoomRow extends LocalRoomKey {
-  workspaceId: string;
-  at: number;
+interface RoomRow extends SealedRow, Partial<LocalRoomKey> {
+  at?: number;
 }
 
 class IdentityDb extends Dexie {
@@ -98,21 +118,45 @@ export interface IdentityState {
 
 export const useIdentity = create<IdentityState>(() => ({ status: 'loading', error: null, profile: null, keys: null, fingerprint: null }));
 
-function publish(row: DeviceRow, keys: DeviceKeys): void {
-  useIdentity.setState({ status: 'ready', error: null, profile: row.profile, keys, fingerprint: keyFingerprint(keys.publicKey) });
+function publish(profile: Profile, keys: DeviceKeys): void {
+  useIdentity.setState({ status: 'ready', error: null, profile, keys, fingerprint: keyFingerprint(keys.publicKey) });
   // The display name everything else shows and records comes from the profile only.
-  useSession.setState({ userName: row.profile.name });
+  useSession.setState({ userName: profile.name });
 }
 
-/** Reads this laptop's identity (call once at start). */
+const DEVICE_AAD = 'identity|device|self';
+
+/** The device row's content, sealed again (a row from before encryption is rewritten). */
+async function readDevice(): Promise<{ secret: DeviceSecret; row: DeviceRow } | null> {
+  const row = await idb().device.get('self');
+  if (!row) return null;
+  if (row.c) return { secret: openJson<DeviceSecret>(IDENTITY_SCOPE, DEVICE_AAD, row.c), row };
+  // From before encryption: seal the profile, keep the (unexportable) key objects.
+  const secret: DeviceSecret = { profile: row.profile!, createdAt: row.createdAt ?? Date.now() };
+  const next: DeviceRow = { id: 'self', c: sealJson(IDENTITY_SCOPE, DEVICE_AAD, secret), signing: row.signing, agreement: row.agreement };
+  await idb().device.put(next);
+  return { secret, row: next };
+}
+
+async function keysOf(secret: DeviceSecret, row: DeviceRow): Promise<DeviceKeys> {
+  if (secret.keys) return importDeviceSecrets(secret.keys);
+  if (row.signing && row.agreement) return deviceKeysOf(row.signing, row.agreement);
+  throw new Error('this laptop\'s device keys are missing');
+}
+
+/** Reads this laptop's identity (call once at start; waits until the vault is unlocked). */
 export async function loadIdentity(): Promise<void> {
   try {
-    const row = await idb().device.get('self');
-    if (!row) {
-      useIdentity.setState({ status: 'none', error: null });
+    await getVault().whenUnlocked();
+    await ensureDataKey(IDENTITY_SCOPE);
+    await migrateLegacyDb();
+    const found = await readDevice();
+    if (!found) {
+      // createIdentity may have finished meanwhile (first start): never step back from 'ready'.
+      if (useIdentity.getState().status === 'loading') useIdentity.setState({ status: 'none', error: null });
       return;
     }
-    publish(row, await deviceKeysOf(row.signing, row.agreement));
+    publish(found.secret.profile, await keysOf(found.secret, found.row));
   } catch (err) {
     useIdentity.setState({ status: 'error', error: (err as Error).message });
   }
@@ -121,21 +165,44 @@ export async function loadIdentity(): Promise<void> {
 /** First start: stores the profile and makes this device's key pairs. */
 export async function createIdentity(profile: Profile): Promise<void> {
   const clean = ProfileSchema.parse(profile);
+  await ensureDataKey(IDENTITY_SCOPE);
   if (await idb().device.get('self')) throw new Error('This laptop already has an identity: change it in Settings');
-  const keys = await generateDeviceKeys();
-  const row: DeviceRow = { id: 'self', signing: keys.signing, agreement: keys.agreement, profile: clean, createdAt: Date.now() };
+  const secrets = await makeDeviceSecrets();
+  const keys = await importDeviceSecrets(secrets);
+  const row: DeviceRow = { id: 'self', c: sealJson(IDENTITY_SCOPE, DEVICE_AAD, { profile: clean, createdAt: Date.now(), keys: secrets } satisfies DeviceSecret) };
   await idb().device.add(row);
-  publish(row, keys);
+  publish(clean, keys);
 }
 
 /** Settings: changes the profile (the keys stay). */
 export async function updateProfile(profile: Profile): Promise<void> {
   const clean = ProfileSchema.parse(profile);
-  const row = await idb().device.get('self');
-  if (!row) throw new Error('No identity on this laptop yet');
-  const next = { ...row, profile: clean };
+  const found = await readDevice();
+  if (!found) throw new Error('No identity on this laptop yet');
+  const next: DeviceRow = { ...found.row, c: sealJson(IDENTITY_SCOPE, DEVICE_AAD, { ...found.secret, profile: clean }) };
   await idb().device.put(next);
-  publish(next, useIdentity.getState().keys ?? (await deviceKeysOf(row.signing, row.agreement)));
+  publish(clean, useIdentity.getState().keys ?? (await keysOf(found.secret, found.row)));
+}
+
+/** A trust or room row's content: sealed with the workspace's data key (null: none, or shredded). */
+async function readSealed<T extends object>(table: 'trust' | 'rooms', workspaceId: string): Promise<T | null> {
+  const row = (await idb()[table].get(workspaceId)) as (SealedRow & Record<string, unknown>) | undefined;
+  if (!row) return null;
+  if (!row.c) {
+    // From before encryption: seal it now.
+    const { workspaceId: _id, ...plain } = row;
+    void _id;
+    await writeSealed(table, workspaceId, plain);
+    return plain as T;
+  }
+  const vault = getVault();
+  if (!vault.hasDataKey(workspaceId) && vault.isShredded(workspaceId)) return null;
+  return openJson<T>(workspaceId, `identity|${table}|${workspaceId}`, row.c);
+}
+
+async function writeSealed(table: 'trust' | 'rooms', workspaceId: string, value: object): Promise<void> {
+  await ensureDataKey(workspaceId);
+  await idb()[table].put({ workspaceId, c: sealJson(workspaceId, `identity|${table}|${workspaceId}`, value) });
 }
 
 /**
@@ -149,7 +216,7 @@ const remember = (workspaceId: string, key: string | null): void =>
 
 /** The creator key this laptop trusts for a workspace, if any. */
 export async function trustedGenesisKey(workspaceId: string): Promise<string | null> {
-  const key = (await idb().trust.get(workspaceId))?.genesisKey ?? null;
+  const key = (await readSealed<{ genesisKey: string }>('trust', workspaceId))?.genesisKey ?? null;
   remember(workspaceId, key);
   return key;
 }
@@ -159,9 +226,9 @@ export async function trustedGenesisKey(workspaceId: string): Promise<string | n
  * never replaced silently: the caller must pass `replace` after the person chose to.
  */
 export async function trustGenesisKey(workspaceId: string, genesisKey: string, replace = false): Promise<void> {
-  const existing = await idb().trust.get(workspaceId);
+  const existing = await readSealed<{ genesisKey: string }>('trust', workspaceId);
   if (existing && existing.genesisKey !== genesisKey && !replace) throw new Error('This workspace is already anchored to another creator key');
-  await idb().trust.put({ workspaceId, genesisKey, at: Date.now() });
+  await writeSealed('trust', workspaceId, { genesisKey, at: Date.now() });
   remember(workspaceId, genesisKey);
 }
 
@@ -187,7 +254,7 @@ const rememberRoom = (workspaceId: string, key: LocalRoomKey | null): void =>
 /** This laptop's own room key for a workspace, if it has one (else the workspace meta's applies). */
 export async function localRoomKey(workspaceId: string): Promise<LocalRoomKey | null> {
   try {
-    const row = await idb().rooms.get(workspaceId);
+    const row = await readSealed<LocalRoomKey>('rooms', workspaceId);
     const key = row ? { roomKey: row.roomKey, rekeyId: row.rekeyId } : null;
     rememberRoom(workspaceId, key);
     return key;
@@ -200,11 +267,17 @@ export async function localRoomKey(workspaceId: string): Promise<LocalRoomKey | 
 
 /** Stores the room key this laptop uses for a workspace from now on (sync moves to its room). */
 export async function setLocalRoomKey(workspaceId: string, key: LocalRoomKey): Promise<void> {
-  await idb().rooms.put({ workspaceId, ...key, at: Date.now() });
+  await writeSealed('rooms', workspaceId, { ...key, at: Date.now() });
   rememberRoom(workspaceId, key);
 }
 
 /** The profile the old free-text name field left behind, to pre-fill the first-start form. */
 export function legacyName(): string {
   return useSession.getState().userName.trim().slice(0, 80);
+}
+
+/** Whether this laptop already has a person's identity stored (read without the vault: is there a row). */
+export async function hasStoredIdentity(): Promise<boolean> {
+  if (!(await Dexie.exists('crisis-room-identity'))) return false;
+  return (await idb().device.count()) > 0;
 }

@@ -2,7 +2,7 @@ import { createElectronPlatform } from './platform.electron';
 import type { Platform } from './platform';
 import { createWebPlatform } from './platform.web';
 
-export type { HostAccessControl, LanHostControl, PdfOutcome, Platform, PlatformCapabilities, SaveOutcome } from './platform';
+export type { AutoBackupControl, HostAccessControl, LanHostControl, PdfOutcome, Platform, PlatformCapabilities, SaveOutcome } from './platform';
 export { UnsupportedOnPlatformError } from './platform';
 
 /** Electron when the preload exposed `window.crisisRoom`, the browser otherwise. */

@@ -39,6 +39,14 @@ export function createElectronPlatform(api: CrisisRoomApi): Platform {
       status: () => call(() => api.lanHostStatus()),
       nearby: () => call(() => api.lanHostNearby()),
     },
+    autoBackup: {
+      settings: () => call(() => api.autoBackupSettings()),
+      chooseFolder: () => call(() => api.autoBackupChooseFolder()),
+      configure: (request) => call(() => api.autoBackupConfigure(request)),
+      write: (request) => call(() => api.autoBackupWrite(request)),
+      list: (request) => call(() => api.autoBackupList(request)),
+      read: (request) => call(() => api.autoBackupRead(request)),
+    },
     hosts: {
       enforced: true,
       allow: (request) => call(() => api.allowHosts(request)),

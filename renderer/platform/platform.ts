@@ -3,6 +3,8 @@ import type {
   AllowHostsResult,
   AppInfo,
   AppMode,
+  AutoBackupEntry,
+  AutoBackupSettings,
   BackupExportRequest,
   EditsFlushed,
   LanHostStart,
@@ -57,6 +59,19 @@ export interface HostAccessControl {
   allow(request: AllowHostsRequest): Promise<AllowHostsResult>;
 }
 
+/**
+ * Automatic backups into a folder the person picked (Electron main writes the files the page
+ * encrypted, electron/backups.ts). Absent in a browser, which can only download a backup.
+ */
+export interface AutoBackupControl {
+  settings(): Promise<AutoBackupSettings>;
+  chooseFolder(): Promise<AutoBackupSettings>;
+  configure(request: { intervalMinutes: number; keep: number }): Promise<AutoBackupSettings>;
+  write(request: { workspaceId: string; bytes: Uint8Array }): Promise<{ written: AutoBackupEntry; deleted: string[] }>;
+  list(request: { workspaceId?: string }): Promise<AutoBackupEntry[]>;
+  read(request: { name: string }): Promise<{ name: string; size: number; bytes: Uint8Array }>;
+}
+
 export interface Platform {
   readonly mode: AppMode;
   readonly can: PlatformCapabilities;
@@ -68,6 +83,8 @@ export interface Platform {
   exportBackup(request: BackupExportRequest): Promise<SaveOutcome>;
   readonly lanHost: LanHostControl;
   readonly hosts: HostAccessControl;
+  /** Automatic backups into a folder (Electron); null in a browser. */
+  readonly autoBackup: AutoBackupControl | null;
   /**
    * Answers main's "store every edit, the window is closing" (Electron, electron/closeGuard.ts):
    * `flush` runs and its answer goes back to main. Returns a function that stops answering. In a

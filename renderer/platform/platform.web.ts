@@ -135,6 +135,8 @@ export function createWebPlatform(env: WebEnv = browserEnv()): Platform {
       const { workspaceName, bytes } = BackupExportRequestSchema.parse(request);
       return download(bytes, 'application/octet-stream', backupFileName(workspaceName, new Date()));
     },
+    // A page cannot write into a folder on its own: backups are downloaded on request.
+    autoBackup: null,
     lanHost: {
       async start() {
         throw new UnsupportedOnPlatformError('In web mode the LAN host runs with the Node host (npm start), not from the page.');

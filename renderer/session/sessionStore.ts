@@ -8,7 +8,9 @@ export interface SessionState {
   /**
    * Display name shown to peers and recorded on log entries: a copy of the identity profile's
    * name (renderer/identity), set when the identity loads or the profile changes in Settings.
-   * Persisted only so a laptop from before identities pre-fills its first-start form.
+   * Never persisted (names are stored only encrypted, renderer/vault); a value a laptop from
+   * before identities left in localStorage is read once to pre-fill its first-start form, and is
+   * overwritten by the next save.
    */
   userName: string;
   /** Presence colour. */
@@ -48,6 +50,7 @@ export const useSession = create<SessionState>()(
     {
       name: 'crisis-room.session',
       version: 1,
+      partialize: (s) => ({ language: s.language, userColor: s.userColor, memberId: s.memberId }),
       merge: (persisted, current) => {
         const p = (persisted ?? {}) as Partial<SessionState>;
         return {

@@ -1,22 +1,30 @@
 import { DeliveryLedger } from '../../shared/sync/delivery';
+import { openFor, sealFor } from '../vault';
+import { fromB64, toB64 } from '../vault/seal';
 
 /**
  * Keeps each workspace's delivery ledger (which of our edits each member holds) in localStorage:
  * synchronous, so a save at `pagehide` completes, and small (entries leave once every member holds
- * them). Saved within half a second of a change and when the page goes away.
+ * them). Saved within half a second of a change and when the page goes away. It names members,
+ * so it is sealed with the workspace's data key (renderer/vault, synchronous): `v1:` + base64.
  */
 
 const PREFIX = 'crisis-room.delivery.';
 const SAVE_EVERY_MS = 500;
 
 const keyOf = (workspaceId: string) => `${PREFIX}${workspaceId}`;
+const SEALED = 'v1:';
+const aadOf = (workspaceId: string) => `ledger|${workspaceId}`;
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
 
 /** The stored ledger of a workspace (an unreadable one is reported and replaced by an empty one). */
 export function loadLedger(workspaceId: string): DeliveryLedger {
   let raw: unknown;
   try {
     const text = localStorage.getItem(keyOf(workspaceId));
-    raw = text ? JSON.parse(text) : null;
+    const plain = text?.startsWith(SEALED) ? decoder.decode(openFor(workspaceId, aadOf(workspaceId), fromB64(text.slice(SEALED.length)))) : text;
+    raw = plain ? JSON.parse(plain) : null;
   } catch (err) {
     console.warn('[sync] the record of undelivered changes could not be read; counting starts again:', err);
     return new DeliveryLedger();
@@ -32,7 +40,8 @@ export function persistLedger(workspaceId: string, ledger: DeliveryLedger): () =
   const save = () => {
     if (ledger.version === saved) return;
     try {
-      localStorage.setItem(keyOf(workspaceId), JSON.stringify(ledger.toJSON()));
+      const sealed = sealFor(workspaceId, aadOf(workspaceId), encoder.encode(JSON.stringify(ledger.toJSON())));
+      localStorage.setItem(keyOf(workspaceId), SEALED + toB64(sealed));
       saved = ledger.version;
     } catch (err) {
       console.warn('[sync] the record of undelivered changes could not be saved:', err);

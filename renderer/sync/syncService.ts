@@ -6,6 +6,7 @@ import { WebrtcTransport } from './webrtcTransport';
 import { PresenceStateSchema, useSyncStore, EMPTY_STATUS, type PresenceState } from './syncStore';
 import { loadLedger, persistLedger } from './deliveryStore';
 import { DeliveryLedger } from '../../shared/sync/delivery';
+import { isRosterMember } from './rosterMembers';
 
 /** What starting sync for an open workspace needs. */
 export interface StartSyncOptions {
@@ -60,6 +61,8 @@ export function startSync(opts: StartSyncOptions): SyncHandle {
     // Everything typed or done here counts (the editor binding and undo use their own origins);
     // not what a peer sent, nor what local storage loads (y-dexie applies it as the provider).
     isLocalChange: (origin) => origin !== 'remote' && !(origin instanceof DexieYProvider),
+    // Only verified team members count as someone our changes reached (not our own print window).
+    ...(publish ? { isMember: isRosterMember } : {}),
   });
   const stopPersisting = publish ? persistLedger(workspaceId, ledger) : () => {};
   // The room is named by its key (shared/sync/roomAuth.ts): after a rotation we are in another room.

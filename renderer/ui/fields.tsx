@@ -112,7 +112,13 @@ function CollaborativeTextField({ record, field, label, multiline, placeholder, 
   );
 }
 
+/**
+ * A number bound to a record field. Only numbers within [min, max] are written; anything else stays
+ * in the field as typed (also after leaving it) with a message saying what is expected and which
+ * value is still stored — bad input is never silently dropped.
+ */
 export function NumberField({ record, field, label, value, min = 0, max = 100000, testId }: { record: YRecord; field: string; label: string; value: number; min?: number; max?: number; testId?: string }) {
+  const { t } = useTranslation('playbook');
   const [text, setText] = useState<string | null>(null);
   return (
     <label className="field field-number">
@@ -132,9 +138,13 @@ export function NumberField({ record, field, label, value, min = 0, max = 100000
             setText(null);
           } else setText(e.target.value);
         }}
-        onBlur={() => setText(null)}
         aria-invalid={text !== null}
       />
+      {text !== null && (
+        <span className="error small" role="alert" data-testid="number-field-error">
+          {t('field.numberRange', { min, max, saved: value })}
+        </span>
+      )}
     </label>
   );
 }

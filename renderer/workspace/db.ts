@@ -2,6 +2,7 @@ import { Dexie, type EntityTable } from 'dexie';
 import yDexie from 'y-dexie';
 import type * as Y from 'yjs';
 import { reportStorageError } from './persistence';
+import { getVault, vaultMiddleware, type Vault } from '../vault';
 
 /** One row per workspace; its Y.Doc lives in y-dexie's updates table beside it. */
 export interface WorkspaceRow {
@@ -16,12 +17,47 @@ export interface WorkspaceRow {
 
 export const UPDATES_TABLE = '$workspaces.doc_updates';
 
+/**
+ * One row per restricted room this laptop's person is a member of (renderer/rooms): its own
+ * Y.Doc, stored like a workspace's (updates in `ROOM_UPDATES_TABLE`, keyed by the room id).
+ */
+export interface CompartmentRow {
+  id: string;
+  workspaceId: string;
+  doc: Y.Doc;
+}
+
+export const ROOM_UPDATES_TABLE = '$compartments.doc_updates';
+
+/**
+ * The database's name. Since issue 12 every row is encrypted (renderer/vault): a new name, so a
+ * laptop's plaintext database from before (`LEGACY_DB_NAME`) is copied over encrypted and then
+ * deleted (migrate.ts) instead of being rewritten in place.
+ */
+export const DB_NAME = 'crisis-room-v2';
+export const LEGACY_DB_NAME = 'crisis-room';
+
+export interface DbOptions {
+  /**
+   * The vault whose keys encrypt every row (renderer/vault middleware). `null` only for the
+   * benchmark's baseline (bench P9) and for reading a legacy plaintext database.
+   */
+  vault?: Vault | null;
+}
+
 export class CrisisRoomDb extends Dexie {
   workspaces!: EntityTable<WorkspaceRow, 'id'>;
+  compartments!: EntityTable<CompartmentRow, 'id'>;
 
-  constructor(name = 'crisis-room') {
+  constructor(name = DB_NAME, options: DbOptions = {}) {
     super(name, { addons: [yDexie] });
-    this.version(1).stores({ workspaces: 'id, name, updatedAt, doc: Y.Doc' });
+    // No index on `name`: index keys are stored in clear. Indexed fields (id, updatedAt,
+    // deletedAt) are the only ones the vault leaves readable.
+    this.version(1).stores({ workspaces: 'id, updatedAt, deletedAt, doc: Y.Doc' });
+    // Restricted rooms (renderer/rooms): only on laptops of their members.
+    this.version(2).stores({ compartments: 'id, workspaceId, doc: Y.Doc' });
+    const vault = options.vault === undefined ? getVault() : options.vault;
+    if (vault) this.use(vaultMiddleware(vault, () => new Set(this.tables.filter((t) => (t.schema as { yProps?: unknown[] }).yProps?.length).map((t) => t.name))));
   }
 }
 

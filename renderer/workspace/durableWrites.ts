@@ -18,10 +18,10 @@ import { UPDATES_TABLE, type CrisisRoomDb } from './db';
  * Dexie, so y-dexie's loading and compression, Dexie's query cache and other windows' live
  * queries all see it as usual. Settles when IndexedDB confirms (or refuses) the write.
  */
-export function storeUpdateNow(db: CrisisRoomDb, workspaceId: string, update: Uint8Array): Promise<void> {
+export function storeUpdateNow(db: CrisisRoomDb, workspaceId: string, update: Uint8Array, table: string = UPDATES_TABLE): Promise<void> {
   return Dexie.ignoreTransaction(() =>
-    db.transaction('rw', UPDATES_TABLE, (tx) => {
-      const added = tx.table(UPDATES_TABLE).add({ k: workspaceId, u: update, f: 1 });
+    db.transaction('rw', table, (tx) => {
+      const added = tx.table(table).add({ k: workspaceId, u: update, f: 1 });
       try {
         tx.idbtrans.commit();
       } catch {

@@ -8,7 +8,12 @@
  * behind them. A transaction on another database waits for nothing. Measured in Chromium 156
  * (300 writes queued, then a reload, 10 runs): the queued writes kept 9 to 300 of 300, the one
  * journal entry written at `pagehide` was there every time.
+ *
+ * Each entry's update is sealed with the workspace's data key (renderer/vault; synchronous, so it
+ * is written during `pagehide` too). Entries from before encryption (`u` in clear) are still read,
+ * applied and removed.
  */
+import { openFor, sealFor } from '../vault';
 
 const NAME = 'crisis-room-journal';
 const STORE = 'entries';
@@ -18,6 +23,8 @@ export interface JournalEntry {
   /** Yjs update (V2). */
   u: Uint8Array;
 }
+
+const aadOf = (workspaceId: string) => `journal|${workspaceId}`;
 
 let db: IDBDatabase | null = null;
 let opening: Promise<IDBDatabase | null> | null = null;
@@ -61,8 +68,9 @@ export function journalReady(): boolean {
 export function writeJournal(workspaceId: string, update: Uint8Array): Promise<IDBValidKey | null> {
   if (!db) return Promise.resolve(null);
   try {
+    const c = sealFor(workspaceId, aadOf(workspaceId), update);
     const tx = db.transaction(STORE, 'readwrite');
-    const req = tx.objectStore(STORE).add({ k: workspaceId, u: update, at: Date.now() });
+    const req = tx.objectStore(STORE).add({ k: workspaceId, c, at: Date.now() });
     tx.commit();
     return new Promise((resolve) => {
       tx.oncomplete = () => resolve(req.result);
@@ -85,8 +93,14 @@ export async function journalEntries(workspaceId: string): Promise<JournalEntry[
       req.onsuccess = () => {
         const cursor = req.result;
         if (!cursor) return;
-        const value = cursor.value as { u?: unknown };
-        if (value.u instanceof Uint8Array) out.push({ key: cursor.primaryKey, u: value.u });
+        const value = cursor.value as { u?: unknown; c?: unknown };
+        if (value.c instanceof Uint8Array) {
+          try {
+            out.push({ key: cursor.primaryKey, u: openFor(workspaceId, aadOf(workspaceId), value.c) });
+          } catch (err) {
+            console.warn('[journal] an entry does not decrypt; it is skipped:', err);
+          }
+        } else if (value.u instanceof Uint8Array) out.push({ key: cursor.primaryKey, u: value.u });
         cursor.continue();
       };
       tx.oncomplete = () => resolve(out);
@@ -108,6 +122,27 @@ export async function removeJournalEntries(keys: readonly IDBValidKey[]): Promis
       for (const key of keys) tx.objectStore(STORE).delete(key);
       tx.oncomplete = tx.onerror = tx.onabort = () => resolve();
       tx.commit();
+    } catch {
+      resolve();
+    }
+  });
+}
+
+/** Removes every entry of a workspace (it was deleted for good). */
+export async function dropJournal(workspaceId: string): Promise<void> {
+  const j = await openJournal();
+  if (!j) return;
+  await new Promise<void>((resolve) => {
+    try {
+      const tx = j.transaction(STORE, 'readwrite');
+      const req = tx.objectStore(STORE).index('k').openKeyCursor(IDBKeyRange.only(workspaceId));
+      req.onsuccess = () => {
+        const cursor = req.result;
+        if (!cursor) return;
+        tx.objectStore(STORE).delete(cursor.primaryKey);
+        cursor.continue();
+      };
+      tx.oncomplete = tx.onerror = tx.onabort = () => resolve();
     } catch {
       resolve();
     }

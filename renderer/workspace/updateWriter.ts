@@ -27,12 +27,14 @@ export class UpdateWriter implements PendingWriter {
   constructor(
     private readonly db: CrisisRoomDb,
     private readonly workspaceId: string,
+    /** y-dexie's updates table of the document (workspaces' by default; restricted rooms have their own). */
+    private readonly table?: string,
   ) {}
 
   /** Stores `update` (Yjs V2) now; "saving…" counts it until IndexedDB confirms it. */
   add(update: Uint8Array): void {
     this.unconfirmed.add(update);
-    const done = storeUpdateNow(this.db, this.workspaceId, update);
+    const done = storeUpdateNow(this.db, this.workspaceId, update, this.table);
     trackWrite(done);
     const ok = done.then(
       () => {

@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { compressYDocs, DexieYProvider } from 'y-dexie';
+import type { DexieYProvider } from 'y-dexie';
 import { write, type Origin } from '../../shared/doc/origins';
 import { forgetLedger } from '../sync/deliveryStore';
 import { metaOf } from '../../shared/doc/workspaceDoc';
@@ -7,20 +7,15 @@ import { newId } from '../../shared/doc/collection';
 import { seedWorkspace } from '../../shared/playbook/seed';
 import type { Language } from '../../shared/languages';
 import { appendEntry, signEntry, type DeviceKeys, type SignedEntry } from '../../shared/governance';
-import { trustGenesisKey } from '../identity/identity';
+import { setLocalRoomKey, trustGenesisKey } from '../identity/identity';
 import { addWorkspaceRow, getDb, UPDATES_TABLE, type CrisisRoomDb } from './db';
 import { reportStorageError } from './persistence';
-import { registerWriter } from './flush';
-import { UpdateWriter } from './updateWriter';
-import { journalEntries, removeJournalEntries, type JournalEntry } from './journal';
+import { openStoredDoc } from './storedDoc';
+import { dropJournal } from './journal';
+import { dropRoomDoc, storedRoomIds } from '../rooms/roomStore';
+import { ensureDataKey, shredDataKey } from '../vault';
 
-/**
- * y-dexie keeps one row per local update and merges them every five minutes. A long editing
- * session can pile up thousands of rows, which makes the next open apply each one (≈2.5× slower
- * than one merged row, see bench P1). We merge sooner: after this many local writes, and when a
- * workspace is closed.
- */
-export const COMPRESS_AFTER_WRITES = 500;
+export { COMPRESS_AFTER_WRITES } from './storedDoc';
 
 /** How long a deleted workspace can be brought back. */
 export const UNDO_DELETE_MS = 10_000;
@@ -66,6 +61,8 @@ export async function createWorkspace(opts: CreateOptions, db: CrisisRoomDb = ge
   const name = cleanWorkspaceName(opts.name);
   const id = opts.join?.id ?? newId();
   const creator = opts.join ? undefined : opts.creator;
+  // Its data key is in the keyring before anything of it is stored (renderer/vault).
+  await ensureDataKey(id);
   const genesis = creator
     ? await signEntry(creator.keys, {
         ws: id,
@@ -74,12 +71,12 @@ export async function createWorkspace(opts: CreateOptions, db: CrisisRoomDb = ge
       })
     : undefined;
   if (creator) await trustGenesisKey(id, creator.keys.publicKey);
+  // The room key stays on this laptop (encrypted at rest), never in the shared document.
+  await setLocalRoomKey(id, { roomKey: opts.join?.roomKey ?? newRoomKey(), rekeyId: null });
   const doc = new Y.Doc();
   write(doc, 'system', () => {
     if (!opts.join) seedWorkspace(doc, opts.language);
-    const meta = metaOf(doc);
-    meta.set('name', name);
-    meta.set('roomKey', opts.join?.roomKey ?? newRoomKey());
+    metaOf(doc).set('name', name);
     if (genesis) appendEntry(doc, genesis, 'system');
   });
   for (const entry of opts.entries ?? []) appendEntry(doc, entry, 'user');
@@ -104,16 +101,26 @@ export async function undoDelete(id: string, db: CrisisRoomDb = getDb()): Promis
   await db.workspaces.update(id, { deletedAt: null });
 }
 
-/** Removes for good the workspaces whose undo period is over (rows and their Yjs updates). */
+/**
+ * Removes for good the workspaces whose undo period is over. Crypto-shredding first: each one's
+ * data key leaves the keyring (rewritten) before its rows, journal entries and ledger are
+ * deleted, so whatever IndexedDB's files still hold of it afterwards cannot be read.
+ */
 export async function purgeDeleted(now = Date.now(), db: CrisisRoomDb = getDb()): Promise<number> {
   const rows = await db.workspaces.toArray();
   const expired = rows.filter((r) => r.deletedAt !== null && now - r.deletedAt >= UNDO_DELETE_MS).map((r) => r.id);
   if (expired.length === 0) return 0;
+  for (const id of expired) await shredDataKey(id);
   await db.transaction('rw', db.workspaces, db.table(UPDATES_TABLE), async () => {
     await db.workspaces.bulkDelete(expired);
     await db.table(UPDATES_TABLE).where('k').anyOf(expired).delete();
   });
-  for (const id of expired) forgetLedger(id);
+  for (const id of expired) {
+    forgetLedger(id);
+    await dropJournal(id);
+    // Its restricted rooms' copies go too (each crypto-shredded first).
+    for (const room of await storedRoomIds(id, db)) await dropRoomDoc(room, db);
+  }
   return expired.length;
 }
 
@@ -125,56 +132,6 @@ export interface OpenWorkspace {
   close: () => void;
 }
 
-type UpdateListener = (update: Uint8Array, origin: unknown, doc: Y.Doc, tr: Y.Transaction) => void;
-
-/** A local update made while the stored state was being loaded, stored once loading is done. */
-interface MissedUpdate {
-  update: Uint8Array;
-  origin: unknown;
-}
-
-/**
- * Loads `doc` through y-dexie without y-dexie's own `updateV2` listener: y-dexie would store
- * each local update with a write IndexedDB commits only after a round trip through this page
- * (see durableWrites.ts); `openWorkspace` stores them itself, committed at once.
- *
- * Keeping that listener out also keeps Yjs from encoding the load transaction (the whole stored
- * document, encoded only for y-dexie to discard it: about a fifth of the time a large workspace
- * takes to open, bench P1). Nothing is lost meanwhile: writes someone makes to the same (cached)
- * doc before the load completes are returned and stored by the caller.
- */
-async function loadWithoutEcho(doc: Y.Doc): Promise<{ provider: DexieYProvider; missed: MissedUpdate[] }> {
-  if (DexieYProvider.for(doc) || doc.isLoaded) {
-    // Already loaded or being loaded by an earlier open (its y-dexie listener was kept out too).
-    const shared = DexieYProvider.load(doc);
-    shared.on('error', reportStorageError);
-    await shared.whenLoaded;
-    return { provider: shared, missed: [] };
-  }
-  let provider: DexieYProvider | undefined;
-  const missed: MissedUpdate[] = [];
-  const watch = (tr: Y.Transaction) => {
-    if (tr.origin === provider) return;
-    const changed = tr.deleteSet.clients.size > 0 || [...tr.afterState].some(([client, clock]) => tr.beforeState.get(client) !== clock);
-    if (changed) missed.push({ update: Y.encodeStateAsUpdateV2(doc, Y.encodeStateVector(tr.beforeState)), origin: tr.origin });
-  };
-  doc.on('afterTransaction', watch);
-  const patchable = doc as unknown as { on: (name: string, f: UpdateListener) => void };
-  patchable.on = (name, f) => (name === 'updateV2' ? undefined : Y.Doc.prototype.on.call(doc, name as 'update', f));
-  try {
-    provider = DexieYProvider.load(doc);
-  } finally {
-    delete (patchable as { on?: unknown }).on;
-  }
-  provider.on('error', reportStorageError);
-  try {
-    await provider.whenLoaded;
-  } finally {
-    doc.off('afterTransaction', watch);
-  }
-  return { provider, missed };
-}
-
 /**
  * Loads a workspace's document from IndexedDB and stores every local update the moment it is
  * made (updateWriter.ts, durableWrites.ts), tracking each until IndexedDB confirms it, so the UI
@@ -184,27 +141,7 @@ export async function openWorkspace(id: string, db: CrisisRoomDb = getDb()): Pro
   const row = await db.workspaces.get(id);
   if (!row || row.deletedAt !== null) throw new Error('errors.workspaceNotFound');
   const doc = row.doc;
-  const left = journalEntries(id);
-  const { provider, missed } = await loadWithoutEcho(doc);
-
-  let writesSinceCompress = 0;
-  const compress = () => {
-    writesSinceCompress = 0;
-    compressYDocs(db, 0).catch((err: unknown) => {
-      if ((err as { name?: string } | null)?.name !== 'DatabaseClosedError') reportStorageError(err);
-    });
-  };
-  const writer = new UpdateWriter(db, id);
-  const unregister = registerWriter(writer);
-  const store = (update: Uint8Array, origin: unknown) => {
-    // The provider's own transactions apply what is already stored.
-    if (origin === provider) return;
-    writer.add(update);
-    if (++writesSinceCompress >= COMPRESS_AFTER_WRITES) compress();
-  };
-  for (const m of missed) store(m.update, m.origin);
-  doc.on('updateV2', store);
-  await recoverJournal(doc, await left, writer);
+  const stored = await openStoredDoc(db, id, doc, UPDATES_TABLE);
 
   // Mirror a name changed by a peer into the row that the workspace list reads.
   const meta = metaOf(doc);
@@ -218,30 +155,12 @@ export async function openWorkspace(id: string, db: CrisisRoomDb = getDb()): Pro
   return {
     id,
     doc,
-    provider,
+    provider: stored.provider,
     close: () => {
-      doc.off('updateV2', store);
-      writer.flush();
-      unregister();
       meta.unobserve(onMeta);
-      DexieYProvider.release(doc);
-      if (writesSinceCompress > 0) compress();
+      stored.close();
     },
   };
-}
-
-/**
- * Applies what the leave journal kept of this workspace (edits whose writes the browser may have
- * aborted when the page went away, journal.ts) — a no-op for what is stored already — and
- * removes the entries once what they add is stored.
- */
-async function recoverJournal(doc: Y.Doc, entries: readonly JournalEntry[], writer: UpdateWriter): Promise<void> {
-  if (entries.length === 0) return;
-  // Whatever is new to the document is written like any edit (origin 'system': the app restores).
-  write(doc, 'system', () => {
-    for (const e of entries) Y.applyUpdateV2(doc, e.u, 'system');
-  });
-  if (await writer.stored()) await removeJournalEntries(entries.map((e) => e.key));
 }
 
 /**
@@ -272,6 +191,7 @@ export async function resaveWorkspace(id: string, doc: Y.Doc, db: CrisisRoomDb =
     return;
   }
   // The row itself is gone (database deleted underneath us): write it back with the full state.
+  await ensureDataKey(id);
   const name = String(metaOf(doc).get('name') ?? id);
   const now = Date.now();
   await addWorkspaceRow(db, { id, name, createdAt: now, updatedAt: now, deletedAt: null, doc });

@@ -3,10 +3,12 @@ import type * as Y from 'yjs';
 /**
  * Every read of Yjs internals the app makes, in one place (yjs is pinned to an exact version in
  * package.json; tests/unit/internals/contract.test.ts loads the installed yjs and fails with a
- * clear message when one of these changed). Public Yjs API offers none of the three:
+ * clear message when one of these changed). Public Yjs API offers none of these:
  * - whether a document holds updates it cannot apply yet (missing earlier ones): `store.pendingStructs`/`pendingDs`;
  * - the item that currently holds a map key's value: `Y.Map._map`;
- * - the item a nested type lives in: `AbstractType._item`.
+ * - the item a nested type lives in: `AbstractType._item`;
+ * - whether Yjs will run its own formatting clean-up after a transaction (a null-origin
+ *   transaction the origin guard must let through): `Transaction._needFormattingCleanup`.
  */
 
 /** True while `doc` holds updates waiting for earlier ones (it is not complete yet). */
@@ -25,4 +27,12 @@ export function currentItemId(map: object, key: string): Y.ID | null {
 export function ownItemId(type: object): Y.ID | null {
   const item = (type as unknown as { _item: Y.Item | null })._item;
   return item ? item.id : null;
+}
+
+/**
+ * True when Yjs will start its formatting clean-up (a transaction of its own, without an origin)
+ * right after `tr`'s 'afterTransaction': a peer's change to formatted Y.Text.
+ */
+export function needsFormattingCleanup(tr: Y.Transaction): boolean {
+  return (tr as unknown as { _needFormattingCleanup?: boolean })._needFormattingCleanup === true;
 }

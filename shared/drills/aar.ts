@@ -111,7 +111,8 @@ function median(values: number[]): number | null {
   if (values.length === 0) return null;
   const s = [...values].sort((a, b) => a - b);
   const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+  // Rounded like every other figure here: the mean of 27.7 and 27.9 is 27.799999999999997 in floating point.
+  return s.length % 2 ? s[m]! : Math.round(((s[m - 1]! + s[m]!) / 2) * 10) / 10;
 }
 
 /** All approvals, from the statements and from approved communication entries, oldest first. */

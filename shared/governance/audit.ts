@@ -6,6 +6,7 @@ import { OVERRIDABLE_GATES } from './gates.js';
 import { deriveIncidents } from './incidents.js';
 import { offerReason, requestReason } from './admissions.js';
 import { rekeyReason } from './roomKeys.js';
+import { deriveCompartments, type Compartments } from './compartments.js';
 import type { EntryReason } from './reasons.js';
 import type { Verdict } from './verifier.js';
 
@@ -81,6 +82,10 @@ function subjectOf(pl: Payload, gov: Governance): string {
       return pl.member.name;
     case 'room.rekey':
       return pl.rekeyId;
+    case 'compartment.create':
+      return pl.name;
+    case 'compartment.key':
+      return pl.compartmentId;
   }
 }
 
@@ -114,11 +119,15 @@ function detailOf(pl: Payload): string {
       return `key=${pl.member.key} unit=${pl.member.unit}${pl.admissionId ? ` admission=${pl.admissionId}` : ''}`;
     case 'room.rekey':
       return `rekey=${pl.rekeyId} sealedTo=${pl.seals.length}`;
+    case 'compartment.create':
+      return `room=${pl.compartmentId}`;
+    case 'compartment.key':
+      return `room=${pl.compartmentId} key=${pl.keyId} sealedTo=${pl.seals.length}`;
   }
 }
 
 /** Why a well-formed entry does not count (undefined: it counts). */
-function reasonOf(gov: Governance, item: ValidItem, rejected: Map<LogItem, EntryReason>, incidents: Map<LogItem, EntryReason | undefined>): EntryReason | undefined {
+function reasonOf(gov: Governance, item: ValidItem, rejected: Map<LogItem, EntryReason>, incidents: Map<LogItem, EntryReason | undefined>, rooms: Compartments): EntryReason | undefined {
   const pl = item.payload;
   switch (pl.kind) {
     case 'roster.genesis':
@@ -142,6 +151,9 @@ function reasonOf(gov: Governance, item: ValidItem, rejected: Map<LogItem, Entry
       return requestReason(gov, item);
     case 'room.rekey':
       return rekeyReason(gov, item);
+    case 'compartment.create':
+    case 'compartment.key':
+      return rooms.rejected.get(item);
   }
 }
 
@@ -156,6 +168,7 @@ export function auditTrail(gov: Governance, filter: AuditFilter = {}): AuditRow[
     const k = `${d.entry.s}.${d.entry.p}`;
     dupOf.set(k, [...(dupOf.get(k) ?? []), d]);
   }
+  const rooms = deriveCompartments(gov);
   const future = (at: number | undefined): boolean => at !== undefined && at > gov.input.now + FUTURE_TOLERANCE_MS;
 
   const rows: AuditRow[] = [];
@@ -180,7 +193,7 @@ export function auditTrail(gov: Governance, filter: AuditFilter = {}): AuditRow[
     };
   };
   for (const item of gov.ordered) {
-    rows.push(wellFormedRow(item, reasonOf(gov, item, rejected, incidents)));
+    rows.push(wellFormedRow(item, reasonOf(gov, item, rejected, incidents, rooms)));
     for (const d of dupOf.get(`${item.entry.s}.${item.entry.p}`) ?? []) rows.push(wellFormedRow(d, 'duplicate'));
   }
   for (const item of gov.malformed) {

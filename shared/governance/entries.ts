@@ -25,6 +25,8 @@ export const ENTRY_KINDS = [
   'admission.offer',
   'admission.request',
   'room.rekey',
+  'compartment.create',
+  'compartment.key',
 ] as const;
 export type EntryKind = (typeof ENTRY_KINDS)[number];
 
@@ -117,6 +119,20 @@ export const payloadSchema = z.discriminatedUnion('kind', [
     ...common,
     kind: z.literal('room.rekey'),
     rekeyId: admissionIdSchema,
+    epk: publicKeySchema,
+    seals: z
+      .array(sealSchema)
+      .min(1)
+      .max(LIMITS.seals)
+      .refine((s) => new Set(s.map((x) => x.to)).size === s.length, 'Sealed twice to one member'),
+  }),
+  // Restricted rooms (compartments.ts): an owner names a room; its key is sealed to each member of it.
+  z.strictObject({ ...common, kind: z.literal('compartment.create'), compartmentId: admissionIdSchema, name: nonBlank(LIMITS.name) }),
+  z.strictObject({
+    ...common,
+    kind: z.literal('compartment.key'),
+    compartmentId: admissionIdSchema,
+    keyId: admissionIdSchema,
     epk: publicKeySchema,
     seals: z
       .array(sealSchema)

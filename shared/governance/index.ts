@@ -95,5 +95,21 @@ export {
   type RoomKeyRotation,
   type SealRecipient,
 } from './roomKeys.js';
+export { sealSecret, openSealed, type SealContext, type Sealed } from './sealing.js';
+export {
+  deriveCompartments,
+  compartmentReason,
+  compartmentsOf,
+  createCompartmentPayload,
+  sealCompartmentKey,
+  openCompartmentKey,
+  compartmentRecipients,
+  activeAt,
+  type Compartment,
+  type CompartmentKey,
+  type Compartments,
+  type CompartmentCreatePayload,
+  type CompartmentKeyPayload,
+} from './compartments.js';
 export type { WebCryptoKey, WebCryptoKeyPair } from './webcrypto.js';
 export { GovernanceView, type GovernanceViewOptions } from './view.js';

@@ -30,6 +30,11 @@ export const ENTRY_REASONS = [
   'notDeclared', // a severity change for an incident never declared
   // Admissions
   'notSelf', // a join request signed by someone other than the person it names
+  // Restricted rooms
+  'unknownRoom', // a key for a restricted room that was never (validly) created before it
+  'roomExists', // a second creation of the same restricted room
+  'keyHolderMissing', // a room key its signer neither receives nor held before (they would hold it unseen)
+  'recipientNotMember', // a room key sealed to someone who is not an active member of the workspace
 ] as const;
 export type EntryReason = (typeof ENTRY_REASONS)[number];
 

@@ -4,7 +4,7 @@ import { write, type Origin } from '../doc/origins.js';
 import { collectionOf } from '../doc/workspaceDoc.js';
 import { fitToLevels, suggestSeverity } from './severity.js';
 import { tasksFromPlaybook, type CrisisTypeSteps } from './tasks.js';
-import { DeclareIncidentInput, FACT_KINDS, LOG_CATEGORIES, LogEntryInput, TASK_STATUSES, type FactKind, type Incident, type IncidentFact, type IncidentTask, type LogEntry, type TaskStatus } from './types.js';
+import { DeclareIncidentInput, FACT_KINDS, LOG_CATEGORIES, LogEntryInput, LogSystemEventSchema, TASK_STATUSES, type FactKind, type Incident, type IncidentFact, type IncidentTask, type LogEntry, type LogSystemEvent, type TaskStatus } from './types.js';
 
 /**
  * Incident records in the workspace document (root collection `incidents`).
@@ -119,7 +119,20 @@ function readLogEntry(r: YRecord): LogEntry {
   const statementId = r.get('statementId');
   if (typeof statementId === 'string' && statementId) e.statementId = statementId;
   if (r.get('approved') === true) e.approved = true;
+  const system = readSystemEvent(r.get('system'));
+  if (system) e.system = system;
   return e;
+}
+
+/** A peer's system event, validated (an unreadable one is ignored: `text` is still shown). */
+function readSystemEvent(raw: unknown): LogSystemEvent | undefined {
+  if (typeof raw !== 'string' || raw.length > 4000) return undefined;
+  try {
+    const parsed = LogSystemEventSchema.safeParse(JSON.parse(raw));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Statement ids linked to an incident (deduplicated, in link order). */
@@ -191,6 +204,8 @@ export function addLogEntry(rec: YRecord, raw: LogEntryInput, origin: Origin, id
   if (input.injectId) init.injectId = input.injectId;
   if (input.statementId) init.statementId = input.statementId;
   if (input.approved) init.approved = true;
+  // Stored as one JSON string: a record field holds primitives only.
+  if (input.system) init.system = JSON.stringify(input.system);
   return addRecord(childCollection(rec, 'log', origin), init, origin);
 }
 
@@ -206,9 +221,10 @@ export function changeSeverity(rec: YRecord, level: number, reason: string, by: 
   const doc = rec.doc;
   if (!doc) throw new Error('This incident is not part of a workspace document');
   write(doc, origin, () => {
+    const from = num(rec.get('severity'), 0);
     rec.set('severity', level);
     rec.set('overrideReason', level === suggested ? '' : why);
-    addLogEntry(rec, { at, by, category: 'decision', text: logText }, origin);
+    addLogEntry(rec, { at, by, category: 'decision', text: logText, system: { kind: 'severityChanged', from, to: level, reason: level === suggested ? '' : why } }, origin);
   });
 }
 
@@ -252,11 +268,11 @@ export function approvalEntryId(statementId: string, hash: string): string {
  * statement and the approved content hash, so several laptops that notice the same approval write
  * (at most) one entry. Returns false when it was already noted.
  */
-export function recordStatementApproval(rec: YRecord, statementId: string, hash: string, at: number, by: string, text: string, origin: Origin): boolean {
+export function recordStatementApproval(rec: YRecord, statementId: string, hash: string, at: number, by: string, text: string, origin: Origin, title?: string): boolean {
   const id = approvalEntryId(statementId, hash);
   const log = childCollection(rec, 'log', origin);
   if (log.has(id)) return false;
-  addLogEntry(rec, { at, by, category: 'communication', text, statementId, approved: true }, origin, id);
+  addLogEntry(rec, { at, by, category: 'communication', text, statementId, approved: true, ...(title !== undefined ? { system: { kind: 'statementApproved' as const, title } } : {}) }, origin, id);
   return true;
 }
 

@@ -54,7 +54,20 @@ export interface LogEntry {
   statementId?: string;
   /** Communication entries: the statement/message was legally approved. */
   approved?: boolean;
+  /**
+   * Entries the app writes itself: what happened, so every laptop shows it in its own UI language
+   * (`text` keeps the writer's wording for older versions and exports).
+   */
+  system?: LogSystemEvent;
 }
+
+/** An app-written log entry's meaning. */
+export type LogSystemEvent = { kind: 'severityChanged'; from: number; to: number; reason: string } | { kind: 'statementApproved'; title: string };
+
+export const LogSystemEventSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('severityChanged'), from: z.number().int().min(0).max(99), to: z.number().int().min(1).max(99), reason: z.string().max(2000) }),
+  z.object({ kind: z.literal('statementApproved'), title: z.string().max(500) }),
+]);
 
 /** Severity inputs, each 1 (low) … 5 (high). */
 export interface RiskAssessment {
@@ -117,5 +130,6 @@ export const LogEntryInput = z.object({
   injectId: z.string().optional(),
   statementId: z.string().optional(),
   approved: z.boolean().optional(),
+  system: LogSystemEventSchema.optional(),
 });
 export type LogEntryInput = z.infer<typeof LogEntryInput>;

@@ -7,6 +7,7 @@ import { DEFAULT_LANGUAGE, isLanguage } from '../languages.js';
 import { lenientSchemas, PLAYBOOK_FORMAT_VERSION, PlaybookFileSchema, type PlaybookContent, type PlaybookFile } from './schema.js';
 import { setText } from './textFields.js';
 import type { CrisisType, Unit } from './types.js';
+import { issuesOf, type ValidationIssue } from '../validationIssues.js';
 
 /**
  * Typed reads of the playbook in a workspace document, and its export/import as one JSON file.
@@ -54,27 +55,19 @@ export function exportPlaybook(doc: Y.Doc): PlaybookFile {
 }
 
 /** One problem found in an imported playbook, e.g. `crisisTypes[2].steps[0].targetMinutes`. */
-export interface PlaybookIssue {
-  path: string;
-  message: string;
-}
+/** One problem of an imported file: a code and parameters the UI words, and where (../validationIssues.ts). */
+export type PlaybookIssue = ValidationIssue;
 
 /** Thrown when an imported playbook is rejected; nothing was written. */
 export class PlaybookImportError extends Error {
   readonly issues: PlaybookIssue[];
   constructor(issues: PlaybookIssue[]) {
-    const shown = issues.slice(0, 20).map((i) => `- ${i.path}: ${i.message}`);
+    const shown = issues.slice(0, 20).map((i) => `- ${i.path || '(file)'}: ${i.message}`);
     if (issues.length > shown.length) shown.push(`- … and ${issues.length - shown.length} more`);
     super(`The playbook file was not imported (${issues.length} problem${issues.length === 1 ? '' : 's'}):\n${shown.join('\n')}`);
     this.name = 'PlaybookImportError';
     this.issues = issues;
   }
-}
-
-function formatPath(path: readonly PropertyKey[]): string {
-  let out = '';
-  for (const part of path) out += typeof part === 'number' ? `[${part}]` : `${out ? '.' : ''}${String(part)}`;
-  return out || '(file)';
 }
 
 /** Validates an exported playbook (a JSON string or parsed value); throws PlaybookImportError. */
@@ -84,12 +77,12 @@ export function parsePlaybookFile(input: unknown): PlaybookFile {
     try {
       value = JSON.parse(input);
     } catch (err) {
-      throw new PlaybookImportError([{ path: '(file)', message: `not valid JSON (${(err as Error).message})` }]);
+      throw new PlaybookImportError([{ path: '', code: 'notJson', params: { detail: (err as Error).message }, message: `not valid JSON (${(err as Error).message})` }]);
     }
   }
   const result = PlaybookFileSchema.safeParse(value);
   if (!result.success) {
-    throw new PlaybookImportError(result.error.issues.map((i) => ({ path: formatPath(i.path), message: i.message })));
+    throw new PlaybookImportError(issuesOf(result.error, value));
   }
   return result.data;
 }

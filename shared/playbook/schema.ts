@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LANGUAGES } from '../languages.js';
+import { duplicateLevels } from './severityLevels.js';
 import {
   CRISIS_TYPE_KEYS,
   SIGNAL_SOURCES,
@@ -121,7 +122,7 @@ function uniqueIds<T>(schema: z.ZodType<T[]>): Field<T[]> {
     items.forEach((item, i) => {
       const itemId = (item as { id?: unknown }).id;
       if (typeof itemId !== 'string') return;
-      if (seen.has(itemId)) ctx.addIssue({ code: 'custom', message: `duplicate id "${itemId}"`, path: [i, 'id'] });
+      if (seen.has(itemId)) ctx.addIssue({ code: 'custom', message: `duplicate id "${itemId}"`, path: [i, 'id'], params: { i18n: 'duplicateId', id: itemId.slice(0, 80) } });
       seen.add(itemId);
     });
   });
@@ -152,7 +153,7 @@ function checkUnitReferences(file: unknown, ctx: z.RefinementCtx): void {
   const units = new Set(f.units.map((u: { id?: unknown }) => u?.id).filter((id): id is string => typeof id === 'string'));
   const check = (value: unknown, path: (string | number)[]) => {
     if (typeof value === 'string' && value !== '' && !units.has(value)) {
-      ctx.addIssue({ code: 'custom', message: `unit "${value.slice(0, LIMITS.idLength)}" is not among the file's units`, path, input: value });
+      ctx.addIssue({ code: 'custom', message: `unit "${value.slice(0, LIMITS.idLength)}" is not among the file's units`, path, input: value, params: { i18n: 'unknownUnit', unit: value.slice(0, LIMITS.idLength) } });
     }
   };
   f.crisisTypes.forEach((ct: { firstResponderUnitId?: unknown; steps?: unknown; escalation?: unknown } | null, i) => {
@@ -197,7 +198,19 @@ export const PlaybookFileSchema = z
     principles: strict.list(PrincipleSchema),
     units: strict.list(UnitSchema),
   })
-  .superRefine(checkUnitReferences, { when: (payload) => typeof payload.value === 'object' && payload.value !== null });
+  .superRefine(checkUnitReferences, { when: (payload) => typeof payload.value === 'object' && payload.value !== null })
+  .superRefine(checkSeverityLevels, { when: (payload) => typeof payload.value === 'object' && payload.value !== null });
+
+/** Two severity levels with the same number would make incidents' levels ambiguous (./severityLevels.ts). */
+function checkSeverityLevels(file: unknown, ctx: z.RefinementCtx): void {
+  const list = (file as { severities?: unknown }).severities;
+  if (!Array.isArray(list)) return;
+  for (const dup of duplicateLevels(list.map((s: { level?: unknown } | null) => ({ level: s?.level })))) {
+    for (const i of dup.indexes.slice(1)) {
+      ctx.addIssue({ code: 'custom', message: `severity level ${dup.level} is used more than once`, path: ['severities', i, 'level'], input: dup.level, params: { i18n: 'duplicateLevel', level: dup.level } });
+    }
+  }
+}
 
 export type PlaybookFile = z.infer<typeof PlaybookFileSchema>;
 /** The playbook's content without the file envelope. */

@@ -114,6 +114,12 @@ export interface SignedStepContext {
   origin?: Origin;
   /** Signing time (default now). */
   at?: number;
+  /**
+   * The document whose governance log the signed entry goes to (default: the statement's own).
+   * A statement in a restricted room (renderer/rooms) lives in the room's document, while its
+   * sign-offs — ids, hash and role, never text — are signed into the workspace's log.
+   */
+  logDoc?: Y.Doc;
 }
 
 /** The signer's roster entry, or a refusal: no roster, still verifying, not a member, role missing. */
@@ -184,7 +190,7 @@ export async function approve(doc: Y.Doc, id: string, role: ReviewerRole, ctx: S
   const after = check();
   if (after.hash !== hash) throw new WorkflowError('changed', 'The text changed while you were approving it: read it again before approving');
   write(doc, origin, () => {
-    appendEntry(doc, entry, origin);
+    appendEntry(ctx.logDoc ?? doc, entry, origin);
     if (signOffOf(after.rec, withOwnEntry(gov!, entry), hash).met) {
       addVersion(after.rec, { by: name, reason: 'status', label: VERSION_LABELS.approved, ...(ctx.at !== undefined ? { at: ctx.at } : {}) }, origin);
     }
@@ -212,7 +218,7 @@ export async function overrideGate(doc: Y.Doc, id: string, gate: Gate, reason: s
   }
   const entry = await signAs(ctx, { ws: gov!.input.workspaceId, kind: 'override', statementId: id, gate, reason: why.slice(0, 2000) });
   need(doc, id);
-  appendEntry(doc, entry, origin);
+  appendEntry(ctx.logDoc ?? doc, entry, origin);
   return entry;
 }
 
@@ -275,7 +281,7 @@ export async function release(doc: Y.Doc, id: string, ctx: SignedStepContext & {
   if (approvals.length === 0) throw new WorkflowError('notApproved', 'Only text approved by every required reviewer can be released');
   const at = ctx.at ?? Date.now();
   return write(doc, origin, () => {
-    appendEntry(doc, entry, origin);
+    appendEntry(ctx.logDoc ?? doc, entry, origin);
     const fields = readStatement(after.rec);
     const releaseId = addRecord(
       nestedOf(after.rec, 'releases'),

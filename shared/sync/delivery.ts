@@ -39,6 +39,14 @@ interface Entry {
   ackedBy: Set<string> | null;
 }
 
+/**
+ * Which peers met here are members of the team: only their copies count as "delivered" and only
+ * they get a row. A peer outside the verified roster (e.g. this app's own print window, which syncs
+ * like a peer) is not someone our changes can reach. Default: everyone counts.
+ */
+export type MemberFilter = (member: Pick<MemberRecord, 'id' | 'name'>) => boolean;
+const EVERYONE: MemberFilter = () => true;
+
 /** Entries kept at most; older ones are summarised in `overflow` until a full sync with anyone. */
 export const MAX_ENTRIES = 20_000;
 /** Members not seen for this long no longer hold entries back from being pruned. */
@@ -192,17 +200,17 @@ export class DeliveryLedger {
     this.version++;
   }
 
-  /** Changes no member is known to hold. */
-  unreached(): number {
+  /** Changes no member (passing `isMember`) is known to hold. */
+  unreached(isMember: MemberFilter = EVERYONE): number {
     let n = this.overflow;
-    for (const e of this.entries) if (!this.heldByAnyone(e)) n++;
+    for (const e of this.entries) if (!this.heldByAnyone(e, isMember)) n++;
     return n;
   }
 
-  /** When the oldest change no member holds was made, or null. */
-  unreachedSince(): number | null {
+  /** When the oldest change no member (passing `isMember`) holds was made, or null. */
+  unreachedSince(isMember: MemberFilter = EVERYONE): number | null {
     if (this.overflow > 0) return this.overflowSince;
-    for (const e of this.entries) if (!this.heldByAnyone(e)) return e.at;
+    for (const e of this.entries) if (!this.heldByAnyone(e, isMember)) return e.at;
     return null;
   }
 
@@ -225,6 +233,12 @@ export class DeliveryLedger {
     return this.members.size > 0;
   }
 
+  /** Some member passing `isMember` has ever been here. */
+  hasMembersWhere(isMember: MemberFilter): boolean {
+    for (const m of this.members.values()) if (isMember(m)) return true;
+    return false;
+  }
+
   private holds(m: MemberRecord, e: Entry): boolean {
     if (m.syncedN >= e.n) return true;
     if (e.ackedBy?.has(m.id)) return true;
@@ -232,8 +246,8 @@ export class DeliveryLedger {
     return !e.deleteOnly && (m.sv[String(e.client)] ?? 0) >= e.clock;
   }
 
-  private heldByAnyone(e: Entry): boolean {
-    for (const m of this.members.values()) if (this.holds(m, e)) return true;
+  private heldByAnyone(e: Entry, isMember: MemberFilter = EVERYONE): boolean {
+    for (const m of this.members.values()) if (isMember(m) && this.holds(m, e)) return true;
     return false;
   }
 
@@ -249,9 +263,15 @@ export class DeliveryLedger {
     this.version++;
   }
 
+  /**
+   * Which peers are team members: a copy held only by a non-member (our own print window) must
+   * not let an entry be dropped as delivered. Set by the session's owner (default: everyone).
+   */
+  memberFilter: MemberFilter = EVERYONE;
+
   /** Drops entries every recently seen member holds. */
   private prune(now: number): void {
-    const recent = [...this.members.values()].filter((m) => now - m.lastSeenAt < MEMBER_FORGET_MS);
+    const recent = [...this.members.values()].filter((m) => now - m.lastSeenAt < MEMBER_FORGET_MS && this.memberFilter(m));
     if (recent.length === 0) return;
     this.entries = this.entries.filter((e) => !recent.every((m) => this.holds(m, e)));
   }
@@ -261,10 +281,10 @@ export class DeliveryLedger {
  * One status row per member met here (ourselves left out): departed members from their last
  * record, connected links merged by member (the best link of several windows speaks for it).
  */
-export function memberRows(ledger: DeliveryLedger, selfId: string, peers: PeerStatus[]): MemberStatus[] {
+export function memberRows(ledger: DeliveryLedger, selfId: string, peers: PeerStatus[], isMember: MemberFilter = EVERYONE): MemberStatus[] {
   const rows = new Map<string, MemberStatus>();
   for (const m of ledger.memberList()) {
-    if (m.id === selfId) continue;
+    if (m.id === selfId || !isMember(m)) continue;
     rows.set(m.id, { memberId: m.id, name: m.name, color: m.color, connected: false, peer: null, lastSeenAt: m.lastSeenAt, lastInSyncAt: m.syncedAt || null, undelivered: ledger.undeliveredTo(m.id) });
   }
   for (const ps of peers) {
@@ -277,12 +297,12 @@ export function memberRows(ledger: DeliveryLedger, selfId: string, peers: PeerSt
 }
 
 /** The delivery part of the sync status: member rows and what has not reached anyone. */
-export function deliveryStatus(ledger: DeliveryLedger, selfId: string, peers: PeerStatus[]): Omit<SyncStatus, 'online' | 'peers'> {
+export function deliveryStatus(ledger: DeliveryLedger, selfId: string, peers: PeerStatus[], isMember: MemberFilter = EVERYONE): Omit<SyncStatus, 'online' | 'peers'> {
   return {
-    members: memberRows(ledger, selfId, peers),
-    hasMembers: ledger.hasMembers,
-    unreachedChanges: ledger.unreached(),
-    unreachedSince: ledger.unreachedSince(),
+    members: memberRows(ledger, selfId, peers, isMember),
+    hasMembers: ledger.hasMembersWhere(isMember),
+    unreachedChanges: ledger.unreached(isMember),
+    unreachedSince: ledger.unreachedSince(isMember),
     localChanges: ledger.made,
   };
 }

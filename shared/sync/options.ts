@@ -38,6 +38,11 @@ export interface SyncSessionOptions {
   member?: { id: string; name: string; color: string | null };
   /** Whether a transaction with this origin is a local edit (default: anything not 'remote'). */
   isLocalChange?: (origin: unknown) => boolean;
+  /**
+   * Which peers met here are team members (the verified roster): only they count for delivery and
+   * get a status row (shared/sync/delivery.ts `MemberFilter`). Default: everyone. Asked on each status.
+   */
+  isMember?: (member: { id: string; name: string }) => boolean;
 }
 
 /** Why a peer left, as reported in the status. */

@@ -66,6 +66,7 @@ export class SyncSession {
     this.state = new DocStateReader(this.doc);
     this.ledger = opts.ledger ?? new DeliveryLedger();
     this.self = opts.member ?? { id: `c${this.doc.clientID}`, name: '', color: null };
+    if (opts.isMember) this.ledger.memberFilter = opts.isMember;
     // A change is ours unless a peer sent it or local storage loaded it (the owner says which).
     this.isLocalChange = opts.isLocalChange ?? ((origin) => origin !== 'remote');
     this.ledger.reconcile(Y.decodeStateVector(Y.encodeStateVector(this.doc)), this.now());
@@ -193,7 +194,7 @@ export class SyncSession {
   status(): SyncStatus {
     const peers = [...this.peers.values()].map((p) => peerStatusOf(p));
     for (const d of this.departed.values()) peers.push(d);
-    return { online: this.peers.size > 0, peers, ...deliveryStatus(this.ledger, this.self.id, peers) };
+    return { online: this.peers.size > 0, peers, ...deliveryStatus(this.ledger, this.self.id, peers, this.ledger.memberFilter) };
   }
 
   /** Changes our display name and colour (told to peers on their next hello). */

@@ -75,8 +75,9 @@ export interface SyncStatus {
  */
 export function changesNotReachedAnyone(status: SyncStatus, now: number, graceMs = 2000): boolean {
   if (status.unreachedChanges === 0 || status.unreachedSince === null) return false;
-  // Nobody else was ever here: there is no one to send them to (not a delivery failure).
-  if (!status.hasMembers && !status.online) return false;
+  // No member was ever here: there is no one to send them to (not a delivery failure), also while
+  // a non-member link is up (e.g. this app's own print window).
+  if (!status.hasMembers) return false;
   if (!status.online) return true;
   return now - status.unreachedSince >= graceMs;
 }
@@ -93,7 +94,7 @@ export const SYNCING_AFTER_MS = 3000;
  */
 export function headline(status: SyncStatus, signalingUp: boolean, now: number): SyncHeadline {
   if (changesNotReachedAnyone(status, now)) return 'unreached';
-  const connected = status.peers.filter((p) => p.connected);
+  const connected = teamLinks(status);
   if (connected.length === 0) return signalingUp ? 'alone' : 'offline';
   if (connected.some((p) => peerState(p, now) === 'syncing')) return 'syncing';
   return 'inSync';
@@ -105,8 +106,18 @@ export function headline(status: SyncStatus, signalingUp: boolean, now: number):
  * "waiting for others" would be false, and no change can reach anyone until the keys match.
  */
 export function headlineWithKey(status: SyncStatus, signalingUp: boolean, now: number, keyMismatch: boolean): SyncHeadline {
-  if (keyMismatch && signalingUp && !status.peers.some((p) => p.connected)) return 'keyMismatch';
+  if (keyMismatch && signalingUp && teamLinks(status).length === 0) return 'keyMismatch';
   return headline(status, signalingUp, now);
+}
+
+/**
+ * Connected links that count for the headline: a link of a peer that said which member it is counts
+ * only when that member has a row (is a team member); one that did not say (our own other window,
+ * or not yet greeted) counts as before.
+ */
+export function teamLinks(status: Pick<SyncStatus, 'peers' | 'members'>): PeerStatus[] {
+  const rows = new Set(status.members.map((m) => m.memberId));
+  return status.peers.filter((p) => p.connected && (!p.memberId || rows.has(p.memberId)));
 }
 
 /**

@@ -15,7 +15,7 @@
 import { join, resolve } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { generateDeviceKeys, keyFingerprint, serializeEntry, signEntry } from '../../shared/governance';
-import { createWorkspace, openApp } from './helpers';
+import { createWorkspace, openApp, unlock } from './helpers';
 import { enableTestHooks, signOwnRoles } from './signoff-setup';
 
 const PR = { name: '林雅婷', unit: '公關部' };
@@ -62,6 +62,7 @@ test('README screenshot: a verified, signed legal approval in the statement stud
 
   // A fresh load (no toast of the drafting over the picture): the approval is verified again from the stored log.
   await page.reload();
+  await unlock(page);
   const standing = page.getByTestId('standing-legal');
   await expect(standing).toHaveAttribute('data-state', 'approved');
   await expect(standing).toContainText(LEGAL.name);

@@ -21,6 +21,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { startWebHost, type WebHost } from '../../electron/host/webHost';
 import { confirmLeaving, prepareFixture, TARGETS, waitSaved, type Fixture } from './crash/app';
 import { formatHeader, runCrashTrials, summaryLine } from './crash/trials';
+import { unlock } from './helpers';
 
 const DIST = process.env.APP_DIST ?? join(import.meta.dirname, '..', '..', 'dist');
 let host: WebHost;
@@ -75,6 +76,7 @@ test('a reload right after typing (while "saving…") keeps every character', as
     const status = await page.getByTestId('save-status').getAttribute('data-status');
     await page.evaluate(() => location.reload()).catch(() => undefined);
     await page.waitForLoadState('load');
+    await unlock(page);
     await target.locate(page).waitFor();
     const after = await target.read(page);
     console.log(`reload round ${round} (${target.name}): status at reload "${status}", kept ${after.length - before.length} of ${text.length} characters, leave-page prompts so far ${asked}`);
@@ -104,6 +106,7 @@ test('closing the tab right after typing keeps every character', async ({ browse
     page = await context.newPage();
     confirmLeaving(page);
     await page.goto(`${host.url}${target.route(fixture)}`);
+    await unlock(page);
     await target.locate(page).waitFor();
     const after = await target.read(page);
     console.log(`close round ${round} (${target.name}): status at close "${status}", kept ${after.length - before.length} of ${text.length} characters`);
@@ -130,6 +133,7 @@ test('text still being composed with an IME when the page reloads is kept', asyn
     await expect.poll(() => target.read(page)).toBe(`${before}ㄨㄟˊ`);
     await page.evaluate(() => location.reload()).catch(() => undefined);
     await page.waitForLoadState('load');
+    await unlock(page);
     await target.locate(page).waitFor();
     const after = await target.read(page);
     console.log(`composition (${target.name}): ${JSON.stringify(after.slice(before.length))} kept of "ㄨㄟˊ"`);
@@ -157,7 +161,7 @@ test('leaving while storage fails warns first; saving again stores every edit', 
   const other = await context.newPage();
   await other.goto(`${host.url}#/settings`);
   await other.evaluate(() => new Promise((res) => {
-    const r = indexedDB.deleteDatabase('crisis-room');
+    const r = indexedDB.deleteDatabase('crisis-room-v2');
     r.onsuccess = r.onerror = r.onblocked = () => res(null);
   }));
   await other.close();
@@ -172,6 +176,7 @@ test('leaving while storage fails warns first; saving again stores every edit', 
   await waitSaved(page);
   await page.evaluate(() => location.reload()).catch(() => undefined);
   await page.waitForLoadState('load');
+  await unlock(page);
   await target.locate(page).waitFor();
   await expect(target.locate(page)).toHaveValue(`${before} unsaved`);
   expect(prompts).toBe(1);

@@ -8,20 +8,58 @@ export interface TestProfile {
   email?: string;
 }
 
+/** The passphrase every test laptop protects its vault with (web mode: renderer/vault). */
+export const TEST_PASSPHRASE = 'crisis-room test passphrase';
+
+/** What the app shows before it is ready: first start, the vault's unlock or setup screen, or ready. */
+const STAGES = /^(none|locked|setup|ready)$/;
+
 /**
- * Answers the first-start form (profile + device key) if the app shows it, and waits until the
- * app is ready. Call after every first `page.goto` of a fresh browser profile; on a laptop that
- * already has an identity it only waits. Works in every UI language (fields are found by name).
+ * Answers whatever the app asks before it is ready — the first-start form (profile + device key,
+ * and the vault passphrase where it asks for one), the unlock screen after a reload or a new
+ * browser process, the passphrase setup of a laptop with data from before encryption — and waits
+ * until the app is ready. Call after every `page.goto`/reload/relaunch; on a laptop that is
+ * ready it only waits. Works in every UI language (fields are found by name).
  */
-export async function completeOnboarding(page: Page, profile: TestProfile = { name: 'Tester' }): Promise<void> {
+export async function completeOnboarding(page: Page, profile: TestProfile = { name: 'Tester' }, passphrase = TEST_PASSPHRASE): Promise<void> {
   const app = page.locator('.app[data-identity]');
-  await expect(app).toHaveAttribute('data-identity', /^(none|ready)$/, { timeout: 15_000 });
-  if ((await app.getAttribute('data-identity')) === 'none') {
-    const form = page.getByTestId('onboarding');
-    for (const field of ['name', 'unit', 'phone', 'email'] as const) await form.locator(`input[name=${field}]`).fill(profile[field] ?? '');
-    await form.locator('button[type=submit]').click();
+  // A full-screen view (print, projector) is shown only once the app is ready.
+  const stageNow = async () => ((await page.locator('.fullscreen').count()) > 0 ? 'ready' : await app.getAttribute('data-identity', { timeout: 1000 }).catch(() => null));
+  for (let step = 0; step < 4; step++) {
+    await expect.poll(stageNow, { timeout: 30_000 }).toMatch(STAGES);
+    const stage = await stageNow();
+    if (stage === 'ready') return;
+    if (stage === 'locked') {
+      const form = page.getByTestId('unlock');
+      await form.locator('input[name=passphrase]').fill(passphrase);
+      await form.locator('button[type=submit]').click();
+    } else if (stage === 'setup') {
+      const form = page.getByTestId('vault-setup');
+      await form.locator('input[name=passphrase]').fill(passphrase);
+      await form.locator('input[name=passphraseConfirm]').fill(passphrase);
+      await form.locator('button[type=submit]').click();
+    } else {
+      const form = page.getByTestId('onboarding');
+      for (const field of ['name', 'unit', 'phone', 'email'] as const) await form.locator(`input[name=${field}]`).fill(profile[field] ?? '');
+      if ((await form.locator('input[name=passphrase]').count()) > 0) {
+        await form.locator('input[name=passphrase]').fill(passphrase);
+        await form.locator('input[name=passphraseConfirm]').fill(passphrase);
+      }
+      await form.locator('button[type=submit]').click();
+    }
+    // Wait until that screen is gone (Argon2id takes a moment), then look again.
+    await expect.poll(stageNow, { timeout: 30_000 }).not.toBe(stage);
   }
-  await expect(app).toHaveAttribute('data-identity', 'ready', { timeout: 15_000 });
+  await expect.poll(stageNow, { timeout: 15_000 }).toBe('ready');
+}
+
+/**
+ * After a reload, a new page or a relaunch of a profile that has a vault: types the passphrase
+ * into the unlock screen if it shows (another unlocked tab of the same browser may hand the key
+ * over instead) and waits until the app is ready.
+ */
+export async function unlock(page: Page, passphrase = TEST_PASSPHRASE): Promise<void> {
+  await completeOnboarding(page, { name: 'Tester' }, passphrase);
 }
 
 /** Opens the app with a clean slate in this browser context and the given UI language, past the first-start form. */

@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { createWorkspace, openApp, waitSaved } from './helpers';
+import { createWorkspace, openApp, waitSaved, unlock } from './helpers';
 
 test('declare an incident, work its room, and see it on the projector board', async ({ page }) => {
   await openApp(page, 'zh-TW');
@@ -45,6 +45,7 @@ test('declare an incident, work its room, and see it on the projector board', as
 
   // Reload: everything is still there.
   await page.reload();
+  await unlock(page);
   await expect(page.getByTestId('log-entry')).toHaveCount(1);
   await expect(page.getByTestId('task').first()).toHaveAttribute('data-status', 'done');
 

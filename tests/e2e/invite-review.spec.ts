@@ -13,24 +13,9 @@ import { generateDeviceKeys } from '../../shared/governance/keys';
 const CURRENT = 'ws://127.0.0.1:45991/signal';
 const OFFERED = 'ws://127.0.0.2:45992/signal';
 
-/** The workspace's stored updates (y-dexie's table), as the page's IndexedDB holds them. */
+/** The workspace's stored updates (y-dexie's table), as the page reads them back (they are stored encrypted). */
 async function storedUpdates(page: Page, id: string): Promise<Uint8Array[]> {
-  const rows = await page.evaluate(
-    (wsId) =>
-      new Promise<number[][]>((resolve, reject) => {
-        const open = indexedDB.open('crisis-room');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const all = open.result.transaction('$workspaces.doc_updates').objectStore('$workspaces.doc_updates').getAll();
-          all.onerror = () => reject(all.error);
-          all.onsuccess = () => {
-            resolve((all.result as Array<{ k: string; u: Uint8Array }>).filter((r) => r.k === wsId).map((r) => Array.from(r.u)));
-            open.result.close();
-          };
-        };
-      }),
-    id,
-  );
+  const rows = await page.evaluate((wsId) => window.__crisisRoomVaultTest!.storedUpdates(wsId), id);
   return rows.map((r) => Uint8Array.from(r));
 }
 

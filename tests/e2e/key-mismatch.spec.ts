@@ -11,6 +11,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { createNetnsLab, netnsAvailable, type NetnsLab } from './netns/netns';
 import { createWorkspaceOn, openLaptop } from './netns/appPeers';
 import { ROOT } from './netns/peers';
+import { unlock } from './helpers';
 
 const DIST = process.env.APP_DIST ?? join(ROOT, 'dist');
 let lab: NetnsLab | null = null;
@@ -69,6 +70,7 @@ test('a laptop with another room key is told the key does not match; members log
     [id, 'wrong-key-' + 'x'.repeat(24)] as const,
   );
   await b.reload();
+  await unlock(b);
   const t0 = Date.now();
   await expect(indicator(b)).toHaveAttribute('data-state', 'keyMismatch', { timeout: 10_000 });
   const ms = Date.now() - t0;

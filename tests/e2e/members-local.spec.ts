@@ -6,7 +6,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import * as Y from 'yjs';
-import { completeOnboarding, createWorkspace, openApp } from './helpers';
+import { completeOnboarding, createWorkspace, openApp, unlock, TEST_PASSPHRASE } from './helpers';
 import { putWorkspace } from '../unit/roles/seedInBrowser';
 import { seedWorkspace } from '../../shared/playbook/seed';
 import { metaOf } from '../../shared/doc/workspaceDoc';
@@ -43,12 +43,28 @@ test('first start asks who you are (validated, in zh-TW); Settings is where the 
   await form.locator('input[name=name]').fill('王小明');
   await form.locator('input[name=unit]').fill('公關部');
   await form.locator('input[name=email]').fill('ming@example.com');
+  // The vault passphrase (web mode): too short, then not the same twice, then right.
+  await form.locator('input[name=passphrase]').fill('short');
+  await form.locator('input[name=passphraseConfirm]').fill('short');
+  await form.getByRole('button', { name: '開始使用' }).click();
+  await expect(page.getByTestId('passphrase-error')).toHaveText('密語至少需要 10 個字元。');
+  await form.locator('input[name=passphrase]').fill(TEST_PASSPHRASE);
+  await form.locator('input[name=passphraseConfirm]').fill(`${TEST_PASSPHRASE}!`);
+  await form.getByRole('button', { name: '開始使用' }).click();
+  await expect(page.getByTestId('passphrase-error')).toHaveText('兩次輸入的密語不一致。');
+  await form.locator('input[name=passphraseConfirm]').fill(TEST_PASSPHRASE);
   await form.getByRole('button', { name: '開始使用' }).click();
   await expect(page.locator('.app')).toHaveAttribute('data-identity', 'ready');
   await expect(page.getByTestId('create-workspace')).toBeVisible();
 
-  // After a reload the identity is still there (no form again).
+  // After a reload the unlock screen comes first; a wrong passphrase says so and changes nothing.
   await page.reload();
+  const unlockForm = page.getByTestId('unlock');
+  await unlockForm.locator('input[name=passphrase]').fill('not the passphrase');
+  await unlockForm.getByRole('button', { name: '解鎖' }).click();
+  await expect(page.getByTestId('unlock-error')).toHaveText('密語不正確，請再試一次。');
+  await expect(page.locator('.app')).toHaveAttribute('data-identity', 'locked');
+  await unlock(page);
   await completeOnboarding(page);
   await expect(page.getByTestId('onboarding')).toHaveCount(0);
 
@@ -68,6 +84,7 @@ test('first start asks who you are (validated, in zh-TW); Settings is where the 
   await profile.getByRole('button', { name: '儲存個人資料' }).click();
   await expect(page.getByTestId('profile-saved')).toBeVisible();
   await page.reload();
+  await unlock(page);
   await expect(page.getByTestId('profile-settings').locator('input[name=name]')).toHaveValue('王小明 Alex');
   // The keys stay: the fingerprint did not change with the profile.
   await expect(page.getByTestId('own-fingerprint')).toHaveAttribute('data-hex', before!);

@@ -25,6 +25,7 @@ import { Laptop, type TeamRefs } from './soak/laptop';
 import { FULL_EDITS_MIN_SECONDS, planEdits, plannedWords, preposition, runEdits } from './soak/teamEdits';
 import { sleep, waitIdentical, waitSteady } from './soak/converge';
 import { describeOutage, markersFor, planOutages, summaryLine, trialLine, trialPassed, letter, type TrialResult } from './soak/schedule';
+import { unlock } from './helpers';
 
 const DIST = process.env.APP_DIST ? resolve(ROOT, process.env.APP_DIST) : join(ROOT, 'dist');
 const TRIALS = Number(process.env.SOAK_TRIALS ?? 3);
@@ -86,6 +87,7 @@ test('three laptops: A creates the workspace and invites, B and C join with the 
   // The app comes from each laptop's own 127.0.0.1: cut off, C can still reload it and work.
   lab!.cut(2, CUT_MODE);
   await c.page.reload();
+  await unlock(c.page);
   await expect(c.page.getByTestId('workspace-title')).toHaveText('Product recall 2026');
   lab!.restore(2);
 
@@ -118,6 +120,7 @@ test('reload while cut off: the unsent count (statement typing included) survive
   await expect(row(TEAM[0]!.name)).toHaveAttribute('data-undelivered', count);
   // Reload while still cut off: the count and the per-member rows come back as they were.
   await c.page.reload();
+  await unlock(c.page);
   await expect(c.page.getByTestId('workspace-title')).toHaveText('Product recall 2026');
   await expect(banner).toHaveAttribute('data-count', count, { timeout: 10_000 });
   await expect(row(TEAM[0]!.name)).toHaveAttribute('data-connected', 'false');

@@ -23,8 +23,9 @@ test('exports the playbook, rejects a malformed file without changing anything, 
   await page.getByTestId('playbook-import').click();
   await (await chooser).setFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bad)) });
   const issues = page.getByTestId('import-issues');
-  await expect(issues).toContainText('crisisTypes[1].steps[0].targetMinutes');
-  await expect(issues).toContainText('crisisTypes[2].name');
+  // Each problem names its place in the reader's words (the technical path stays in data-path).
+  await expect(issues.locator('[data-path="crisisTypes[1].steps[0].targetMinutes"]')).toHaveText('Crisis types #2 › Steps #1 › Target time');
+  await expect(issues.locator('[data-path="crisisTypes[2].name"]')).toHaveCount(1);
   await expect(page.getByTestId('crisis-type-link')).toHaveCount(13);
   await expect(page.getByTestId('crisis-name')).toHaveValue('Exported name');
 

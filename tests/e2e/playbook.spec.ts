@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { openApp, createWorkspace, waitSaved } from './helpers';
+import { openApp, createWorkspace, waitSaved, unlock } from './helpers';
 
 test('create a workspace, edit the playbook in zh-TW, reload, switch languages, delete and undo', async ({ page }) => {
   await openApp(page, 'zh-TW');
@@ -23,6 +23,7 @@ test('create a workspace, edit the playbook in zh-TW, reload, switch languages, 
   await waitSaved(page);
 
   await page.reload();
+  await unlock(page);
   await expect(page.getByTestId('crisis-type-link')).toHaveCount(14);
   await page.getByTestId('crisis-type-link').filter({ hasText: '供應商停工' }).click();
   const saved = page.getByTestId('step').last();
@@ -37,6 +38,7 @@ test('create a workspace, edit the playbook in zh-TW, reload, switch languages, 
   await page.getByTestId('language-switch').selectOption('zh-CN');
   await expect(page.getByRole('heading', { name: '危机应对手册' })).toBeVisible();
   await page.reload();
+  await unlock(page);
   await expect(page.getByRole('heading', { name: '危机应对手册' })).toBeVisible();
   await expect(page.locator('body')).not.toContainText('應變手冊');
 
@@ -61,9 +63,10 @@ test('a deleted workspace is gone for good once the undo period is over', async 
   await expect(page.getByTestId('workspace-item')).toHaveCount(0);
   await page.waitForTimeout(12_500);
   await page.reload();
+  await unlock(page);
   await expect(page.getByTestId('workspace-item')).toHaveCount(0);
   const countRows = () => page.evaluate(async (wsId) => {
-    const req = indexedDB.open('crisis-room');
+    const req = indexedDB.open('crisis-room-v2');
     const db = await new Promise<IDBDatabase>((res, rej) => {
       req.onsuccess = () => res(req.result);
       req.onerror = () => rej(req.error);
@@ -89,7 +92,7 @@ test('a storage failure is shown with advice, and saving again keeps every edit'
   const other = await context.newPage();
   await other.goto('/#/settings');
   await other.evaluate(() => new Promise((res) => {
-    const r = indexedDB.deleteDatabase('crisis-room');
+    const r = indexedDB.deleteDatabase('crisis-room-v2');
     r.onsuccess = r.onerror = r.onblocked = () => res(null);
   }));
   await other.close();
@@ -99,6 +102,7 @@ test('a storage failure is shown with advice, and saving again keeps every edit'
   await page.getByRole('button', { name: 'Save again' }).click();
   await expect(page.getByTestId('storage-error')).toBeHidden();
   await page.reload();
+  await unlock(page);
   await expect(page.getByTestId('crisis-name')).toHaveValue('Edited while storage was gone');
   await expect(page.getByTestId('crisis-type-link')).toHaveCount(13);
 });

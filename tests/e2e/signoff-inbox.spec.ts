@@ -11,7 +11,7 @@
  * One person holds every role here (test hooks sign their roles); two people: signoff-policy.spec.ts.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { createWorkspace, openApp } from './helpers';
+import { createWorkspace, openApp, unlock } from './helpers';
 import { enableTestHooks, signOwnRoles } from './signoff-setup';
 
 const ME = { name: '林雅婷', unit: '公關部' };
@@ -96,6 +96,7 @@ test('awaiting your sign-off, release and print, and the workspace policy on one
   await expect(page.locator('.print-watermark')).toHaveCount(0);
   // A reload (the address no longer asks for printing) shows the view without printing again.
   await page.reload();
+  await unlock(page);
   await expect(page.getByTestId('statement-print')).toHaveAttribute('data-ready', 'true');
   await page.waitForTimeout(1000);
   expect(await printed(page)).toBe(0);

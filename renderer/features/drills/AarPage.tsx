@@ -6,37 +6,41 @@ import { acceptFinding, editFromDecision, proposeEdits, rejectFinding, type Prop
 import { findingDecisions, type FindingDecisionRecord } from '../../../shared/drills/run';
 import { isLanguage, type Language } from '../../../shared/languages';
 import { useYSnapshot } from '../../hooks/useY';
-import { getPlatform } from '../../platform';
 import { useSession } from '../../session/sessionStore';
 import { useToasts } from '../../ui/toasts';
 import { elapsedText, offsetText } from '../incidents/format';
 import { useCrisisTypes, useIncident, useUnitNames } from '../incidents/hooks';
 import { IncidentBadges, incidentPath } from '../incidents/IncidentList';
 import { useScenarioOf } from '../incidents/IncidentRoom';
-import { useIncidentNow } from './useExerciseClock';
+import { useIncidentNow } from '../../exerciseClock/useExerciseClock';
+import { formatNumber } from '../../i18n/format';
 import { TimelineChart } from './TimelineChart';
+import { printReview } from './reviewPrint';
 import '../incidents/incidents.css';
 
+/** Minutes as people read them: "27.8", never "27.799999999999997" (Intl, at most one decimal). */
+const mins = (lang: string, value: number) => formatNumber(lang, value, 1);
+
 function Minutes({ value }: { value: number | null }) {
-  const { t } = useTranslation('drills');
-  return <>{value === null ? t('aar.none') : t('aar.minutes', { min: value })}</>;
+  const { t, i18n } = useTranslation('drills');
+  return <>{value === null ? t('aar.none') : t('aar.minutes', { min: mins(i18n.language, value) })}</>;
 }
 
 function Outcome({ r }: { r: Pick<InjectReview, 'outcome' | 'lateByMinutes'> | Pick<TaskReview, 'outcome' | 'lateByMinutes'> }) {
-  const { t } = useTranslation('drills');
+  const { t, i18n } = useTranslation('drills');
   return (
     <span className={`outcome outcome-${r.outcome}`} data-outcome={r.outcome}>
-      {t(`aar.outcome.${r.outcome}`, { min: r.lateByMinutes ?? 0 })}
+      {t(`aar.outcome.${r.outcome}`, { min: mins(i18n.language, r.lateByMinutes ?? 0) })}
     </span>
   );
 }
 
 function FindingRow({ edit, decision, onAccept, onReject }: { edit: ProposedEdit; decision?: { decision: string; by: string }; onAccept: () => void; onReject: () => void }) {
-  const { t } = useTranslation('drills');
+  const { t, i18n } = useTranslation('drills');
   const r = edit.rationale;
   return (
     <li className="finding" data-testid="finding" data-finding-id={edit.id} data-decision={decision?.decision ?? ''}>
-      <p>{t(`aar.rationale.${r.code}`, { step: edit.stepTitle, target: r.targetMinutes, late: r.lateByMinutes, to: edit.to, count: r.evidence })}</p>
+      <p>{t(`aar.rationale.${r.code}`, { step: edit.stepTitle, target: mins(i18n.language, r.targetMinutes), late: mins(i18n.language, r.lateByMinutes), to: edit.to, count: r.evidence })}</p>
       <p className="small muted">{edit.field === 'targetMinutes' ? t('aar.edit.targetMinutes', { from: edit.from, to: edit.to }) : t('aar.edit.checklist', { to: edit.to })}</p>
       {decision ? (
         <span className={`badge ${decision.decision === 'accepted' ? 'badge-ok' : ''}`}>
@@ -62,7 +66,7 @@ function FindingRow({ edit, decision, onAccept, onReject }: { edit: ProposedEdit
  * playbook or rejects. Printable (print CSS; PDF through the print dialog / Electron).
  */
 export function AarPage({ doc, workspaceId, incidentId }: { doc: Y.Doc; workspaceId: string; incidentId: string }) {
-  const { t } = useTranslation('drills');
+  const { t, i18n } = useTranslation('drills');
   const ti = useTranslation('incidents').t;
   const userName = useSession((s) => s.userName);
   const uiLanguage = useSession((s) => s.language);
@@ -99,7 +103,7 @@ export function AarPage({ doc, workspaceId, incidentId }: { doc: Y.Doc; workspac
       <div className="row no-print">
         <a href={incidentPath(workspaceId, incident)}>{t('aar.back')}</a>
         <span className="spacer" />
-        <button type="button" data-testid="aar-print" onClick={() => void getPlatform().print()}>
+        <button type="button" data-testid="aar-print" onClick={() => void printReview()}>
           {t('aar.print')}
         </button>
       </div>
@@ -114,8 +118,8 @@ export function AarPage({ doc, workspaceId, incidentId }: { doc: Y.Doc; workspac
         <h2>{t('aar.totals')}</h2>
         <ul className="aar-totals" data-testid="aar-totals">
           <li>{t('aar.injectsOnTime', { onTime: totals.injectsOnTime, released: totals.injectsReleased })}</li>
-          <li>{totals.medianFirstActionMinutes === null ? t('aar.medianFirst', { min: '—' }) : t('aar.medianFirst', { min: totals.medianFirstActionMinutes })}</li>
-          <li>{totals.firstApprovedStatementMinutes === null ? t('aar.noStatement') : t('aar.firstStatement', { min: totals.firstApprovedStatementMinutes })}</li>
+          <li>{totals.medianFirstActionMinutes === null ? t('aar.medianFirst', { min: '—' }) : t('aar.medianFirst', { min: mins(i18n.language, totals.medianFirstActionMinutes) })}</li>
+          <li>{totals.firstApprovedStatementMinutes === null ? t('aar.noStatement') : t('aar.firstStatement', { min: mins(i18n.language, totals.firstApprovedStatementMinutes) })}</li>
           <li>{t('aar.tasksLine', { onTime: totals.tasksOnTime, late: totals.tasksLate, missed: totals.tasksMissed })}</li>
         </ul>
       </section>

@@ -7,9 +7,9 @@ import { useWorkspaceDoc, useWorkspaceId } from '../../workspace/useWorkspace';
 import { elapsedText } from '../incidents/format';
 import { useIncidentList } from '../incidents/hooks';
 import { incidentPath } from '../incidents/IncidentList';
-import { useFacilitatorLink } from './clockService';
+import { useFacilitatorLink } from '../../exerciseClock/clockService';
 import { useApprovalNotes, useLinkedStatements } from '../incidents/StatementsPanel';
-import { useFacilitator, useIncidentNow } from './useExerciseClock';
+import { useFacilitator, useIncidentNow } from '../../exerciseClock/useExerciseClock';
 
 function RunningDrill({ doc, workspaceId }: { doc: Y.Doc; workspaceId: string }) {
   const { t } = useTranslation('incidents');

@@ -8,11 +8,12 @@ import type { Incident } from '../../../shared/incidents/types';
 import { navigate } from '../../app/router';
 import { useSession } from '../../session/sessionStore';
 import { useToasts } from '../../ui/toasts';
-import { clockText, elapsedText, offsetText } from '../incidents/format';
+import { formatTime } from '../../i18n/format';
+import { elapsedText, offsetText } from '../incidents/format';
 import { incidentPath } from '../incidents/IncidentList';
 import { useLogDraft } from '../incidents/LogPanel';
-import { getDeviceId, useClockSync } from './clockService';
-import { useDrillClock, useFacilitator } from './useExerciseClock';
+import { getDeviceId, useClockSync } from '../../exerciseClock/clockService';
+import { useDrillClock, useFacilitator } from '../../exerciseClock/useExerciseClock';
 
 function SyncNote() {
   const { t } = useTranslation('drills');
@@ -96,7 +97,7 @@ function FacilitatorControls({ rec, incident, scenario, now, workspaceId }: { re
  * and the injects released so far (derived from the shared clock, so every laptop shows the same).
  */
 export function DrillPanel({ rec, incident, scenario, steps, now, workspaceId }: { rec: YRecord; incident: Incident; scenario: Scenario | null; steps: Array<{ id: string; title: string }>; now: number; workspaceId: string }) {
-  const { t } = useTranslation('drills');
+  const { t, i18n } = useTranslation('drills');
   const userName = useSession((s) => s.userName);
   const clock = useDrillClock(rec);
   const facilitator = useFacilitator(rec);
@@ -123,7 +124,7 @@ export function DrillPanel({ rec, incident, scenario, steps, now, workspaceId }:
         <div className="drill-clock">
           <span className="muted small">{t('clock.exerciseTime')}</span>
           <strong className="clock-big" data-testid="exercise-clock">
-            {clockText(now)}
+            {formatTime(i18n.language, now, { seconds: true })}
           </strong>
           <span className="clock-elapsed" data-testid="exercise-elapsed">
             {elapsedText(now - incident.t0)}

@@ -11,13 +11,14 @@ import { useYSnapshot } from '../../hooks/useY';
 import { useSession } from '../../session/sessionStore';
 import { useToasts } from '../../ui/toasts';
 import { useWorkspaceDoc, useWorkspaceId } from '../../workspace/useWorkspace';
-import { dateTimeText } from '../incidents/format';
+import { formatDateTime } from '../../i18n/format';
 import { useCrisisTypes, useIncidentList, useSeverityLevels, useUnitNames } from '../incidents/hooks';
 import { IncidentBadges, incidentPath } from '../incidents/IncidentList';
 import { IncidentRoom } from '../incidents/IncidentRoom';
 import { ProjectorView } from '../incidents/ProjectorView';
 import { AarPage } from './AarPage';
-import { getDeviceId } from './clockService';
+import { getDeviceId } from '../../exerciseClock/clockService';
+import { drillViews } from './drillViews';
 import { ScenarioEditor } from './ScenarioEditor';
 import '../incidents/incidents.css';
 
@@ -118,7 +119,7 @@ function DrillsHome({ doc, workspaceId }: { doc: Y.Doc; workspaceId: string }) {
                 {r.title}
               </a>
               <IncidentBadges incident={r} />
-              <span className="muted small">{dateTimeText(r.t0, i18n.language)}</span>
+              <span className="muted small">{formatDateTime(i18n.language, r.t0, { zone: false })}</span>
               <span className="row-actions">
                 <a href={incidentPath(workspaceId, r, 'review')}>{t('aar.title')}</a>
               </span>
@@ -143,5 +144,5 @@ export function DrillsPage({ rest }: SectionProps) {
   if (first === 'scenario' && second) return <ScenarioEditor doc={doc} workspaceId={wsId} scenarioId={second} />;
   if (second === 'projector') return <ProjectorView doc={doc} workspaceId={wsId} incidentId={first} />;
   if (second === 'review') return <AarPage doc={doc} workspaceId={wsId} incidentId={first} />;
-  return <IncidentRoom key={first} doc={doc} workspaceId={wsId} incidentId={first} />;
+  return <IncidentRoom key={first} doc={doc} workspaceId={wsId} incidentId={first} drillViews={drillViews} />;
 }

@@ -6,6 +6,7 @@ import { workspacePath } from '../../app/router';
 import { useYSnapshot } from '../../hooks/useY';
 import { NumberField, SelectField, TextField } from '../../ui/fields';
 import { useCrisisTypes } from '../incidents/hooks';
+import { focusNewRecord, recordIdProps } from '../../ui/focusNew';
 
 /** Editing a scenario the team owns: its name and injects (time, channel, content, expected response, step). */
 export function ScenarioEditor({ doc, workspaceId, scenarioId }: { doc: Y.Doc; workspaceId: string; scenarioId: string }) {
@@ -22,7 +23,7 @@ export function ScenarioEditor({ doc, workspaceId, scenarioId }: { doc: Y.Doc; w
   const stepOptions = [{ value: '', label: t('scenarioEditor.noStep') }, ...(type?.steps ?? []).map((s) => ({ value: s.id, label: s.title }))];
   const addInject = () => {
     const last = Math.max(0, ...scenario.injects.map((i) => i.offsetMinutes));
-    addRecord(childCollection(rec, 'injects', 'user'), { offsetMinutes: last + 15, channel: 'social', content: '', expectedResponse: '', linkedStepId: '', linkedStepTitle: '' }, 'user');
+    focusNewRecord(addRecord(childCollection(rec, 'injects', 'user'), { offsetMinutes: last + 15, channel: 'social', content: '', expectedResponse: '', linkedStepId: '', linkedStepTitle: '' }, 'user'), 'textarea');
   };
   return (
     <main className="page scenario-editor">
@@ -34,7 +35,7 @@ export function ScenarioEditor({ doc, workspaceId, scenarioId }: { doc: Y.Doc; w
           const r = injectRecs.get(inj.id);
           if (!r) return null;
           return (
-            <li key={inj.id} className="record" data-testid="scenario-inject">
+            <li key={inj.id} className="record" data-testid="scenario-inject" {...recordIdProps(inj.id)}>
               <div className="record-row">
                 <NumberField record={r} field="offsetMinutes" label={t('scenarioEditor.offset')} value={inj.offsetMinutes} max={7 * 24 * 60} />
                 <SelectField record={r} field="channel" label={t('scenarioEditor.channel')} value={inj.channel} options={INJECT_CHANNELS.map((c) => ({ value: c, label: t(`channels.${c}`) }))} />
@@ -66,7 +67,7 @@ export function ScenarioEditor({ doc, workspaceId, scenarioId }: { doc: Y.Doc; w
           );
         })}
       </ol>
-      <button type="button" onClick={addInject}>
+      <button type="button" data-testid="add-inject" onClick={addInject}>
         + {t('scenarioEditor.addInject')}
       </button>
     </main>

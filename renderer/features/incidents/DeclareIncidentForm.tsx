@@ -44,7 +44,8 @@ export function DeclareIncidentForm({ doc, workspaceId }: { doc: Y.Doc; workspac
   const [reason, setReason] = useState('');
   const [t0, setT0] = useState(() => toLocalInput(Date.now()));
   const [product, setProduct] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  // Kept as a key (and the raw detail), worded at render: it follows a switch of the UI language.
+  const [error, setError] = useState<{ key: 'form.invalid' | 'form.reasonNeeded' | 'errors.generic'; message?: string } | null>(null);
 
   const levelNumbers = useMemo(() => levels.map((l) => l.level), [levels]);
   const suggested = fitToLevels(suggestSeverity(risk), levelNumbers);
@@ -56,11 +57,11 @@ export function DeclareIncidentForm({ doc, workspaceId }: { doc: Y.Doc; workspac
     e.preventDefault();
     const type = types.find((x) => x.id === typeId);
     if (!title.trim() || !type) {
-      setError(t('form.invalid'));
+      setError({ key: 'form.invalid' });
       return;
     }
     if (needsReason && !reason.trim()) {
-      setError(t('form.reasonNeeded'));
+      setError({ key: 'form.reasonNeeded' });
       return;
     }
     const at = fromLocalInput(t0);
@@ -83,7 +84,7 @@ export function DeclareIncidentForm({ doc, workspaceId }: { doc: Y.Doc; workspac
       );
       navigate(incidentPath(workspaceId, { id, drill: false }));
     } catch (err) {
-      setError(t('errors.generic', { message: (err as Error).message }));
+      setError({ key: 'errors.generic', message: (err as Error).message });
     }
   };
 
@@ -145,7 +146,7 @@ export function DeclareIncidentForm({ doc, workspaceId }: { doc: Y.Doc; workspac
         </label>
         {error && (
           <p className="error" role="alert">
-            {error}
+            {t(error.key, { message: error.message ?? '' })}
           </p>
         )}
         <div className="row">

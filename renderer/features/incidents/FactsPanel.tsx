@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { readChildren, removeRecord, setField, type YCollection, type YRecord } from '../../../shared/doc/collection';
 import { addFact } from '../../../shared/incidents/incidents';
@@ -11,6 +11,7 @@ export function FactsPanel({ rec, incident }: { rec: YRecord; incident: Incident
   const [label, setLabel] = useState('');
   const [value, setValue] = useState('');
   const [kind, setKind] = useState<FactKind>('number');
+  const labelRef = useRef<HTMLInputElement>(null);
   const records = readChildren(rec, 'facts');
   const byId = new Map(records.map((r) => [String(r.get('id')), r]));
   const submit = (e: FormEvent) => {
@@ -19,6 +20,8 @@ export function FactsPanel({ rec, incident }: { rec: YRecord; incident: Incident
     addFact(rec, { label, value, kind }, 'user');
     setLabel('');
     setValue('');
+    // Ready for the next fact (the add button, now disabled, would otherwise drop the focus).
+    labelRef.current?.focus();
   };
   return (
     <section className="panel facts-panel" aria-labelledby="facts-title">
@@ -53,7 +56,7 @@ export function FactsPanel({ rec, incident }: { rec: YRecord; incident: Incident
       <form className="record-row" onSubmit={submit} data-testid="fact-form">
         <label className="field">
           <span>{t('facts.label')}</span>
-          <input aria-label={t('facts.label')} data-testid="fact-label" value={label} onChange={(e) => setLabel(e.target.value)} maxLength={200} />
+          <input ref={labelRef} aria-label={t('facts.label')} data-testid="fact-label" value={label} onChange={(e) => setLabel(e.target.value)} maxLength={200} />
         </label>
         <label className="field">
           <span>{t('facts.value')}</span>

@@ -5,7 +5,7 @@ import { realIncidents } from '../../../shared/incidents/incidents';
 import type { Incident } from '../../../shared/incidents/types';
 import { workspacePath } from '../../app/router';
 import { TextField } from '../../ui/fields';
-import { dateTimeText } from './format';
+import { formatDateTime } from '../../i18n/format';
 import { useCompanyProfile, useIncidentList } from './hooks';
 
 /** Where an incident's room lives: drills under the drills section, real incidents here. */
@@ -43,7 +43,7 @@ function IncidentItems({ items, workspaceId }: { items: Incident[]; workspaceId:
           </a>
           <IncidentBadges incident={inc} />
           <span className="badge">{t('severityLevel', { level: inc.severity })}</span>
-          <span className="muted small">{t('room.t0', { time: dateTimeText(inc.t0, i18n.language) })}</span>
+          <span className="muted small">{t('room.t0', { time: formatDateTime(i18n.language, inc.t0, { zone: false }) })}</span>
         </li>
       ))}
     </ul>

@@ -8,10 +8,11 @@ import type { Incident } from '../../../shared/incidents/types';
 import { workspacePath } from '../../app/router';
 import { useYSnapshot } from '../../hooks/useY';
 import { useToasts } from '../../ui/toasts';
-import { DrillPanel } from '../drills/DrillPanel';
-import { useIncidentNow } from '../drills/useExerciseClock';
+import { useIncidentNow } from '../../exerciseClock/useExerciseClock';
+import type { DrillViews } from './drillViews';
 import { FactsPanel } from './FactsPanel';
-import { clockText, dateTimeText, elapsedText, timeText } from './format';
+import { formatDateTime, formatTime, formatWhen } from '../../i18n/format';
+import { elapsedText } from './format';
 import { useCrisisTypes, useIncident, useSeverityLevels, useUnitNames } from './hooks';
 import { IncidentBadges, incidentPath } from './IncidentList';
 import { LogPanel } from './LogPanel';
@@ -26,7 +27,7 @@ export function useScenarioOf(doc: Y.Doc, incident: Pick<Incident, 'drill' | 'sc
 }
 
 function SummaryCard({ incident, now, unitNames }: { incident: Incident; now: number; unitNames: Map<string, string> }) {
-  const { t } = useTranslation('incidents');
+  const { t, i18n } = useTranslation('incidents');
   const s = situationSummary(incident, now);
   const show = useToasts((st) => st.show);
   const overdue = incident.state === 'active' && s.update.overdue;
@@ -46,13 +47,16 @@ function SummaryCard({ incident, now, unitNames }: { incident: Incident; now: nu
       </div>
       <p>
         {s.nextTask
-          ? t('room.nextTask', { title: `${s.nextTask.title}${s.nextTask.ownerUnitId ? ` · ${unitNames.get(s.nextTask.ownerUnitId) ?? ''}` : ''}`, due: timeText(s.nextTask.dueAt) })
+          ? t('room.nextTask', { title: `${s.nextTask.title}${s.nextTask.ownerUnitId ? ` · ${unitNames.get(s.nextTask.ownerUnitId) ?? ''}` : ''}`, due: formatWhen(i18n.language, s.nextTask.dueAt, now) })
           : t('room.noNextTask')}
       </p>
       {incident.state === 'active' && (
         <p className={`update-reminder${s.update.overdue ? ' overdue' : ''}`} role={s.update.overdue ? 'alert' : undefined} data-testid="update-reminder" data-overdue={s.update.overdue}>
           {s.update.overdue ? t('room.updateOverdue', { min: Math.ceil(-s.update.minutesLeft) }) : t('room.updateDue', { min: Math.max(0, Math.floor(s.update.minutesLeft)) })}{' '}
-          <span className="muted small">{t('room.updateCadence', { level: incident.severity, cadence: s.update.cadence })}</span>
+          <span className="muted small">{t('room.updateCadence', { level: incident.severity, cadence: s.update.cadence })}</span>{' '}
+          <span className="muted small" data-testid="update-resets">
+            {t('room.updateResets')}
+          </span>
         </p>
       )}
     </section>
@@ -60,7 +64,8 @@ function SummaryCard({ incident, now, unitNames }: { incident: Incident; now: nu
 }
 
 /** The incident room: situation, tasks, log, facts and statements — for real incidents and drills. */
-export function IncidentRoom({ doc, workspaceId, incidentId }: { doc: Y.Doc; workspaceId: string; incidentId: string }) {
+export function IncidentRoom({ doc, workspaceId, incidentId, drillViews }: { doc: Y.Doc; workspaceId: string; incidentId: string; drillViews: DrillViews }) {
+  const DrillPanel = drillViews.Panel;
   const { t, i18n } = useTranslation('incidents');
   const { rec, incident } = useIncident(doc, incidentId);
   const now = useIncidentNow(rec, incident);
@@ -104,8 +109,8 @@ export function IncidentRoom({ doc, workspaceId, incidentId }: { doc: Y.Doc; wor
       </header>
       <div className="room-meta row">
         <SeverityControl rec={rec} incident={incident} levels={levels} />
-        <span>{t('room.t0', { time: dateTimeText(incident.t0, i18n.language) })}</span>
-        <span className="elapsed" data-testid="incident-elapsed" title={clockText(now)}>
+        <span>{t('room.t0', { time: formatDateTime(i18n.language, incident.t0) })}</span>
+        <span className="elapsed" data-testid="incident-elapsed" title={formatTime(i18n.language, now, { seconds: true })}>
           {t('room.elapsed')} {elapsedText(now - incident.t0)}
         </span>
         {incident.state === 'closed' && <strong>{t('room.closed')}</strong>}

@@ -1,7 +1,7 @@
 import type { SectionProps } from '../../app/sections';
 import { useWorkspaceDoc, useWorkspaceId } from '../../workspace/useWorkspace';
-import { AarPage } from '../drills/AarPage';
 import { DeclareIncidentForm } from './DeclareIncidentForm';
+import type { DrillViews } from './drillViews';
 import { IncidentList } from './IncidentList';
 import { IncidentRoom } from './IncidentRoom';
 import { ProjectorView } from './ProjectorView';
@@ -11,9 +11,10 @@ export const isIncidentFullScreen = (p: SectionProps): boolean => p.rest[1] === 
 
 /**
  * The incidents section: `#/w/<ws>/incidents` list · `/new` declare · `/<id>` room ·
- * `/<id>/projector` situation board · `/<id>/review` after-action review.
+ * `/<id>/projector` situation board · `/<id>/review` after-action review. `drillViews`: drills'
+ * panel and review, handed in by app/sections.tsx (incidents does not import drills).
  */
-export function IncidentsPage({ rest }: SectionProps) {
+export function IncidentsPage({ rest, drillViews }: SectionProps & { drillViews: DrillViews }) {
   const doc = useWorkspaceDoc();
   const wsId = useWorkspaceId();
   if (!doc || !wsId) return <></>;
@@ -21,6 +22,6 @@ export function IncidentsPage({ rest }: SectionProps) {
   if (!first) return <IncidentList doc={doc} workspaceId={wsId} />;
   if (first === 'new') return <DeclareIncidentForm doc={doc} workspaceId={wsId} />;
   if (second === 'projector') return <ProjectorView doc={doc} workspaceId={wsId} incidentId={first} />;
-  if (second === 'review') return <AarPage doc={doc} workspaceId={wsId} incidentId={first} />;
-  return <IncidentRoom key={first} doc={doc} workspaceId={wsId} incidentId={first} />;
+  if (second === 'review') return <drillViews.Review doc={doc} workspaceId={wsId} incidentId={first} />;
+  return <IncidentRoom key={first} doc={doc} workspaceId={wsId} incidentId={first} drillViews={drillViews} />;
 }

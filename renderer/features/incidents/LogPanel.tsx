@@ -6,8 +6,10 @@ import type { Inject } from '../../../shared/drills/scenario';
 import { addLogEntry } from '../../../shared/incidents/incidents';
 import { LOG_CATEGORIES, type Incident, type LogCategory } from '../../../shared/incidents/types';
 import { useSession } from '../../session/sessionStore';
-import { incidentNowFor } from '../drills/useExerciseClock';
-import { clockText, elapsedText, offsetText } from './format';
+import { incidentNowFor } from '../../exerciseClock/useExerciseClock';
+import { formatDateTime } from '../../i18n/format';
+import { logEntryText, useLevelName } from './logText';
+import { elapsedText, offsetText } from './format';
 
 /** Which inject the next log entry answers (set by "Log response" on an inject card). */
 export const useLogDraft = create<{ injectId: string; category: LogCategory; focus: number; respondTo: (injectId: string) => void; reset: () => void }>((set, get) => ({
@@ -20,7 +22,8 @@ export const useLogDraft = create<{ injectId: string; category: LogCategory; foc
 
 /** The timeline / decision log: add an entry (who, when, category), newest first. */
 export function LogPanel({ rec, incident, injects }: { rec: YRecord; incident: Incident; injects: Inject[] }) {
-  const { t } = useTranslation('incidents');
+  const { t, i18n } = useTranslation('incidents');
+  const levelName = useLevelName(rec.doc!);
   const userName = useSession((s) => s.userName);
   const { injectId, respondTo, reset } = useLogDraft();
   const focus = useLogDraft((s) => s.focus);
@@ -42,8 +45,9 @@ export function LogPanel({ rec, incident, injects }: { rec: YRecord; incident: I
       setText('');
       setError(null);
       reset();
+      textRef.current?.focus();
     } catch (err) {
-      setError(t('errors.generic', { message: (err as Error).message }));
+      setError((err as Error).message);
     }
   };
 
@@ -82,7 +86,7 @@ export function LogPanel({ rec, incident, injects }: { rec: YRecord; incident: I
             <span>{t('log.text')}</span>
             <textarea ref={textRef} rows={2} aria-label={t('log.text')} data-testid="log-text" value={text} onChange={(e) => setText(e.target.value)} maxLength={5000} />
           </label>
-          {error && <p className="error">{error}</p>}
+          {error && <p className="error">{t('errors.generic', { message: error })}</p>}
           <button type="submit" className="primary" data-testid="log-submit" disabled={!text.trim()}>
             {t('log.add')}
           </button>
@@ -96,12 +100,12 @@ export function LogPanel({ rec, incident, injects }: { rec: YRecord; incident: I
             const inj = e.injectId ? injectById.get(e.injectId) : undefined;
             return (
               <li key={e.id} className={`log-entry cat-${e.category}`} data-testid="log-entry" data-category={e.category}>
-                <span className="log-time" title={clockText(e.at)}>
+                <span className="log-time" title={formatDateTime(i18n.language, e.at)}>
                   {elapsedText(e.at - incident.t0)}
                 </span>
                 <span className={`badge cat-badge cat-${e.category}`}>{t(`log.categories.${e.category}`)}</span>
                 {e.approved && <span className="badge badge-ok">{t('log.approved')}</span>}
-                <span className="log-text">{e.text}</span>
+                <span className="log-text">{logEntryText(t, e, levelName)}</span>
                 <span className="muted small">{e.by}</span>
                 {inj && <span className="muted small">↳ {t('log.inject', { offset: offsetText(inj.offsetMinutes) })}</span>}
               </li>

@@ -2,10 +2,12 @@ import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { injectAt } from '../../../shared/drills/scenario';
 import { openTasks } from '../../../shared/incidents/tasks';
-import { useFacilitatorLink } from '../drills/clockService';
-import { useDrillClock, useFacilitator, useIncidentNow } from '../drills/useExerciseClock';
-import { clockText, elapsedText, offsetText, timeText } from './format';
+import { useFacilitatorLink } from '../../exerciseClock/clockService';
+import { useDrillClock, useFacilitator, useIncidentNow } from '../../exerciseClock/useExerciseClock';
+import { formatTime, formatTimeZone, formatWhen } from '../../i18n/format';
+import { elapsedText, offsetText } from './format';
 import { useIncident, useSeverityLevels, useUnitNames } from './hooks';
+import { logEntryText, useLevelName } from './logText';
 import { incidentPath } from './IncidentList';
 import { useScenarioOf } from './IncidentRoom';
 import './incidents.css';
@@ -15,7 +17,7 @@ import './incidents.css';
  * timeline, in type readable across a room. Full screen, no app chrome.
  */
 export function ProjectorView({ doc, workspaceId, incidentId }: { doc: Y.Doc; workspaceId: string; incidentId: string }) {
-  const { t } = useTranslation('incidents');
+  const { t, i18n } = useTranslation('incidents');
   const td = useTranslation('drills').t;
   const { rec, incident } = useIncident(doc, incidentId);
   const facilitator = useFacilitator(incident?.drill ? rec : null);
@@ -26,6 +28,7 @@ export function ProjectorView({ doc, workspaceId, incidentId }: { doc: Y.Doc; wo
   const levels = useSeverityLevels(doc);
   const units = useUnitNames(doc);
   const scenario = useScenarioOf(doc, incident);
+  const nameOf = useLevelName(doc);
   if (!incident) return <p className="projector error">{t('errors.notFound')}</p>;
   const levelName = levels.find((l) => l.level === incident.severity)?.name || t('severityLevel', { level: incident.severity });
   const tasks = openTasks(incident.tasks).slice(0, 6);
@@ -43,7 +46,8 @@ export function ProjectorView({ doc, workspaceId, incidentId }: { doc: Y.Doc; wo
       <div className="projector-top">
         <div className="projector-clock">
           <span className="projector-label">{incident.drill ? t('projectorView.exercise') : t('projectorView.incident')}</span>
-          <strong data-testid="projector-clock">{clockText(now)}</strong>
+          <strong data-testid="projector-clock">{formatTime(i18n.language, now, { seconds: true })}</strong>
+          <span className="projector-zone" data-testid="projector-zone">{formatTimeZone(i18n.language, now)}</span>
           <span className="projector-elapsed">
             {elapsedText(now - incident.t0)}
             {clock && ` · ${clock.status === 'running' ? td('clock.running') : td('clock.paused')} ${clock.speed}×`}
@@ -61,7 +65,7 @@ export function ProjectorView({ doc, workspaceId, incidentId }: { doc: Y.Doc; wo
             {tasks.length === 0 && <li>{t('projectorView.none')}</li>}
             {tasks.map((task) => (
               <li key={task.id} className={task.dueAt < now ? 'late' : ''}>
-                <span className="projector-time">{timeText(task.dueAt)}</span> {task.title}
+                <span className="projector-time" data-testid="projector-task-due">{formatWhen(i18n.language, task.dueAt, now)}</span> {task.title}
                 {task.ownerUnitId && <span className="projector-owner"> · {units.get(task.ownerUnitId) ?? ''}</span>}
               </li>
             ))}
@@ -86,7 +90,7 @@ export function ProjectorView({ doc, workspaceId, incidentId }: { doc: Y.Doc; wo
             {timeline.length === 0 && <li>{t('projectorView.none')}</li>}
             {timeline.map((e) => (
               <li key={e.id}>
-                <span className="projector-time">{elapsedText(e.at - incident.t0)}</span> <span className="projector-channel">{t(`log.categories.${e.category}`)}</span> {e.text}
+                <span className="projector-time">{elapsedText(e.at - incident.t0)}</span> <span className="projector-channel">{t(`log.categories.${e.category}`)}</span> {logEntryText(t, e, nameOf)}
               </li>
             ))}
           </ul>

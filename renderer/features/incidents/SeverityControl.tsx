@@ -4,7 +4,7 @@ import type { YRecord } from '../../../shared/doc/collection';
 import { changeSeverity } from '../../../shared/incidents/incidents';
 import type { Incident } from '../../../shared/incidents/types';
 import { useSession } from '../../session/sessionStore';
-import { incidentNowFor } from '../drills/useExerciseClock';
+import { incidentNowFor } from '../../exerciseClock/useExerciseClock';
 
 /** Severity in force, with a change control that asks for a reason when leaving the suggestion. */
 export function SeverityControl({ rec, incident, levels }: { rec: YRecord; incident: Incident; levels: Array<{ level: number; name: string }> }) {
@@ -13,7 +13,8 @@ export function SeverityControl({ rec, incident, levels }: { rec: YRecord; incid
   const [editing, setEditing] = useState(false);
   const [level, setLevel] = useState(incident.severity);
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  // A key, not a text: a message already shown follows a switch of the UI language.
+  const [error, setError] = useState<'form.reasonNeeded' | null>(null);
   const name = (lvl: number) => levels.find((l) => l.level === lvl)?.name || t('severityLevel', { level: lvl });
   const needsReason = level !== incident.suggestedSeverity;
 
@@ -25,7 +26,7 @@ export function SeverityControl({ rec, incident, levels }: { rec: YRecord; incid
       setReason('');
       setError(null);
     } catch {
-      setError(t('form.reasonNeeded'));
+      setError('form.reasonNeeded');
     }
   };
 
@@ -40,6 +41,7 @@ export function SeverityControl({ rec, incident, levels }: { rec: YRecord; incid
         <button
           type="button"
           className="link"
+          data-testid="severity-change"
           onClick={() => {
             setLevel(incident.severity);
             setEditing(true);
@@ -50,21 +52,21 @@ export function SeverityControl({ rec, incident, levels }: { rec: YRecord; incid
       )}
       {editing && (
         <span className="row">
-          <select aria-label={t('room.severity')} value={level} onChange={(e) => setLevel(Number(e.target.value))}>
+          <select aria-label={t('room.severity')} data-testid="severity-select" value={level} onChange={(e) => setLevel(Number(e.target.value))}>
             {levels.map((l) => (
               <option key={l.level} value={l.level}>
                 {l.name || t('severityLevel', { level: l.level })}
               </option>
             ))}
           </select>
-          {needsReason && <input aria-label={t('room.severityReason')} placeholder={t('room.severityReason')} value={reason} onChange={(e) => setReason(e.target.value)} />}
-          <button type="button" className="primary" onClick={apply} disabled={level === incident.severity || (needsReason && !reason.trim())}>
+          {needsReason && <input aria-label={t('room.severityReason')} data-testid="severity-reason-input" placeholder={t('room.severityReason')} value={reason} onChange={(e) => setReason(e.target.value)} />}
+          <button type="button" className="primary" data-testid="severity-apply" onClick={apply} disabled={level === incident.severity || (needsReason && !reason.trim())}>
             {t('room.apply')}
           </button>
           <button type="button" onClick={() => setEditing(false)}>
             ✕
           </button>
-          {error && <span className="error">{error}</span>}
+          {error && <span className="error" role="alert" data-testid="severity-error">{t(error)}</span>}
         </span>
       )}
     </div>

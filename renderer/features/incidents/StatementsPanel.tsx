@@ -16,7 +16,7 @@ import { navigate, workspacePath } from '../../app/router';
 import { useYSnapshot } from '../../hooks/useY';
 import { useSession } from '../../session/sessionStore';
 import { useToasts } from '../../ui/toasts';
-import { incidentNowFor } from '../drills/useExerciseClock';
+import { incidentNowFor } from '../../exerciseClock/useExerciseClock';
 import { useCompanyProfile } from './hooks';
 
 interface LinkedStatement {
@@ -75,12 +75,12 @@ export function useApprovalNotes(rec: YRecord | null, incident: Incident | null,
       if (!s.approval || incident.state === 'closed') continue;
       const text = t('statements.approvedNote', { title: s.title });
       if (!incident.drill) {
-        recordStatementApproval(rec, s.id, s.approval.hash, s.approval.at, s.approval.by, text, 'system');
+        recordStatementApproval(rec, s.id, s.approval.hash, s.approval.at, s.approval.by, text, 'system', s.title);
         continue;
       }
       const prior = before?.get(s.id);
       const sawItHappen = before !== null && prior !== 'approved' && prior !== 'released';
-      if (sawItHappen) recordStatementApproval(rec, s.id, s.approval.hash, incidentNowFor(rec, true), s.approval.by, text, 'system');
+      if (sawItHappen) recordStatementApproval(rec, s.id, s.approval.hash, incidentNowFor(rec, true), s.approval.by, text, 'system', s.title);
     }
     seen.current = new Map(statements.map((s) => [s.id, s.status]));
   }, [rec, incident, statements, t]);

@@ -4,12 +4,13 @@ import { setTaskStatus } from '../../../shared/incidents/incidents';
 import type { Incident, TaskStatus } from '../../../shared/incidents/types';
 import { useSession } from '../../session/sessionStore';
 import { useToasts } from '../../ui/toasts';
-import { incidentNowFor } from '../drills/useExerciseClock';
-import { elapsedText, timeText } from './format';
+import { incidentNowFor } from '../../exerciseClock/useExerciseClock';
+import { formatDateTime, formatWhen } from '../../i18n/format';
+import { elapsedText } from './format';
 
 /** Tasks instantiated from the playbook: owner, due time from T0, done / skip / reopen. */
 export function TasksPanel({ rec, incident, now, unitNames }: { rec: YRecord; incident: Incident; now: number; unitNames: Map<string, string> }) {
-  const { t } = useTranslation('incidents');
+  const { t, i18n } = useTranslation('incidents');
   const userName = useSession((s) => s.userName);
   const show = useToasts((s) => s.show);
   const tasks = [...incident.tasks].sort((a, b) => a.dueAt - b.dueAt);
@@ -33,8 +34,8 @@ export function TasksPanel({ rec, incident, now, unitNames }: { rec: YRecord; in
               <div className="task-main">
                 <span className="task-title">{task.title}</span>
                 <span className="muted small">{task.ownerUnitId ? t('tasks.owner', { unit: unitNames.get(task.ownerUnitId) ?? '?' }) : t('tasks.noOwner')}</span>
-                <span className="small">
-                  {t('tasks.due', { time: `${timeText(task.dueAt)} (${elapsedText(task.dueAt - incident.t0)})` })}
+                <span className="small" data-testid="task-due" title={formatDateTime(i18n.language, task.dueAt)}>
+                  {t('tasks.due', { time: `${formatWhen(i18n.language, task.dueAt, now)} (${elapsedText(task.dueAt - incident.t0)})` })}
                   {overdue && <span className="badge badge-warn"> {t('tasks.overdue')}</span>}
                 </span>
                 {task.status === 'done' && task.doneAt !== null && <span className="small ok">{t('tasks.doneBy', { by: task.doneBy, time: elapsedText(task.doneAt - incident.t0) })}</span>}

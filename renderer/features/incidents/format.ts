@@ -1,23 +1,9 @@
-/** Time formatting for the incident room and drills (no library: plain Intl). */
+/**
+ * Offsets from T0 and datetime-local values for the incident room and drills. Dates, times of day and
+ * numbers in the UI language come from `renderer/i18n/format.ts` (Intl, cached formatters).
+ */
 
 const pad = (n: number) => String(n).padStart(2, '0');
-
-/** Wall or exercise time of day, "14:05:09". */
-export function clockText(at: number): string {
-  const d = new Date(at);
-  return `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
-}
-
-/** Short time of day, "14:05". */
-export function timeText(at: number): string {
-  const d = new Date(at);
-  return `${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
-
-/** Date and time in the UI language. */
-export function dateTimeText(at: number, lang: string): string {
-  return new Intl.DateTimeFormat(lang, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false }).format(new Date(at));
-}
 
 /** Elapsed time since T0, "T+1:05:09" (negative before T0: "T−0:02:00"). */
 export function elapsedText(ms: number): string {

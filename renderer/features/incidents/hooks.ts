@@ -1,4 +1,3 @@
-import { useEffect, useState } from 'react';
 import * as Y from 'yjs';
 import type { YRecord } from '../../../shared/doc/collection';
 import { collectionOf, metaOf, playbookOf } from '../../../shared/doc/workspaceDoc';
@@ -55,14 +54,4 @@ export function useCompanyProfile(doc: Y.Doc): { companyName: string; workspaceN
       contentLanguage: String(m.get('contentLanguage') ?? ''),
     })) ?? { companyName: '', workspaceName: '', contact: '', contentLanguage: '' }
   );
-}
-
-/** The wall clock, re-read every `intervalMs`. */
-export function useWallNow(intervalMs = 1000): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = window.setInterval(() => setNow(Date.now()), intervalMs);
-    return () => window.clearInterval(timer);
-  }, [intervalMs]);
-  return now;
 }

@@ -12,6 +12,7 @@ import { JoinRequests } from './JoinRequests';
 import { RejectedEntries } from './RejectedEntries';
 import { RoomKeyPanel } from './RoomKeyPanel';
 import { PolicyPanel } from './PolicyPanel';
+import { CompartmentsPanel } from './CompartmentsPanel';
 import './members.css';
 
 /**
@@ -62,6 +63,7 @@ export function MembersPage(_props: SectionProps) {
           <JoinRequests gov={gov} admissions={admissions} isOwner={isOwner} />
           <PolicyPanel gov={gov} isOwner={isOwner} />
           {me && <RoomKeyPanel gov={gov} isOwner={isOwner} />}
+          <CompartmentsPanel gov={gov} isOwner={isOwner} myKey={myKey} />
           <RejectedEntries gov={gov} />
         </>
       )}

@@ -1,6 +1,7 @@
 import { admitPayload, type CandidateInfo, type MemberRole } from '../../../shared/governance';
 import { trustGenesisKey, useIdentity } from '../../identity/identity';
 import { signAndAppend } from '../../identity/useGovernance';
+import { removeFromRooms } from '../../rooms/actions';
 
 /**
  * What the Members page does: every roster change is an entry signed with this laptop's key
@@ -37,6 +38,8 @@ export function changeRoles(workspaceId: string, key: string, roles: MemberRole[
   return signAndAppend({ ws: workspaceId, kind: 'roster.roles', key, roles });
 }
 
-export function removeMember(workspaceId: string, key: string): Promise<void> {
-  return signAndAppend({ ws: workspaceId, kind: 'roster.remove', key });
+/** Removes a member: first their restricted rooms get fresh keys without them (renderer/rooms), then the roster entry. */
+export async function removeMember(workspaceId: string, key: string): Promise<void> {
+  await removeFromRooms(workspaceId, key);
+  await signAndAppend({ ws: workspaceId, kind: 'roster.remove', key });
 }

@@ -7,6 +7,7 @@ import { useYSnapshot } from '../../hooks/useY';
 import { navigate, workspacePath } from '../../app/router';
 import { TextField, NumberField, SelectField, RecordActions, SectionHeader } from '../../ui/fields';
 import { useUnitOptions } from './useUnits';
+import { focusNewRecord, recordIdProps } from '../../ui/focusNew';
 import { PresenceBadge } from '../sync/PresenceBadge';
 import { presenceFocusProps } from '../../sync/presence';
 
@@ -24,7 +25,7 @@ export function CrisisTypesEditor({ doc, selectedId, workspaceId }: { doc: Y.Doc
     <div className="master-detail">
       <aside className="master">
         <SectionHeader title={t('crisis.list')}>
-          <button type="button" data-testid="add-crisis-type" onClick={() => select(addRecord(coll, { key: '', name: t('crisis.newName'), description: '', response: '', firstResponderUnitId: '', steps: [], escalation: [] }, 'user'))}>
+          <button type="button" data-testid="add-crisis-type" onClick={() => select(focusNewRecord(addRecord(coll, { key: '', name: '', description: '', response: '', firstResponderUnitId: '', steps: [], escalation: [] }, 'user')))}>
             + {t('actions.add')}
           </button>
         </SectionHeader>
@@ -51,12 +52,12 @@ function CrisisTypeDetail({ coll, type, index, count, onSelect }: { coll: YColle
   if (!rec) return null;
   const name = str(type.name);
   return (
-    <div className="crisis-type" data-testid="crisis-type-detail" {...presenceFocusProps(type.id)}>
+    <div className="crisis-type" data-testid="crisis-type-detail" {...presenceFocusProps(type.id)} {...recordIdProps(type.id)}>
       <div className="detail-header">
         {!type.key && <span className="badge">{t('crisis.custom')}</span>}
         <RecordActions coll={coll} id={type.id} index={index} count={count} name={name} onDuplicated={onSelect} duplicatePatch={{ name: name + t('copySuffix'), key: '' }} />
       </div>
-      <TextField record={rec} field="name" label={t('crisis.name')} value={name} testId="crisis-name" />
+      <TextField record={rec} field="name" label={t('crisis.name')} value={name} testId="crisis-name" placeholder={t('crisis.newName')} />
       <TextField record={rec} field="description" label={t('crisis.description')} value={str(type.description)} multiline collaborative testId="crisis-description" />
       <TextField record={rec} field="response" label={t('crisis.response')} value={str(type.response)} multiline collaborative testId="crisis-response" />
       <SelectField record={rec} field="firstResponderUnitId" label={t('crisis.firstResponder')} value={str(type.firstResponderUnitId)} options={units} />
@@ -72,7 +73,7 @@ function StepsEditor({ parent, units }: { parent: YRecord; units: Array<{ value:
   return (
     <section className="subsection">
       <SectionHeader title={t('crisis.steps')}>
-        <button type="button" data-testid="add-step" onClick={() => addRecord(ensure(), { title: t('step.newTitle'), ownerUnitId: '', targetMinutes: 60, checklist: [] }, 'user')}>
+        <button type="button" data-testid="add-step" onClick={() => focusNewRecord(addRecord(ensure(), { title: '', ownerUnitId: '', targetMinutes: 60, checklist: [] }, 'user'))}>
           + {t('actions.add')}
         </button>
       </SectionHeader>
@@ -81,9 +82,9 @@ function StepsEditor({ parent, units }: { parent: YRecord; units: Array<{ value:
           const rec = steps?.get(s.id);
           if (!steps || !rec) return null;
           return (
-            <li key={s.id} className="record" data-testid="step">
+            <li key={s.id} className="record" data-testid="step" {...recordIdProps(s.id)}>
               <div className="record-row">
-                <TextField record={rec} field="title" label={t('step.title')} value={str(s.title)} testId="step-title" collaborative />
+                <TextField record={rec} field="title" label={t('step.title')} value={str(s.title)} testId="step-title" placeholder={t('step.newTitle')} collaborative />
                 <SelectField record={rec} field="ownerUnitId" label={t('step.owner')} value={str(s.ownerUnitId)} options={units} testId="step-owner" />
                 <NumberField record={rec} field="targetMinutes" label={t('step.targetMinutes')} value={num(s.targetMinutes)} max={60 * 24 * 30} testId="step-minutes" />
                 <RecordActions coll={steps} id={s.id} index={i} count={list.length} name={str(s.title)} />
@@ -107,14 +108,14 @@ function ChecklistEditor({ parent }: { parent: YRecord }) {
         {list.map((c, i) => {
           const rec = items?.get(c.id);
           return items && rec ? (
-            <li key={c.id} className="record-row">
-              <TextField record={rec} field="text" label={t('step.item')} value={str(c.text)} collaborative testId="checklist-item" />
+            <li key={c.id} className="record-row" {...recordIdProps(c.id)}>
+              <TextField record={rec} field="text" label={t('step.item')} value={str(c.text)} placeholder={t('step.newItem')} collaborative testId="checklist-item" />
               <RecordActions coll={items} id={c.id} index={i} count={list.length} name={str(c.text)} />
             </li>
           ) : null;
         })}
       </ul>
-      <button type="button" className="link" onClick={() => addRecord(ensure(), { text: t('step.newItem') }, 'user')}>
+      <button type="button" className="link" data-testid="add-checklist-item" onClick={() => focusNewRecord(addRecord(ensure(), { text: '' }, 'user'))}>
         + {t('step.newItem')}
       </button>
     </div>
@@ -127,7 +128,7 @@ function EscalationEditor({ parent, units }: { parent: YRecord; units: Array<{ v
   return (
     <section className="subsection">
       <SectionHeader title={t('crisis.escalation')}>
-        <button type="button" onClick={() => addRecord(ensure(), { unitId: '', withinMinutes: 30, note: '' }, 'user')}>
+        <button type="button" data-testid="add-escalation" onClick={() => focusNewRecord(addRecord(ensure(), { unitId: '', withinMinutes: 30, note: '' }, 'user'))}>
           + {t('actions.add')}
         </button>
       </SectionHeader>
@@ -135,7 +136,7 @@ function EscalationEditor({ parent, units }: { parent: YRecord; units: Array<{ v
         {list.map((e, i) => {
           const rec = chain?.get(e.id);
           return chain && rec ? (
-            <li key={e.id} className="record record-row">
+            <li key={e.id} className="record record-row" {...recordIdProps(e.id)}>
               <SelectField record={rec} field="unitId" label={t('escalation.unit')} value={str(e.unitId)} options={units} />
               <NumberField record={rec} field="withinMinutes" label={t('escalation.withinMinutes')} value={num(e.withinMinutes)} max={60 * 24 * 30} />
               <TextField record={rec} field="note" label={t('escalation.note')} value={str(e.note)} collaborative />

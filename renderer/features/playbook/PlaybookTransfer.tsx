@@ -1,12 +1,11 @@
 import { useRef, useState } from 'react';
 import type * as Y from 'yjs';
 import { useTranslation } from 'react-i18next';
-import { exportPlaybook, importPlaybook, PlaybookImportError, type PlaybookIssue } from '../../../shared/playbook/accessors';
-import { withoutUnknownUnitReferences } from '../../../shared/playbook/schema';
-import { metaOf } from '../../../shared/doc/workspaceDoc';
-import { getPlatform } from '../../platform';
+import { importPlaybook, PlaybookImportError, type PlaybookIssue } from '../../../shared/playbook/accessors';
 import { useToasts } from '../../ui/toasts';
 import { checkPlaybookBytes, IMPORT_STAGES, type ImportStage, type PlaybookCheck, type WorkerMessage } from './playbookCheck';
+import { pickPlaybookFile, savePlaybookJson } from './playbookFiles';
+import { issuePathText, issueText } from './issueText';
 
 const MAX_BYTES = 5 * 1024 * 1024;
 
@@ -71,15 +70,14 @@ const nextPaint = () => new Promise<void>((resolve) => requestAnimationFrame(() 
 export function PlaybookTransfer({ doc }: { doc: Y.Doc }) {
   const { t } = useTranslation('playbook');
   const [issues, setIssues] = useState<PlaybookIssue[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  // Keys and values, worded at render: a message already shown follows a switch of the UI language.
+  const [error, setError] = useState<{ key: string; params?: Record<string, string | number> } | null>(null);
   const [busy, setBusy] = useState<Busy | null>(null);
   const [pending, setPending] = useState<Pending | null>(null);
   const cancelRef = useRef<() => void>(() => {});
 
   const doExport = async () => {
-    const name = String(metaOf(doc).get('name') ?? 'playbook');
-    const text = JSON.stringify(withoutUnknownUnitReferences(exportPlaybook(doc)), null, 2);
-    await getPlatform().saveFile({ suggestedName: `${name}-playbook.json`, mime: 'application/json', text, filters: [{ name: 'JSON', extensions: ['json'] }] });
+    await savePlaybookJson(doc);
   };
 
   const stage = (s: ImportStage) => setBusy((b) => (b ? { ...b, stage: s } : b));
@@ -87,9 +85,9 @@ export function PlaybookTransfer({ doc }: { doc: Y.Doc }) {
   const doImport = async () => {
     setIssues(null);
     setError(null);
-    const file = await getPlatform().openFile({ as: 'bytes', filters: [{ name: 'JSON', extensions: ['json'] }], maxBytes: MAX_BYTES });
+    const file = await pickPlaybookFile(MAX_BYTES);
     if (file.kind === 'cancelled') return;
-    if (file.kind === 'too-large') return setError(t('transfer.tooLarge', { size: Math.round(file.size / 1024) }));
+    if (file.kind === 'too-large') return setError({ key: 'transfer.tooLarge', params: { size: Math.round(file.size / 1024) } });
     const bytes = file.kind === 'bytes' ? file.bytes : new TextEncoder().encode(file.text);
     setBusy({ stage: 'read', cancel: () => cancelRef.current() });
     try {
@@ -97,7 +95,7 @@ export function PlaybookTransfer({ doc }: { doc: Y.Doc }) {
       if (result === null) return;
       if (!result.ok) {
         if (result.reason === 'invalid') setIssues(result.issues);
-        else setError(result.reason === 'notJson' ? t('transfer.notJson', { message: result.message }) : t('transfer.notUtf8'));
+        else setError(result.reason === 'notJson' ? { key: 'transfer.notJson', params: { message: result.message } } : { key: 'transfer.notUtf8' });
         return;
       }
       const go = await new Promise<boolean>((resolve) => setPending({ crisisTypes: result.crisisTypes, units: result.units, answer: resolve }));
@@ -111,7 +109,7 @@ export function PlaybookTransfer({ doc }: { doc: Y.Doc }) {
       useToasts.getState().show({ text: t('transfer.done', { types: summary.crisisTypes, removed: summary.removed }), ttl: 5000 });
     } catch (err) {
       if (err instanceof PlaybookImportError) setIssues(err.issues);
-      else setError((err as Error).message);
+      else setError({ key: 'transfer.failed', params: { message: (err as Error).message } });
     } finally {
       cancelRef.current = () => {};
       setBusy(null);
@@ -152,7 +150,7 @@ export function PlaybookTransfer({ doc }: { doc: Y.Doc }) {
       )}
       {error && (
         <p className="error" role="alert">
-          {error}
+          {t(error.key, error.params)}
         </p>
       )}
       {issues && (
@@ -161,7 +159,11 @@ export function PlaybookTransfer({ doc }: { doc: Y.Doc }) {
           <ul>
             {issues.slice(0, 50).map((i, n) => (
               <li key={n}>
-                <code>{i.path || '/'}</code> — {i.message}
+                <span className="issue-path" data-testid="import-issue-path" data-path={i.path}>
+                  {issuePathText(t, i.path)}
+                </span>
+                {t('pathSeparator')}
+                <span data-testid="import-issue-text">{issueText(t, i)}</span>
               </li>
             ))}
           </ul>

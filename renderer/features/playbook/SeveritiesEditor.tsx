@@ -6,6 +6,8 @@ import { useYSnapshot } from '../../hooks/useY';
 import { useChildren } from '../../hooks/useCollection';
 import { TextField, NumberField, SelectField, RecordActions, SectionHeader } from '../../ui/fields';
 import { useUnitOptions } from './useUnits';
+import { focusNewRecord, recordIdProps } from '../../ui/focusNew';
+import { duplicateLevels, nextFreeLevel } from '../../../shared/playbook/severityLevels';
 import { PresenceBadge } from '../sync/PresenceBadge';
 import { presenceFocusProps } from '../../sync/presence';
 
@@ -20,19 +22,24 @@ export function SeveritiesEditor({ doc }: { doc: Y.Doc }) {
   return (
     <section>
       <SectionHeader title={t('tabs.severities')}>
-        <button type="button" onClick={() => addRecord(coll, { level: list.length + 1, name: t('severity.newName'), criteria: '', decisionRights: '', notify: [] }, 'user')}>
+        <button type="button" data-testid="add-severity" onClick={() => focusNewRecord(addRecord(coll, { level: nextFreeLevel(list), name: '', criteria: '', decisionRights: '', notify: [] }, 'user'))}>
           + {t('actions.add')}
         </button>
       </SectionHeader>
+      {duplicateLevels(list).map((d) => (
+        <p key={d.level} className="error" role="alert" data-testid="severity-duplicate">
+          {t('severity.duplicate', { level: d.level, names: d.indexes.map((i) => t('quoted', { name: str(list[i]!.name) || t('untitled') })).join(t('listSeparator')) })}
+        </p>
+      ))}
       <ol className="record-list">
         {list.map((s, i) => {
           const rec = coll.get(s.id);
           return rec ? (
-            <li key={s.id} className="record" data-testid="severity" {...presenceFocusProps(s.id)}>
+            <li key={s.id} className="record" data-testid="severity" {...presenceFocusProps(s.id)} {...recordIdProps(s.id)}>
               <PresenceBadge recordId={s.id} />
               <div className="record-row">
                 <NumberField record={rec} field="level" label={t('severity.level')} value={num(s.level)} min={1} max={9} />
-                <TextField record={rec} field="name" label={t('severity.name')} value={str(s.name)} />
+                <TextField record={rec} field="name" label={t('severity.name')} value={str(s.name)} placeholder={t('severity.newName')} testId="severity-name" />
                 <RecordActions coll={coll} id={s.id} index={i} count={list.length} name={str(s.name)} />
               </div>
               <TextField record={rec} field="criteria" label={t('severity.criteria')} value={str(s.criteria)} multiline collaborative />
@@ -52,7 +59,7 @@ function NotifyEditor({ parent, units }: { parent: YRecord; units: Array<{ value
   return (
     <div className="subsection">
       <SectionHeader title={t('severity.notify')}>
-        <button type="button" onClick={() => addRecord(ensure(), { who: '', withinMinutes: 30 }, 'user')}>
+        <button type="button" data-testid="add-notify" onClick={() => focusNewRecord(addRecord(ensure(), { who: '', withinMinutes: 30 }, 'user'))}>
           + {t('actions.add')}
         </button>
       </SectionHeader>
@@ -60,7 +67,7 @@ function NotifyEditor({ parent, units }: { parent: YRecord; units: Array<{ value
         {list.map((n, i) => {
           const rec = coll?.get(n.id);
           return coll && rec ? (
-            <li key={n.id} className="record-row">
+            <li key={n.id} className="record-row" {...recordIdProps(n.id)}>
               <SelectField record={rec} field="who" label={t('severity.who')} value={str(n.who)} options={units} />
               <NumberField record={rec} field="withinMinutes" label={t('severity.withinMinutes')} value={num(n.withinMinutes)} max={60 * 24 * 7} />
               <RecordActions coll={coll} id={n.id} index={i} count={list.length} name={units.find((u) => u.value === n.who)?.label ?? ''} />

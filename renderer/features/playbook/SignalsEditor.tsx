@@ -5,6 +5,7 @@ import { addRecord, listPlain } from '../../../shared/doc/collection';
 import { SIGNAL_SOURCES } from '../../../shared/playbook/types';
 import { useYSnapshot } from '../../hooks/useY';
 import { TextField, SelectField, RecordActions, SectionHeader } from '../../ui/fields';
+import { focusNewRecord, recordIdProps } from '../../ui/focusNew';
 
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
 
@@ -16,7 +17,7 @@ export function SignalsEditor({ doc }: { doc: Y.Doc }) {
   return (
     <section>
       <SectionHeader title={t('tabs.signals')}>
-        <button type="button" onClick={() => addRecord(coll, { kind: t('signal.newKind'), source: 'social', threshold: '' }, 'user')}>
+        <button type="button" data-testid="add-signal" onClick={() => focusNewRecord(addRecord(coll, { kind: '', source: 'social', threshold: '' }, 'user'))}>
           + {t('actions.add')}
         </button>
       </SectionHeader>
@@ -24,8 +25,8 @@ export function SignalsEditor({ doc }: { doc: Y.Doc }) {
         {list.map((s, i) => {
           const rec = coll.get(s.id);
           return rec ? (
-            <li key={s.id} className="record record-row" data-testid="signal">
-              <TextField record={rec} field="kind" label={t('signal.kind')} value={str(s.kind)} />
+            <li key={s.id} className="record record-row" data-testid="signal" {...recordIdProps(s.id)}>
+              <TextField record={rec} field="kind" label={t('signal.kind')} value={str(s.kind)} placeholder={t('signal.newKind')} />
               <SelectField record={rec} field="source" label={t('signal.source')} value={str(s.source)} options={sources} />
               <TextField record={rec} field="threshold" label={t('signal.threshold')} value={str(s.threshold)} collaborative />
               <RecordActions coll={coll} id={s.id} index={i} count={list.length} name={str(s.kind)} />
@@ -44,7 +45,7 @@ export function PrinciplesEditor({ doc }: { doc: Y.Doc }) {
   return (
     <section>
       <SectionHeader title={t('tabs.principles')}>
-        <button type="button" onClick={() => addRecord(coll, { text: t('principle.newText') }, 'user')}>
+        <button type="button" data-testid="add-principle" onClick={() => focusNewRecord(addRecord(coll, { text: '' }, 'user'))}>
           + {t('actions.add')}
         </button>
       </SectionHeader>
@@ -52,8 +53,8 @@ export function PrinciplesEditor({ doc }: { doc: Y.Doc }) {
         {list.map((p, i) => {
           const rec = coll.get(p.id);
           return rec ? (
-            <li key={p.id} className="record record-row" data-testid="principle">
-              <TextField record={rec} field="text" label={t('principle.text')} value={str(p.text)} multiline collaborative />
+            <li key={p.id} className="record record-row" data-testid="principle" {...recordIdProps(p.id)}>
+              <TextField record={rec} field="text" label={t('principle.text')} value={str(p.text)} placeholder={t('principle.newText')} multiline collaborative />
               <RecordActions coll={coll} id={p.id} index={i} count={list.length} name={str(p.text).slice(0, 20)} />
             </li>
           ) : null;

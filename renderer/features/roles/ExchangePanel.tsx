@@ -2,14 +2,14 @@ import { useState } from 'react';
 import type * as Y from 'yjs';
 import { useTranslation } from 'react-i18next';
 import { metaOf } from '../../../shared/doc/workspaceDoc';
-import { applyMatrixImport, CSV_MAX_BYTES, decodeCsvBytes, exportRoleMapCsv, parseMatrixCsv, type CsvRowError, type MatrixImportPlan } from '../../../shared/roles/csv';
+import { applyMatrixImport, CSV_MAX_BYTES, decodeCsvBytes, parseMatrixCsv, type CsvRowError, type MatrixImportPlan } from '../../../shared/roles/csv';
 import { CSV_ENCODINGS, isCsvEncoding, type CsvEncoding, type EncodingEvidence } from '../../../shared/roles/encoding';
 import { PHASES, type Phase, type RoleMap } from '../../../shared/roles/types';
-import { exportVCards } from '../../../shared/roles/vcard';
 import { LANGUAGES } from '../../../shared/languages';
-import { getPlatform, type SaveOutcome } from '../../platform';
+import type { SaveOutcome } from '../../platform';
 import { useToasts } from '../../ui/toasts';
 import { rolesLocales } from './locales';
+import { pickRoleMapCsv, saveContactCards, saveRoleMapCsv, type VCardLabels } from './rolesFiles';
 
 /** A picked file: its bytes are kept so that another encoding can be tried without picking again. */
 interface Picked {
@@ -56,7 +56,6 @@ function check(file: Picked, map: RoleMap): ImportState {
 export function ExchangePanel({ doc, map }: { doc: Y.Doc; map: RoleMap }) {
   const { t } = useTranslation('roles');
   const [state, setState] = useState<ImportState>({ kind: 'idle' });
-  const platform = getPlatform();
   const toast = (text: string) => useToasts.getState().show({ text, ttl: 6000 });
   const baseName = String(metaOf(doc).get('name') ?? '') || 'crisis-room';
 
@@ -66,14 +65,14 @@ export function ExchangePanel({ doc, map }: { doc: Y.Doc; map: RoleMap }) {
   };
 
   const saveVCards = async () => {
-    const labels = t('exchange.vcardLabels', { returnObjects: true }) as { backup: string; handle: string; keyRole: string; category: string };
-    saved(await platform.saveFile({ suggestedName: `${baseName}-contacts.vcf`, mime: 'text/vcard', text: exportVCards(map, labels), filters: [{ name: 'vCard', extensions: ['vcf'] }] }));
+    const labels = t('exchange.vcardLabels', { returnObjects: true }) as VCardLabels;
+    saved(await saveContactCards(map, baseName, labels));
   };
   const saveCsv = async () => {
-    saved(await platform.saveFile({ suggestedName: `${baseName}-roles.csv`, mime: 'text/csv', text: exportRoleMapCsv(map), filters: [{ name: 'CSV', extensions: ['csv'] }] }));
+    saved(await saveRoleMapCsv(map, baseName));
   };
   const pickCsv = async () => {
-    const file = await platform.openFile({ as: 'bytes', filters: [{ name: 'CSV', extensions: ['csv', 'txt'] }], maxBytes: CSV_MAX_BYTES });
+    const file = await pickRoleMapCsv(CSV_MAX_BYTES);
     if (file.kind === 'cancelled') return;
     if (file.kind === 'too-large') {
       setState({ kind: 'rejected', name: file.name, file: null, read: null, errors: [{ row: null, code: 'fileTooLarge', params: {} }] });

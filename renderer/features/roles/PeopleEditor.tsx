@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import type * as Y from 'yjs';
 import { useTranslation } from 'react-i18next';
 import { navigate, workspacePath } from '../../app/router';
@@ -10,6 +10,8 @@ import type { Member, RoleMap, RoleUnit } from '../../../shared/roles/types';
 import type { IssueIndex } from '../../../shared/roles/validate';
 import { InlineIssues, IssueBadge } from './IssueList';
 import { memberRecord, unitRecord } from './records';
+import { focusNewRecord, recordIdProps } from '../../ui/focusNew';
+import { formatDaysAgo, relativeTimeFormat } from '../../i18n/format';
 
 interface Props {
   doc: Y.Doc;
@@ -34,10 +36,10 @@ export function PeopleEditor({ doc, map, index, now, workspaceId, selectedId }: 
       <aside className="master">
         <SectionHeader title={t('unit.list')} />
         <div className="row roles-add-buttons">
-          <button type="button" data-testid="add-unit" onClick={() => go(addUnit(doc, { name: t('unit.newName'), kind: 'internal' }, 'user'))}>
+          <button type="button" data-testid="add-unit" onClick={() => go(focusNewRecord(addUnit(doc, { name: '', kind: 'internal' }, 'user')))}>
             + {t('unit.add')}
           </button>
-          <button type="button" data-testid="add-partner" onClick={() => go(addUnit(doc, { name: t('unit.newExternal'), kind: 'external' }, 'user'))}>
+          <button type="button" data-testid="add-partner" onClick={() => go(focusNewRecord(addUnit(doc, { name: '', kind: 'external' }, 'user')))}>
             + {t('unit.addExternal')}
           </button>
         </div>
@@ -69,12 +71,11 @@ export function PeopleEditor({ doc, map, index, now, workspaceId, selectedId }: 
 function UnitDetail({ doc, map, unit, index, now, onRemoved }: { doc: Y.Doc; map: RoleMap; unit: RoleUnit; index: IssueIndex; now: number; onRemoved: () => void }) {
   const { t } = useTranslation('roles');
   const rec = unitRecord(doc, unit.id);
-  const lastAdded = useRef<string | null>(null);
   if (!rec) return null;
   const frFor = map.crisisTypes.filter((c) => c.firstResponderUnitId === unit.id).map((c) => c.name || t('untitled'));
   const unitOnly = (index.units.get(unit.id) ?? []).filter((i) => !i.memberId);
   return (
-    <div data-testid="unit-detail">
+    <div data-testid="unit-detail" {...recordIdProps(unit.id)}>
       <div className="detail-header">
         <h2>{unit.name || t('untitled')}</h2>
         <button
@@ -92,7 +93,7 @@ function UnitDetail({ doc, map, unit, index, now, onRemoved }: { doc: Y.Doc; map
       </div>
       {frFor.length > 0 && <p className="muted small">{t('unit.firstResponderFor', { types: frFor.join('、') })}</p>}
       <div className="record-row">
-        <TextField record={rec} field="name" label={t('unit.name')} value={unit.name} testId="unit-name" maxLength={120} />
+        <TextField record={rec} field="name" label={t('unit.name')} value={unit.name} testId="unit-name" maxLength={120} placeholder={unit.kind === 'external' ? t('unit.newExternal') : t('unit.newName')} />
         <TextField record={rec} field="abbr" label={t('unit.abbr', { auto: deriveAbbr(unit.name) })} value={unit.abbr} testId="unit-abbr" maxLength={12} />
         <label className="field">
           <span>{t('unit.kind')}</span>
@@ -108,9 +109,7 @@ function UnitDetail({ doc, map, unit, index, now, onRemoved }: { doc: Y.Doc; map
         <button
           type="button"
           data-testid="add-member"
-          onClick={() => {
-            lastAdded.current = addMember(doc, unit.id, { name: t('member.newName') }, 'user');
-          }}
+          onClick={() => focusNewRecord(addMember(doc, unit.id, { name: '' }, 'user'))}
         >
           + {t('member.add')}
         </button>
@@ -118,21 +117,15 @@ function UnitDetail({ doc, map, unit, index, now, onRemoved }: { doc: Y.Doc; map
       {unit.members.length === 0 && <p className="muted">{t('unit.noPeople')}</p>}
       <ol className="record-list roles-members">
         {unit.members.map((m) => (
-          <MemberRow key={m.id} doc={doc} map={map} unit={unit} member={m} index={index} now={now} autoFocus={lastAdded.current === m.id} />
+          <MemberRow key={m.id} doc={doc} map={map} unit={unit} member={m} index={index} now={now} />
         ))}
       </ol>
     </div>
   );
 }
 
-function MemberRow({ doc, map, unit, member, index, now, autoFocus }: { doc: Y.Doc; map: RoleMap; unit: RoleUnit; member: Member; index: IssueIndex; now: number; autoFocus: boolean }) {
-  const { t } = useTranslation('roles');
-  const box = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    // A person just added: their name is selected, ready to type over.
-    if (autoFocus) box.current?.querySelector('input')?.select();
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the row first appears
-  }, []);
+function MemberRow({ doc, map, unit, member, index, now }: { doc: Y.Doc; map: RoleMap; unit: RoleUnit; member: Member; index: IssueIndex; now: number }) {
+  const { t, i18n } = useTranslation('roles');
   const rec = memberRecord(doc, unit.id, member.id);
   if (!rec) return null;
   const fresh = freshnessOf(member.reviewedAt, now);
@@ -149,9 +142,9 @@ function MemberRow({ doc, map, unit, member, index, now, autoFocus }: { doc: Y.D
     </optgroup>
   ));
   return (
-    <li className={`record roles-member fresh-${fresh.status}`} data-testid="member" data-name={member.name}>
-      <div className="record-row" ref={box}>
-        <TextField record={rec} field="name" label={t('member.name')} value={member.name} testId="member-name" maxLength={120} />
+    <li className={`record roles-member fresh-${fresh.status}`} data-testid="member" data-name={member.name} {...recordIdProps(member.id)}>
+      <div className="record-row">
+        <TextField record={rec} field="name" label={t('member.name')} value={member.name} testId="member-name" maxLength={120} placeholder={t('member.newName')} />
         <TextField record={rec} field="title" label={t('member.title')} value={member.title} testId="member-title" maxLength={120} />
         <TextField record={rec} field="phone" label={t('member.phone')} value={member.phone} testId="member-phone" maxLength={60} />
         <TextField record={rec} field="email" label={t('member.email')} value={member.email} testId="member-email" maxLength={200} />
@@ -178,7 +171,7 @@ function MemberRow({ doc, map, unit, member, index, now, autoFocus }: { doc: Y.D
           </select>
         </label>
         <span className={`badge freshness freshness-${fresh.status}`} data-testid="member-freshness" data-status={fresh.status}>
-          {t(`freshness.${fresh.status}`, { days: fresh.daysSince ?? 0, left: fresh.daysLeft ?? 0 })}
+          {t(`freshness.${fresh.status}`, { count: fresh.daysSince ?? 0, ago: formatDaysAgo(i18n.language, fresh.daysSince ?? 0), when: relativeTimeFormat(i18n.language).format(fresh.daysLeft ?? 0, 'day') })}
         </span>
         <button type="button" data-testid="member-confirm" onClick={() => markReviewed(doc, unit.id, member.id, Date.now(), 'user')}>
           ✓ {t('member.confirm')}

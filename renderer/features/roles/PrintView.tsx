@@ -2,9 +2,9 @@ import { useEffect, useState } from 'react';
 import type * as Y from 'yjs';
 import { useTranslation } from 'react-i18next';
 import { navigate, workspacePath } from '../../app/router';
-import { getPlatform } from '../../platform';
 import { PAPERS } from '../../../shared/roles/poster';
 import { Poster } from './Poster';
+import { printPoster, savePosterPdf } from './rolesFiles';
 import { posterOptions, posterQuery, usePoster } from './usePoster';
 
 /**
@@ -18,7 +18,6 @@ export function PrintView({ doc, workspaceId, params }: { doc: Y.Doc; workspaceI
   const { layout, labels, header } = usePoster(doc, paper, types);
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState('');
-  const platform = getPlatform();
   // Full-screen pages have no toast area: outcomes show in the toolbar.
   const toast = setStatus;
 
@@ -33,7 +32,7 @@ export function PrintView({ doc, workspaceId, params }: { doc: Y.Doc; workspaceI
   const exportPdf = async () => {
     setBusy(true);
     try {
-      const result = await platform.printToPdf({ pageSize: paper, landscape: true, saveAs: `${header.workspace || 'crisis-room'}-${t('poster.heading')}-${paper}` });
+      const result = await savePosterPdf(paper, `${header.workspace || 'crisis-room'}-${t('poster.heading')}-${paper}`);
       if (result.kind === 'saved') toast(t('poster.pdfSaved', { path: result.path }));
       else if (result.kind === 'print-dialog') toast(t('poster.printDialog'));
     } catch (err) {
@@ -61,7 +60,7 @@ export function PrintView({ doc, workspaceId, params }: { doc: Y.Doc; workspaceI
           {status}
         </span>
         <span className="spacer" />
-        <button type="button" disabled={busy} onClick={() => void platform.print()}>
+        <button type="button" disabled={busy} onClick={() => void printPoster()}>
           {t('poster.print')}
         </button>
         <button type="button" className="primary" disabled={busy} data-testid="export-pdf" onClick={() => void exportPdf()}>

@@ -52,9 +52,9 @@ const zhTW = {
     confirmRemove: '移除「{{name}}」？以他為代理人或覆核者的設定也會清除。',
   },
   freshness: {
-    fresh: '{{days}} 天前確認',
-    dueSoon: '將於 {{left}} 天後到期，請重新確認',
-    stale: '已 {{days}} 天未確認',
+    fresh: '{{ago}}確認',
+    dueSoon: '{{when}}到期，請重新確認',
+    stale: '已 {{count}} 天未確認',
     never: '從未確認',
   },
   matrix: {
@@ -184,9 +184,9 @@ const zhCN: typeof zhTW = {
     confirmRemove: '移除“{{name}}”？以其为代理人或核对人的设置也会清除。',
   },
   freshness: {
-    fresh: '{{days}} 天前核对',
-    dueSoon: '{{left}} 天后到期，请重新核对',
-    stale: '已 {{days}} 天未核对',
+    fresh: '{{ago}}核对',
+    dueSoon: '{{when}}到期，请重新核对',
+    stale: '已 {{count}} 天未核对',
     never: '从未核对',
   },
   matrix: {
@@ -316,9 +316,9 @@ const en: typeof zhTW = {
     confirmRemove: 'Remove “{{name}}”? Anyone who names them as backup or reviewer is cleared too.',
   },
   freshness: {
-    fresh: 'Confirmed {{days}} days ago',
-    dueSoon: 'Due for review in {{left}} days',
-    stale: 'Not confirmed for {{days}} days',
+    fresh: 'Confirmed {{ago}}',
+    dueSoon: 'Due for review {{when}}',
+    stale: 'Not confirmed for {{count}} days',
     never: 'Never confirmed',
   },
   matrix: {

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { checkProfile, type Profile, type ProfileError, type ProfileField } from '../../identity/identity';
 
@@ -12,9 +12,24 @@ const FIELDS: ReadonlyArray<{ field: ProfileField; type: string; autoComplete: s
 /**
  * The person's profile (name required; unit, phone, e-mail optional), checked with the identity
  * store's schema; each refused field shows its translated reason. Used by the first-start screen
- * and by Settings (the only two places who you are can be set).
+ * and by Settings (the only two places who you are can be set). `children` (first start: the
+ * vault passphrase) are shown before the button; `precheck` checks them (false: not submitted).
  */
-export function ProfileForm({ initial, submitLabel, busyLabel, onSubmit }: { initial: Profile; submitLabel: string; busyLabel: string; onSubmit: (p: Profile) => Promise<void> }) {
+export function ProfileForm({
+  initial,
+  submitLabel,
+  busyLabel,
+  onSubmit,
+  children,
+  precheck,
+}: {
+  initial: Profile;
+  submitLabel: string;
+  busyLabel: string;
+  onSubmit: (p: Profile) => Promise<void>;
+  children?: ReactNode;
+  precheck?: () => boolean;
+}) {
   const { t } = useTranslation('app');
   const [values, setValues] = useState<Record<ProfileField, string>>(initial);
   const [errors, setErrors] = useState<Partial<Record<ProfileField, ProfileError>>>({});
@@ -23,7 +38,9 @@ export function ProfileForm({ initial, submitLabel, busyLabel, onSubmit }: { ini
 
   const submit = async () => {
     const checked = checkProfile(values);
-    if (!checked.ok) {
+    const extraOk = precheck?.() ?? true;
+    if (!checked.ok || !extraOk) {
+      if (checked.ok) return setErrors({});
       setErrors(checked.errors);
       return;
     }
@@ -70,6 +87,7 @@ export function ProfileForm({ initial, submitLabel, busyLabel, onSubmit }: { ini
           )}
         </label>
       ))}
+      {children}
       <button type="submit" className="primary" disabled={busy}>
         {busy ? busyLabel : submitLabel}
       </button>

@@ -12,6 +12,7 @@ import { createStatement } from '../../../shared/statements/store';
 import { fillTemplate, formatPlaceholderTime, PLACEHOLDERS, templatesFor, type Placeholder, type PlaceholderValues } from '../../../shared/statements/templates/index';
 import { STATEMENT_KINDS, type StatementKind } from '../../../shared/statements/types';
 import { useToasts } from '../../ui/toasts';
+import { CreateIn, useOpenRooms } from './rooms';
 import { useIdentity } from '../../identity/identity';
 import { isDrillKey } from '../../../shared/incidents/incidents';
 
@@ -59,6 +60,9 @@ export function NewStatement({ doc, wsId, incidentId: initialIncident }: { doc: 
   const [kind, setKind] = useState<StatementKind>('holding');
   const [values, setValues] = useState<PlaceholderValues>(() => knownValues(doc, initialIncident, uiLanguage));
   const [title, setTitle] = useState('');
+  // Where the statement lives: the workspace ('') or a restricted room this person is a member of.
+  const [roomId, setRoomId] = useState('');
+  const roomDoc = useOpenRooms().find((r) => r.room.id === roomId)?.doc;
   const filled = template ? fillTemplate(template, values) : null;
 
   const chooseIncident = (id: string) => {
@@ -70,8 +74,9 @@ export function NewStatement({ doc, wsId, incidentId: initialIncident }: { doc: 
 
   const create = () => {
     try {
+      if (roomId && !roomDoc) throw new Error(roomId);
       const id = createStatement(
-        doc,
+        roomDoc ?? doc,
         {
           title: title.trim() || filled?.title || t('new.untitled'),
           kind: template ? 'holding' : kind,
@@ -197,6 +202,7 @@ export function NewStatement({ doc, wsId, incidentId: initialIncident }: { doc: 
         <span>{t('fields.title')}</span>
         <input data-testid="new-title" value={title} placeholder={filled?.title ?? t('new.untitled')} onChange={(e) => setTitle(e.target.value)} />
       </label>
+      <CreateIn value={roomId} onChange={setRoomId} />
       <div className="row">
         <button type="button" className="primary" data-testid="create-statement" onClick={create}>
           {t('new.create')}

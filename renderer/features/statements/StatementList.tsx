@@ -8,15 +8,23 @@ import { useGovernance } from '../../identity/useGovernance';
 import { listStatements, readStatement, statementsOf } from '../../../shared/statements/store';
 import { useDeepVersion } from './hooks';
 import { formatDateTime } from './format';
+import { RoomBadge, useOpenRooms, useRoomStatementsVersion } from './rooms';
 
 /** All statements of the workspace with their derived status (optionally one incident's). */
 export function StatementList({ doc, wsId, incidentId }: { doc: Y.Doc; wsId: string; incidentId: string }) {
   const { t } = useTranslation('statements');
   const language = useSession((s) => s.language);
   useDeepVersion(statementsOf(doc));
+
   const gov = useGovernance();
-  const rows = listStatements(doc)
-    .map((rec) => ({ f: readStatement(rec), gate: deriveGate(rec, { gov }) }))
+  const rooms = useOpenRooms();
+  useRoomStatementsVersion(rooms);
+  const rows = [
+    ...listStatements(doc).map((rec) => ({ rec, roomId: null as string | null })),
+    // Statements of restricted rooms open here (only on their members' laptops), each with its badge.
+    ...rooms.flatMap((r) => listStatements(r.doc).map((rec) => ({ rec, roomId: r.room.id }))),
+  ]
+    .map(({ rec, roomId }) => ({ f: readStatement(rec), gate: deriveGate(rec, { gov }), roomId }))
     .filter((r) => !incidentId || r.f.incidentId === incidentId);
   return (
     <main className="page statements-page">
@@ -40,8 +48,8 @@ export function StatementList({ doc, wsId, incidentId }: { doc: Y.Doc; wsId: str
         </p>
       ) : (
         <ul className="card-list" data-testid="statement-list">
-          {rows.map(({ f, gate }) => (
-            <li key={f.id} className="card" data-testid="statement-row" data-drill={gate.drill ? 'true' : 'false'}>
+          {rows.map(({ f, gate, roomId }) => (
+            <li key={`${roomId ?? ''}:${f.id}`} className="card" data-testid="statement-row" data-drill={gate.drill ? 'true' : 'false'} data-room={roomId ?? ''}>
               {gate.drill && (
                 <span className="drill-badge" data-testid="list-drill">
                   {t('drill.badge')}
@@ -50,6 +58,7 @@ export function StatementList({ doc, wsId, incidentId }: { doc: Y.Doc; wsId: str
               <a className="card-title" href={workspacePath(wsId, 'statements', f.id)}>
                 {f.title}
               </a>
+              <RoomBadge roomId={roomId} />
               <PresenceBadge recordId={f.id} />
               <span className="badge">{t(`kind.${f.kind}`)}</span>
               <span className="badge">{t(`language.${f.language}`)}</span>

@@ -23,18 +23,21 @@ import { FactsPanel } from './FactsPanel';
 import { HistoryPanel } from './HistoryPanel';
 import { AuditTrail } from './AuditTrail';
 import { useLastEditorTracking, useSigner } from './signoff';
+import { MoveToRoom, RoomBadge } from './rooms';
 
 const TABS = ['approvals', 'comments', 'facts', 'history', 'audit'] as const;
 const NONE: never[] = [];
 type Tab = (typeof TABS)[number];
 
 /** One statement: editor, live checks, approval gate, comments, facts and history. */
-export function StatementStudio({ doc, wsId, id }: { doc: Y.Doc; wsId: string; id: string }) {
+export function StatementStudio({ doc, wsDoc, roomId, wsId, id }: { doc: Y.Doc; wsDoc?: Y.Doc; roomId?: string | null; wsId: string; id: string }) {
   // Colleagues see who has this statement open.
+  // (Not for a statement in a restricted room: presence goes to the whole workspace.)
   useEffect(() => {
+    if (roomId) return;
     setEditing(id);
     return () => setEditing(null);
-  }, [id]);
+  }, [id, roomId]);
   const { t } = useTranslation('statements');
   const rec = useStatementRecord(doc, id);
   if (!rec) {
@@ -47,10 +50,10 @@ export function StatementStudio({ doc, wsId, id }: { doc: Y.Doc; wsId: string; i
       </main>
     );
   }
-  return <Studio doc={doc} wsId={wsId} rec={rec} />;
+  return <Studio doc={doc} wsId={wsId} rec={rec} where={<>{roomId ? <RoomBadge roomId={roomId} /> : wsDoc && <MoveToRoom wsDoc={wsDoc} id={id} />}</>} />;
 }
 
-function Studio({ doc, wsId, rec }: { doc: Y.Doc; wsId: string; rec: Y.Map<unknown> }) {
+function Studio({ doc, wsId, rec, where }: { doc: Y.Doc; wsId: string; rec: Y.Map<unknown>; where?: React.ReactNode }) {
   const { t } = useTranslation('statements');
   const fields = useStatementFields(rec);
   const { analysis, stale } = useBodyAnalysis(doc, rec, fields);
@@ -119,6 +122,9 @@ function Studio({ doc, wsId, rec }: { doc: Y.Doc; wsId: string; rec: Y.Map<unkno
           </span>
         )}
         {editable ? <TextField record={rec} field="title" label={t('fields.title')} value={fields.title} testId="statement-title" maxLength={200} /> : <h1>{fields.title}</h1>}
+      </div>
+      <div className="row" data-testid="statement-where">
+        {where}
       </div>
       <MetaFields doc={doc} rec={rec} fields={fields} editable={editable} />
       <StatusBar doc={doc} wsId={wsId} rec={rec} fields={fields} gate={gate} />

@@ -6,6 +6,8 @@ import { PrintView } from './PrintView';
 import { AuditPage, AuditPrint } from './AuditPage';
 import { StatementList } from './StatementList';
 import { StatementStudio } from './StatementStudio';
+import { useStatementHome } from './rooms';
+import type * as Y from 'yjs';
 import './statements.css';
 
 /**
@@ -22,9 +24,15 @@ export function StatementsPage({ rest, params }: SectionProps) {
   if (first === 'new') return <NewStatement doc={doc} wsId={wsId} incidentId={params.get('incident') ?? ''} />;
   if (first === 'phrases') return <PhraseSettings doc={doc} wsId={wsId} />;
   if (first === 'audit') return second === 'print' ? <AuditPrint doc={doc} wsId={wsId} params={params} /> : <AuditPage doc={doc} wsId={wsId} />;
-  if (first && second === 'print') return <PrintView doc={doc} wsId={wsId} id={first} />;
-  if (first) return <StatementStudio key={first} doc={doc} wsId={wsId} id={first} />;
+  if (first) return <StatementAt key={first} wsDoc={doc} wsId={wsId} id={first} print={second === 'print'} />;
   return <StatementList doc={doc} wsId={wsId} incidentId={params.get('incident') ?? ''} />;
+}
+
+/** A statement in the workspace's document or in a restricted room's (renderer/rooms). */
+function StatementAt({ wsDoc, wsId, id, print }: { wsDoc: Y.Doc; wsId: string; id: string; print: boolean }) {
+  const home = useStatementHome(wsDoc, id);
+  if (print) return <PrintView doc={home.doc} wsId={wsId} id={id} />;
+  return <StatementStudio key={home.roomId ?? ''} doc={home.doc} wsDoc={wsDoc} roomId={home.roomId} wsId={wsId} id={id} />;
 }
 
 /** The print view renders without the app's chrome. */

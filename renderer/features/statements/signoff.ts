@@ -1,3 +1,4 @@
+import { useCurrentWorkspace } from '../../workspace/useWorkspace';
 import { useEffect, useState } from 'react';
 import type { TFunction } from 'i18next';
 import type { Governance, Member } from '../../../shared/governance';
@@ -47,7 +48,11 @@ export function useSigner(): Signer {
     reviewerRoles: gov?.roster.settled ? reviewerRolesOf([...roles]) : [],
     isOwner: roles.includes('owner'),
     isSpokesperson: roles.includes('spokesperson'),
-    context: () => (keys ? { gov, signer: keys, name } : null),
+    // Signed entries go to the workspace's log, also for a statement in a restricted room.
+    context: () => {
+      const logDoc = useCurrentWorkspace.getState().current?.doc;
+      return keys ? { gov, signer: keys, name, ...(logDoc ? { logDoc } : {}) } : null;
+    },
   };
 }
 

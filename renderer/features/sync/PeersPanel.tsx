@@ -5,15 +5,10 @@ import { peerState, type MemberStatus } from '../../../shared/sync/status';
 import { transferPercent, useNow } from './SyncIndicator';
 import { useWorkspaceDoc } from '../../workspace/useWorkspace';
 import { recordLabel } from '../../sync/recordLabel';
+import { formatRelative, formatTime } from '../../i18n/format';
 
 /** How long ago, in the reader's language ("1 分鐘前", "2 minutes ago"). */
-function ago(rtf: Intl.RelativeTimeFormat, ms: number): string {
-  const s = Math.max(0, Math.round(ms / 1000));
-  if (s < 60) return rtf.format(-s, 'second');
-  if (s < 3600) return rtf.format(-Math.floor(s / 60), 'minute');
-  if (s < 86_400) return rtf.format(-Math.floor(s / 3600), 'hour');
-  return rtf.format(-Math.floor(s / 86_400), 'day');
-}
+const ago = (lang: string, ms: number) => formatRelative(lang, -Math.max(0, ms));
 
 /**
  * Members: one row per member ever met in this workspace, here or not, with their name, whether
@@ -26,8 +21,6 @@ export function PeersPanel() {
   const doc = useWorkspaceDoc();
   const now = useNow();
   const me = { name: useSession((s) => s.userName), color: useSession((s) => s.userColor) };
-  const time = new Intl.DateTimeFormat(i18n.language, { timeStyle: 'medium' });
-  const rtf = new Intl.RelativeTimeFormat(i18n.language, { numeric: 'auto' });
   const rows = [...status.members].sort((a, b) => Number(b.connected) - Number(a.connected) || b.lastSeenAt - a.lastSeenAt);
   const stateOf = (m: MemberStatus) => (m.peer ? peerState(m.peer, now) : 'offline');
   return (
@@ -50,9 +43,9 @@ export function PeersPanel() {
               <strong>{name}</strong>
               <span className="badge">{t(`peers.${state}`)}</span>
               {m.connected ? (
-                <span className="muted small">{state === 'inSync' ? t('peers.inSync') : m.lastInSyncAt ? t('peers.lastInSync', { when: time.format(m.lastInSyncAt) }) : t('peers.neverInSync')}</span>
+                <span className="muted small">{state === 'inSync' ? t('peers.inSync') : m.lastInSyncAt ? t('peers.lastInSync', { when: formatTime(i18n.language, m.lastInSyncAt, { seconds: true }) }) : t('peers.neverInSync')}</span>
               ) : (
-                <span className="muted small">{t('peers.unreachableSince', { ago: ago(rtf, now - m.lastSeenAt) })}</span>
+                <span className="muted small">{t('peers.unreachableSince', { ago: ago(i18n.language, now - m.lastSeenAt) })}</span>
               )}
               {m.undelivered > 0 ? (
                 <span className="small" data-testid="peer-undelivered">

@@ -37,7 +37,8 @@ export function SyncIndicator() {
   useEffect(() => installSyncLifecycle(), []);
   const state = !active && inactiveReason === 'noHost' && status.unreachedChanges === 0 ? 'noHost' : headlineWithKey(status, signalingUp, now, keyMismatch !== null);
   const percent = transferPercent(status.peers);
-  const peers = status.peers.filter((p) => p.connected).length;
+  // Team members connected (not our own print window or another non-member link).
+  const peers = status.members.filter((m) => m.connected).length;
   return (
     <a className="sync-indicator" data-testid="sync-indicator" data-state={state} href={workspaceId ? workspacePath(workspaceId, 'sync') : '#/'} title={t(`headlineHelp.${state}`)}>
       <span className="dot" aria-hidden="true" />

@@ -10,6 +10,7 @@ import { InvitePanel } from './InvitePanel';
 import { NetworkSettings } from './NetworkSettings';
 import { JoinByInvite } from './JoinByInvite';
 import './sync.css';
+import { formatTime } from '../../i18n/format';
 
 /** The team connection page of an open workspace: status, members, host, invite, network. */
 export function SyncPage(_props: SectionProps) {
@@ -19,7 +20,6 @@ export function SyncPage(_props: SectionProps) {
   const now = useNow();
   if (!workspaceId) return null;
   const state = !active && inactiveReason === 'noHost' && status.unreachedChanges === 0 ? 'noHost' : headlineWithKey(status, signalingUp, now, keyMismatch !== null);
-  const time = new Intl.DateTimeFormat(i18n.language, { timeStyle: 'medium' });
   return (
     <main className="page sync-page" data-testid="sync-page">
       <h1>{t('title')}</h1>
@@ -29,7 +29,7 @@ export function SyncPage(_props: SectionProps) {
       </p>
       {changesNotReachedAnyone(status, now) && status.unreachedSince !== null && (
         <p className="sync-banner" role="status" data-testid="unreached-banner" data-count={status.unreachedChanges}>
-          {t('unreachedBanner', { count: status.unreachedChanges, since: time.format(status.unreachedSince) })}
+          {t('unreachedBanner', { count: status.unreachedChanges, since: formatTime(i18n.language, status.unreachedSince, { seconds: true }) })}
         </p>
       )}
       {state === 'keyMismatch' && keyMismatch && (
@@ -37,7 +37,7 @@ export function SyncPage(_props: SectionProps) {
           {t('keyMismatchBanner', { count: keyMismatch.others })}
         </p>
       )}
-      {!status.hasMembers && !status.online && status.unreachedChanges > 0 && (
+      {!status.hasMembers && status.unreachedChanges > 0 && (
         <p className="muted" role="status" data-testid="saved-here">
           {t('savedHereBanner', { count: status.unreachedChanges })}
         </p>

@@ -1,4 +1,5 @@
 import type { LocaleBundle } from '../../i18n/resources';
+import { network } from './networkLocales';
 import { trust } from './trustLocales';
 
 const zhTW = {
@@ -24,10 +25,12 @@ const zhTW = {
     keyMismatch: '這個工作區有其他成員在線，但你們的工作區金鑰不同，所以無法同步。可能是邀請碼有誤或已過期（金鑰已更換）：請向成員索取新的邀請碼，再用它加入。你的編輯仍存在本機。',
   },
   progress: '傳輸中 {{percent}}%',
-  unreachedBanner: '你最新的 {{count}} 項變更還沒有送達任何人（最早一項在 {{since}}）。',
+  unreachedBanner_one: '你最新的 {{count}} 項變更還沒有送達任何人（最早一項在 {{since}}）。',
+  unreachedBanner_other: '你最新的 {{count}} 項變更還沒有送達任何人（最早一項在 {{since}}）。',
   keyMismatchBanner_one: '有 {{count}} 台電腦在這個工作區在線，但持有不同的金鑰：彼此看不到內容，也不會同步。請向成員索取新的邀請碼並重新加入；若你是成員，請確認對方用的是最新的邀請碼。',
   keyMismatchBanner_other: '有 {{count}} 台電腦在這個工作區在線，但持有不同的金鑰：彼此看不到內容，也不會同步。請向成員索取新的邀請碼並重新加入；若你是成員，請確認對方用的是最新的邀請碼。',
-  savedHereBanner: '還沒有其他成員加入：你的 {{count}} 項變更已存在本機，成員加入後會自動送出。',
+  savedHereBanner_one: '還沒有其他成員加入：你的 {{count}} 項變更已存在本機，成員加入後會自動送出。',
+  savedHereBanner_other: '還沒有其他成員加入：你的 {{count}} 項變更已存在本機，成員加入後會自動送出。',
   peers: {
     title: '成員',
     none: '目前沒有其他成員在線。',
@@ -63,7 +66,8 @@ const zhTW = {
     webMode: '網頁模式下，區網主機由啟動程式的 Node 主機負責。',
     notServed: '這個頁面不是由 Crisis Room 主機（npm start）提供，所以本機沒有區網主機。請輸入主機位址或使用邀請碼。',
     failed: '區網主機發生問題：',
-    connections: '{{count}} 個連線',
+    connections_one: '{{count}} 個連線',
+    connections_other: '{{count}} 個連線',
     nearby: '附近的主機',
     nearbyNone: '區網上沒有找到其他主機。',
     use: '連到這台主機',
@@ -121,15 +125,6 @@ const zhTW = {
       noIdentity: '請先完成個人資料設定。',
     },
   },
-  network: {
-    title: '進階網路設定',
-    explain: '預設只在區網內連線，不連任何外部伺服器。跨網路協作時，可加入你們自己的 STUN/TURN 伺服器或額外的信令伺服器。',
-    ice: 'STUN / TURN 伺服器（每行一個，格式：網址 或 網址 使用者 密碼）',
-    signaling: '額外信令伺服器（每行一個 ws:// 或 wss:// 網址）',
-    save: '儲存網路設定',
-    saved: '已儲存',
-    invalid: '第 {{line}} 行無效：{{reason}}',
-  },
 };
 
 const zhCN: typeof zhTW = {
@@ -155,10 +150,12 @@ const zhCN: typeof zhTW = {
     keyMismatch: '这个工作区有其他成员在线，但你们的工作区密钥不同，所以无法同步。可能是邀请码有误或已过期（密钥已更换）：请向成员索取新的邀请码，再用它加入。你的编辑仍保存在本机。',
   },
   progress: '传输中 {{percent}}%',
-  unreachedBanner: '你最新的 {{count}} 项变更还没有送达任何人（最早一项在 {{since}}）。',
+  unreachedBanner_one: '你最新的 {{count}} 项变更还没有送达任何人（最早一项在 {{since}}）。',
+  unreachedBanner_other: '你最新的 {{count}} 项变更还没有送达任何人（最早一项在 {{since}}）。',
   keyMismatchBanner_one: '有 {{count}} 台电脑在这个工作区在线，但持有不同的密钥：彼此看不到内容，也不会同步。请向成员索取新的邀请码并重新加入；若你是成员，请确认对方用的是最新的邀请码。',
   keyMismatchBanner_other: '有 {{count}} 台电脑在这个工作区在线，但持有不同的密钥：彼此看不到内容，也不会同步。请向成员索取新的邀请码并重新加入；若你是成员，请确认对方用的是最新的邀请码。',
-  savedHereBanner: '还没有其他成员加入：你的 {{count}} 项变更已保存在本机，成员加入后会自动发送。',
+  savedHereBanner_one: '还没有其他成员加入：你的 {{count}} 项变更已保存在本机，成员加入后会自动发送。',
+  savedHereBanner_other: '还没有其他成员加入：你的 {{count}} 项变更已保存在本机，成员加入后会自动发送。',
   peers: {
     title: '成员',
     none: '目前没有其他成员在线。',
@@ -194,7 +191,8 @@ const zhCN: typeof zhTW = {
     webMode: '网页模式下，局域网主机由启动程序的 Node 主机负责。',
     notServed: '这个页面不是由 Crisis Room 主机（npm start）提供的，所以本机没有局域网主机。请输入主机地址或使用邀请码。',
     failed: '局域网主机出现问题：',
-    connections: '{{count}} 个连接',
+    connections_one: '{{count}} 个连接',
+    connections_other: '{{count}} 个连接',
     nearby: '附近的主机',
     nearbyNone: '局域网上没有找到其他主机。',
     use: '连接到这台主机',
@@ -252,15 +250,6 @@ const zhCN: typeof zhTW = {
       noIdentity: '请先完成个人资料设置。',
     },
   },
-  network: {
-    title: '高级网络设置',
-    explain: '默认只在局域网内连接，不连接任何外部服务器。跨网络协作时，可以加入你们自己的 STUN/TURN 服务器或额外的信令服务器。',
-    ice: 'STUN / TURN 服务器（每行一个，格式：网址 或 网址 用户名 密码）',
-    signaling: '额外信令服务器（每行一个 ws:// 或 wss:// 网址）',
-    save: '保存网络设置',
-    saved: '已保存',
-    invalid: '第 {{line}} 行无效：{{reason}}',
-  },
 };
 
 const en: typeof zhTW = {
@@ -286,10 +275,12 @@ const en: typeof zhTW = {
     keyMismatch: 'Other members of this workspace are online, but their room key differs from yours, so nothing can sync. The invite may be wrong or outdated (the key was changed): ask a member for a new invite code and join with it. Your edits stay saved here.',
   },
   progress: 'Transferring {{percent}}%',
-  unreachedBanner: 'Your latest {{count}} changes have not reached anyone yet (the first one at {{since}}).',
+  unreachedBanner_one: 'Your latest change has not reached anyone yet (made at {{since}}).',
+  unreachedBanner_other: 'Your latest {{count}} changes have not reached anyone yet (the first one at {{since}}).',
   keyMismatchBanner_one: '{{count}} computer is online in this workspace with a different room key: you cannot see each other\'s work and nothing syncs. Ask a member for a new invite code and join with it again; if you are a member, make sure the other person used the latest invite.',
   keyMismatchBanner_other: '{{count}} computers are online in this workspace with a different room key: you cannot see each other\'s work and nothing syncs. Ask a member for a new invite code and join with it again; if you are a member, make sure the other person used the latest invite.',
-  savedHereBanner: 'Nobody else has joined yet: your {{count}} changes are saved on this computer and go out when someone joins.',
+  savedHereBanner_one: 'Nobody else has joined yet: your change is saved on this computer and goes out when someone joins.',
+  savedHereBanner_other: 'Nobody else has joined yet: your {{count}} changes are saved on this computer and go out when someone joins.',
   peers: {
     title: 'Members',
     none: 'No other member is online right now.',
@@ -325,7 +316,8 @@ const en: typeof zhTW = {
     webMode: 'In web mode the LAN host runs with the Node host that started the app.',
     notServed: 'This page is not served by the Crisis Room host (npm start), so this computer has no LAN host. Enter a host address or use an invite code.',
     failed: 'LAN host problem:',
-    connections: '{{count}} connections',
+    connections_one: '{{count}} connection',
+    connections_other: '{{count}} connections',
     nearby: 'Hosts nearby',
     nearbyNone: 'No other host found on the LAN.',
     use: 'Connect to this host',
@@ -383,17 +375,12 @@ const en: typeof zhTW = {
       noIdentity: 'Set up your profile first.',
     },
   },
-  network: {
-    title: 'Advanced network settings',
-    explain: 'By default sync stays on the LAN and contacts no outside server. To work across networks, add your own STUN/TURN servers or extra signaling servers.',
-    ice: 'STUN / TURN servers (one per line: URL, or URL user password)',
-    signaling: 'Extra signaling servers (one ws:// or wss:// URL per line)',
-    save: 'Save network settings',
-    saved: 'Saved',
-    invalid: 'Line {{line}} is not valid: {{reason}}',
-  },
 };
 
-// The `trust` block (authenticated invites, host/key review, allowed hosts) lives in trustLocales.ts.
+// The `trust` block (authenticated invites, host/key review, allowed hosts) lives in trustLocales.ts, `network` in networkLocales.ts.
 
-export const syncLocales: LocaleBundle = { 'zh-TW': { ...zhTW, trust: trust['zh-TW'] }, 'zh-CN': { ...zhCN, trust: trust['zh-CN'] }, en: { ...en, trust: trust.en } };
+export const syncLocales: LocaleBundle = {
+  'zh-TW': { ...zhTW, trust: trust['zh-TW'], network: network['zh-TW'] },
+  'zh-CN': { ...zhCN, trust: trust['zh-CN'], network: network['zh-CN'] },
+  en: { ...en, trust: trust.en, network: network.en },
+};

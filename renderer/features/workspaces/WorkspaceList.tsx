@@ -8,6 +8,7 @@ import { useSession } from '../../session/sessionStore';
 import { useToasts } from '../../ui/toasts';
 import { navigate, workspacePath } from '../../app/router';
 import { JoinByInvite } from '../sync/JoinByInvite';
+import { RestoreFromBackup } from '../backup/RestoreFromBackup';
 import { useIdentity } from '../../identity/identity';
 
 export function WorkspaceList() {
@@ -135,6 +136,7 @@ export function WorkspaceList() {
         ))}
       </ul>
       <JoinByInvite />
+      <RestoreFromBackup />
     </main>
   );
 }

@@ -22,21 +22,38 @@ export interface Target {
 
 const T = 15_000;
 
+/** The vault passphrase of test laptops (tests/e2e/helpers.ts TEST_PASSPHRASE). */
+const PASSPHRASE = 'crisis-room test passphrase';
+
+/** Answers the first-start form (with the vault passphrase) or the unlock screen after a relaunch. */
 async function completeOnboardingIfShown(page: Page): Promise<void> {
   const app = page.locator('.app[data-identity]');
   await app.waitFor({ timeout: T });
-  for (let i = 0; i < 150; i++) {
+  let answered = '';
+  for (let i = 0; i < 300; i++) {
     const state = await app.getAttribute('data-identity');
     if (state === 'ready') return;
-    if (state === 'none') {
+    if (state === 'none' && answered !== 'none') {
+      answered = 'none';
       const form = page.getByTestId('onboarding');
       await form.locator('input[name=name]').fill('Crash Tester');
       await form.locator('input[name=unit]').fill('QA');
+      if ((await form.locator('input[name=passphrase]').count()) > 0) {
+        await form.locator('input[name=passphrase]').fill(PASSPHRASE);
+        await form.locator('input[name=passphraseConfirm]').fill(PASSPHRASE);
+      }
       await form.locator('button[type=submit]').click();
     }
+    if (state === 'locked' && answered !== 'locked') {
+      answered = 'locked';
+      const form = page.getByTestId('unlock');
+      await form.locator('input[name=passphrase]').fill(PASSPHRASE);
+      await form.locator('button[type=submit]').click();
+    }
+    if (state !== 'none' && state !== 'locked') answered = '';
     await page.waitForTimeout(100);
   }
-  throw new Error('The app never became ready (first-start form)');
+  throw new Error('The app never became ready (first-start form or unlock screen)');
 }
 
 async function waitForUrl(page: Page, re: RegExp): Promise<RegExpExecArray> {

@@ -2,7 +2,9 @@
  * Drill lab: one workspace document, the product's sync stack over WebRTC (renderer/sync) and
  * the real drills section (renderer/features/drills: incident room, exercise clock, review),
  * routed by the URL hash as in the app. Driven by tests/e2e/drill-sync.spec.ts through
- * `window.dlab`. The app itself does not start sync yet; this page does what it will do.
+ * `window.dlab`. The app starts sync itself (renderer/sync/syncLifecycle.ts, from
+ * app/wiring.ts); this page calls the same startSync without the app shell, so the spec can set
+ * up two peers and their clocks directly.
  */
 import { createRoot } from 'react-dom/client';
 import { createElement, Fragment } from 'react';
@@ -17,8 +19,8 @@ import { useRoute } from '../../../renderer/app/router';
 import { Toasts } from '../../../renderer/ui/toasts';
 import { DrillsPage } from '../../../renderer/features/drills/DrillsPage';
 import { DrillIndicator } from '../../../renderer/features/drills/DrillIndicator';
-import { getDeviceId, registerAwarenessSource, useClockSync } from '../../../renderer/features/drills/clockService';
-import { incidentNowFor } from '../../../renderer/features/drills/useExerciseClock';
+import { getDeviceId, registerAwarenessSource, useClockSync } from '../../../renderer/exerciseClock/clockService';
+import { incidentNowFor } from '../../../renderer/exerciseClock/useExerciseClock';
 import { readChildren } from '../../../shared/doc/collection';
 import { seedWorkspace } from '../../../shared/playbook/seed';
 import { readPlaybook } from '../../../shared/playbook/accessors';

@@ -141,11 +141,11 @@ describe('collection helpers', () => {
     const ca = a.getMap('list') as YCollection;
     const cb = b.getMap('list') as YCollection;
     for (const t of ['x', 'y']) addRecord(ca, { title: t }, 'user');
-    Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(a), 'remote');
     addRecord(ca, { title: 'from a' }, 'user', 1);
     addRecord(cb, { title: 'from b' }, 'user', 1);
-    Y.applyUpdate(b, Y.encodeStateAsUpdate(a, Y.encodeStateVector(b)));
-    Y.applyUpdate(a, Y.encodeStateAsUpdate(b, Y.encodeStateVector(a)));
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(a, Y.encodeStateVector(b)), 'remote');
+    Y.applyUpdate(a, Y.encodeStateAsUpdate(b, Y.encodeStateVector(a)), 'remote');
     expect(titles(ca)).toEqual(titles(cb));
     expect(titles(ca)).toHaveLength(4);
   });

@@ -118,3 +118,19 @@ describe('after-action review', () => {
     expect(responseTargetAt(T0, at(90), 60)).toBe(at(150));
   });
 });
+
+describe('after-action review figures (issue 13, item 3)', () => {
+  it('the median of two response times is rounded to a tenth, never floating-point noise like 27.799999999999997', () => {
+    const two = {
+      ...incident,
+      tasks: [],
+      log: [
+        { id: 'a', at: at(27.7), by: 'Ken', category: 'action' as const, text: 'first', injectId: 'i1' },
+        { id: 'b', at: at(15 + 27.9), by: 'Mei', category: 'action' as const, text: 'second', injectId: 'i2' },
+      ],
+    };
+    const report = computeAar({ incident: two, injects: injects.slice(0, 2), steps });
+    expect(report.injects.map((r) => r.firstActionMinutes)).toEqual([27.7, 27.9]);
+    expect(report.totals.medianFirstActionMinutes).toBe(27.8);
+  });
+});

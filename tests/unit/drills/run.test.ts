@@ -32,7 +32,7 @@ describe('drill run', () => {
     updateClock(rec, 'dev-f', T0 + 1000, (s, now) => setSpeed(resume(s, now), 60, now), 'user');
     expect(() => updateClock(rec, 'dev-other', T0 + 2000, pause, 'user')).toThrow(/Only the facilitator/);
     const peer = new Y.Doc();
-    Y.applyUpdate(peer, Y.encodeStateAsUpdate(doc));
+    Y.applyUpdate(peer, Y.encodeStateAsUpdate(doc), 'remote');
     const peerClock = readClock(incidentRecord(peer, id));
     expect(peerClock.status).toBe('running');
     expect(exerciseTime(peerClock, T0 + 11_000)).toBe(T0 + 10 * MIN);

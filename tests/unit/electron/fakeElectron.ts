@@ -109,6 +109,9 @@ export interface FakeElectron extends ElectronFacade {
   dialogAnswers: { save: { canceled: boolean; filePath?: string }; open: { canceled: boolean; filePaths: string[] }; message: { response: number } };
   readonly dialogCalls: Array<{ kind: 'save' | 'open' | 'message'; options: unknown }>;
   singleInstance: boolean;
+  /** What the fake `safeStorage` says about the OS key store. */
+  safeStorageAvailable: boolean;
+  safeStorageBackend: string;
   /** Resolves `app.whenReady()`. */
   ready(): void;
   /** Calls an IPC route as the renderer would, from `senderFrame`. */
@@ -208,6 +211,19 @@ export function createFakeElectron(): FakeElectron {
       getVersion: () => '9.9.9',
       getPath: () => '/home/team/Documents',
     },
+    // A reversible stand-in for the OS key store (tests check the file never holds the key in clear).
+    safeStorage: {
+      isEncryptionAvailable: () => fake.safeStorageAvailable,
+      encryptString: (plain: string) => new Uint8Array(Buffer.from(`os:${Buffer.from(plain).reverse().toString('hex')}`)),
+      decryptString: (encrypted: Buffer) => {
+        const text = Buffer.from(encrypted).toString();
+        if (!text.startsWith('os:')) throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
+        return Buffer.from(text.slice(3), 'hex').reverse().toString();
+      },
+      getSelectedStorageBackend: () => fake.safeStorageBackend,
+    },
+    safeStorageAvailable: true,
+    safeStorageBackend: 'gnome_libsecret',
     BrowserWindow: FakeBrowserWindow,
     ipcMain: {
       handle: (channel, listener) => {

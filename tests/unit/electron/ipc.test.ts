@@ -20,6 +20,13 @@ function handlers(overrides: Partial<IpcHandlers> = {}): IpcHandlers {
     lanHostNearby: async () => [],
     allowHosts: async () => ({ origins: [], declined: [], invalid: [], reloadNeeded: false }),
     editsFlushed: () => null,
+    vaultMasterKey: async () => ({ status: 'unavailable', reason: 'test' }),
+    autoBackupSettings: async () => ({ folder: null, intervalMinutes: 10, keep: 24 }),
+    autoBackupChooseFolder: async () => ({ folder: null, intervalMinutes: 10, keep: 24 }),
+    autoBackupConfigure: async () => ({ folder: null, intervalMinutes: 10, keep: 24 }),
+    autoBackupWrite: async () => Promise.reject(new Error('not used')),
+    autoBackupList: async () => [],
+    autoBackupRead: async () => Promise.reject(new Error('not used')),
     ...overrides,
   };
 }

@@ -75,7 +75,8 @@ describe('reading entries from peers (trust boundary)', () => {
     const ok = await signed(a, { kind: 'roster.genesis', at: 1, member: memberOf(a, 'A', ['owner']) });
     appendEntry(doc, ok, 'user');
     const badP = canonicalJson({ ws: WS, kind: 'approval', at: 2, by: a.publicKey, statementId: 's1', hash: 'zz', role: 'legal' });
-    governanceLog(doc).push([JSON.stringify({ p: badP, s: SIG }), 17, '{"p":']);
+    // As a modified peer would write them (they arrive as a remote update).
+    doc.transact(() => governanceLog(doc).push([JSON.stringify({ p: badP, s: SIG }), 17, '{"p":']), 'remote');
     const log = readLog(doc);
     expect(log.map((i) => i.malformed ?? 'ok')).toEqual(['ok', 'badPayload', 'notText', 'notJson']);
     const gov = deriveGovernance({ workspaceId: WS, trustedGenesisKey: a.publicKey, log, verdict: () => 'valid', now: NOW });

@@ -1,12 +1,13 @@
 import 'fake-indexeddb/auto';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { installTestVault } from '../vault/testVault';
 import { createIdentity, loadIdentity, localRoomKey, trustedGenesisKey, useIdentity } from '../../../renderer/identity/identity';
 import { createWorkspace, openWorkspace } from '../../../renderer/workspace/workspaceService';
 import { joinByInvite } from '../../../renderer/sync/inviteService';
 import { useSyncSettings } from '../../../renderer/sync/syncSettings';
 import { getDb } from '../../../renderer/workspace/db';
 import { encodeInvite } from '../../../shared/sync/invite';
-import { generateRoomKey, readRoomKey } from '../../../shared/sync/room';
+import { generateRoomKey } from '../../../shared/sync/room';
 import { generateDeviceKeys, type DeviceKeys } from '../../../shared/governance';
 
 // The service side of the change-of-host/key warning: an invite for a workspace already on this
@@ -14,6 +15,7 @@ import { generateDeviceKeys, type DeviceKeys } from '../../../shared/governance'
 
 let me: DeviceKeys;
 beforeAll(async () => {
+  await installTestVault();
   await loadIdentity();
   await createIdentity({ name: 'Mei Lin', unit: 'PR', phone: '', email: '' });
   me = useIdentity.getState().keys!;
@@ -25,7 +27,8 @@ const ELSEWHERE = 'ws://10.66.6.6:4444/signal';
 async function myWorkspace() {
   const id = await createWorkspace({ name: 'Recall', language: 'en', creator: { keys: me, name: 'Mei Lin', unit: 'PR' } });
   const ws = await openWorkspace(id);
-  const roomKey = readRoomKey(ws.doc)!;
+  // The room key stays on this laptop, never in the document.
+  const roomKey = (await localRoomKey(id))!.roomKey;
   ws.close();
   useSyncSettings.getState().setHosts(id, [HOME]);
   return { id, roomKey };
@@ -48,7 +51,7 @@ describe('an invite for a workspace already on this laptop', () => {
     const applied = await joinByInvite(code, 'en', { choice: 'hosts' });
     expect(applied).toMatchObject({ status: 'joined', existed: true, applied: 'hosts' });
     const after = await snapshot(id);
-    expect(after).toMatchObject({ hosts: [ELSEWHERE], key: null, anchor: me.publicKey });
+    expect(after).toMatchObject({ hosts: [ELSEWHERE], key: { roomKey, rekeyId: null }, anchor: me.publicKey });
     expect(after.updates).toBe(before.updates + 1); // the join request
   });
 

@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { installTestVault } from '../vault/testVault';
 import * as Y from 'yjs';
 import { createIdentity, loadIdentity, trustedGenesisKey, trustGenesisKey, useIdentity } from '../../../renderer/identity/identity';
 import { createWorkspace, openWorkspace } from '../../../renderer/workspace/workspaceService';
@@ -23,6 +24,7 @@ const opened: Array<{ close: () => void }> = [];
 afterEach(() => opened.splice(0).forEach((w) => w.close()));
 
 beforeAll(async () => {
+  await installTestVault();
   await loadIdentity();
   expect(useIdentity.getState().status).toBe('none');
   await createIdentity({ name: '陳律師', unit: '外部律師事務所', phone: '', email: '' });

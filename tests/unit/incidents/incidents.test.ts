@@ -130,9 +130,9 @@ describe('drills never turn into real incidents', () => {
     const a = new Y.Doc();
     const b = new Y.Doc();
     const id = declare(a, true);
-    Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(a), 'remote');
     write(b, 'user', () => incidentRecord(b, id).set('drill', false));
-    Y.applyUpdate(a, Y.encodeStateAsUpdate(b));
+    Y.applyUpdate(a, Y.encodeStateAsUpdate(b), 'remote');
     expect(realIncidents(listIncidents(a))).toEqual([]);
   });
 });
@@ -167,13 +167,13 @@ describe('incident room records', () => {
     const a = new Y.Doc();
     const b = new Y.Doc();
     const id = declare(a, true);
-    Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(a), 'remote');
     const hash = 'ab'.repeat(32);
     expect(recordStatementApproval(incidentRecord(a, id), 'st-1', hash, T0 + 40 * MIN, 'Lin', 'Approved', 'user')).toBe(true);
     expect(recordStatementApproval(incidentRecord(a, id), 'st-1', hash, T0 + 41 * MIN, 'Lin', 'Approved', 'user')).toBe(false);
     recordStatementApproval(incidentRecord(b, id), 'st-1', hash, T0 + 40.5 * MIN, 'Lin', 'Approved', 'user');
-    Y.applyUpdate(a, Y.encodeStateAsUpdate(b));
-    Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+    Y.applyUpdate(a, Y.encodeStateAsUpdate(b), 'remote');
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(a), 'remote');
     const log = readIncident(incidentRecord(a, id), id).log;
     expect(log).toHaveLength(1);
     expect(log[0]).toMatchObject({ category: 'communication', approved: true, statementId: 'st-1' });

@@ -9,7 +9,7 @@ import * as Y from 'yjs';
 import { ObservableV2 } from 'lib0/observable';
 import { WebSocket as NodeWebSocket } from 'ws';
 import Peer from 'simple-peer/simplepeer.min.js';
-import { currentItemId, hasPendingUpdates, ownItemId } from '../../../shared/doc/yjsInternals';
+import { currentItemId, hasPendingUpdates, needsFormattingCleanup, ownItemId } from '../../../shared/doc/yjsInternals';
 import { listenersOf } from '../../../renderer/sync/internals/lib0';
 import { bufferedBytes, interceptData, onBufferDrained, onSignalIn, peerOf } from '../../../renderer/sync/internals/simplePeer';
 import { signalingConnsOf } from '../../../renderer/sync/internals/yWebrtc';
@@ -21,8 +21,8 @@ describe('yjs internals (shared/doc/yjsInternals.ts)', () => {
     const a = new Y.Doc();
     const updates: Uint8Array[] = [];
     a.on('update', (u: Uint8Array) => updates.push(u));
-    a.getArray('x').insert(0, [1]);
-    a.getArray('x').insert(1, [2]);
+    a.transact(() => a.getArray('x').insert(0, [1]), 'user');
+    a.transact(() => a.getArray('x').insert(1, [2]), 'user');
     const b = new Y.Doc();
     expect('pendingStructs' in b.store && 'pendingDs' in b.store, changed('yjs StructStore.pendingStructs/pendingDs')).toBe(true);
     expect(hasPendingUpdates(b), changed('yjs StructStore.pendingStructs (empty doc)')).toBe(false);
@@ -36,16 +36,28 @@ describe('yjs internals (shared/doc/yjsInternals.ts)', () => {
     const doc = new Y.Doc();
     const root = doc.getMap<Y.Map<unknown>>('records');
     const rec = new Y.Map<unknown>();
-    root.set('r1', rec);
-    rec.set('title', 'a');
+    doc.transact(() => root.set('r1', rec), 'user');
+    doc.transact(() => rec.set('title', 'a'), 'user');
     const first = currentItemId(rec, 'title');
     expect(first?.client, changed('yjs Y.Map._map')).toBe(doc.clientID);
-    rec.set('title', 'b');
+    doc.transact(() => rec.set('title', 'b'), 'user');
     const second = currentItemId(rec, 'title');
     expect(second && first && second.clock > first.clock, changed('yjs Y.Map._map (current value)')).toBe(true);
     expect(currentItemId(rec, 'missing')).toBeNull();
     expect(ownItemId(rec)?.client, changed('yjs AbstractType._item')).toBe(doc.clientID);
     expect(ownItemId(root), changed('yjs AbstractType._item (root type)')).toBeNull();
+  });
+
+  it('Transaction._needFormattingCleanup announces Yjs’s own clean-up after a peer’s change to formatted text', () => {
+    const a = new Y.Doc();
+    a.transact(() => a.getText('t').insert(0, 'x', { bold: true }), 'user');
+    const b = new Y.Doc();
+    b.getText('t'); // a Y.Text (not an untyped root) when the update arrives
+    const seen: boolean[] = [];
+    b.on('afterTransaction', (tr: Y.Transaction) => seen.push(needsFormattingCleanup(tr)));
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(a), 'remote');
+    expect(seen[0], changed('yjs Transaction._needFormattingCleanup')).toBe(true);
+    expect(seen.slice(1), changed('yjs Transaction._needFormattingCleanup (the clean-up itself)')).toEqual([false]);
   });
 });
 

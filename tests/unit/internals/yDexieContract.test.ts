@@ -26,7 +26,7 @@ afterEach(async () => {
 async function storedDoc(name: string): Promise<Y.Doc> {
   db = new Db(name);
   const seed = new Y.Doc();
-  seed.getMap('m').set('k', 'stored');
+  seed.transact(() => seed.getMap('m').set('k', 'stored'), 'system');
   await db.docs.add({ id: 'a', doc: seed } as never);
   return (await db.docs.get('a'))!.doc;
 }

@@ -109,7 +109,9 @@ describe('export and import', () => {
     const doc = new Y.Doc();
     const updates = changes(doc, () => {
       expect(rejection(() => importPlaybook(doc, '{"version":1,')).issues[0]!.message).toMatch(/not valid JSON/);
-      expect(rejection(() => importPlaybook(doc, [])).issues[0]!.path).toBe('(file)');
+      // The whole file ('' path), as a code the UI words in its language (issue 13: no raw zod English).
+      expect(rejection(() => importPlaybook(doc, [])).issues[0]).toMatchObject({ path: '', code: 'expectedObject' });
+      expect(rejection(() => importPlaybook(doc, '{"version":1,')).issues[0]).toMatchObject({ path: '', code: 'notJson' });
       expect(rejection(() => importPlaybook(doc, { version: 1, language: 'fr' })).issues.map((i) => i.path)).toEqual(
         expect.arrayContaining(['language', 'severities', 'crisisTypes', 'units']),
       );

@@ -70,7 +70,7 @@ describe('seedWorkspace', () => {
     const a = new Y.Doc();
     seedWorkspace(a, 'zh-TW');
     const b = new Y.Doc();
-    Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(a), 'remote');
     expect(seedWorkspace(b, 'en')).toBe(false);
     expect(collectionOf(b, 'units').size).toBe(14);
   });

@@ -59,7 +59,7 @@ describe('free-text playbook fields as text CRDTs', () => {
       const rec = firstType(doc);
       const text = new Y.Text(readText(rec, 'description'));
       doc.transact(() => rec.set('description', text), 'user');
-      text.insert(text.length, s);
+      doc.transact(() => text.insert(text.length, s), 'user');
     }
     sync(a, b);
     const text = readText(firstType(a), 'description');
@@ -112,7 +112,7 @@ describe('free-text playbook fields as text CRDTs', () => {
     const internals = rec as unknown as { _map: unknown; _item: unknown };
     expect(internals._map).toBeInstanceOf(Map);
     expect((internals._item as { id: { client: number } }).id.client).toBeTypeOf('number');
-    rec.delete('response');
+    a.transact(() => rec.delete('response'), 'user');
     editText(rec, 'response', { index: 0, remove: 0, insert: '回應' }, 'user');
     expect(rec.get('response')).toBeInstanceOf(Y.Text);
     expect(readText(rec, 'response')).toBe('回應');

@@ -35,7 +35,7 @@ class FakeInput implements TextInputLike {
 /** Two laptops with one record whose `note` is a plain string (as older documents have it). */
 function twoRecords(initial = 'Call the hotline'): [YRecord, YRecord, () => void] {
   const a = new Y.Doc();
-  const recA = a.getMap('records').set('r1', new Y.Map<unknown>()) as YRecord;
+  const recA = a.transact(() => a.getMap('records').set('r1', new Y.Map<unknown>()) as YRecord, 'system');
   a.transact(() => recA.set('note', initial), 'system');
   const b = new Y.Doc();
   Y.applyUpdate(b, Y.encodeStateAsUpdate(a), 'remote');

@@ -176,7 +176,7 @@ describe('delivery ledger', () => {
     ledger.seen('lin-law', 'Lin', null, 1);
     ledger.record(doc.clientID, 1, false, 1);
     const saved = JSON.parse(JSON.stringify(ledger.toJSON()));
-    doc.getText('t').insert(0, 'abcdef'); // more typed after the last save
+    write(doc, 'user', () => doc.getText('t').insert(0, 'abcdef')); // more typed after the last save
     const { ledger: back } = DeliveryLedger.restore(saved);
     back.reconcile(Y.decodeStateVector(Y.encodeStateVector(doc)), 2);
     expect(back.unreached()).toBe(2);

@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { installTestVault } from '../vault/testVault';
 import * as Y from 'yjs';
 import { CrisisRoomDb, UPDATES_TABLE } from '../../../renderer/workspace/db';
 import { flushEdits, flushNow, hasUnsavedEdits } from '../../../renderer/workspace/flush';
@@ -12,6 +13,10 @@ import { playbookOf } from '../../../shared/doc/workspaceDoc';
 let db: CrisisRoomDb;
 let n = 0;
 
+// Rows are encrypted (renderer/vault): an unlocked vault in memory.
+beforeAll(async () => {
+  await installTestVault();
+});
 beforeEach(async () => {
   db = new CrisisRoomDb(`durable-${++n}`);
   await db.open();
@@ -64,8 +69,8 @@ describe('storing each edit at once', () => {
     expect(entries).toHaveLength(1);
     // It holds the edit: applied to the state before it, the name is the typed one.
     const probe = new Y.Doc();
-    Y.applyUpdateV2(probe, beforeEdit);
-    Y.applyUpdateV2(probe, entries[0]!.u);
+    Y.applyUpdateV2(probe, beforeEdit, 'remote');
+    Y.applyUpdateV2(probe, entries[0]!.u, 'remote');
     expect(firstName(probe).get('name')).toBe('Typed just before leaving');
     expect(await flushEdits(5000)).toBe(true);
     await vi.waitFor(async () => expect(await journalEntries(id)).toEqual([]));
@@ -78,7 +83,7 @@ describe('storing each edit at once', () => {
     await flushEdits(5000);
     // An edit whose write the browser aborted: only the journal has it.
     const lost = new Y.Doc();
-    Y.applyUpdateV2(lost, Y.encodeStateAsUpdateV2(ws.doc));
+    Y.applyUpdateV2(lost, Y.encodeStateAsUpdateV2(ws.doc), 'remote');
     const before = Y.encodeStateVector(lost);
     lost.transact(() => firstName(lost).set('name', 'Only in the journal'), 'user');
     ws.close();

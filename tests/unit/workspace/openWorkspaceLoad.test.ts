@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { installTestVault } from '../vault/testVault';
 import * as Y from 'yjs';
 import { DexieYProvider } from 'y-dexie';
 import { CrisisRoomDb, UPDATES_TABLE } from '../../../renderer/workspace/db';
@@ -14,6 +15,10 @@ import { write } from '../../../shared/doc/origins';
 let db: CrisisRoomDb;
 let n = 0;
 
+// Rows are encrypted (renderer/vault): an unlocked vault in memory.
+beforeAll(async () => {
+  await installTestVault();
+});
 beforeEach(async () => {
   db = new CrisisRoomDb(`open-load-${++n}`);
   await db.open();

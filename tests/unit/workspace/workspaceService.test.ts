@@ -1,15 +1,21 @@
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { installTestVault } from '../vault/testVault';
 import * as Y from 'yjs';
 import { CrisisRoomDb, UPDATES_TABLE } from '../../../renderer/workspace/db';
 import { cleanWorkspaceName, createWorkspace, deleteWorkspace, newRoomKey, openWorkspace, purgeDeleted, renameWorkspace, undoDelete, UNDO_DELETE_MS } from '../../../renderer/workspace/workspaceService';
 import { classifyStorageError, usePersistence } from '../../../renderer/workspace/persistence';
 import { metaOf, playbookOf } from '../../../shared/doc/workspaceDoc';
 import { listRecords, setField } from '../../../shared/doc/collection';
+import { localRoomKey } from '../../../renderer/identity/identity';
 
 let db: CrisisRoomDb;
 let n = 0;
 
+// Rows are encrypted (renderer/vault): an unlocked vault in memory.
+beforeAll(async () => {
+  await installTestVault();
+});
 beforeEach(async () => {
   db = new CrisisRoomDb(`test-${++n}`);
   await db.open();
@@ -25,15 +31,17 @@ const settle = async () => {
 };
 
 describe('workspace store', () => {
-  it('creates a workspace seeded with the default playbook, with a 128-bit room key, all as system writes', async () => {
+  it('creates a workspace seeded with the default playbook, with a 128-bit room key kept on this laptop, never in the document', async () => {
     const id = await createWorkspace({ name: '  年度 危機  ', language: 'zh-TW' }, db);
     const row = await db.workspaces.get(id);
     expect(row?.name).toBe('年度 危機');
     const ws = await openWorkspace(id, db);
     expect(listRecords(playbookOf(ws.doc).crisisTypes).length).toBe(13);
-    const key = metaOf(ws.doc).get('roomKey');
+    const key = (await localRoomKey(id))?.roomKey;
     expect(typeof key).toBe('string');
     expect(Buffer.from(String(key), 'base64url').length).toBeGreaterThanOrEqual(16);
+    expect(metaOf(ws.doc).has('roomKey')).toBe(false);
+    expect(Buffer.from(Y.encodeStateAsUpdate(ws.doc)).includes(Buffer.from(String(key)))).toBe(false);
     ws.close();
   });
 

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { create } from 'zustand';
-import { announceDevice, answerClockPings, awarenessTransport, type AwarenessLike } from '../../../shared/drills/awarenessClockSync';
-import { ClockOffsetEstimator, measureOffset } from '../../../shared/drills/clockSync';
+import { announceDevice, answerClockPings, awarenessTransport, type AwarenessLike } from '../../shared/drills/awarenessClockSync';
+import { ClockOffsetEstimator, measureOffset } from '../../shared/drills/clockSync';
 
 /**
  * The exercise clock's link to the facilitator: this laptop's device id, and its estimated

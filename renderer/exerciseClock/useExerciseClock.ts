@@ -1,9 +1,9 @@
-import type { YRecord } from '../../../shared/doc/collection';
-import { exerciseTime, type ExerciseClockState } from '../../../shared/drills/clock';
-import { facilitatorOf, readClock } from '../../../shared/drills/run';
-import type { Incident } from '../../../shared/incidents/types';
-import { useYSnapshot } from '../../hooks/useY';
-import { useWallNow } from '../incidents/hooks';
+import type { YRecord } from '../../shared/doc/collection';
+import { exerciseTime, type ExerciseClockState } from '../../shared/drills/clock';
+import { facilitatorOf, readClock } from '../../shared/drills/run';
+import type { Incident } from '../../shared/incidents/types';
+import { useYSnapshot } from '../hooks/useY';
+import { useWallNow } from '../hooks/useWallNow';
 import { getDeviceId, useClockSync } from './clockService';
 
 /** The drill's clock state (re-renders when the facilitator changes it). */

@@ -1,0 +1,127 @@
+import { useCallback, useRef, useState, useSyncExternalStore } from 'react';
+import { useTranslation } from 'react-i18next';
+import type * as Y from 'yjs';
+import { moveRecord } from '../../../shared/rooms/items';
+import { statementsOf } from '../../../shared/statements/store';
+import type { Governance } from '../../../shared/governance';
+import { useGovernance } from '../../identity/useGovernance';
+import { useIdentity } from '../../identity/identity';
+import { useRooms, type RoomView } from '../../rooms/roomService';
+import { useToasts } from '../../ui/toasts';
+import { useDeepVersion } from './hooks';
+
+/**
+ * Statements in restricted rooms (renderer/rooms): where a statement lives and who can see it,
+ * finding a statement's document (the workspace's or an open room's), and moving one into a room.
+ */
+
+/** Names of a room's members, as "林律師、王總". */
+export function memberNames(room: RoomView['room'], gov: Governance | null, sep: string): string {
+  return room.members.map((k) => gov?.roster.byKey.get(k)?.name ?? k.slice(0, 8)).join(sep);
+}
+
+/** The lock badge: room name and who can see it (nothing for a workspace statement). */
+export function RoomBadge({ roomId }: { roomId: string | null }) {
+  const { t } = useTranslation('rooms');
+  const view = useRooms((s) => (roomId ? s.rooms[roomId] : undefined));
+  const gov = useGovernance();
+  if (!roomId || !view) return null;
+  return (
+    <span className="badge room-badge" data-testid="room-badge" data-room={roomId} title={t('rooms:onlyVisibleTo', { names: memberNames(view.room, gov, '、') })}>
+      🔒 {view.room.name} · {t('rooms:onlyVisibleTo', { names: memberNames(view.room, gov, '、') })}
+    </span>
+  );
+}
+
+/** Rooms open on this laptop (member, key opened, document loaded). */
+export function useOpenRooms(): Array<RoomView & { doc: Y.Doc }> {
+  const rooms = useRooms((s) => s.rooms);
+  return Object.values(rooms).filter((r): r is RoomView & { doc: Y.Doc } => r.state === 'open' && r.doc !== null);
+}
+
+/** Re-renders on any change of the open rooms' statements. */
+export function useRoomStatementsVersion(rooms: ReadonlyArray<{ doc: Y.Doc }>): number {
+  const version = useRef(0);
+  const docs = rooms.map((r) => r.doc);
+  const keyOf = docs.map((d) => d.guid).join(',');
+  const subscribe = useCallback(
+    (onChange: () => void) => {
+      const h = () => {
+        version.current++;
+        onChange();
+      };
+      const colls = docs.map((d) => statementsOf(d));
+      colls.forEach((c) => c.observeDeep(h));
+      return () => colls.forEach((c) => c.unobserveDeep(h));
+    },
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed on the documents' ids
+    [keyOf],
+  );
+  const get = useCallback(() => version.current, []);
+  return useSyncExternalStore(subscribe, get, get);
+}
+
+/** The document holding statement `id`: the workspace's, else the open room that has it. */
+export function useStatementHome(wsDoc: Y.Doc, id: string): { doc: Y.Doc; roomId: string | null } {
+  const rooms = useOpenRooms();
+  useDeepVersion(statementsOf(wsDoc));
+  useRoomStatementsVersion(rooms);
+  if (statementsOf(wsDoc).has(id)) return { doc: wsDoc, roomId: null };
+  for (const r of rooms) if (statementsOf(r.doc).has(id)) return { doc: r.doc, roomId: r.room.id };
+  return { doc: wsDoc, roomId: null };
+}
+
+/** "Move to restricted room…": copies the statement into the room's document, then deletes it here. */
+export function MoveToRoom({ wsDoc, id }: { wsDoc: Y.Doc; id: string }) {
+  const { t } = useTranslation('rooms');
+  const me = useIdentity((s) => s.keys?.publicKey ?? null);
+  const rooms = useOpenRooms().filter((r) => me && r.room.members.includes(me));
+  const [target, setTarget] = useState('');
+  const toast = useToasts((s) => s.show);
+  if (rooms.length === 0) return null;
+  const move = () => {
+    const room = rooms.find((r) => r.room.id === target);
+    if (!room) return;
+    if (!window.confirm(t('rooms:move.warn'))) return;
+    if (moveRecord(wsDoc, room.doc, 'statements', id, 'user')) toast({ text: t('rooms:move.done', { room: room.room.name }), ttl: 4000 });
+    else toast({ text: t('rooms:errors.moveFailed'), ttl: 6000 });
+  };
+  return (
+    <div className="row no-print" data-testid="move-to-room">
+      <select aria-label={t('rooms:move.label')} data-testid="move-room-select" value={target} onChange={(e) => setTarget(e.target.value)}>
+        <option value="">{t('rooms:move.label')}</option>
+        {rooms.map((r) => (
+          <option key={r.room.id} value={r.room.id}>
+            🔒 {r.room.name}
+          </option>
+        ))}
+      </select>
+      <button type="button" data-testid="move-room-submit" disabled={!target} onClick={move} title={t('rooms:move.warn')}>
+        {t('rooms:move.submit')}
+      </button>
+    </div>
+  );
+}
+
+/** "Create in": the workspace, or a room this laptop's person is a member of. */
+export function CreateIn({ value, onChange }: { value: string; onChange: (roomId: string) => void }) {
+  const { t } = useTranslation('rooms');
+  const rooms = useOpenRooms();
+  const gov = useGovernance();
+  if (rooms.length === 0) return null;
+  return (
+    <label className="field">
+      <span>{t('rooms:createIn')}</span>
+      <select data-testid="new-room" value={value} onChange={(e) => onChange(e.target.value)}>
+        <option value="">
+          {t('rooms:workspace')} — {t('rooms:workspaceHint')}
+        </option>
+        {rooms.map((r) => (
+          <option key={r.room.id} value={r.room.id}>
+            🔒 {r.room.name} — {t('rooms:onlyVisibleTo', { names: memberNames(r.room, gov, '、') })}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}

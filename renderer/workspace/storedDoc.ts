@@ -1,0 +1,125 @@
+import * as Y from 'yjs';
+import { compressYDocs, DexieYProvider } from 'y-dexie';
+import { write } from '../../shared/doc/origins';
+import type { CrisisRoomDb } from './db';
+import { reportStorageError } from './persistence';
+import { loadWithoutUpdateListener } from './internals/yDexie';
+import { registerWriter } from './flush';
+import { UpdateWriter } from './updateWriter';
+import { journalEntries, removeJournalEntries, type JournalEntry } from './journal';
+
+/**
+ * Opening one stored Y.Doc (a workspace's, or a restricted room's: any row of a table with a
+ * `doc: Y.Doc` property) with the app's durable-write machinery: loaded through y-dexie without
+ * its own write listener, every local update stored the moment it is made (updateWriter.ts,
+ * durableWrites.ts), the leave journal applied, and compressed every COMPRESS_AFTER_WRITES writes
+ * and on close. Factored out of workspaceService.ts `openWorkspace` so both use the same code.
+ */
+
+/**
+ * y-dexie keeps one row per local update and merges them every five minutes. A long editing
+ * session can pile up thousands of rows, which makes the next open apply each one (≈2.5× slower
+ * than one merged row, see bench P1). We merge sooner: after this many local writes, and when a
+ * document is closed.
+ */
+export const COMPRESS_AFTER_WRITES = 500;
+
+/** A local update made while the stored state was being loaded, stored once loading is done. */
+interface MissedUpdate {
+  update: Uint8Array;
+  origin: unknown;
+}
+
+/**
+ * Loads `doc` through y-dexie without y-dexie's own `updateV2` listener: y-dexie would store
+ * each local update with a write IndexedDB commits only after a round trip through this page
+ * (see durableWrites.ts); `openStoredDoc` stores them itself, committed at once.
+ *
+ * Keeping that listener out also keeps Yjs from encoding the load transaction (the whole stored
+ * document, encoded only for y-dexie to discard it: about a fifth of the time a large workspace
+ * takes to open, bench P1). Nothing is lost meanwhile: writes someone makes to the same (cached)
+ * doc before the load completes are returned and stored by the caller.
+ */
+async function loadWithoutEcho(doc: Y.Doc): Promise<{ provider: DexieYProvider; missed: MissedUpdate[] }> {
+  if (DexieYProvider.for(doc) || doc.isLoaded) {
+    // Already loaded or being loaded by an earlier open (its y-dexie listener was kept out too).
+    const shared = DexieYProvider.load(doc);
+    shared.on('error', reportStorageError);
+    await shared.whenLoaded;
+    return { provider: shared, missed: [] };
+  }
+  const loading: { provider?: DexieYProvider } = {};
+  const missed: MissedUpdate[] = [];
+  const watch = (tr: Y.Transaction) => {
+    if (tr.origin === loading.provider) return;
+    const changed = tr.deleteSet.clients.size > 0 || [...tr.afterState].some(([client, clock]) => tr.beforeState.get(client) !== clock);
+    if (changed) missed.push({ update: Y.encodeStateAsUpdateV2(doc, Y.encodeStateVector(tr.beforeState)), origin: tr.origin });
+  };
+  doc.on('afterTransaction', watch);
+  const provider = (loading.provider = loadWithoutUpdateListener(doc));
+  provider.on('error', reportStorageError);
+  try {
+    await provider.whenLoaded;
+  } finally {
+    doc.off('afterTransaction', watch);
+  }
+  return { provider, missed };
+}
+
+export interface StoredDoc {
+  provider: DexieYProvider;
+  /** Stops storing, flushes what is not confirmed to the journal, releases the document. */
+  close: () => void;
+}
+
+/**
+ * Loads `doc` (the Y.Doc property of row `id`, whose updates live in `updatesTable`) and stores
+ * every local update from now on. The journal is keyed by `id` (its entries sealed with the data
+ * key of `id`, renderer/vault).
+ */
+export async function openStoredDoc(db: CrisisRoomDb, id: string, doc: Y.Doc, updatesTable: string): Promise<StoredDoc> {
+  const left = journalEntries(id);
+  const { provider, missed } = await loadWithoutEcho(doc);
+  let writesSinceCompress = 0;
+  const compress = () => {
+    writesSinceCompress = 0;
+    compressYDocs(db, 0).catch((err: unknown) => {
+      if ((err as { name?: string } | null)?.name !== 'DatabaseClosedError') reportStorageError(err);
+    });
+  };
+  const writer = new UpdateWriter(db, id, updatesTable);
+  const unregister = registerWriter(writer);
+  const store = (update: Uint8Array, origin: unknown) => {
+    // The provider's own transactions apply what is already stored.
+    if (origin === provider) return;
+    writer.add(update);
+    if (++writesSinceCompress >= COMPRESS_AFTER_WRITES) compress();
+  };
+  for (const m of missed) store(m.update, m.origin);
+  doc.on('updateV2', store);
+  await recoverJournal(doc, await left, writer);
+  return {
+    provider,
+    close: () => {
+      doc.off('updateV2', store);
+      writer.flush();
+      unregister();
+      DexieYProvider.release(doc);
+      if (writesSinceCompress > 0) compress();
+    },
+  };
+}
+
+/**
+ * Applies what the leave journal kept of this document (edits whose writes the browser may have
+ * aborted when the page went away, journal.ts) — a no-op for what is stored already — and
+ * removes the entries once what they add is stored.
+ */
+async function recoverJournal(doc: Y.Doc, entries: readonly JournalEntry[], writer: UpdateWriter): Promise<void> {
+  if (entries.length === 0) return;
+  // Whatever is new to the document is written like any edit (origin 'system': the app restores).
+  write(doc, 'system', () => {
+    for (const e of entries) Y.applyUpdateV2(doc, e.u, 'system');
+  });
+  if (await writer.stored()) await removeJournalEntries(entries.map((e) => e.key));
+}
