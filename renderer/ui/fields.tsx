@@ -191,9 +191,8 @@ export function RecordActions({ coll, id, index, count, name, onDuplicated, dupl
         className="danger"
         title={t('actions.remove')}
         aria-label={`${t('actions.remove')} ${name}`}
-        onClick={() => {
-          if (window.confirm(t('actions.confirmRemove', { name }))) removeRecord(coll, id, 'user');
-        }}
+        // No "are you sure?": the deletion shows a toast with Undo (features/undo), and Ctrl+Z undoes it.
+        onClick={() => removeRecord(coll, id, 'user')}
       >
         ✕
       </button>

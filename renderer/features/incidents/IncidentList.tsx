@@ -83,6 +83,7 @@ export function IncidentList({ doc, workspaceId }: { doc: Y.Doc; workspaceId: st
           <TextField record={metaOf(doc)} field="companyName" label={t('profile.company')} value={profile.companyName} testId="company-name" />
           <TextField record={metaOf(doc)} field="contact" label={t('profile.contact')} value={profile.contact} testId="press-contact" />
         </div>
+        <a href={workspacePath(workspaceId, 'company')}>{t('profile.more')}</a>
       </details>
     </main>
   );

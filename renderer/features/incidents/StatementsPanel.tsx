@@ -18,6 +18,7 @@ import { useSession } from '../../session/sessionStore';
 import { useToasts } from '../../ui/toasts';
 import { incidentNowFor } from '../../exerciseClock/useExerciseClock';
 import { useCompanyProfile } from './hooks';
+import { companyNameFor, readCompany } from '../../../shared/company/profile';
 
 interface LinkedStatement {
   id: string;
@@ -107,7 +108,7 @@ export function StatementsPanel({ doc, rec, incident, workspaceId, crisisTypeKey
       const { statementId, missing } = draftHoldingStatement(
         doc,
         rec,
-        { language, crisisTypeKey, companyName: profile.companyName || profile.workspaceName, contact: profile.contact, by: profileName || userName, ...(myKey ? { byKey: myKey } : {}), now: Date.now() },
+        { language, crisisTypeKey, companyName: companyNameFor(readCompany(doc), language), contact: profile.contact, by: profileName || userName, ...(myKey ? { byKey: myKey } : {}), now: Date.now() },
         'user',
       );
       show({ text: missing.length ? `${t('statements.drafted')} · ${t('statements.missing', { fields: missing.join(', ') })}` : t('statements.drafted'), ttl: 6000 });

@@ -16,6 +16,7 @@ export const incidentsLocales: LocaleBundle = {
       title: '公司資料（用於聲明範本）',
       company: '公司名稱',
       contact: '對外聯絡窗口',
+      more: '完整公司資料（各語言正式名稱、抬頭、標誌）',
     },
     form: {
       heading: '宣告事件',
@@ -138,6 +139,7 @@ export const incidentsLocales: LocaleBundle = {
       title: '公司信息（用于声明模板）',
       company: '公司名称',
       contact: '对外联系渠道',
+      more: '完整公司资料（各语言正式名称、抬头、标志）',
     },
     form: {
       heading: '宣布事件',
@@ -260,6 +262,7 @@ export const incidentsLocales: LocaleBundle = {
       title: 'Company profile (for statement templates)',
       company: 'Company name',
       contact: 'Public contact line',
+      more: 'Full company profile (legal name per language, letterhead, logo)',
     },
     form: {
       heading: 'Declare an incident',

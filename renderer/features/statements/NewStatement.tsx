@@ -15,6 +15,7 @@ import { useToasts } from '../../ui/toasts';
 import { CreateIn, useOpenRooms } from './rooms';
 import { useIdentity } from '../../identity/identity';
 import { isDrillKey } from '../../../shared/incidents/incidents';
+import { companyNameFor, readCompany } from '../../../shared/company/profile';
 
 const PRODUCT_LABEL = /product|產品|产品|商品|品項|品项|model|型號|型号|服務|服务/i;
 const CONTACT_LABEL = /contact|聯絡|联络|聯繫|联系|窗口|專線|专线|hotline|電話|电话/i;
@@ -23,7 +24,8 @@ const CONTACT_LABEL = /contact|聯絡|联络|聯繫|联系|窗口|專線|专线|
 function knownValues(doc: Y.Doc, incidentId: string, language: Language): PlaceholderValues {
   const meta = metaOf(doc);
   const str = (v: unknown) => (typeof v === 'string' ? v : '');
-  const values: PlaceholderValues = { company: str(meta.get('companyName')) || str(meta.get('name')), contact: str(meta.get('contact')) };
+  // The company profile's legal name in this language — never the workspace's own name.
+  const values: PlaceholderValues = { company: companyNameFor(readCompany(doc), language), contact: str(meta.get('contact')) };
   const inc = incidentId ? collectionOf(doc, 'incidents').get(incidentId) : undefined;
   if (inc) {
     values.incident = str(inc.get('title'));
