@@ -40,7 +40,7 @@ export function SyncIndicator() {
   // Team members connected (not our own print window or another non-member link).
   const peers = status.members.filter((m) => m.connected).length;
   return (
-    <a className="sync-indicator" data-testid="sync-indicator" data-state={state} href={workspaceId ? workspacePath(workspaceId, 'sync') : '#/'} title={t(`headlineHelp.${state}`)}>
+    <a className="sync-indicator" data-testid="sync-indicator" data-state={state} data-links={status.peers.filter((p) => p.connected).length} href={workspaceId ? workspacePath(workspaceId, 'sync') : '#/'} title={t(`headlineHelp.${state}`)}>
       <span className="dot" aria-hidden="true" />
       <span>{t(`headline.${state}`)}</span>
       {peers > 0 && <span aria-label={t('peers.title')}>· {peers}</span>}

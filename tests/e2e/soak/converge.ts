@@ -40,8 +40,9 @@ interface IndicatorState {
 async function indicator(l: Laptop): Promise<IndicatorState> {
   return l.page.evaluate(() => {
     const el = document.querySelector<HTMLElement>('[data-testid=sync-indicator]');
-    const peers = /·\s*(\d+)/.exec(el?.textContent ?? '');
-    return { state: el?.dataset.state ?? 'none', peers: peers ? Number(peers[1]) : 0 };
+    // Every laptop linked, admitted member or not (the label counts only the roster's members;
+    // laptops that joined with a plain invite are join requests until an owner admits them).
+    return { state: el?.dataset.state ?? 'none', peers: Number(el?.dataset.links ?? 0) };
   });
 }
 
