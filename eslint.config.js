@@ -68,6 +68,10 @@ export const features = {
   vault: ['settings'],
   backup: [],
   search: [],
+  undo: [],
+  notify: [],
+  help: [],
+  company: [],
 };
 assertAcyclic(features);
 
