@@ -2,8 +2,21 @@ import { z } from 'zod';
 import { IPC_CHANNELS, IPC_EVENTS } from './ipcChannels.js';
 import { LANGUAGES } from './languages.js';
 import { SignalingUrlSchema } from './sync/settings.js';
+import { BytesSchema, DEFAULT_OPEN_LIMIT_BYTES, MAX_FILE_BYTES } from './ipcBytes.js';
+import {
+  AutoBackupConfigureSchema,
+  AutoBackupEntrySchema,
+  AutoBackupListSchema,
+  AutoBackupReadResultSchema,
+  AutoBackupReadSchema,
+  AutoBackupSettingsSchema,
+  AutoBackupWriteResultSchema,
+  AutoBackupWriteSchema,
+} from './ipcBackups.js';
 
 export { IPC_CHANNELS, IPC_EVENTS };
+export * from './ipcBytes.js';
+export * from './ipcBackups.js';
 
 /**
  * The one IPC contract between the renderer and the Electron main process.
@@ -18,21 +31,6 @@ export { IPC_CHANNELS, IPC_EVENTS };
 export const APP_MODES = ['electron', 'web'] as const;
 /** Where the app runs. */
 export type AppMode = (typeof APP_MODES)[number];
-
-/** Largest file main reads or writes on the renderer's behalf (a generous backup with history). */
-export const MAX_FILE_BYTES = 256 * 1024 * 1024;
-/** Default size limit for opening a file when the caller gives none. */
-export const DEFAULT_OPEN_LIMIT_BYTES = 20 * 1024 * 1024;
-
-/**
- * A Uint8Array, also when it comes from another JS realm (contextBridge, structured clone) or is a
- * Node Buffer. `instanceof` alone fails across realms.
- */
-export const BytesSchema = z.custom<Uint8Array>(
-  (value) =>
-    value instanceof Uint8Array || Object.prototype.toString.call(value) === '[object Uint8Array]',
-  { message: 'expected bytes (Uint8Array)' },
-);
 
 /**
  * A file name the user may keep or change in the save dialog: no folders, no control characters,
@@ -319,44 +317,6 @@ export const VaultKeyResultSchema = z.discriminatedUnion('status', [
   z.strictObject({ status: z.literal('unavailable'), reason: z.string().max(500) }),
 ]);
 export type VaultKeyResult = z.infer<typeof VaultKeyResultSchema>;
-
-// ── Automatic backups (Electron: a folder the person picks) ─────────────────────────────────
-
-/** A workspace id as it appears in automatic backup file names. */
-export const BackupWorkspaceIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,100}$/, 'not a workspace id');
-/** Name of an automatic backup file: `crisisroom-<workspace id>-<UTC yyyymmddThhmmssSSS>.crisisroom`. */
-export const AutoBackupNameSchema = z.string().max(160).regex(/^crisisroom-[A-Za-z0-9_-]{1,100}-\d{8}T\d{9}\.crisisroom$/, 'not an automatic backup name');
-
-/** Where and how often automatic backups are written. */
-export const AutoBackupSettingsSchema = z.strictObject({
-  /** The folder the person picked (null: none yet, automatic backups are off). */
-  folder: z.string().max(4096).nullable(),
-  /** Every N minutes while edits happened since the last backup. */
-  intervalMinutes: z.number().int().min(1).max(1440),
-  /** Keep the last K backups of each workspace; older ones are deleted. */
-  keep: z.number().int().min(1).max(1000),
-});
-export type AutoBackupSettings = z.infer<typeof AutoBackupSettingsSchema>;
-export const AutoBackupConfigureSchema = AutoBackupSettingsSchema.pick({ intervalMinutes: true, keep: true });
-
-/** One automatic backup in the folder. */
-export const AutoBackupEntrySchema = z.strictObject({
-  name: AutoBackupNameSchema,
-  workspaceId: BackupWorkspaceIdSchema,
-  size: z.number().int().min(0),
-  /** When it was written (ms since epoch, from the name). */
-  at: z.number(),
-});
-export type AutoBackupEntry = z.infer<typeof AutoBackupEntrySchema>;
-
-export const AutoBackupWriteSchema = z.strictObject({
-  workspaceId: BackupWorkspaceIdSchema,
-  bytes: BytesSchema.refine((b) => b.byteLength > 0 && b.byteLength <= MAX_FILE_BYTES, 'backup is empty or too large'),
-});
-export const AutoBackupWriteResultSchema = z.strictObject({ written: AutoBackupEntrySchema, deleted: z.array(AutoBackupNameSchema) });
-export const AutoBackupListSchema = z.strictObject({ workspaceId: BackupWorkspaceIdSchema.optional() });
-export const AutoBackupReadSchema = z.strictObject({ name: AutoBackupNameSchema });
-export const AutoBackupReadResultSchema = z.strictObject({ name: AutoBackupNameSchema, size: z.number().int().min(0), bytes: BytesSchema });
 
 // ── The contract ─────────────────────────────────────────────────────────────────────────────
 
