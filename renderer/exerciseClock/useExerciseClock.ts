@@ -39,3 +39,8 @@ export function incidentNowFor(rec: YRecord, drill: boolean): number {
   if (rec.get('state') === 'closed' && typeof closedAt === 'number') return closedAt;
   return exerciseTime(readClock(rec), Date.now() + useClockSync.getState().offset);
 }
+
+/** The drill's exercise time at a past wall-clock moment `wallAt` (e.g. when an approval was signed). */
+export function exerciseTimeAt(rec: YRecord, wallAt: number): number {
+  return exerciseTime(readClock(rec), wallAt + useClockSync.getState().offset);
+}

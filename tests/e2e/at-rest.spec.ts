@@ -14,7 +14,12 @@ import { CHROMIUM_ARGS } from '../../playwright.config';
 import { decodeInvite } from '../../shared/sync/invite';
 import { completeOnboarding, TEST_PASSPHRASE, unlock, waitSaved } from './helpers';
 
-const BASE = process.env.AT_REST_BASE_URL ?? 'http://127.0.0.1:4610';
+/** The app under test: the suite's server (playwright.config baseURL) unless AT_REST_BASE_URL names another. */
+let BASE = process.env.AT_REST_BASE_URL ?? '';
+test.beforeAll(({ browserName }, testInfo) => {
+  void browserName;
+  BASE ||= String(testInfo.project.use.baseURL ?? 'http://127.0.0.1:4173');
+});
 // Long, unique, random (so LevelDB's block compression cannot hide them behind back-references).
 const tag = () => Math.random().toString(36).slice(2, 10) + Math.random().toString(36).slice(2, 10);
 const run = tag();

@@ -138,10 +138,16 @@ test('a playbook naming units that do not exist is refused with the path of each
   await (await chooser).setFiles({ name: 'dangling.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
   const issues = page.getByTestId('import-issues');
   await expect(issues).toContainText('3 problem');
-  await expect(issues).toContainText('crisisTypes[0].steps[1].ownerUnitId');
-  await expect(issues).toContainText('unit "no-such-unit" is not among the file\'s units');
-  await expect(issues).toContainText('crisisTypes[2].escalation[0].unitId');
-  await expect(issues).toContainText('crisisTypes[3].firstResponderUnitId');
+  // Each problem in words (with a readable path) and the exact path in data-path.
+  await expect(issues).toContainText('Crisis types #1 › Steps #2 › Owning unit: names unit "no-such-unit", which is not among the file\'s units');
+  await expect(issues).toContainText('Crisis types #3 › Escalation #1 › Unit');
+  await expect(issues).toContainText('Crisis types #4 › First responder');
+  await expect(page.getByTestId('import-issue-path')).toHaveCount(3);
+  expect(await page.getByTestId('import-issue-path').evaluateAll((els) => els.map((e) => e.getAttribute('data-path')))).toEqual([
+    'crisisTypes[0].steps[1].ownerUnitId',
+    'crisisTypes[2].escalation[0].unitId',
+    'crisisTypes[3].firstResponderUnitId',
+  ]);
   await expect(page.getByTestId('playbook-import-confirm')).toHaveCount(0);
 });
 

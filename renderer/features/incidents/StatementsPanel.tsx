@@ -16,7 +16,7 @@ import { navigate, workspacePath } from '../../app/router';
 import { useYSnapshot } from '../../hooks/useY';
 import { useSession } from '../../session/sessionStore';
 import { useToasts } from '../../ui/toasts';
-import { incidentNowFor } from '../../exerciseClock/useExerciseClock';
+import { exerciseTimeAt, incidentNowFor } from '../../exerciseClock/useExerciseClock';
 import { useCompanyProfile } from './hooks';
 import { companyNameFor, readCompany } from '../../../shared/company/profile';
 
@@ -65,7 +65,8 @@ export function useLinkedStatements(doc: Y.Doc, incident: Incident | null): Link
  */
 export function useApprovalNotes(rec: YRecord | null, incident: Incident | null, statements: LinkedStatement[]): void {
   const { t } = useTranslation('incidents');
-  const seen = useRef<Map<string, DisplayedStatus> | null>(null);
+  // Per statement: whether its approval was already known (verified) at the last look.
+  const seen = useRef<Map<string, boolean> | null>(null);
   useEffect(() => {
     const before = seen.current;
     if (!rec || !incident) {
@@ -79,11 +80,19 @@ export function useApprovalNotes(rec: YRecord | null, incident: Incident | null,
         recordStatementApproval(rec, s.id, s.approval.hash, s.approval.at, s.approval.by, text, 'system', s.title);
         continue;
       }
-      const prior = before?.get(s.id);
-      const sawItHappen = before !== null && prior !== 'approved' && prior !== 'released';
+      // The approval appeared since the last look (its status may read 'approved' a moment before
+      // the signature is verified: what counts is the verified approval).
+      const sawItHappen = before !== null && before.get(s.id) !== true;
       if (sawItHappen) recordStatementApproval(rec, s.id, s.approval.hash, incidentNowFor(rec, true), s.approval.by, text, 'system', s.title);
+      else if (before === null) {
+        // Approved while this view was not watching (another screen, another laptop): note it at
+        // the exercise time it was signed, once (the entry id is per statement and text), unless
+        // it was approved before the drill began.
+        const at = exerciseTimeAt(rec, s.approval.at);
+        if (at >= incident.t0) recordStatementApproval(rec, s.id, s.approval.hash, at, s.approval.by, text, 'system', s.title);
+      }
     }
-    seen.current = new Map(statements.map((s) => [s.id, s.status]));
+    seen.current = new Map(statements.map((s) => [s.id, s.approval !== null]));
   }, [rec, incident, statements, t]);
 }
 
