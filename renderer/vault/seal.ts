@@ -1,16 +1,23 @@
 import { gcm } from '@noble/ciphers/aes.js';
+import { xchacha20poly1305 } from '@noble/ciphers/chacha.js';
 
 /**
- * Synchronous AES-256-GCM (noble) with a random 12-byte nonce and associated data that binds a
- * ciphertext to where it is stored (table + row). Synchronous on purpose: IndexedDB transactions
- * commit on their own once the page awaits anything else (WebCrypto is async), and the leave
- * journal is written during `pagehide`.
+ * Synchronous authenticated encryption (noble) with a random nonce and associated data that binds
+ * a ciphertext to where it is stored (table + row). Synchronous on purpose: IndexedDB
+ * transactions commit on their own once the page awaits anything else (WebCrypto is async), and
+ * the leave journal is written during `pagehide`.
  *
- * Sealed layout: version byte (1) ‖ nonce (12) ‖ ciphertext ‖ tag (16).
+ * Sealed layouts (the first byte says which):
+ * - 2 (written now): XChaCha20-Poly1305, nonce (24) ‖ ciphertext ‖ tag (16). In JavaScript it is
+ *   about 7× faster than AES-GCM (2.3 MiB: 44 vs 328 ms in one Node run, same machine), which is
+ *   what opening a large workspace pays; a 24-byte random nonce never needs a counter.
+ * - 1 (still read): AES-256-GCM, nonce (12) ‖ ciphertext ‖ tag (16).
  */
 
-const VERSION = 1;
-const NONCE = 12;
+const VERSION = 2;
+const NONCE = 24;
+const GCM_VERSION = 1;
+const GCM_NONCE = 12;
 const TAG = 16;
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
@@ -29,7 +36,7 @@ export function randomBytes(n: number): Uint8Array {
 
 export function seal(key: Uint8Array, aad: string, plain: Uint8Array): Uint8Array {
   const nonce = randomBytes(NONCE);
-  const body = gcm(key, nonce, encoder.encode(aad)).encrypt(plain);
+  const body = xchacha20poly1305(key, nonce, encoder.encode(aad)).encrypt(plain);
   const out = new Uint8Array(1 + NONCE + body.length);
   out[0] = VERSION;
   out.set(nonce, 1);
@@ -38,9 +45,15 @@ export function seal(key: Uint8Array, aad: string, plain: Uint8Array): Uint8Arra
 }
 
 export function open(key: Uint8Array, aad: string, sealed: Uint8Array): Uint8Array {
-  if (!(sealed instanceof Uint8Array) || sealed.length < 1 + NONCE + TAG || sealed[0] !== VERSION) throw new SealError('not sealed data');
+  if (!(sealed instanceof Uint8Array)) throw new SealError('not sealed data');
+  const v = sealed[0];
+  const n = v === VERSION ? NONCE : v === GCM_VERSION ? GCM_NONCE : -1;
+  if (n < 0 || sealed.length < 1 + n + TAG) throw new SealError('not sealed data');
   try {
-    return gcm(key, sealed.subarray(1, 1 + NONCE), encoder.encode(aad)).decrypt(sealed.subarray(1 + NONCE));
+    const nonce = sealed.subarray(1, 1 + n);
+    const body = sealed.subarray(1 + n);
+    const ad = encoder.encode(aad);
+    return v === VERSION ? xchacha20poly1305(key, nonce, ad).decrypt(body) : gcm(key, nonce, ad).decrypt(body);
   } catch {
     throw new SealError();
   }
