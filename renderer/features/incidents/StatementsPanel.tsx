@@ -142,7 +142,7 @@ export function StatementsPanel({ doc, rec, incident, workspaceId, crisisTypeKey
       ) : (
         <ul className="statement-list">
           {linked.map((s) => (
-            <li key={s.id} className="row" data-testid="linked-statement" data-status={s.status}>
+            <li key={s.id} className="row" data-testid="linked-statement" data-status={s.status} data-approval={s.approval ? 'verified' : 'none'}>
               {incident.drill && <span className="badge drill">{t('badge.drill')}</span>}
               <a href={workspacePath(workspaceId, 'statements', s.id)}>{s.title}</a>
               <span className={`badge status-${s.status}`}>{t(`statements.status.${s.status}`)}</span>
