@@ -1,5 +1,5 @@
 /**
- * P9 — what encryption at rest (renderer/vault: every IndexedDB row sealed with AES-256-GCM in a
+ * P9 — what encryption at rest (renderer/vault: every IndexedDB row sealed with XChaCha20-Poly1305 in a
  * Dexie DBCore middleware) costs, against the same CrisisRoomDb built without the middleware,
  * in the same origin and the same run, interleaved (order rotated run by run):
  *   P9   open a generated workspace (bench/lib/generateWorkspace, scale 20: 20× the default

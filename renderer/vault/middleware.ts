@@ -6,7 +6,7 @@ import { fromB64, toB64 } from './seal';
 
 /**
  * A Dexie DBCore middleware that encrypts every row on its way into IndexedDB and decrypts it on
- * its way out, synchronously (noble AES-GCM), inside the same IndexedDB transaction. It sits
+ * its way out, synchronously (XChaCha20-Poly1305, seal.ts), inside the same IndexedDB transaction. It sits
  * below every other layer (level -10: under Dexie's cache, observability and hooks, and under
  * y-dexie at 50), so all of them — and the app — see plaintext; IndexedDB sees ciphertext.
  *

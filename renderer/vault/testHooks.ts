@@ -1,4 +1,5 @@
 import type { Vault } from './vault';
+import { aeadImplementation } from './aead';
 
 declare global {
   interface Window {
@@ -11,6 +12,8 @@ export interface VaultTestHooks {
   storedUpdates(workspaceId: string): Promise<number[][]>;
   /** The keyring as stored: which scopes have a (wrapped) data key, which were shredded, where it lives. */
   keyring(): { scopes: string[]; wrapped: Record<string, string>; shredded: string[]; store: string | null } | null;
+  /** Which cipher implementation seals rows now (libsodium once its WebAssembly loaded under the CSP). */
+  cipher(): 'libsodium' | 'noble';
 }
 
 /**
@@ -37,5 +40,6 @@ export function installVaultTestHooks(vault: Vault): void {
       if (!f) return null;
       return { scopes: Object.keys(f.keys), wrapped: { ...f.keys }, shredded: [...f.shredded], store: vault.storeKind };
     },
+    cipher: aeadImplementation,
   };
 }

@@ -3,6 +3,7 @@ import { DEFAULT_KDF, deriveKek, MIN_PASSPHRASE_LENGTH, type KdfParams } from '.
 import { CHECK_AAD, dkAad, MK_AAD, parseKeyring, type KeyringFile, type MasterKeyKind } from './keyring';
 import type { KeyringStore } from './keyringStore';
 import { fromB64, open, randomBytes, seal, SealError, toB64 } from './seal';
+import { loadFastAead } from './aead';
 import { VaultError } from './errors';
 
 /**
@@ -62,7 +63,8 @@ export class Vault {
 
   /** Reads the keyring and unlocks what needs no person: the OS key, or another unlocked tab. */
   start(): Promise<void> {
-    this.started ??= this.doStart().catch((err: unknown) => {
+    // The WebAssembly cipher loads meanwhile (never fails: the JavaScript one stays without it).
+    this.started ??= Promise.all([this.doStart(), loadFastAead()]).then(() => undefined, (err: unknown) => {
       this.state.setState({ status: 'error', error: (err as Error).message });
     });
     return this.started;

@@ -19,6 +19,8 @@ export const ROOTS = {
   statementPhrases: 'statements.phrases',
   incidents: 'incidents',
   scenarios: 'drills.scenarios',
+  /** Restricted rooms' documents only: incident notes kept among the room's members (shared/rooms/notes.ts). */
+  roomNotes: 'rooms.notes',
 } as const;
 export type RootName = keyof typeof ROOTS;
 

@@ -141,6 +141,8 @@ test('nothing readable at rest', async () => {
     // What the keyring holds for this workspace (wrapped with the master key).
     const keyring = await page.evaluate(() => window.__crisisRoomVaultTest!.keyring());
     expect(keyring?.store).toBe('opfs');
+    // Rows are sealed by libsodium's WebAssembly build: the app's CSP lets it load.
+    expect(await page.evaluate(() => window.__crisisRoomVaultTest!.cipher())).toBe('libsodium');
     const wrapped = keyring!.wrapped[wsId]!;
     expect(wrapped).toBeTruthy();
 

@@ -1,10 +1,28 @@
 import { gcm } from '@noble/ciphers/aes.js';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { aeadImplementation, loadFastAead, resetAeadForTests } from '../../../renderer/vault/aead';
 import { open, randomBytes, seal, SealError } from '../../../renderer/vault/seal';
 
 const text = new TextEncoder().encode('聲明草稿 draft statement');
 
 describe('sealed bytes', () => {
+  afterEach(() => resetAeadForTests());
+
+  it('libsodium (WebAssembly) and noble (JavaScript) read each other: rows sealed before libsodium loaded still open', async () => {
+    const key = randomBytes(32);
+    const sizes = [0, 1, 63, 64, 65, 4096, 300_001];
+    const plain = (n: number) => new Uint8Array(n).map((_, j) => (j * 31) & 0xff);
+    const byNoble = sizes.map((n) => seal(key, `row|${n}`, plain(n)));
+    expect(aeadImplementation()).toBe('noble');
+    expect(await loadFastAead()).toBe('libsodium');
+    sizes.forEach((n, i) => expect(open(key, `row|${n}`, byNoble[i]!)).toEqual(plain(n)));
+    const bySodium = seal(key, 'aad', text);
+    expect(() => open(key, 'other', bySodium)).toThrow(SealError);
+    resetAeadForTests();
+    expect(aeadImplementation()).toBe('noble');
+    expect(open(key, 'aad', bySodium)).toEqual(text);
+  });
+
   it('writes XChaCha20-Poly1305 (layout 2) and opens it only with the same key and associated data', () => {
     const key = randomBytes(32);
     const sealed = seal(key, 'updates|ws-1', text);
