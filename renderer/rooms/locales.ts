@@ -20,6 +20,7 @@ const zhTW = {
   createIn: '建立於',
   where: '所在：{{room}}',
   move: { label: '移至限閱空間…', submit: '移動', warn: '已同步過此聲明的電腦仍保有移動前的副本；移動後的修改只會送給空間成員。', done: '已移至 {{room}}' },
+  notes: { title: '限閱筆記', intro: '寫在限閱空間的事件筆記只有空間成員看得到，不進入工作區的時間軸。', empty: '尚無筆記。', text: '筆記內容', room: '寫入', add: '新增限閱筆記', moveEntry: '移至限閱空間', moveConfirm: '將此紀錄移至「{{room}}」？已同步過的電腦仍保有原本的紀錄；之後只有空間成員看得到。', moved: '已移至 {{room}}', movedFrom: '由時間軸移入' },
   errors: {
     noWorkspace: '沒有開啟的工作區或名冊尚未驗證',
     notOwner: '只有擁有者可以管理限閱空間',
@@ -50,6 +51,7 @@ const zhCN: typeof zhTW = {
   createIn: '创建于',
   where: '所在：{{room}}',
   move: { label: '移至限阅空间…', submit: '移动', warn: '已同步过此声明的电脑仍保有移动前的副本；移动后的修改只会发送给空间成员。', done: '已移至 {{room}}' },
+  notes: { title: '限阅笔记', intro: '写在限阅空间的事件笔记只有空间成员看得到，不进入工作区的时间轴。', empty: '尚无笔记。', text: '笔记内容', room: '写入', add: '新增限阅笔记', moveEntry: '移至限阅空间', moveConfirm: '将此记录移至“{{room}}”？已同步过的电脑仍保有原本的记录；之后只有空间成员看得到。', moved: '已移至 {{room}}', movedFrom: '由时间轴移入' },
   errors: {
     noWorkspace: '没有打开的工作区或名册尚未验证',
     notOwner: '只有所有者可以管理限阅空间',
@@ -80,6 +82,7 @@ const en: typeof zhTW = {
   createIn: 'Create in',
   where: 'In: {{room}}',
   move: { label: 'Move to restricted room…', submit: 'Move', warn: 'Laptops that already synced this statement keep the copy they had; changes after the move go to the room’s members only.', done: 'Moved to {{room}}' },
+  notes: { title: 'Restricted notes', intro: 'Incident notes written in a restricted room are visible to its members only and stay out of the workspace timeline.', empty: 'No notes yet.', text: 'Note', room: 'Write in', add: 'Add restricted note', moveEntry: 'Move to restricted room', moveConfirm: 'Move this entry to “{{room}}”? Laptops that already synced it keep the entry they had; from now on only the room’s members see it.', moved: 'Moved to {{room}}', movedFrom: 'moved from the timeline' },
   errors: {
     noWorkspace: 'No workspace is open, or its roster is not verified yet',
     notOwner: 'Only owners can manage restricted rooms',

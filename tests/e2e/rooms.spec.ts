@@ -248,6 +248,56 @@ test('a workspace statement moved into the room leaves the workspace document; l
   expect(await stored(pr)).toEqual([]);
 });
 
+test('an incident note written in the room reaches the Executive only; a timeline entry moved in leaves the workspace log', async () => {
+  test.setTimeout(180_000);
+  expect(roomId).not.toBe('');
+  const note = `ROOM-NOTE-責任評估-${STAMP}-E`;
+  const entry = `TIMELINE-THEN-MOVED-${STAMP}-F`;
+  // Legal declares an incident: the incident itself is the workspace's, seen by everyone.
+  await go(legal, `w/${ws}/incidents/new`);
+  await legal.getByTestId('incident-title').fill(`產品召回事件-${STAMP}`);
+  await legal.getByTestId('incident-type').selectOption({ index: 1 });
+  await legal.getByTestId('declare-submit').click();
+  await expect(legal.getByTestId('incident-room')).toBeVisible();
+  const incidentHash = new URL(legal.url()).hash.slice(2);
+  // A restricted note, written in the room from the incident room (with the room's badge).
+  const notes = legal.getByTestId('room-notes');
+  await expect(notes.getByTestId('room-badge')).toContainText(`${ROOM} · only 林律師、王總 can see this`);
+  await notes.getByTestId('room-note-text').fill(note);
+  await notes.getByTestId('room-note-submit').click();
+  await expect(notes.getByTestId('room-note').filter({ hasText: note })).toHaveAttribute('data-room', roomId);
+  // A timeline entry, first in the workspace log for everyone, then moved into the room.
+  await legal.getByTestId('log-text').fill(entry);
+  await legal.getByTestId('log-submit').click();
+  for (const page of [exec, pr]) {
+    await go(page, incidentHash);
+    await expect(page.getByTestId('log-entry').filter({ hasText: entry })).toHaveCount(1, { timeout: 30_000 });
+  }
+  legal.once('dialog', (d) => {
+    expect(d.message()).toContain('keep the entry they had');
+    void d.accept();
+  });
+  const row = legal.getByTestId('log-entry').filter({ hasText: entry });
+  await row.getByTestId('log-move-to-room').click();
+  await row.getByTestId('log-move-submit').click();
+  await expect(notes.getByTestId('room-note').filter({ hasText: entry })).toContainText('moved from the timeline');
+  await expect(legal.getByTestId('log-entry').filter({ hasText: entry })).toHaveCount(0);
+  // The Executive (a member) sees both notes with the badge; the entry left the workspace log.
+  await expect(exec.getByTestId('room-notes').getByTestId('room-note').filter({ hasText: note })).toHaveCount(1, { timeout: 30_000 });
+  await expect(exec.getByTestId('room-notes').getByTestId('room-note').filter({ hasText: entry })).toHaveCount(1, { timeout: 30_000 });
+  await expect(exec.getByTestId('log-entry').filter({ hasText: entry })).toHaveCount(0, { timeout: 30_000 });
+  // The PR agency: the entry is gone from its timeline (the deletion synced); no restricted notes
+  // panel, and the note was never shown, stored or received.
+  await expect(pr.getByTestId('log-entry').filter({ hasText: entry })).toHaveCount(0, { timeout: 30_000 });
+  await expect(pr.getByTestId('room-notes')).toHaveCount(0);
+  expect(await pr.locator('body').innerText()).not.toContain(note);
+  expect(await rxFind(pr, note)).toBeNull();
+  expect(await stored(pr)).toEqual([]);
+  expect((await idbScan(pr, roomId, note)).markerIn).toEqual([]);
+  // Both members store it in the room's document.
+  for (const page of [legal, exec]) await expect.poll(async () => (await stored(page)).find((r) => r.id === roomId)?.text ?? '', { timeout: 15_000 }).toContain(note);
+});
+
 test('taking the Executive out rotates the key; their laptop deletes its copy and later edits do not reach them', async () => {
   test.setTimeout(180_000);
   expect(roomId).not.toBe('');

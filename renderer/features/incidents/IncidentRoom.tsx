@@ -16,6 +16,7 @@ import { elapsedText } from './format';
 import { useCrisisTypes, useIncident, useSeverityLevels, useUnitNames } from './hooks';
 import { IncidentBadges, incidentPath } from './IncidentList';
 import { LogPanel } from './LogPanel';
+import { RoomNotesPanel } from './RoomNotesPanel';
 import { SeverityControl } from './SeverityControl';
 import { StatementsPanel } from './StatementsPanel';
 import { TasksPanel } from './TasksPanel';
@@ -124,6 +125,7 @@ export function IncidentRoom({ doc, workspaceId, incidentId, drillViews }: { doc
         </div>
         <div className="room-col">
           <LogPanel rec={rec} incident={incident} injects={dueInjects} />
+          <RoomNotesPanel rec={rec} incident={incident} />
           <FactsPanel rec={rec} incident={incident} />
         </div>
       </div>

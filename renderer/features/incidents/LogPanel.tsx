@@ -10,6 +10,7 @@ import { incidentNowFor } from '../../exerciseClock/useExerciseClock';
 import { formatDateTime } from '../../i18n/format';
 import { logEntryText, useLevelName } from './logText';
 import { elapsedText, offsetText } from './format';
+import { MoveEntryToRoom } from './RoomNotesPanel';
 
 /** Which inject the next log entry answers (set by "Log response" on an inject card). */
 export const useLogDraft = create<{ injectId: string; category: LogCategory; focus: number; respondTo: (injectId: string) => void; reset: () => void }>((set, get) => ({
@@ -108,6 +109,7 @@ export function LogPanel({ rec, incident, injects }: { rec: YRecord; incident: I
                 <span className="log-text">{logEntryText(t, e, levelName)}</span>
                 <span className="muted small">{e.by}</span>
                 {inj && <span className="muted small">↳ {t('log.inject', { offset: offsetText(inj.offsetMinutes) })}</span>}
+                {!closed && !e.system && !e.approved && <MoveEntryToRoom rec={rec} entryId={e.id} />}
               </li>
             );
           })}
