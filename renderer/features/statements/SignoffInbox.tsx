@@ -7,6 +7,7 @@ import { currentGovernanceView } from '../../identity/useGovernance';
 import { useCurrentWorkspace } from '../../workspace/useWorkspace';
 import type { PendingSignoff } from '../../../shared/statements/inbox';
 import { SignoffInboxWatcher } from './inboxWatcher';
+import { useOpenRooms } from '../../rooms/ui';
 import './signoffInbox.css';
 
 const NONE: readonly PendingSignoff[] = [];
@@ -21,7 +22,11 @@ const NONE_SNAPSHOT = () => NONE;
 function usePendingSignoffs(doc: Y.Doc | null, workspaceId: string | null): readonly PendingSignoff[] {
   const anchor = useTrustedGenesisKey(workspaceId);
   const key = useIdentity((s) => s.keys?.publicKey ?? '');
-  const watcher = useMemo(() => (doc ? new SignoffInboxWatcher(doc) : null), [doc]);
+  // Statements of the restricted rooms open here are signed off too (a new watcher when the set changes).
+  const rooms = useOpenRooms();
+  const roomKey = rooms.map((r) => r.doc.guid).join(',');
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed on the rooms' document ids
+  const watcher = useMemo(() => (doc ? new SignoffInboxWatcher(doc, {}, rooms.map((r) => r.doc)) : null), [doc, roomKey]);
   useEffect(() => {
     if (!watcher || !anchor || !key) return;
     // The same view useGovernance() shows (made once per workspace and anchor; constructing it reads nothing).

@@ -58,7 +58,7 @@ export interface GovernanceSource {
 const EMPTY: readonly PendingSignoff[] = Object.freeze([]);
 
 export class SignoffInboxWatcher {
-  private readonly coll: YCollection;
+  private readonly colls: YCollection[];
   private readonly scheduler: InboxScheduler;
   private readonly quietMs: number;
   private readonly maxWaitMs: number;
@@ -78,8 +78,9 @@ export class SignoffInboxWatcher {
   /** How many times the list was worked out (for tests and benches). */
   runs = 0;
 
-  constructor(doc: Y.Doc, opts: InboxWatcherOptions = {}) {
-    this.coll = statementsOf(doc);
+  /** `doc`: the workspace's document; `more`: restricted rooms' documents open on this laptop (their statements are signed off in the same log). */
+  constructor(doc: Y.Doc, opts: InboxWatcherOptions = {}, more: readonly Y.Doc[] = []) {
+    this.colls = [doc, ...more].map((d) => statementsOf(d));
     this.scheduler = opts.scheduler ?? browserScheduler;
     this.quietMs = opts.quietMs ?? 300;
     this.maxWaitMs = opts.maxWaitMs ?? 600;
@@ -98,11 +99,11 @@ export class SignoffInboxWatcher {
     this.source = source;
     this.key = key;
     this.all = true;
-    this.coll.observeDeep(this.onChange);
+    for (const c of this.colls) c.observeDeep(this.onChange);
     const stopSource = source ? source.subscribe(this.onGovernance) : () => {};
     this.schedule();
     return () => {
-      this.coll.unobserveDeep(this.onChange);
+      for (const c of this.colls) c.unobserveDeep(this.onChange);
       stopSource();
       this.cancel?.();
       this.cancel = null;
@@ -119,7 +120,7 @@ export class SignoffInboxWatcher {
     // Nobody to sign as: a change of roles comes through the governance log, which re-checks everything.
     if (!this.roles && !this.all) return;
     for (const e of events) {
-      if (e.target === this.coll) {
+      if (this.colls.includes(e.target as YCollection)) {
         for (const k of e.keys.keys()) this.dirty.add(k);
       } else {
         const id = e.path[0];
@@ -166,18 +167,26 @@ export class SignoffInboxWatcher {
       this.publish();
       return;
     }
-    const ids = this.all ? [...this.coll.keys()] : [...this.dirty];
+    const ids = this.all ? this.colls.flatMap((c) => [...c.keys()]) : [...this.dirty];
     if (this.all) this.pending.clear();
     this.all = false;
     this.dirty.clear();
     for (const id of ids) {
-      const rec = this.coll.get(id);
+      const rec = this.recordOf(id);
       const p = rec ? pendingSignoffFor(rec, gov, reviewer) : null;
       if (p) this.pending.set(id, p);
       else this.pending.delete(id);
     }
     this.publish();
   };
+
+  private recordOf(id: string) {
+    for (const c of this.colls) {
+      const rec = c.get(id);
+      if (rec) return rec;
+    }
+    return undefined;
+  }
 
   private publish(): void {
     const next = sortPending([...this.pending.values()]);

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { Governance } from '../../../shared/governance/governance';
 import { write } from '../../../shared/doc/origins';
 import { pendingSignoffFor, pendingSignoffs, reviewerOf } from '../../../shared/statements/inbox';
-import { listStatements } from '../../../shared/statements/store';
+import * as Y from 'yjs';
+import { listStatements, statementsOf } from '../../../shared/statements/store';
+import { moveRecord } from '../../../shared/rooms/items';
 import { approve, noteLastEditor, setRequiredRoles, submitForReview } from '../../../shared/statements/workflow';
 import { SignoffInboxWatcher, type InboxScheduler } from '../../../renderer/features/statements/inboxWatcher';
 import { typeInto } from './helpers';
@@ -226,5 +228,31 @@ describe('SignoffInboxWatcher: never on the typing path', () => {
     expect(w.getSnapshot().map((p) => p.title)).toEqual(['初步聲明', '第二則（修訂）']);
     expect(w.getSnapshot().find((p) => p.statementId === s.id)).toBe(first);
     stop();
+  });
+});
+
+describe('SignoffInboxWatcher: statements of restricted rooms', () => {
+  it('lists a statement in review in an open room, and follows edits there', async () => {
+    const t = await signedTeam();
+    const s = inReview(t, 'owner', '和解聲明');
+    const room = new Y.Doc();
+    expect(moveRecord(t.doc, room, 'statements', s.id, 'user')).toBe(true);
+    const gov = await t.gov();
+    const source = { getSnapshot: () => gov, subscribe: () => () => {} };
+    const clock = manualScheduler();
+    // Without the room's document the workspace alone has nothing waiting.
+    const alone = new SignoffInboxWatcher(t.doc, { scheduler: clock.s });
+    const stopAlone = alone.start(source, t.keys.legal.publicKey);
+    const w = new SignoffInboxWatcher(t.doc, { scheduler: clock.s }, [room]);
+    const stop = w.start(source, t.keys.legal.publicKey);
+    clock.advance(300);
+    expect(alone.getSnapshot()).toEqual([]);
+    expect(w.getSnapshot().map((p) => [p.statementId, p.title])).toEqual([[s.id, '和解聲明']]);
+    // A title change in the room's document is picked up (only that statement is worked out again).
+    write(room, 'user', () => statementsOf(room).get(s.id)!.set('title', '和解聲明（二稿）'));
+    clock.advance(300);
+    expect(w.getSnapshot().map((p) => p.title)).toEqual(['和解聲明（二稿）']);
+    stop();
+    stopAlone();
   });
 });
