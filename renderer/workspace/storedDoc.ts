@@ -1,3 +1,4 @@
+import { migrateDoc } from '../../shared/doc/migrations';
 import * as Y from 'yjs';
 import { compressYDocs, DexieYProvider } from 'y-dexie';
 import { write } from '../../shared/doc/origins';
@@ -98,6 +99,9 @@ export async function openStoredDoc(db: CrisisRoomDb, id: string, doc: Y.Doc, up
   for (const m of missed) store(m.update, m.origin);
   doc.on('updateV2', store);
   await recoverJournal(doc, await left, writer);
+  // An older layout is brought up to this version's (stored like any edit; shared/doc/migrations.ts).
+  const migrated = migrateDoc(doc, 'system');
+  if (migrated.status === 'newer') console.warn(`[storage] ${id} was written by a newer version (schema ${migrated.from} > ${migrated.to}); it is not migrated`);
   return {
     provider,
     close: () => {

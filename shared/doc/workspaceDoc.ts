@@ -33,7 +33,7 @@ export interface WorkspaceMeta {
   createdAt?: number;
 }
 
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 export function metaOf(doc: Y.Doc): Y.Map<unknown> {
   return doc.getMap<unknown>(ROOTS.meta);

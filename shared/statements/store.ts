@@ -1,14 +1,17 @@
 import * as Y from 'yjs';
+import { writeSet } from '../doc/sets.js';
 import { addRecord, listRecords, newId, type YCollection, type YRecord } from '../doc/collection.js';
 import { write, type Origin } from '../doc/origins.js';
 import { collectionOf } from '../doc/workspaceDoc.js';
 import { DEFAULT_LANGUAGE, isLanguage, type Language } from '../languages.js';
 import { plainTextToJson, replaceBody, type BodyNode } from './body.js';
+import { CHANNEL_KEYS } from './channels.js';
 import {
   DEFAULT_REQUIRED_ROLES,
   isStage,
   isStatementKind,
   parseRequiredRoles,
+  splitList,
   type ReviewerRole,
   type StatementFields,
   type StatementKind,
@@ -66,6 +69,15 @@ export function nestedOf(rec: YRecord, key: NestedCollection): YCollection {
 const str = (v: unknown, fallback = ''): string => (typeof v === 'string' ? v : fallback);
 const num = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
 
+/** Channels in the order the app lists them (a set has none of its own); unknown ones after. */
+function channelOrder(channels: string[]): string[] {
+  const rank = (c: string) => {
+    const i = (CHANNEL_KEYS as readonly string[]).indexOf(c);
+    return i < 0 ? CHANNEL_KEYS.length : i;
+  };
+  return [...channels].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
+}
+
 /** Typed, defaulted fields of a statement record (tolerates damaged or older records). */
 export function readStatement(rec: YRecord): StatementFields {
   const kind: StatementKind = isStatementKind(rec.get('kind')) ? (rec.get('kind') as StatementKind) : 'holding';
@@ -75,7 +87,7 @@ export function readStatement(rec: YRecord): StatementFields {
     title: str(rec.get('title')),
     kind,
     language,
-    channels: str(rec.get('channels')),
+    channels: channelOrder(splitList(rec.get('channels'))).join(','),
     ownerUnitId: str(rec.get('ownerUnitId')),
     crisisTypeId: str(rec.get('crisisTypeId')),
     incidentId: str(rec.get('incidentId')),
@@ -133,12 +145,10 @@ export function createStatement(doc: Y.Doc, init: NewStatement, origin: Origin):
         title,
         kind: init.kind,
         language: init.language,
-        channels: (init.channels ?? []).join(','),
         ownerUnitId: init.ownerUnitId ?? '',
         crisisTypeId: init.crisisTypeId ?? '',
         incidentId: init.incidentId ?? '',
         stage: 'draft',
-        requiredRoles: (init.requiredRoles?.length ? init.requiredRoles : DEFAULT_REQUIRED_ROLES[init.kind]).join(','),
         templateId: init.templateId ?? '',
         supersedesId: init.supersedesId ?? '',
         createdAt: init.at ?? Date.now(),
@@ -155,6 +165,8 @@ export function createStatement(doc: Y.Doc, init: NewStatement, origin: Origin):
       0,
     );
     const rec = coll.get(id)!;
+    writeSet(rec, 'channels', init.channels ?? []);
+    writeSet(rec, 'requiredRoles', init.requiredRoles?.length ? init.requiredRoles : DEFAULT_REQUIRED_ROLES[init.kind]);
     const body = new Y.XmlFragment();
     rec.set('body', body);
     if (init.body !== undefined) replaceBody(body, typeof init.body === 'string' ? plainTextToJson(init.body) : init.body);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { readSet } from '../doc/sets.js';
 import { LANGUAGES, type Language } from '../languages.js';
 
 /**
@@ -213,15 +214,16 @@ export const factInputSchema = z.object({
 });
 export type FactInput = z.infer<typeof factInputSchema>;
 
-/** Parses a comma list field into its distinct, non-empty items. */
+/** The distinct, non-empty items of a list field: a set (Y.Map, schema 2) or a comma list (schema 1). */
 export function splitList(value: unknown): string[] {
-  if (typeof value !== 'string') return [];
-  return [...new Set(value.split(',').map((s) => s.trim()).filter(Boolean))];
+  return readSet(value);
 }
 
 /** Required roles of a statement record's field; never empty (an empty gate would approve anything). */
 export function parseRequiredRoles(value: unknown, kind: StatementKind = 'holding'): ReviewerRole[] {
-  const roles = splitList(value).filter((r): r is ReviewerRole => (REVIEWER_ROLES as readonly string[]).includes(r));
+  // In the canonical order (a set has none of its own).
+  const listed = new Set(splitList(value));
+  const roles = REVIEWER_ROLES.filter((r) => listed.has(r));
   return roles.length > 0 ? roles : [...DEFAULT_REQUIRED_ROLES[kind]];
 }
 

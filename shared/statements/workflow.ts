@@ -1,4 +1,5 @@
 import type * as Y from 'yjs';
+import { writeSet } from '../doc/sets.js';
 import { addRecord, type YRecord } from '../doc/collection.js';
 import { write, type Origin } from '../doc/origins.js';
 import { keyFingerprint } from '../governance/fingerprint.js';
@@ -362,7 +363,7 @@ export function setRequiredRoles(rec: YRecord, roles: ReviewerRole[], origin: Or
   if (!isEditable(rec)) throw new WorkflowError('readOnly', 'A released statement cannot change its reviewers');
   const doc = rec.doc;
   if (!doc) throw new WorkflowError('notFound', 'This statement is not part of a workspace document');
-  write(doc, origin, () => rec.set('requiredRoles', valid.join(',')));
+  write(doc, origin, () => writeSet(rec, 'requiredRoles', valid));
 }
 
 /**

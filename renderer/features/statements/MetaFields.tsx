@@ -2,7 +2,9 @@ import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { SelectField } from '../../ui/fields';
-import { listRecords, setField, type YRecord } from '../../../shared/doc/collection';
+import { listRecords, type YRecord } from '../../../shared/doc/collection';
+import { write } from '../../../shared/doc/origins';
+import { writeSet } from '../../../shared/doc/sets';
 import { collectionOf } from '../../../shared/doc/workspaceDoc';
 import { LANGUAGES } from '../../../shared/languages';
 import { CHANNEL_KEYS } from '../../../shared/statements/channels';
@@ -20,7 +22,7 @@ export const MetaFields = memo(function MetaFields({ doc, rec, fields, editable 
 
   const toggleChannel = (key: string, on: boolean) => {
     const next = CHANNEL_KEYS.filter((k) => (k === key ? on : channels.includes(k)));
-    setField(rec, 'channels', next.join(','), 'user');
+    write(rec.doc!, 'user', () => writeSet(rec, 'channels', next));
   };
 
   if (!editable) {
