@@ -1,38 +1,70 @@
-import { useCallback, useRef, useSyncExternalStore } from 'react';
+import { useMemo, useRef, useSyncExternalStore } from 'react';
 import type * as Y from 'yjs';
 
 /**
- * Subscribes a component to a Yjs type (deeply) and returns `read(type)`, recomputed only when
- * the type changes. `read` must return a fresh plain value (e.g. via toPlain) — never the live
- * Y type — so React sees a new snapshot after each change.
+ * The one way React components follow Yjs data. `yStore` is a small external store over a Y type:
+ * it listens deeply (`observeDeep`: the type and everything nested in it) or shallowly (`observe`:
+ * the type's own keys or items), counts changes, and reads `read(type)` at most once per change —
+ * between changes `getSnapshot` returns the same value, so React renders a component again only
+ * after a change it listens to (one render per Yjs transaction, however many items it touched).
+ *
+ * - `useY(type, read, mode)`: the value `read` derives (a fresh plain value, never the live type).
+ * - `useYSnapshot(type, read)`: `useY` with deep listening (what most panels want).
+ * - `useYVersion(type, mode)`: a number that changes with each change (to key memos).
+ * tests/unit/renderer/useY.test.ts counts notifications and snapshot identities.
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any Yjs type (their event types differ)
-export function useYSnapshot<T, Y0 extends Y.AbstractType<any>>(type: Y0 | null | undefined, read: (type: Y0) => T): T | undefined {
-  const version = useRef(0);
-  const cache = useRef<{ version: number; type: unknown; value: T | undefined }>({ version: -1, type: null, value: undefined });
-  const readRef = useRef(read);
-  readRef.current = read;
 
-  const subscribe = useCallback(
-    (onChange: () => void) => {
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any Yjs type (their event types differ)
+export type AnyYType = Y.AbstractType<any>;
+export type YListen = 'deep' | 'shallow';
+
+export interface YStore<T> {
+  subscribe(onChange: () => void): () => void;
+  getSnapshot(): T;
+  /** How many changes were seen so far. */
+  version(): number;
+}
+
+export function yStore<T, Y0 extends AnyYType>(type: Y0 | null | undefined, read: (type: Y0) => T, listen: YListen = 'deep'): YStore<T | undefined> {
+  let version = 0;
+  let cached: { version: number; value: T | undefined } | null = null;
+  return {
+    subscribe(onChange) {
       if (!type) return () => {};
       const handler = () => {
-        version.current += 1;
+        version++;
         onChange();
       };
-      type.observeDeep(handler);
-      return () => type.unobserveDeep(handler);
+      if (listen === 'deep') {
+        type.observeDeep(handler);
+        return () => type.unobserveDeep(handler);
+      }
+      type.observe(handler);
+      return () => type.unobserve(handler);
     },
-    [type],
-  );
+    getSnapshot() {
+      if (!cached || cached.version !== version) cached = { version, value: type ? read(type) : undefined };
+      return cached.value;
+    },
+    version: () => version,
+  };
+}
 
-  const getSnapshot = useCallback(() => {
-    const c = cache.current;
-    if (c.version !== version.current || c.type !== type) {
-      cache.current = { version: version.current, type, value: type ? readRef.current(type) : undefined };
-    }
-    return cache.current.value;
-  }, [type]);
+/** `read(type)`, read again only after a change of `type` (deep: anything nested; shallow: its own keys). */
+export function useY<T, Y0 extends AnyYType>(type: Y0 | null | undefined, read: (type: Y0) => T, listen: YListen = 'deep'): T | undefined {
+  const readRef = useRef(read);
+  readRef.current = read;
+  const store = useMemo(() => yStore(type, (t: Y0) => readRef.current(t), listen), [type, listen]);
+  return useSyncExternalStore(store.subscribe, store.getSnapshot, store.getSnapshot);
+}
 
-  return useSyncExternalStore(subscribe, getSnapshot, getSnapshot);
+/** `useY` listening deeply. */
+export function useYSnapshot<T, Y0 extends AnyYType>(type: Y0 | null | undefined, read: (type: Y0) => T): T | undefined {
+  return useY(type, read, 'deep');
+}
+
+/** A number that changes whenever `type` changes (deeply by default). */
+export function useYVersion(type: AnyYType | null | undefined, listen: YListen = 'deep'): number {
+  const store = useMemo(() => yStore(type, () => 0, listen), [type, listen]);
+  return useSyncExternalStore(store.subscribe, store.version, store.version);
 }

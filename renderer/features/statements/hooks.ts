@@ -1,5 +1,6 @@
-import { useCallback, useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useSyncExternalStore } from 'react';
 import * as Y from 'yjs';
+import { useY, useYVersion, type AnyYType } from '../../hooks/useY';
 import type { YRecord } from '../../../shared/doc/collection';
 import type { Governance } from '../../../shared/governance';
 import { deriveGate, requiredRolesOf, type GateState } from '../../../shared/statements/approval';
@@ -18,64 +19,37 @@ export type { BodyAnalysis } from './analysis';
  * Until it has caught up, the gate cannot show "approved" — a stale hash is never trusted.
  */
 
-/** Any Yjs type (their event types differ, so AbstractType<unknown> does not fit them all). */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type AnyYType = Y.AbstractType<any>;
+export type { AnyYType } from '../../hooks/useY';
 
-/** Re-renders on shallow changes of a Y type (its own keys, not nested content). */
-function useShallow<T>(type: AnyYType | null | undefined, read: () => T): T {
-  const cache = useRef<{ v: number; value: T } | null>(null);
-  const version = useRef(0);
-  const readRef = useRef(read);
-  readRef.current = read;
-  const subscribe = useCallback(
-    (onChange: () => void) => {
-      if (!type) return () => {};
-      const h = () => {
-        version.current++;
-        onChange();
-      };
-      type.observe(h);
-      return () => type.unobserve(h);
-    },
-    [type],
-  );
-  const get = useCallback(() => {
-    if (!cache.current || cache.current.v !== version.current) cache.current = { v: version.current, value: readRef.current() };
-    return cache.current.value;
-  }, []);
-  return useSyncExternalStore(subscribe, get, get);
+/** A set field's Y.Map (schema 2), or null while it is still a string (schema 1) or missing. */
+function setOf(rec: YRecord, key: string): AnyYType | null {
+  const v = rec.get(key);
+  return v instanceof Y.Map ? v : null;
 }
 
 /** A statement record by id (undefined when it does not exist or was removed). */
 export function useStatementRecord(doc: Y.Doc, id: string): YRecord | undefined {
   const coll = statementsOf(doc);
-  return useShallow(coll, () => coll.get(id));
+  return useY(coll, (c) => c.get(id), 'shallow');
 }
 
 /** The statement's primitive fields. */
 export function useStatementFields(rec: YRecord): StatementFields {
-  return useShallow(rec, () => readStatement(rec));
+  // Its own keys, and the sets it holds (channels, required roles: Y.Maps since schema 2) — never
+  // the body, so typing does not re-render what shows the fields.
+  const own = useYVersion(rec, 'shallow');
+  const channels = useYVersion(setOf(rec, 'channels'));
+  const roles = useYVersion(setOf(rec, 'requiredRoles'));
+  return useMemo(() => {
+    void own;
+    void channels;
+    void roles;
+    return readStatement(rec);
+  }, [rec, own, channels, roles]);
 }
 
 /** Re-renders on any change inside a nested collection (approvals, comments, …) or root. */
-export function useDeepVersion(type: AnyYType | null | undefined): number {
-  const version = useRef(0);
-  const subscribe = useCallback(
-    (onChange: () => void) => {
-      if (!type) return () => {};
-      const h = () => {
-        version.current++;
-        onChange();
-      };
-      type.observeDeep(h);
-      return () => type.unobserveDeep(h);
-    },
-    [type],
-  );
-  const get = useCallback(() => version.current, []);
-  return useSyncExternalStore(subscribe, get, get);
-}
+export const useDeepVersion = (type: AnyYType | null | undefined): number => useYVersion(type, 'deep');
 
 /**
  * Body analysis that follows edits (see BodyAnalyzer): the latest analysis and whether the body
@@ -125,10 +99,14 @@ function gateSignature(g: GateState & { checking: boolean }): string {
 export function useGate(rec: YRecord, analysis: BodyAnalysis | null, stale: boolean, gov: Governance | null, comments: readonly AnchoredComment[]): GateState & { checking: boolean } {
   const approvalsVersion = useDeepVersion(rec.get('approvals') as AnyYType | undefined);
   const releasesVersion = useDeepVersion(rec.get('releases') as AnyYType | undefined);
-  const fieldsVersion = useShallow(rec, () => `${rec.get('stage')}|${rec.get('requiredRoles')}|${rec.get('lastEditorKey')}|${rec.get('incidentId')}|${rec.get('drill')}`);
+  const fieldsVersion = useY(rec, () => `${rec.get('stage')}|${rec.get('lastEditorKey')}|${rec.get('incidentId')}|${rec.get('drill')}`, 'shallow');
+  const rolesVersion = useYVersion(setOf(rec, 'requiredRoles'));
+  const rolesField = useY(rec, () => rec.get('requiredRoles'), 'shallow');
   void approvalsVersion;
   void releasesVersion;
   void fieldsVersion;
+  void rolesVersion;
+  void rolesField;
   const drill = isDrillStatement(rec.doc, rec, gov);
   const flags = analysis ? flagsFrom(analysis, comments, requiredRolesOf(rec, gov), gov, drill) : null;
   const gate = shownGate(deriveGate(rec, { gov, hash: analysis?.hash ?? '', flags, drill }), stale);

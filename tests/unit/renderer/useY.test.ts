@@ -1,0 +1,82 @@
+import * as Y from 'yjs';
+import { describe, expect, it } from 'vitest';
+import { write } from '../../../shared/doc/origins';
+import { yStore } from '../../../renderer/hooks/useY';
+
+/**
+ * The store behind useY/useYSnapshot/useYVersion (renderer/hooks/useY.ts): React renders a
+ * component again exactly when getSnapshot returns a new value after a notification, so counting
+ * notifications and distinct snapshots counts re-renders.
+ */
+function setup() {
+  const doc = new Y.Doc();
+  const root = doc.getMap<Y.Map<unknown>>('records');
+  const rec = write(doc, 'system', () => {
+    const r = new Y.Map<unknown>();
+    root.set('a', r);
+    r.set('title', '初步聲明');
+    r.set('body', new Y.Text('x'));
+    return r;
+  });
+  return { doc, root, rec, body: rec.get('body') as Y.Text };
+}
+
+function watch<T>(store: ReturnType<typeof yStore<T, Y.Map<unknown>>>) {
+  let notified = 0;
+  const snapshots = new Set<unknown>();
+  snapshots.add(store.getSnapshot());
+  const stop = store.subscribe(() => {
+    notified++;
+    snapshots.add(store.getSnapshot());
+  });
+  return { stop, counts: () => ({ notified, renders: snapshots.size - 1 }) };
+}
+
+describe('yStore: one render per change it listens to', () => {
+  it('deep: one notification and one new snapshot per transaction, however many items it touched', () => {
+    const { doc, rec, body } = setup();
+    let reads = 0;
+    const store = yStore(rec, (r) => (reads++, { title: r.get('title'), len: (r.get('body') as Y.Text).length }), 'deep');
+    const w = watch(store);
+    expect(reads).toBe(1);
+    // Between changes the same snapshot (no render, no re-read).
+    expect(store.getSnapshot()).toBe(store.getSnapshot());
+    write(doc, 'user', () => {
+      for (let i = 0; i < 50; i++) body.insert(0, '字');
+      rec.set('title', '正式聲明');
+    });
+    expect(w.counts()).toEqual({ notified: 1, renders: 1 });
+    for (let i = 0; i < 10; i++) write(doc, 'user', () => body.insert(0, 'k'));
+    expect(w.counts()).toEqual({ notified: 11, renders: 11 });
+    expect(reads).toBe(12);
+    w.stop();
+    write(doc, 'user', () => body.insert(0, 'z'));
+    expect(w.counts().notified).toBe(11);
+  });
+
+  it('shallow: typing in a nested text does not notify; a field of its own does', () => {
+    const { doc, rec, body } = setup();
+    const store = yStore(rec, (r) => String(r.get('title')), 'shallow');
+    const w = watch(store);
+    for (let i = 0; i < 100; i++) write(doc, 'user', () => body.insert(0, '字'));
+    expect(w.counts()).toEqual({ notified: 0, renders: 0 });
+    write(doc, 'user', () => rec.set('title', '正式聲明'));
+    expect(w.counts()).toEqual({ notified: 1, renders: 1 });
+    // A change that reads the same value notifies but renders nothing new (same string).
+    write(doc, 'user', () => rec.set('title', '正式聲明'));
+    expect(w.counts()).toEqual({ notified: 2, renders: 1 });
+  });
+
+  it('version counts changes; a missing type never notifies', () => {
+    const { doc, root } = setup();
+    const store = yStore(root, () => 0, 'deep');
+    const stop = store.subscribe(() => {});
+    write(doc, 'user', () => root.set('b', new Y.Map()));
+    write(doc, 'user', () => (root.get('a') as Y.Map<unknown>).set('title', 't'));
+    expect(store.version()).toBe(2);
+    stop();
+    const none = yStore<number, Y.Map<unknown>>(null, () => 1);
+    expect(none.getSnapshot()).toBeUndefined();
+    expect(typeof none.subscribe(() => {})).toBe('function');
+  });
+});
