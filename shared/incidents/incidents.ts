@@ -3,7 +3,7 @@ import { addRecord, childCollection, listRecords, newId, readChildren, setField,
 import { write, type Origin } from '../doc/origins.js';
 import { collectionOf } from '../doc/workspaceDoc.js';
 import { fitToLevels, suggestSeverity } from './severity.js';
-import { tasksFromPlaybook, type CrisisTypeSteps } from './tasks.js';
+import { readTaskExtras, tasksFromPlaybook, type CrisisTypeSteps } from './tasks.js';
 import { DeclareIncidentInput, FACT_KINDS, LOG_CATEGORIES, LogEntryInput, LogSystemEventSchema, TASK_STATUSES, type FactKind, type Incident, type IncidentFact, type IncidentTask, type LogEntry, type LogSystemEvent, type TaskStatus } from './types.js';
 
 /**
@@ -109,6 +109,7 @@ function readTask(r: YRecord): IncidentTask {
     status: pick<TaskStatus>(r.get('status'), TASK_STATUSES, 'open'),
     doneAt: typeof doneAt === 'number' && Number.isFinite(doneAt) ? doneAt : null,
     doneBy: str(r.get('doneBy')),
+    ...readTaskExtras(r),
   };
 }
 

@@ -8,7 +8,7 @@ export interface CrisisTypeSteps {
 }
 
 /** A task about to be written (ids are given by the collection). */
-export type TaskInit = Omit<IncidentTask, 'id'>;
+export type TaskInit = Omit<IncidentTask, 'id' | 'checked'>;
 
 /**
  * Tasks for an incident from its crisis type's response steps, in playbook order: the owner is
@@ -41,4 +41,24 @@ export function overdueTasks<T extends Pick<IncidentTask, 'status' | 'dueAt'>>(t
 /** Open tasks, soonest due first. */
 export function openTasks<T extends Pick<IncidentTask, 'status' | 'dueAt'>>(tasks: readonly T[]): T[] {
   return tasks.filter((t) => t.status === 'open').sort((a, b) => a.dueAt - b.dueAt);
+}
+
+/** Record key of one ticked checklist item (one key per item, so two people ticking different items both count). */
+export const CHECK_PREFIX = 'check:';
+
+/**
+ * The person, checklist ticks and ad-hoc mark of a stored task (fields added after tasks first
+ * shipped: absent on older records, which read as "the unit, nothing ticked, from the playbook").
+ */
+export function readTaskExtras(r: { get(key: string): unknown; keys(): IterableIterator<string> }): Pick<IncidentTask, 'ownerMemberId' | 'ownerName' | 'checked' | 'adHoc'> {
+  const memberId = r.get('ownerMemberId');
+  const name = r.get('ownerName');
+  const checked: string[] = [];
+  for (const key of r.keys()) if (key.startsWith(CHECK_PREFIX) && r.get(key) === true) checked.push(key.slice(CHECK_PREFIX.length));
+  return {
+    ownerMemberId: typeof memberId === 'string' ? memberId : '',
+    ownerName: typeof name === 'string' ? name : '',
+    checked: checked.sort(),
+    adHoc: r.get('adHoc') === true,
+  };
 }

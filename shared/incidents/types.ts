@@ -39,6 +39,14 @@ export interface IncidentTask {
   status: TaskStatus;
   doneAt: number | null;
   doneBy: string;
+  /** The person responsible (a member id of the responsibility map; '' or absent: the unit as a whole). */
+  ownerMemberId?: string;
+  /** That person's name as it was when assigned (shown if they leave the map). */
+  ownerName?: string;
+  /** Ids of the step's checklist items ticked off (see ./tasksEdit.ts: one record key per item). */
+  checked?: string[];
+  /** Added in the room, not instantiated from a playbook step. */
+  adHoc?: boolean;
 }
 
 /** One entry of the timeline / decision log. */
@@ -62,11 +70,16 @@ export interface LogEntry {
 }
 
 /** An app-written log entry's meaning. */
-export type LogSystemEvent = { kind: 'severityChanged'; from: number; to: number; reason: string } | { kind: 'statementApproved'; title: string };
+export type LogSystemEvent =
+  | { kind: 'severityChanged'; from: number; to: number; reason: string }
+  | { kind: 'statementApproved'; title: string }
+  /** A task handed to someone else (`from`/`to`: who, as shown when it happened, e.g. "王小明（公關部）"). */
+  | { kind: 'taskReassigned'; title: string; from: string; to: string };
 
 export const LogSystemEventSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('severityChanged'), from: z.number().int().min(0).max(99), to: z.number().int().min(1).max(99), reason: z.string().max(2000) }),
   z.object({ kind: z.literal('statementApproved'), title: z.string().max(500) }),
+  z.object({ kind: z.literal('taskReassigned'), title: z.string().max(500), from: z.string().max(500), to: z.string().max(500) }),
 ]);
 
 /** Severity inputs, each 1 (low) … 5 (high). */

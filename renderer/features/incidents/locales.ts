@@ -1,4 +1,5 @@
 import type { LocaleBundle } from '../../i18n/resources';
+import { taskStrings } from './TaskStrings';
 
 /** Strings of the incident room (namespace `incidents`). */
 export const incidentsLocales: LocaleBundle = {
@@ -76,6 +77,7 @@ export const incidentsLocales: LocaleBundle = {
       reopen: '重新開啟',
       doneBy: '{{by}} 於 {{time}} 完成',
       skipped: '已略過',
+      ...taskStrings['zh-TW'],
     },
     facts: {
       title: '事實表',
@@ -199,6 +201,7 @@ export const incidentsLocales: LocaleBundle = {
       reopen: '重新打开',
       doneBy: '{{by}} 于 {{time}} 完成',
       skipped: '已跳过',
+      ...taskStrings['zh-CN'],
     },
     facts: {
       title: '事实表',
@@ -322,6 +325,7 @@ export const incidentsLocales: LocaleBundle = {
       reopen: 'Reopen',
       doneBy: 'Done by {{by}} at {{time}}',
       skipped: 'Skipped',
+      ...taskStrings.en,
     },
     facts: {
       title: 'Facts sheet',

@@ -6,7 +6,7 @@ import type { LogEntry } from '../../../shared/incidents/types';
 
 /**
  * What a log entry says, in the reader's UI language: entries the app wrote itself (severity
- * changes, statement approvals) carry their meaning and are worded here; people's entries are
+ * changes, statement approvals, task reassignments) carry their meaning and are worded here; people's entries are
  * shown as typed. `t` is the `incidents` namespace; `levelName` names a severity level.
  */
 export function logEntryText(t: TFunction<'incidents'> | TFunction, e: Pick<LogEntry, 'text' | 'system'>, levelName: (level: number) => string): string {
@@ -15,6 +15,7 @@ export function logEntryText(t: TFunction<'incidents'> | TFunction, e: Pick<LogE
   if (s.kind === 'severityChanged') {
     return s.reason ? t('incidents:room.severityChanged', { from: levelName(s.from), to: levelName(s.to), reason: s.reason }) : t('incidents:room.severityChangedPlain', { to: levelName(s.to) });
   }
+  if (s.kind === 'taskReassigned') return t('incidents:tasks.reassigned', { title: s.title, from: s.from || '—', to: s.to });
   return t('incidents:statements.approvedNote', { title: s.title });
 }
 

@@ -1,0 +1,54 @@
+import { useCallback, useRef, useSyncExternalStore } from 'react';
+import type * as Y from 'yjs';
+import { ROOTS } from '../../../shared/doc/workspaceDoc';
+import { readRoleMap } from '../../../shared/roles/roleMap';
+import type { RoleUnit } from '../../../shared/roles/types';
+
+/**
+ * The responsibility map's units with their people, for putting a person in charge of a task
+ * (re-read after any change to units or people, local or a peer's). The incidents feature reads
+ * the map through shared/ — it does not import the roles feature.
+ */
+export function useMapPeople(doc: Y.Doc | null): RoleUnit[] {
+  const cache = useRef<{ version: number; doc: Y.Doc | null; units: RoleUnit[] }>({ version: -1, doc: null, units: [] });
+  const version = useRef(0);
+  const subscribe = useCallback(
+    (onChange: () => void) => {
+      if (!doc) return () => undefined;
+      const roots = [doc.getMap(ROOTS.units), doc.getMap(ROOTS.members)];
+      const handler = () => {
+        version.current += 1;
+        onChange();
+      };
+      roots.forEach((r) => r.observeDeep(handler));
+      return () => roots.forEach((r) => r.unobserveDeep(handler));
+    },
+    [doc],
+  );
+  const snapshot = useCallback(() => {
+    const c = cache.current;
+    if (c.version !== version.current || c.doc !== doc) cache.current = { version: version.current, doc, units: doc ? readRoleMap(doc).units : [] };
+    return cache.current.units;
+  }, [doc]);
+  return useSyncExternalStore(subscribe, snapshot, snapshot);
+}
+
+/** Value of a person picker: '' (nobody / no change), `unit:<id>` (a unit as a whole) or `m:<id>` (a person). */
+export type OwnerChoice = '' | `unit:${string}` | `m:${string}`;
+
+export function ownerChoiceOf(task: { ownerUnitId: string; ownerMemberId?: string }): OwnerChoice {
+  if (task.ownerMemberId) return `m:${task.ownerMemberId}`;
+  return task.ownerUnitId ? `unit:${task.ownerUnitId}` : '';
+}
+
+/** What a picker value means: a person of the map (with unit and name), a unit, or nobody. */
+export function resolveOwnerChoice(units: readonly RoleUnit[], value: string): { unitId: string; memberId: string; name: string } | { unitId: string } | null {
+  if (value.startsWith('unit:')) return { unitId: value.slice(5) };
+  if (!value.startsWith('m:')) return null;
+  const memberId = value.slice(2);
+  for (const u of units) {
+    const m = u.members.find((x) => x.id === memberId);
+    if (m) return { unitId: u.id, memberId, name: m.name };
+  }
+  return null;
+}
