@@ -2,20 +2,19 @@ import * as Y from 'yjs';
 import { addRecord, childCollection, readChildren, setField, type YRecord } from '../doc/collection.js';
 import { write, type Origin } from '../doc/origins.js';
 import { collectionOf } from '../doc/workspaceDoc.js';
-import type { Language, Localized } from '../languages.js';
+import type { Localized } from '../languages.js';
 import { textOf } from '../playbook/textFields.js';
-import type { AarReport, ReviewStep } from './aar.js';
 import { decideFinding, type DecidedEdit } from './run.js';
 
 /**
- * Findings of an after-action review, each a proposed edit to the playbook the team can accept
- * (applied to the playbook with origin 'user') or reject. Every drill ends with a review that
- * changes the plan — this is how a drill's lessons reach it.
+ * Playbook edits proposed by the findings of an after-action review (derived in ./aarFindings.ts),
+ * which the team accepts (applied to the playbook with origin 'user') or rejects. Every drill ends
+ * with a review that changes the plan — this is how a drill's lessons reach it.
  */
-export type FindingCode = 'lateRaiseTarget' | 'lateAddBackup' | 'missedAddBackup';
+export type FindingCode = 'lateRaiseTarget' | 'lateAddBackup' | 'missedAddBackup' | 'unansweredWatchChannel' | 'lateInjectPrepareReply';
 
 export interface ProposedEdit {
-  /** Stable across recomputation of the review: `<stepId>:<code>`. */
+  /** The finding's id (stable across recomputation of the review); decisions are keyed by it. */
   id: string;
   crisisTypeId: string;
   stepId: string;
@@ -35,43 +34,6 @@ export const BACKUP_OWNER_ITEM: Localized = {
   'zh-CN': '指定本步骤的备岗负责人；目标时间前 15 分钟仍未完成时，由备岗接手。',
   en: 'Name a backup owner for this step; if it is not done 15 minutes before the target, the backup takes over.',
 };
-
-const roundUp15 = (m: number) => Math.ceil(m / 15) * 15;
-
-/**
- * Proposed playbook edits from a review. Per step with evidence (its task late or missed, or a
- * linked inject answered late or not at all):
- * - late by L minutes → raise the target to cover it (rounded up to 15 minutes), or add a backup
- *   owner — both offered, the team picks;
- * - missed → add a backup owner.
- */
-export function proposeEdits(report: AarReport, crisisTypeId: string, steps: readonly ReviewStep[], contentLanguage: Language): ProposedEdit[] {
-  const out: ProposedEdit[] = [];
-  for (const step of steps) {
-    const tasks = report.tasks.filter((t) => t.stepId === step.id);
-    const injects = report.injects.filter((i) => i.stepId === step.id);
-    const missed = tasks.filter((t) => t.outcome === 'missed').length + injects.filter((i) => i.outcome === 'noResponse').length;
-    const lateList = [...tasks.filter((t) => t.outcome === 'late').map((t) => t.lateByMinutes), ...injects.filter((i) => i.outcome === 'late').map((i) => i.lateByMinutes ?? 0)].filter((l) => l > 0);
-    const base = { crisisTypeId, stepId: step.id, stepTitle: step.title };
-    if (missed > 0) {
-      out.push({
-        ...base,
-        id: `${step.id}:missedAddBackup`,
-        field: 'checklist',
-        from: null,
-        to: BACKUP_OWNER_ITEM[contentLanguage],
-        rationale: { code: 'missedAddBackup', targetMinutes: step.targetMinutes, lateByMinutes: Math.max(0, ...tasks.map((t) => (t.outcome === 'missed' ? t.lateByMinutes : 0))), evidence: missed },
-      });
-      continue;
-    }
-    if (lateList.length === 0) continue;
-    const lateBy = Math.max(...lateList);
-    const rationale = { targetMinutes: step.targetMinutes, lateByMinutes: lateBy, evidence: lateList.length };
-    out.push({ ...base, id: `${step.id}:lateRaiseTarget`, field: 'targetMinutes', from: step.targetMinutes, to: roundUp15(step.targetMinutes + lateBy), rationale: { code: 'lateRaiseTarget', ...rationale } });
-    out.push({ ...base, id: `${step.id}:lateAddBackup`, field: 'checklist', from: null, to: BACKUP_OWNER_ITEM[contentLanguage], rationale: { code: 'lateAddBackup', ...rationale } });
-  }
-  return out;
-}
 
 /** The playbook step record a finding edits, or a readable error. */
 function stepRecord(doc: Y.Doc, edit: ProposedEdit): YRecord {

@@ -125,7 +125,7 @@ export const DecidedEdit = z.object({
   field: z.enum(['targetMinutes', 'checklist']),
   from: z.number().nullable(),
   to: z.union([z.number(), z.string()]),
-  rationale: z.object({ code: z.enum(['lateRaiseTarget', 'lateAddBackup', 'missedAddBackup']), targetMinutes: z.number(), lateByMinutes: z.number(), evidence: z.number() }),
+  rationale: z.object({ code: z.enum(['lateRaiseTarget', 'lateAddBackup', 'missedAddBackup', 'unansweredWatchChannel', 'lateInjectPrepareReply']), targetMinutes: z.number(), lateByMinutes: z.number(), evidence: z.number() }),
 });
 export type DecidedEdit = z.infer<typeof DecidedEdit>;
 

@@ -2,12 +2,11 @@ import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { metaOf } from '../../../shared/doc/workspaceDoc';
 import { computeAar, type InjectReview, type ReviewStep, type TaskReview } from '../../../shared/drills/aar';
-import { acceptFinding, editFromDecision, proposeEdits, rejectFinding, type ProposedEdit } from '../../../shared/drills/findings';
+import { deriveFindings } from '../../../shared/drills/aarFindings';
 import { findingDecisions, type FindingDecisionRecord } from '../../../shared/drills/run';
 import { isLanguage, type Language } from '../../../shared/languages';
 import { useYSnapshot } from '../../hooks/useY';
 import { useSession } from '../../session/sessionStore';
-import { useToasts } from '../../ui/toasts';
 import { elapsedText, offsetText } from '../incidents/format';
 import { useCrisisTypes, useIncident, useUnitNames } from '../incidents/hooks';
 import { IncidentBadges, incidentPath } from '../incidents/IncidentList';
@@ -16,6 +15,8 @@ import { useIncidentNow } from '../../exerciseClock/useExerciseClock';
 import { formatNumber } from '../../i18n/format';
 import { TimelineChart } from './TimelineChart';
 import { printReview } from './reviewPrint';
+import { AarFindings } from './AarFindings';
+import { AarNotes } from './AarNotes';
 import '../incidents/incidents.css';
 
 /** Minutes as people read them: "27.8", never "27.799999999999997" (Intl, at most one decimal). */
@@ -35,31 +36,6 @@ function Outcome({ r }: { r: Pick<InjectReview, 'outcome' | 'lateByMinutes'> | P
   );
 }
 
-function FindingRow({ edit, decision, onAccept, onReject }: { edit: ProposedEdit; decision?: { decision: string; by: string }; onAccept: () => void; onReject: () => void }) {
-  const { t, i18n } = useTranslation('drills');
-  const r = edit.rationale;
-  return (
-    <li className="finding" data-testid="finding" data-finding-id={edit.id} data-decision={decision?.decision ?? ''}>
-      <p>{t(`aar.rationale.${r.code}`, { step: edit.stepTitle, target: mins(i18n.language, r.targetMinutes), late: mins(i18n.language, r.lateByMinutes), to: edit.to, count: r.evidence })}</p>
-      <p className="small muted">{edit.field === 'targetMinutes' ? t('aar.edit.targetMinutes', { from: edit.from, to: edit.to }) : t('aar.edit.checklist', { to: edit.to })}</p>
-      {decision ? (
-        <span className={`badge ${decision.decision === 'accepted' ? 'badge-ok' : ''}`}>
-          {t(`aar.${decision.decision}`)} · {t('aar.decidedBy', { by: decision.by })}
-        </span>
-      ) : (
-        <span className="row no-print">
-          <button type="button" className="primary" data-testid="finding-accept" onClick={onAccept}>
-            {t('aar.accept')}
-          </button>
-          <button type="button" data-testid="finding-reject" onClick={onReject}>
-            {t('aar.reject')}
-          </button>
-        </span>
-      )}
-    </li>
-  );
-}
-
 /**
  * The after-action review of a drill (or closed incident): response times per inject against the
  * playbook's targets, late and missed tasks, the timeline, and findings the team accepts into the
@@ -68,9 +44,7 @@ function FindingRow({ edit, decision, onAccept, onReject }: { edit: ProposedEdit
 export function AarPage({ doc, workspaceId, incidentId }: { doc: Y.Doc; workspaceId: string; incidentId: string }) {
   const { t, i18n } = useTranslation('drills');
   const ti = useTranslation('incidents').t;
-  const userName = useSession((s) => s.userName);
   const uiLanguage = useSession((s) => s.language);
-  const show = useToasts((s) => s.show);
   const { rec, incident } = useIncident(doc, incidentId);
   const now = useIncidentNow(rec, incident, 1000);
   const types = useCrisisTypes(doc);
@@ -84,19 +58,7 @@ export function AarPage({ doc, workspaceId, incidentId }: { doc: Y.Doc; workspac
   const report = computeAar({ incident, injects: scenario?.injects ?? [], steps, endAt });
   const contentLanguage = metaOf(doc).get('contentLanguage');
   const lang: Language = isLanguage(contentLanguage) ? contentLanguage : uiLanguage;
-  const proposed = type ? proposeEdits(report, type.id, steps, lang) : [];
-  // Decided findings stay listed even when the playbook change makes the review stop proposing them.
-  const proposedIds = new Set(proposed.map((f) => f.id));
-  const decidedOnly = [...decisions.entries()].flatMap(([id, d]) => (!proposedIds.has(id) && d.edit ? [editFromDecision(id, d.edit)] : []));
-  const findings = [...proposed, ...decidedOnly];
-  const decide = (edit: ProposedEdit, accept: boolean) => {
-    try {
-      if (accept) acceptFinding(doc, rec, edit, userName, Date.now(), 'user');
-      else rejectFinding(rec, edit, userName, Date.now(), 'user');
-    } catch (err) {
-      show({ text: (err as Error).message, ttl: 8000 });
-    }
-  };
+  const findings = type ? deriveFindings(report, incident, type.id, steps, lang) : [];
   const totals = report.totals;
   return (
     <main className="page aar-page" data-testid="aar">
@@ -188,16 +150,9 @@ export function AarPage({ doc, workspaceId, incidentId }: { doc: Y.Doc; workspac
       </section>
       <section className="panel">
         <h2>{t('aar.findings')}</h2>
-        {findings.length === 0 ? (
-          <p className="muted">{t('aar.noFindings')}</p>
-        ) : (
-          <ul className="finding-list" data-testid="findings">
-            {findings.map((f) => (
-              <FindingRow key={f.id} edit={f} decision={decisions.get(f.id)} onAccept={() => decide(f, true)} onReject={() => decide(f, false)} />
-            ))}
-          </ul>
-        )}
+        <AarFindings doc={doc} rec={rec} findings={findings} decisions={decisions} unitName={(id) => units.get(id) ?? id} />
       </section>
+      <AarNotes rec={rec} />
     </main>
   );
 }

@@ -1,8 +1,10 @@
 import type { LocaleBundle } from '../../i18n/resources';
+import { aarReviewLocales } from './aarLocales';
 
 /** Strings of drills, the exercise clock and the after-action review (namespace `drills`). */
 export const drillsLocales: LocaleBundle = {
   'zh-TW': {
+    review: aarReviewLocales['zh-TW'],
     nav: '演練',
     title: '情境模擬演練',
     intro: '演練直接使用本工作區的應變手冊；檢討後的改善建議可一鍵寫回手冊。',
@@ -81,7 +83,7 @@ export const drillsLocales: LocaleBundle = {
       taskCol: { task: '任務', owner: '負責', due: '期限', done: '完成時間', result: '結果' },
       timeline: '時間軸',
       lanes: { inject: '狀況', log: '紀錄', task: '任務' },
-      findings: '改善建議（寫回手冊）',
+      findings: '發現與改善建議',
       noFindings: '沒有需要修改手冊的發現。',
       accept: '採納並更新手冊',
       reject: '不採納',
@@ -97,6 +99,7 @@ export const drillsLocales: LocaleBundle = {
     },
   },
   'zh-CN': {
+    review: aarReviewLocales['zh-CN'],
     nav: '演练',
     title: '情景模拟演练',
     intro: '演练直接使用本工作区的应对手册；复盘后的改进建议可一键写回手册。',
@@ -175,7 +178,7 @@ export const drillsLocales: LocaleBundle = {
       taskCol: { task: '任务', owner: '负责', due: '期限', done: '完成时间', result: '结果' },
       timeline: '时间线',
       lanes: { inject: '情况', log: '记录', task: '任务' },
-      findings: '改进建议（写回手册）',
+      findings: '发现与改进建议',
       noFindings: '没有需要修改手册的发现。',
       accept: '采纳并更新手册',
       reject: '不采纳',
@@ -191,6 +194,7 @@ export const drillsLocales: LocaleBundle = {
     },
   },
   en: {
+    review: aarReviewLocales.en,
     nav: 'Drills',
     title: 'Drills and war-gaming',
     intro: 'Drills run on this workspace’s own playbook; what the review finds can be written back to it in one click.',
@@ -269,7 +273,7 @@ export const drillsLocales: LocaleBundle = {
       taskCol: { task: 'Task', owner: 'Owner', due: 'Due', done: 'Done at', result: 'Result' },
       timeline: 'Timeline',
       lanes: { inject: 'Injects', log: 'Log', task: 'Tasks' },
-      findings: 'Findings (proposed playbook edits)',
+      findings: 'Findings and proposals',
       noFindings: 'Nothing in this drill calls for a playbook change.',
       accept: 'Accept and update the playbook',
       reject: 'Reject',

@@ -3,7 +3,8 @@ import * as Y from 'yjs';
 import { addRecord, readChildren } from '../../../shared/doc/collection';
 import { collectionOf } from '../../../shared/doc/workspaceDoc';
 import { computeAar, type ReviewStep } from '../../../shared/drills/aar';
-import { acceptFinding, applyEdit, BACKUP_OWNER_ITEM, proposeEdits, rejectFinding } from '../../../shared/drills/findings';
+import { deriveFindings } from '../../../shared/drills/aarFindings';
+import { acceptFinding, applyEdit, BACKUP_OWNER_ITEM, rejectFinding } from '../../../shared/drills/findings';
 import { createDrill, findingDecisions } from '../../../shared/drills/run';
 import { incidentRecord, readIncident, setTaskStatus } from '../../../shared/incidents/incidents';
 
@@ -42,42 +43,48 @@ function stepOf(type: Y.Map<unknown>, id: string) {
   return readChildren(type as never, 'steps').find((s) => s.get('id') === id)!;
 }
 
+/** Findings of the drill, reviewed up to `end` minutes. */
+function findingsOf(w: ReturnType<typeof workspace>, end: number) {
+  const incident = readIncident(w.drill, w.drillId);
+  return deriveFindings(computeAar({ incident, injects: [], steps: w.steps, endAt: T0 + end * MIN }), incident, w.typeId, w.steps, 'en');
+}
+
 describe('findings become proposed playbook edits', () => {
-  it('proposes raising the target or adding a backup owner for a late step, and a backup for a missed one', () => {
-    const { drill, drillId, steps, typeId } = workspace();
-    const tasks = readIncident(drill, drillId).tasks;
-    setTaskStatus(drill, tasks[0]!.id, 'done', 'Ken', T0 + 20 * MIN, 'user'); // on time
-    setTaskStatus(drill, tasks[1]!.id, 'done', 'Mei', T0 + 95 * MIN, 'user'); // 35 min late
-    const report = computeAar({ incident: readIncident(drill, drillId), injects: [], steps, endAt: T0 + 180 * MIN });
-    const edits = proposeEdits(report, typeId, steps, 'en');
-    expect(edits.map((e) => [e.id, e.field, e.from, e.to])).toEqual([
-      ['s-hold:lateRaiseTarget', 'targetMinutes', 60, 105],
-      ['s-hold:lateAddBackup', 'checklist', null, BACKUP_OWNER_ITEM.en],
-      ['s-halt:missedAddBackup', 'checklist', null, BACKUP_OWNER_ITEM.en],
+  it('proposes a backup owner for a step a little late or never done, a longer target for one late by over twice its allowance', () => {
+    const w = workspace();
+    const tasks = readIncident(w.drill, w.drillId).tasks;
+    setTaskStatus(w.drill, tasks[0]!.id, 'done', 'Ken', T0 + 100 * MIN, 'user'); // 70 min late on a 30-minute target
+    setTaskStatus(w.drill, tasks[1]!.id, 'done', 'Mei', T0 + 95 * MIN, 'user'); // 35 min late on a 60-minute target
+    const edits = findingsOf(w, 180).flatMap((f) => (f.edit ? [f.edit] : []));
+    expect(edits.map((e) => [e.id, e.stepId, e.field, e.from, e.to])).toEqual([
+      [`taskMissed:${tasks[2]!.id}`, 's-halt', 'checklist', null, BACKUP_OWNER_ITEM.en],
+      [`taskLate:${tasks[0]!.id}`, 's-facts', 'targetMinutes', 30, 105],
+      [`taskLate:${tasks[1]!.id}`, 's-hold', 'checklist', null, BACKUP_OWNER_ITEM.en],
     ]);
-    expect(edits[0]!.rationale).toEqual({ code: 'lateRaiseTarget', targetMinutes: 60, lateByMinutes: 35, evidence: 1 });
-    expect(proposeEdits(report, typeId, steps, 'zh-TW')[1]!.to).toBe(BACKUP_OWNER_ITEM['zh-TW']);
+    expect(edits[1]!.rationale).toEqual({ code: 'lateRaiseTarget', targetMinutes: 30, lateByMinutes: 70, evidence: 1 });
   });
 
   it('accepting changes the playbook (origin user) and records the decision; rejecting leaves it as is', () => {
-    const { doc, drill, drillId, steps, typeId, type } = workspace();
-    const tasks = readIncident(drill, drillId).tasks;
-    setTaskStatus(drill, tasks[1]!.id, 'done', 'Mei', T0 + 95 * MIN, 'user');
-    const edits = proposeEdits(computeAar({ incident: readIncident(drill, drillId), injects: [], steps, endAt: T0 + 100 * MIN }), typeId, steps, 'en');
+    const w = workspace();
+    const { doc, drill, type } = w;
+    const tasks = readIncident(drill, w.drillId).tasks;
+    setTaskStatus(drill, tasks[0]!.id, 'done', 'Ken', T0 + 95 * MIN, 'user'); // 65 min late on 30 → raise to 105
+    setTaskStatus(drill, tasks[1]!.id, 'done', 'Mei', T0 + 95 * MIN, 'user'); // 35 min late on 60 → backup
+    const edits = findingsOf(w, 100).flatMap((f) => (f.edit ? [f.edit] : []));
     const origins: unknown[] = [];
     doc.on('afterTransaction', (tr: Y.Transaction) => origins.push(tr.origin));
-    acceptFinding(doc, drill, edits.find((e) => e.id === 's-hold:lateRaiseTarget')!, 'Fa', T0 + 200 * MIN, 'user');
-    rejectFinding(drill, edits.find((e) => e.id === 's-hold:lateAddBackup')!, 'Fa', T0 + 200 * MIN, 'user');
-    expect(stepOf(type, 's-hold').get('targetMinutes')).toBe(105);
+    acceptFinding(doc, drill, edits.find((e) => e.stepId === 's-facts')!, 'Fa', T0 + 200 * MIN, 'user');
+    rejectFinding(drill, edits.find((e) => e.stepId === 's-hold')!, 'Fa', T0 + 200 * MIN, 'user');
+    expect(stepOf(type, 's-facts').get('targetMinutes')).toBe(105);
     expect(readChildren(stepOf(type, 's-hold'), 'checklist')).toHaveLength(0);
     expect(origins).toEqual(['user', 'user']);
-    expect(Object.fromEntries([...findingDecisions(drill)].map(([k, v]) => [k, v.decision]))).toEqual({ 's-hold:lateRaiseTarget': 'accepted', 's-hold:lateAddBackup': 'rejected' });
+    expect(Object.fromEntries([...findingDecisions(drill)].map(([k, v]) => [k, v.decision]))).toEqual({ [`taskLate:${tasks[0]!.id}`]: 'accepted', [`taskLate:${tasks[1]!.id}`]: 'rejected' });
   });
 
   it('adds a checklist item once, and refuses to overwrite a target changed since the review', () => {
-    const { doc, drill, drillId, steps, typeId, type } = workspace();
-    const edits = proposeEdits(computeAar({ incident: readIncident(drill, drillId), injects: [], steps, endAt: T0 + 200 * MIN }), typeId, steps, 'en');
-    const backup = edits.find((e) => e.id === 's-facts:missedAddBackup')!;
+    const w = workspace();
+    const { doc, type } = w;
+    const backup = findingsOf(w, 200).find((f) => f.kind === 'taskMissed' && f.facts.stepId === 's-facts')!.edit!;
     applyEdit(doc, backup, 'user');
     applyEdit(doc, backup, 'user');
     expect(readChildren(stepOf(type, 's-facts'), 'checklist').map((c) => c.get('text'))).toEqual(['Call the guests', BACKUP_OWNER_ITEM.en]);
