@@ -142,6 +142,11 @@ export function currentGates(doc: Y.Doc, rec: YRecord, gov: Governance | null): 
 }
 
 /** `gov` with one more entry this laptop just signed (it knows its own signature is good). */
+/** Whether the statement's sign-off is met over `hash` counting `entry` (this laptop's approval, just appended and not verified yet). */
+export function metWithOwnApproval(rec: YRecord, gov: Governance, entry: SignedEntry, hash: string): boolean {
+  return signOffOf(rec, withOwnEntry(gov, entry), hash).met;
+}
+
 function withOwnEntry(gov: Governance, entry: SignedEntry): Governance {
   const own = parseLogItem(serializeEntry(entry), gov.input.log.length);
   const verdict = gov.input.verdict;

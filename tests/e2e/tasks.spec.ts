@@ -114,4 +114,8 @@ test('a task gets a person, a new due time, checklist ticks, an ad-hoc sibling, 
   await expect(again.getByTestId('task-checklist-summary')).toHaveText('檢核清單 1/3');
   await expect(page.getByTestId('task')).toHaveCount(before + 2);
   await expect(page.getByTestId('log-entry').filter({ hasText: '改派' })).toHaveCount(1);
+
+  // The projector names the person too.
+  await page.getByTestId('open-projector').click();
+  await expect(page.locator('li').filter({ hasText: '暫停販售並封存樣品' }).getByTestId('projector-task-owner')).toHaveText(' · 黃副理 / 營運部');
 });

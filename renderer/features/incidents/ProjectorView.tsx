@@ -66,7 +66,12 @@ export function ProjectorView({ doc, workspaceId, incidentId }: { doc: Y.Doc; wo
             {tasks.map((task) => (
               <li key={task.id} className={task.dueAt < now ? 'late' : ''}>
                 <span className="projector-time" data-testid="projector-task-due">{formatWhen(i18n.language, task.dueAt, now)}</span> {task.title}
-                {task.ownerUnitId && <span className="projector-owner"> · {units.get(task.ownerUnitId) ?? ''}</span>}
+                {(task.ownerName || task.ownerUnitId) && (
+                  <span className="projector-owner" data-testid="projector-task-owner">
+                    {' · '}
+                    {[task.ownerName, task.ownerUnitId ? units.get(task.ownerUnitId) : ''].filter(Boolean).join(' / ')}
+                  </span>
+                )}
               </li>
             ))}
           </ul>

@@ -9,7 +9,8 @@ import type { YRecord } from '../../../shared/doc/collection';
 import type { GateState } from '../../../shared/statements/approval';
 import { shortHash } from '../../../shared/statements/hash';
 import { REVIEWER_ROLES, type ReviewerRole, type StatementFields } from '../../../shared/statements/types';
-import { approve, isEditable, setRequiredRoles } from '../../../shared/statements/workflow';
+import { approve, isEditable, metWithOwnApproval, setRequiredRoles } from '../../../shared/statements/workflow';
+import { noteApprovalInIncident } from './approvalNote';
 import { runAction } from './actions';
 import { formatDateTime } from './format';
 import { ReleaseGates } from './ReleaseGates';
@@ -78,7 +79,13 @@ export const ApprovalPanel = memo(function ApprovalPanel({ doc, rec, fields, gat
     if (!hash || !role || !ctx) return;
     setBusy(true);
     try {
-      await runSigned(t, () => approve(doc, fields.id, role, { ...ctx, expectedHash: hash }));
+      await runSigned(t, async () => {
+        const entry = await approve(doc, fields.id, role, { ...ctx, expectedHash: hash });
+        // This approval completed the sign-off: note it in the linked incident's log now.
+        if (ctx.gov && metWithOwnApproval(rec, ctx.gov, entry, hash)) {
+          noteApprovalInIncident(ctx.logDoc ?? doc, fields, hash, ctx.name, t('incidents:statements.approvedNote', { title: fields.title }));
+        }
+      });
     } finally {
       setBusy(false);
     }
