@@ -9,6 +9,8 @@ import { addMember, addUnit, markReviewed, removeMember, removeUnit, updateMembe
 import type { Member, RoleMap, RoleUnit } from '../../../shared/roles/types';
 import type { IssueIndex } from '../../../shared/roles/validate';
 import { InlineIssues, IssueBadge } from './IssueList';
+import { PersonSelect } from './PersonSelect';
+import { QuickAddPerson } from './QuickAddPerson';
 import { memberRecord, unitRecord } from './records';
 import { focusNewRecord, recordIdProps } from '../../ui/focusNew';
 import { formatDaysAgo, relativeTimeFormat } from '../../i18n/format';
@@ -32,39 +34,42 @@ export function PeopleEditor({ doc, map, index, now, workspaceId, selectedId }: 
     { kind: 'external' as const, label: t('unit.external') },
   ];
   return (
-    <div className="master-detail">
-      <aside className="master">
-        <SectionHeader title={t('unit.list')} />
-        <div className="row roles-add-buttons">
-          <button type="button" data-testid="add-unit" onClick={() => go(focusNewRecord(addUnit(doc, { name: '', kind: 'internal' }, 'user')))}>
-            + {t('unit.add')}
-          </button>
-          <button type="button" data-testid="add-partner" onClick={() => go(focusNewRecord(addUnit(doc, { name: '', kind: 'external' }, 'user')))}>
-            + {t('unit.addExternal')}
-          </button>
-        </div>
-        {groups.map((g) => (
-          <div key={g.kind}>
-            <h3 className="roles-group-title">{g.label}</h3>
-            <ol className="master-list">
-              {map.units
-                .filter((u) => u.kind === g.kind)
-                .map((u) => (
-                  <li key={u.id} className={u.id === selected?.id ? 'active' : ''}>
-                    <a href={workspacePath(workspaceId, 'roles', 'people', u.id)} data-testid="unit-link">
-                      {u.name || t('untitled')}
-                    </a>{' '}
-                    <IssueBadge issues={index.units.get(u.id)} />
-                  </li>
-                ))}
-            </ol>
+    <>
+      <QuickAddPerson doc={doc} map={map} defaultUnitId={selected?.id ?? ''} onAdded={(unitId) => go(unitId)} />
+      <div className="master-detail">
+        <aside className="master">
+          <SectionHeader title={t('unit.list')} />
+          <div className="row roles-add-buttons">
+            <button type="button" data-testid="add-unit" onClick={() => go(focusNewRecord(addUnit(doc, { name: '', kind: 'internal' }, 'user')))}>
+              + {t('unit.add')}
+            </button>
+            <button type="button" data-testid="add-partner" onClick={() => go(focusNewRecord(addUnit(doc, { name: '', kind: 'external' }, 'user')))}>
+              + {t('unit.addExternal')}
+            </button>
           </div>
-        ))}
-      </aside>
-      <section className="detail">
-        {selected ? <UnitDetail key={selected.id} doc={doc} map={map} unit={selected} index={index} now={now} onRemoved={() => navigate(workspacePath(workspaceId, 'roles', 'people'))} /> : <p className="muted">{t('unit.select')}</p>}
-      </section>
-    </div>
+          {groups.map((g) => (
+            <div key={g.kind}>
+              <h3 className="roles-group-title">{g.label}</h3>
+              <ol className="master-list">
+                {map.units
+                  .filter((u) => u.kind === g.kind)
+                  .map((u) => (
+                    <li key={u.id} className={u.id === selected?.id ? 'active' : ''}>
+                      <a href={workspacePath(workspaceId, 'roles', 'people', u.id)} data-testid="unit-link">
+                        {u.name || t('untitled')}
+                      </a>{' '}
+                      <IssueBadge issues={index.units.get(u.id)} />
+                    </li>
+                  ))}
+              </ol>
+            </div>
+          ))}
+        </aside>
+        <section className="detail">
+          {selected ? <UnitDetail key={selected.id} doc={doc} map={map} unit={selected} index={index} now={now} onRemoved={() => navigate(workspacePath(workspaceId, 'roles', 'people'))} /> : <p className="muted">{t('unit.select')}</p>}
+        </section>
+      </div>
+    </>
   );
 }
 
@@ -129,18 +134,6 @@ function MemberRow({ doc, map, unit, member, index, now }: { doc: Y.Doc; map: Ro
   const rec = memberRecord(doc, unit.id, member.id);
   if (!rec) return null;
   const fresh = freshnessOf(member.reviewedAt, now);
-  const others = map.units.map((u) => ({ unit: u, people: u.members.filter((m) => m.id !== member.id) })).filter((g) => g.people.length > 0);
-  // Colleagues first: a backup usually sits in the same unit.
-  others.sort((a, b) => Number(b.unit.id === unit.id) - Number(a.unit.id === unit.id));
-  const peopleOptions = others.map((g) => (
-    <optgroup key={g.unit.id} label={g.unit.name || t('untitled')}>
-      {g.people.map((p) => (
-        <option key={p.id} value={p.id}>
-          {p.name || t('untitled')}
-        </option>
-      ))}
-    </optgroup>
-  ));
   return (
     <li className={`record roles-member fresh-${fresh.status}`} data-testid="member" data-name={member.name} {...recordIdProps(member.id)}>
       <div className="record-row">
@@ -158,17 +151,11 @@ function MemberRow({ doc, map, unit, member, index, now }: { doc: Y.Doc; map: Ro
         {member.isKey && <KeyRoleName value={member.keyRoleName} label={t('member.keyRoleName')} onCommit={(name) => updateMember(doc, unit.id, member.id, { keyRole: name.trim() || true }, 'user')} />}
         <label className="field">
           <span>{t('member.backup')}</span>
-          <select aria-label={t('member.backup')} data-testid="member-backup" value={member.backupMemberId} onChange={(e) => updateMember(doc, unit.id, member.id, { backupMemberId: e.target.value }, 'user')}>
-            <option value="">{t('notSet')}</option>
-            {peopleOptions}
-          </select>
+          <PersonSelect map={map} unit={unit} selfId={member.id} value={member.backupMemberId} label={t('member.backup')} emptyLabel={t('notSet')} testId="member-backup" onChange={(id) => updateMember(doc, unit.id, member.id, { backupMemberId: id }, 'user')} />
         </label>
         <label className="field">
           <span>{t('member.reviewer')}</span>
-          <select aria-label={t('member.reviewer')} value={member.reviewerMemberId} onChange={(e) => updateMember(doc, unit.id, member.id, { reviewerMemberId: e.target.value }, 'user')}>
-            <option value="">{t('member.reviewerAuto')}</option>
-            {peopleOptions}
-          </select>
+          <PersonSelect map={map} unit={unit} selfId={member.id} value={member.reviewerMemberId} label={t('member.reviewer')} emptyLabel={t('member.reviewerAuto')} testId="member-reviewer" onChange={(id) => updateMember(doc, unit.id, member.id, { reviewerMemberId: id }, 'user')} />
         </label>
         <span className={`badge freshness freshness-${fresh.status}`} data-testid="member-freshness" data-status={fresh.status}>
           {t(`freshness.${fresh.status}`, { count: fresh.daysSince ?? 0, ago: formatDaysAgo(i18n.language, fresh.daysSince ?? 0), when: relativeTimeFormat(i18n.language).format(fresh.daysLeft ?? 0, 'day') })}

@@ -1,5 +1,8 @@
 /** Strings of the roles map's import/export tab (part of the `roles` namespace, key `exchange`). */
 
+// The quick-add row's strings, imported by locales.ts with these (it is at its line limit).
+export { quickAddEn, quickAddZhCN, quickAddZhTW } from './quickAddLocales';
+
 export const exchangeZhTW = {
   contacts: '聯絡人',
   vcard: '匯出聯絡人（vCard）',

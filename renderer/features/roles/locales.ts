@@ -1,5 +1,5 @@
 import type { LocaleBundle } from '../../i18n/resources';
-import { exchangeEn, exchangeZhCN, exchangeZhTW } from './exchangeLocales';
+import { exchangeEn, exchangeZhCN, exchangeZhTW, quickAddEn, quickAddZhCN, quickAddZhTW } from './exchangeLocales';
 
 const zhTW = {
   title: '職責分工圖',
@@ -397,4 +397,4 @@ const en: typeof zhTW = {
   exchange: exchangeEn,
 };
 
-export const rolesLocales: LocaleBundle = { 'zh-TW': zhTW, 'zh-CN': zhCN, en };
+export const rolesLocales: LocaleBundle = { 'zh-TW': { ...zhTW, quickAdd: quickAddZhTW }, 'zh-CN': { ...zhCN, quickAdd: quickAddZhCN }, en: { ...en, quickAdd: quickAddEn } };

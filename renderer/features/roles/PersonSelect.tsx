@@ -1,0 +1,53 @@
+import { useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Member, RoleMap, RoleUnit } from '../../../shared/roles/types';
+
+interface Props {
+  map: RoleMap;
+  /** The unit of the row: its people come first and are always listed. */
+  unit: RoleUnit;
+  /** The row's own person, never offered. */
+  selfId: string;
+  value: string;
+  label: string;
+  /** The first option's text (value ''). */
+  emptyLabel: string;
+  testId?: string;
+  onChange: (memberId: string) => void;
+}
+
+/**
+ * A person picker of a person's row (backup, reviewer). Every row has two, so listing everyone
+ * in each made the people tab quadratic (rows × 2 × people). A picker lists its own unit's
+ * people (where a backup usually is) and the person it holds; the people of every other unit
+ * are added the moment it is touched (pointer, focus, key) — before its list opens, as the
+ * update of a discrete event is rendered before the browser's default action runs.
+ */
+export function PersonSelect({ map, unit, selfId, value, label, emptyLabel, testId, onChange }: Props) {
+  const { t } = useTranslation('roles');
+  const [all, setAll] = useState(false);
+  const expand = () => {
+    if (!all) setAll(true);
+  };
+  const group = (u: RoleUnit, people: Member[]): ReactNode =>
+    people.length > 0 && (
+      <optgroup key={u.id} label={u.name || t('untitled')}>
+        {people.map((p) => (
+          <option key={p.id} value={p.id}>
+            {p.name || t('untitled')}
+          </option>
+        ))}
+      </optgroup>
+    );
+  const others = map.units.filter((u) => u.id !== unit.id);
+  return (
+    <select aria-label={label} data-testid={testId} data-all={all} value={value} onChange={(e) => onChange(e.target.value)} onPointerDown={expand} onFocus={expand} onKeyDown={expand}>
+      <option value="">{emptyLabel}</option>
+      {group(
+        unit,
+        unit.members.filter((m) => m.id !== selfId),
+      )}
+      {others.map((u) => group(u, all ? u.members.filter((m) => m.id !== selfId) : u.members.filter((m) => m.id === value && m.id !== selfId)))}
+    </select>
+  );
+}
