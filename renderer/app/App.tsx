@@ -132,5 +132,5 @@ export function App() {
 function WorkspaceTitle() {
   const doc = useCurrentWorkspace((s) => s.current?.doc ?? null);
   const name = useYSnapshot(doc ? metaOf(doc) : null, (m) => String(m.get('name') ?? ''));
-  return <span className="workspace-title" data-testid="workspace-title">{name}</span>;
+  return <span className="workspace-title" data-testid="workspace-title" title={name}>{name}</span>;
 }

@@ -47,14 +47,14 @@ export function SearchPalette(): ReactElement | null {
       </button>
       <Command.Dialog open={open} onOpenChange={setOpen} label={t('label')} shouldFilter={false} className="search-palette" overlayClassName="search-overlay" contentClassName="search-content" data-testid="search-palette">
         <Command.Input value={query} onValueChange={setQuery} placeholder={t('placeholder')} aria-label={t('label')} data-testid="search-input" />
+        {hits.length > 0 && (
+          <p className="search-count muted" aria-live="polite">
+            {t('count', { count: hits.length })}
+          </p>
+        )}
         <Command.List>
           {query.trim() === '' && <p className="search-hint muted">{t('hint')}</p>}
           {deferred.trim() !== '' && hits.length === 0 && <Command.Empty>{t('empty', { query: deferred.trim() })}</Command.Empty>}
-          {hits.length > 0 && (
-            <p className="search-count muted" aria-live="polite">
-              {t('count', { count: hits.length })}
-            </p>
-          )}
           {groups.map(([kind, list]) => (
             <Command.Group key={kind} heading={t(`kinds.${kind}`)}>
               {list.map((h) => (
