@@ -24,6 +24,7 @@ import { HistoryPanel } from './HistoryPanel';
 import { AuditTrail } from './AuditTrail';
 import { useLastEditorTracking, useSigner } from './signoff';
 import { MoveToRoom, RoomBadge } from './rooms';
+import { installStatementsTestHooks } from './testHooks';
 
 const TABS = ['approvals', 'comments', 'facts', 'history', 'audit'] as const;
 const NONE: never[] = [];
@@ -67,6 +68,7 @@ function Studio({ doc, wsId, rec, where }: { doc: Y.Doc; wsId: string; rec: Y.Ma
   const onReady = useCallback((e: Editor) => {
     editorRef.current = e;
   }, []);
+  useEffect(() => installStatementsTestHooks(rec, () => editorRef.current), [rec]);
   const body = bodyOf(rec);
   const editable = isEditable(rec);
 

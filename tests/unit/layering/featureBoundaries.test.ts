@@ -22,7 +22,7 @@ tester.run('crisis-room/feature-boundaries', plugin.rules['feature-boundaries'],
     { name: 'app/ puts features together', filename: at('renderer/app/sections.tsx'), options, code: "import { drillViews } from '../features/drills/drillViews';" },
     { name: 'the i18n table registers feature locales', filename: at('renderer/i18n/resources.ts'), options, code: "import { drillsLocales } from '../features/drills/locales';" },
     { name: 'packages are not features', filename: at('renderer/features/incidents/X.tsx'), options, code: "import { useState } from 'react';" },
-    { name: 'files outside renderer/ are not checked', filename: at('tests/e2e/drill-lab/lab.tsx'), options, code: "import { DrillsPage } from '../../../renderer/features/drills/DrillsPage';" },
+    { name: 'files outside renderer/ are not checked', filename: at('tests/e2e/drill-sync.spec.ts'), options, code: "import { DrillsPage } from '../../renderer/features/drills/DrillsPage';" },
   ],
   invalid: [
     { name: 'incidents → drills (the back edge)', filename: at('renderer/features/incidents/IncidentRoom.tsx'), options, code: "import { DrillPanel } from '../drills/DrillPanel';", errors: [{ messageId: 'feature' }] },
