@@ -11,6 +11,8 @@ import type * as Y from 'yjs';
  * - `useY(type, read, mode)`: the value `read` derives (a fresh plain value, never the live type).
  * - `useYSnapshot(type, read)`: `useY` with deep listening (what most panels want).
  * - `useYVersion(type, mode)`: a number that changes with each change (to key memos).
+ * - `useYRoots(doc, roots, read)`: `read(doc)` after a change of any of several roots (e.g. the
+ *   responsibility map: units, people, crisis types, RACI).
  * tests/unit/renderer/useY.test.ts counts notifications and snapshot identities.
  */
 
@@ -25,7 +27,7 @@ export interface YStore<T> {
   version(): number;
 }
 
-export function yStore<T, Y0 extends AnyYType>(type: Y0 | null | undefined, read: (type: Y0) => T, listen: YListen = 'deep'): YStore<T | undefined> {
+export function yStore<T, Y0 extends AnyYType>(type: Y0 | null | undefined, read: (type: Y0) => T, listen: YListen = 'deep', also: readonly AnyYType[] = []): YStore<T | undefined> {
   let version = 0;
   let cached: { version: number; value: T | undefined } | null = null;
   return {
@@ -35,12 +37,15 @@ export function yStore<T, Y0 extends AnyYType>(type: Y0 | null | undefined, read
         version++;
         onChange();
       };
+      // `also`: more roots read by `read`, always listened to deeply.
+      for (const t of also) t.observeDeep(handler);
+      const stopAlso = () => also.forEach((t) => t.unobserveDeep(handler));
       if (listen === 'deep') {
         type.observeDeep(handler);
-        return () => type.unobserveDeep(handler);
+        return () => (type.unobserveDeep(handler), stopAlso());
       }
       type.observe(handler);
-      return () => type.unobserve(handler);
+      return () => (type.unobserve(handler), stopAlso());
     },
     getSnapshot() {
       if (!cached || cached.version !== version) cached = { version, value: type ? read(type) : undefined };
@@ -67,4 +72,17 @@ export function useYSnapshot<T, Y0 extends AnyYType>(type: Y0 | null | undefined
 export function useYVersion(type: AnyYType | null | undefined, listen: YListen = 'deep'): number {
   const store = useMemo(() => yStore(type, () => 0, listen), [type, listen]);
   return useSyncExternalStore(store.subscribe, store.version, store.version);
+}
+
+/** `read(doc)`, read again after a change of any of `roots(doc)` (deeply); undefined without a doc. */
+export function useYRoots<T>(doc: Y.Doc | null, roots: (doc: Y.Doc) => readonly AnyYType[], read: (doc: Y.Doc) => T): T | undefined {
+  const readRef = useRef(read);
+  readRef.current = read;
+  const rootsRef = useRef(roots);
+  rootsRef.current = roots;
+  const store = useMemo(() => {
+    const [first, ...rest] = doc ? rootsRef.current(doc) : [];
+    return yStore(first, () => readRef.current(doc!), 'deep', rest);
+  }, [doc]);
+  return useSyncExternalStore(store.subscribe, store.getSnapshot, store.getSnapshot);
 }

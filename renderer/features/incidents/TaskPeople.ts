@@ -1,4 +1,4 @@
-import { useCallback, useRef, useSyncExternalStore } from 'react';
+import { useYRoots } from '../../hooks/useY';
 import type * as Y from 'yjs';
 import { ROOTS } from '../../../shared/doc/workspaceDoc';
 import { readRoleMap } from '../../../shared/roles/roleMap';
@@ -10,28 +10,11 @@ import type { RoleUnit } from '../../../shared/roles/types';
  * the map through shared/ — it does not import the roles feature.
  */
 export function useMapPeople(doc: Y.Doc | null): RoleUnit[] {
-  const cache = useRef<{ version: number; doc: Y.Doc | null; units: RoleUnit[] }>({ version: -1, doc: null, units: [] });
-  const version = useRef(0);
-  const subscribe = useCallback(
-    (onChange: () => void) => {
-      if (!doc) return () => undefined;
-      const roots = [doc.getMap(ROOTS.units), doc.getMap(ROOTS.members)];
-      const handler = () => {
-        version.current += 1;
-        onChange();
-      };
-      roots.forEach((r) => r.observeDeep(handler));
-      return () => roots.forEach((r) => r.unobserveDeep(handler));
-    },
-    [doc],
-  );
-  const snapshot = useCallback(() => {
-    const c = cache.current;
-    if (c.version !== version.current || c.doc !== doc) cache.current = { version: version.current, doc, units: doc ? readRoleMap(doc).units : [] };
-    return cache.current.units;
-  }, [doc]);
-  return useSyncExternalStore(subscribe, snapshot, snapshot);
+  return useYRoots(doc, peopleRoots, (d) => readRoleMap(d).units) ?? NO_UNITS;
 }
+
+const NO_UNITS: RoleUnit[] = [];
+const peopleRoots = (doc: Y.Doc) => [doc.getMap(ROOTS.units), doc.getMap(ROOTS.members)];
 
 /** Value of a person picker: '' (nobody / no change), `unit:<id>` (a unit as a whole) or `m:<id>` (a person). */
 export type OwnerChoice = '' | `unit:${string}` | `m:${string}`;

@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import { useYRoots } from '../../hooks/useY';
 import type * as Y from 'yjs';
 import { ROOTS } from '../../../shared/doc/workspaceDoc';
 import { readRoleMap } from '../../../shared/roles/roleMap';
@@ -15,26 +16,7 @@ function rootsOf(doc: Y.Doc): Y.Map<unknown>[] {
  * One snapshot per change, shared by every component that asks within a render.
  */
 export function useRoleMap(doc: Y.Doc): RoleMap {
-  const cache = useRef<{ version: number; doc: Y.Doc | null; map: RoleMap | null }>({ version: -1, doc: null, map: null });
-  const version = useRef(0);
-  const subscribe = useCallback(
-    (onChange: () => void) => {
-      const roots = rootsOf(doc);
-      const handler = () => {
-        version.current += 1;
-        onChange();
-      };
-      roots.forEach((r) => r.observeDeep(handler));
-      return () => roots.forEach((r) => r.unobserveDeep(handler));
-    },
-    [doc],
-  );
-  const snapshot = useCallback(() => {
-    const c = cache.current;
-    if (c.version !== version.current || c.doc !== doc || !c.map) cache.current = { version: version.current, doc, map: readRoleMap(doc) };
-    return cache.current.map!;
-  }, [doc]);
-  return useSyncExternalStore(subscribe, snapshot, snapshot);
+  return useYRoots(doc, rootsOf, readRoleMap)!;
 }
 
 /** Current time, refreshed every few minutes (freshness of contacts changes with the clock). */

@@ -79,4 +79,23 @@ describe('yStore: one render per change it listens to', () => {
     expect(none.getSnapshot()).toBeUndefined();
     expect(typeof none.subscribe(() => {})).toBe('function');
   });
+
+  it('several roots: a change to any of them notifies once, and reads again', () => {
+    const doc = new Y.Doc();
+    const units = doc.getMap('units');
+    const people = doc.getMap('people');
+    let reads = 0;
+    const store = yStore(units, () => (reads++, units.size + people.size), 'deep', [people]);
+    const stop = store.subscribe(() => {});
+    expect(store.getSnapshot()).toBe(0);
+    write(doc, 'user', () => people.set('p1', 1));
+    expect(store.getSnapshot()).toBe(1);
+    write(doc, 'user', () => units.set('u1', 1));
+    expect(store.getSnapshot()).toBe(2);
+    expect(store.version()).toBe(2);
+    expect(reads).toBe(3);
+    stop();
+    write(doc, 'user', () => people.set('p2', 1));
+    expect(store.version()).toBe(2);
+  });
 });
