@@ -58,6 +58,13 @@ const stored = (page: Page) => page.evaluate(() => window.__crisisRoomRoomsTest!
 const topic = (page: Page, id: string) => page.evaluate((r) => window.__crisisRoomRoomsTest!.topic(r), id);
 const load = () => loadavg()[0]!.toFixed(1);
 
+/** What a laptop shows of the roster, the join requests and its links (for a failure message). */
+async function seen(page: Page): Promise<string> {
+  const texts = async (id: string) => (await page.getByTestId(id).allTextContents().catch(() => [])).map((t) => t.trim().slice(0, 60));
+  const state = await indicator(page).getAttribute('data-state', { timeout: 1000 }).catch(() => '?');
+  return `url ${page.url().replace(/^.*#/, '#')}, sync ${state}, members ${JSON.stringify(await texts('member-name'))}, join requests ${JSON.stringify(await texts('join-request'))}, load ${load()}`;
+}
+
 async function invite(role: string, page: Page): Promise<void> {
   await go(legal, `w/${ws}/sync`);
   await legal.getByTestId('invite-role').selectOption(role);
@@ -105,10 +112,16 @@ test('a restricted room syncs only among its members; the PR agency never shows,
   await expect(indicator(legal)).toHaveAttribute('data-state', 'alone', { timeout: 15_000 });
   await invite('executive_approver', exec);
   await invite('external_partner', pr);
-  for (const page of [legal, exec, pr]) {
+  for (const [name, page] of [['Legal', legal], ['Executive', exec], ['PR agency', pr]] as const) {
     await go(page, `w/${ws}/members`);
-    await expect(memberRow(page, '王總').getByTestId('member-roles')).toHaveAttribute('data-roles', 'executive_approver', { timeout: 30_000 });
-    await expect(memberRow(page, '公關代理').getByTestId('member-roles')).toHaveAttribute('data-roles', 'external_partner', { timeout: 30_000 });
+    try {
+      await expect(memberRow(page, '王總').getByTestId('member-roles')).toHaveAttribute('data-roles', 'executive_approver', { timeout: 45_000 });
+      await expect(memberRow(page, '公關代理').getByTestId('member-roles')).toHaveAttribute('data-roles', 'external_partner', { timeout: 45_000 });
+    } catch (err) {
+      // Say what each laptop saw: whose row, which join requests, which links (CI once timed out here).
+      for (const [n, p] of [['Legal', legal], ['Executive', exec], ['PR agency', pr]] as const) console.log(`[rooms] admission wait failed on ${name}; ${n}: ${await seen(p)}`);
+      throw err;
+    }
   }
   // From here on, nothing reloads the PR agency's page: its recorder covers the whole room's life.
   const prStart = (await rxSummary(pr)).startedAt;
