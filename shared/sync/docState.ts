@@ -32,11 +32,13 @@ export function hashBytes(bytes: Uint8Array): string {
   return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(16);
 }
 
-/** Encodes a delete set deterministically (Yjs sorts clients; ranges are maximal runs). */
-function encodeDeleteSet(doc: Y.Doc): Uint8Array {
-  const snap = Y.snapshot(doc);
+/** A delete set as Yjs keeps it: per client, ranges sorted by clock (maximal runs once merged). */
+type DeleteRanges = ReturnType<typeof Y.createDeleteSet>;
+
+/** Encodes a delete set deterministically (clients sorted; ranges are maximal runs). */
+function encodeDeleteSet(ds: DeleteRanges): Uint8Array {
   const enc = encoding.createEncoder();
-  const clients = [...snap.ds.clients.entries()].sort((a, b) => a[0] - b[0]);
+  const clients = [...ds.clients.entries()].filter(([, items]) => items.length > 0).sort((a, b) => a[0] - b[0]);
   for (const [client, items] of clients) {
     encoding.writeVarUint(enc, client);
     encoding.writeVarUint(enc, items.length);
@@ -48,14 +50,59 @@ function encodeDeleteSet(doc: Y.Doc): Uint8Array {
   return encoding.toUint8Array(enc);
 }
 
+/** The whole document's delete set, walking every struct (what the incremental one must equal). */
+export function deleteSetDigest(doc: Y.Doc): string {
+  return hashBytes(encodeDeleteSet(Y.createDeleteSetFromStructStore(doc.store)));
+}
+
 /**
- * Reads a document's state, caching it until the document changes (the delete-set hash walks
- * every struct, which is worth avoiding on each heartbeat of a multi-megabyte workspace).
+ * What `tr` added to the document's delete set: what it deleted (`tr.deleteSet`, which also holds
+ * arriving ContentDeleted items and items under a deleted parent) plus structs it integrated that
+ * arrived already collected (GC structs from a peer that garbage-collected them), found by walking
+ * only the structs the transaction added.
+ */
+function deletedBy(tr: Y.Transaction): DeleteRanges {
+  const added = Y.createDeleteSet();
+  tr.deleteSet.clients.forEach((items, client) => {
+    if (items.length > 0) added.clients.set(client, items.slice());
+  });
+  tr.afterState.forEach((after, client) => {
+    const before = tr.beforeState.get(client) ?? 0;
+    if (after <= before) return;
+    const structs = tr.doc.store.clients.get(client);
+    if (!structs) return;
+    for (let i = Y.findIndexSS(structs, before); i < structs.length; i++) {
+      const st = structs[i]!;
+      if (st.id.clock >= after) break;
+      if (!st.deleted) continue;
+      const from = Math.max(st.id.clock, before);
+      const to = Math.min(st.id.clock + st.length, after);
+      const list = added.clients.get(client) ?? [];
+      list.push({ clock: from, len: to - from } as (typeof list)[number]);
+      added.clients.set(client, list);
+    }
+  });
+  return added;
+}
+
+/**
+ * Reads a document's state. The state vector is read again after a change (cheap); the delete-set
+ * hash is kept up to date incrementally: the whole document is walked once, then each transaction
+ * merges in only what it deleted or brought in deleted (walking every struct after every change
+ * froze a multi-megabyte workspace each time a colleague typed). `deleteSetDigest` is the walk the
+ * tests compare it with.
  */
 export class DocStateReader {
   private cached: DocState | null = null;
-  private readonly onUpdate = () => {
+  private ds: DeleteRanges | null = null;
+  private dsHash: string | null = null;
+  private readonly onUpdate = (tr: Y.Transaction) => {
     this.cached = null;
+    if (this.ds === null) return;
+    const added = deletedBy(tr);
+    if (added.clients.size === 0) return;
+    this.ds = Y.mergeDeleteSets([this.ds, added]);
+    this.dsHash = null;
   };
 
   constructor(private readonly doc: Y.Doc) {
@@ -64,13 +111,10 @@ export class DocStateReader {
 
   read(): DocState {
     if (this.cached) return this.cached;
+    this.ds ??= Y.createDeleteSetFromStructStore(this.doc.store);
+    this.dsHash ??= hashBytes(encodeDeleteSet(this.ds));
     const sv = Y.encodeStateVector(this.doc);
-    const state: DocState = {
-      sv,
-      svMap: Y.decodeStateVector(sv),
-      ds: hashBytes(encodeDeleteSet(this.doc)),
-      pending: hasPendingUpdates(this.doc),
-    };
+    const state: DocState = { sv, svMap: Y.decodeStateVector(sv), ds: this.dsHash, pending: hasPendingUpdates(this.doc) };
     this.cached = state;
     return state;
   }
