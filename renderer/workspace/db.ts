@@ -50,7 +50,9 @@ export class CrisisRoomDb extends Dexie {
   compartments!: EntityTable<CompartmentRow, 'id'>;
 
   constructor(name = DB_NAME, options: DbOptions = {}) {
-    super(name, { addons: [yDexie] });
+    // y-dexie's periodic GC is off: it merged every stored document on the page's thread every
+    // five minutes; workspace/compaction.ts merges new rows in a worker, at idle (issue 14, P14).
+    super(name, { addons: [yDexie({ gc: false }) as (db: Dexie) => void] });
     // No index on `name`: index keys are stored in clear. Indexed fields (id, updatedAt,
     // deletedAt) are the only ones the vault leaves readable.
     this.version(1).stores({ workspaces: 'id, updatedAt, deletedAt, doc: Y.Doc' });

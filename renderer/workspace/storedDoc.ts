@@ -1,6 +1,6 @@
 import { migrateDoc } from '../../shared/doc/migrations';
 import * as Y from 'yjs';
-import { compressYDocs, DexieYProvider } from 'y-dexie';
+import { DexieYProvider } from 'y-dexie';
 import { write } from '../../shared/doc/origins';
 import type { CrisisRoomDb } from './db';
 import { reportStorageError } from './persistence';
@@ -8,20 +8,23 @@ import { loadWithoutUpdateListener } from './internals/yDexie';
 import { registerWriter } from './flush';
 import { UpdateWriter } from './updateWriter';
 import { journalEntries, removeJournalEntries, type JournalEntry } from './journal';
+import { CompactionSchedule, DocCompactor } from './compaction';
 
 /**
  * Opening one stored Y.Doc (a workspace's, or a restricted room's: any row of a table with a
  * `doc: Y.Doc` property) with the app's durable-write machinery: loaded through y-dexie without
  * its own write listener, every local update stored the moment it is made (updateWriter.ts,
- * durableWrites.ts), the leave journal applied, and compressed every COMPRESS_AFTER_WRITES writes
- * and on close. Factored out of workspaceService.ts `openWorkspace` so both use the same code.
+ * durableWrites.ts), the leave journal applied, and compacted at idle (compaction.ts) after
+ * COMPRESS_AFTER_WRITES writes, after it opens and after it closes. Factored out of
+ * workspaceService.ts `openWorkspace` so both use the same code.
  */
 
 /**
- * y-dexie keeps one row per local update and merges them every five minutes. A long editing
- * session can pile up thousands of rows, which makes the next open apply each one (≈2.5× slower
- * than one merged row, see bench P1). We merge sooner: after this many local writes, and when a
- * document is closed.
+ * One row per local update: a long editing session can pile up thousands of rows, which makes
+ * the next open apply each one (≈2.5× slower than one merged row, see bench P1). y-dexie's own
+ * periodic merge is off (db.ts: it merged every document on the page's thread); compaction.ts
+ * merges the rows written since its last run, in a Web Worker, at idle, after this many local
+ * writes.
  */
 export const COMPRESS_AFTER_WRITES = 500;
 
@@ -81,20 +84,14 @@ export interface StoredDoc {
 export async function openStoredDoc(db: CrisisRoomDb, id: string, doc: Y.Doc, updatesTable: string): Promise<StoredDoc> {
   const left = journalEntries(id);
   const { provider, missed } = await loadWithoutEcho(doc);
-  let writesSinceCompress = 0;
-  const compress = () => {
-    writesSinceCompress = 0;
-    compressYDocs(db, 0).catch((err: unknown) => {
-      if ((err as { name?: string } | null)?.name !== 'DatabaseClosedError') reportStorageError(err);
-    });
-  };
+  const compaction = new CompactionSchedule(new DocCompactor(db, updatesTable, id), COMPRESS_AFTER_WRITES);
   const writer = new UpdateWriter(db, id, updatesTable);
   const unregister = registerWriter(writer);
   const store = (update: Uint8Array, origin: unknown) => {
     // The provider's own transactions apply what is already stored.
     if (origin === provider) return;
     writer.add(update);
-    if (++writesSinceCompress >= COMPRESS_AFTER_WRITES) compress();
+    compaction.noteWrite();
   };
   for (const m of missed) store(m.update, m.origin);
   doc.on('updateV2', store);
@@ -102,6 +99,8 @@ export async function openStoredDoc(db: CrisisRoomDb, id: string, doc: Y.Doc, up
   // An older layout is brought up to this version's (stored like any edit; shared/doc/migrations.ts).
   const migrated = migrateDoc(doc, 'system');
   if (migrated.status === 'newer') console.warn(`[storage] ${id} was written by a newer version (schema ${migrated.from} > ${migrated.to}); it is not migrated`);
+  // What earlier sessions left is merged at idle (not the base: compaction.ts).
+  compaction.request();
   return {
     provider,
     close: () => {
@@ -109,7 +108,7 @@ export async function openStoredDoc(db: CrisisRoomDb, id: string, doc: Y.Doc, up
       writer.flush();
       unregister();
       DexieYProvider.release(doc);
-      if (writesSinceCompress > 0) compress();
+      compaction.close();
     },
   };
 }

@@ -1,0 +1,218 @@
+import { Dexie } from 'dexie';
+import { WorkerMerger, type Merger, type MergeKind } from './compactionMerge';
+
+/**
+ * Storage compaction of one stored Y.Doc (its rows `{ i, k, u }` in a y-dexie updates table):
+ * fewer rows make the next open faster, and it must never block the page while someone types
+ * (issue 14, P14: y-dexie's `compressYDocs` merged the whole document on the page's thread).
+ *
+ * - A tail merge: the rows written since the last compaction (`marker`) become one row. Its cost
+ *   is that of the new rows, not of the document. In a Web Worker (compactionMerge.ts); where
+ *   none runs, on this thread in small slices.
+ * - After MAX_SEGMENTS tail merges (and at a session's first compaction, when the marker is not
+ *   known), every row after the base is merged into one: still not the base.
+ * - A fold: the base row (the doc's first) and every row after it become one new, garbage-
+ *   collected base — only in the worker, and only once the rows after the base hold at least
+ *   FOLD_RATIO of the base's size (and FOLD_MIN_BYTES): the page's thread still opens the base
+ *   and seals the new one (renderer/vault), so folds are kept rare.
+ * - Crash-safe: the merged row is written (at the key of the newest row it replaces, so y-dexie's
+ *   live query of an open document, which reads rows after the last one it saw, does not apply it
+ *   again) and the rows it replaces are deleted in ONE IndexedDB transaction, which first checks
+ *   that none of the rows read is gone (another window or y-dexie compacted meanwhile: nothing is
+ *   written, the next run starts over). A crash before the commit leaves the rows as they were;
+ *   rows written while the merge runs have newer keys and are left alone.
+ * Rows pass through the vault's middleware: read as plaintext on this thread, the merged row
+ * sealed again on its way in.
+ */
+
+/** Tail merges before the rows after the base are merged into one. */
+export const MAX_SEGMENTS = 8;
+/** A fold is due once the rows after the base hold this share of the base's size… */
+export const FOLD_RATIO = 0.25;
+/** …and at least this many bytes (also the threshold while the base's size is not known). */
+export const FOLD_MIN_BYTES = 256 * 1024;
+
+export interface CompactionPlan {
+  kind: MergeKind;
+  /** Keys of the rows merged, ascending; the merged row takes the last one. */
+  sources: number[];
+}
+
+/**
+ * What to merge, from the doc's row keys (ascending), the key the last compaction wrote
+ * (`marker`, null when unknown: a new session, or rows changed underneath) and whether a fold
+ * is due (only ever planned where `canFold`: a worker runs).
+ */
+export function planCompaction(keys: readonly number[], marker: number | null, opts: { canFold: boolean; foldDue?: boolean; maxSegments?: number }): CompactionPlan | null {
+  if (keys.length < 2) return null;
+  if (opts.canFold && opts.foldDue) return { kind: 'fold', sources: [...keys] };
+  const base = keys[0]!;
+  const m = marker !== null && keys.includes(marker) ? marker : null;
+  const segments = m === null ? 0 : keys.filter((k) => k > base && k <= m).length;
+  // Earlier merges merged again with the new rows; never the base (that would be the whole state).
+  if (segments >= (opts.maxSegments ?? MAX_SEGMENTS)) return { kind: 'tail', sources: keys.slice(1) };
+  const tail = keys.filter((k) => k > (m ?? base));
+  return tail.length >= 2 ? { kind: 'tail', sources: tail } : null;
+}
+
+export interface CompactionResult {
+  kind: MergeKind | 'none' | 'conflict';
+  /** Rows merged into one. */
+  merged: number;
+  /** Whether another compaction is due right away (a fold, once the rows after the base grew). */
+  again: boolean;
+}
+
+interface UpdateRow {
+  i: number;
+  k: string;
+  u: Uint8Array;
+}
+
+export interface CompactorOptions {
+  merger?: Merger;
+  maxSegments?: number;
+  foldMinBytes?: number;
+  /** Tests: runs between the merge and the commit (a failure there must lose nothing). */
+  beforeCommit?: () => Promise<void> | void;
+}
+
+let sharedMerger: WorkerMerger | null = null;
+const pageMerger = () => (sharedMerger ??= new WorkerMerger());
+
+/** Compacts the rows of document `id` in `table`; one run at a time per document. */
+export class DocCompactor {
+  private marker: number | null = null;
+  private foldDue = false;
+  /** The base's size, once a fold wrote it (in bytes of plaintext). */
+  private baseBytes = 0;
+  private running: Promise<CompactionResult> | null = null;
+  private readonly merger: Merger;
+  private readonly maxSegments: number;
+  private readonly foldMinBytes: number;
+
+  constructor(
+    private readonly db: Dexie,
+    private readonly table: string,
+    private readonly id: string,
+    private readonly opts: CompactorOptions = {},
+  ) {
+    this.merger = opts.merger ?? pageMerger();
+    this.maxSegments = opts.maxSegments ?? MAX_SEGMENTS;
+    this.foldMinBytes = opts.foldMinBytes ?? FOLD_MIN_BYTES;
+  }
+
+  compact(): Promise<CompactionResult> {
+    this.running ??= Dexie.ignoreTransaction(() => this.run()).finally(() => (this.running = null));
+    return this.running;
+  }
+
+  private keysOf(): Promise<number[]> {
+    return this.db.table(this.table).where('k').equals(this.id).primaryKeys() as Promise<number[]>;
+  }
+
+  private async run(): Promise<CompactionResult> {
+    const t = this.db.table<UpdateRow, number>(this.table);
+    // Keys only: read from the index, nothing decrypted.
+    const keys = await this.keysOf();
+    const plan = planCompaction(keys, this.marker, { canFold: this.merger.offThread, foldDue: this.foldDue, maxSegments: this.maxSegments });
+    if (!plan) return { kind: 'none', merged: 0, again: false };
+    const rows = await t.bulkGet(plan.sources);
+    if (rows.some((r) => !r || !(r.u instanceof Uint8Array))) return this.conflict();
+    const merged = await this.merger.merge(plan.kind, rows.map((r) => r!.u));
+    await this.opts.beforeCommit?.();
+    const out = plan.sources[plan.sources.length - 1]!;
+    const committed = await this.db.transaction('rw', this.table, async () => {
+      const now = new Set(await this.keysOf());
+      // A row read is gone: someone else compacted; writing ours could drop what they merged.
+      if (keys.some((k) => k <= out && !now.has(k))) return false;
+      await t.put({ i: out, k: this.id, u: merged });
+      await t.bulkDelete(plan.sources.slice(0, -1));
+      return true;
+    });
+    if (!committed) return this.conflict();
+    this.marker = out;
+    if (plan.kind === 'fold') {
+      this.foldDue = false;
+      this.baseBytes = merged.length;
+    } else if (plan.sources[0] === keys[1]) {
+      // Everything after the base is now this one row: fold once it is big enough.
+      this.foldDue = merged.length >= Math.max(this.foldMinBytes, this.baseBytes * FOLD_RATIO);
+    }
+    return { kind: plan.kind, merged: plan.sources.length, again: this.foldDue && this.merger.offThread };
+  }
+
+  private conflict(): CompactionResult {
+    this.marker = null;
+    return { kind: 'conflict', merged: 0, again: false };
+  }
+}
+
+/** One compaction at a time on this page (several open documents share the worker). */
+let queue: Promise<unknown> = Promise.resolve();
+function queued<T>(job: () => Promise<T>): Promise<T> {
+  const next = queue.then(job, job);
+  queue = next.catch(() => undefined);
+  return next;
+}
+
+type IdleRunner = (run: () => void) => void;
+
+/** At the page's next idle moment (at the latest after 10 s); a short timer where there is none. */
+export const whenIdle: IdleRunner = (run) => {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(() => run(), { timeout: 10_000 });
+  else setTimeout(run, 250);
+};
+
+function quietly(err: unknown): void {
+  const name = (err as { name?: string } | null)?.name;
+  // The database closing (another window deleting it, the app quitting) ends compaction; the rows stay valid.
+  if (name === 'DatabaseClosedError' || name === 'AbortError') return;
+  console.warn('[storage] compaction failed; the stored rows are unchanged', err);
+}
+
+/**
+ * When an open document compacts: after `afterWrites` local writes, once at idle after it opens
+ * (merging what earlier sessions left) and at idle after it closes — never on the close path itself.
+ */
+export class CompactionSchedule {
+  private writes = 0;
+  private requested = false;
+  private stopped = false;
+
+  constructor(
+    private readonly compactor: DocCompactor,
+    private readonly afterWrites: number,
+    private readonly idle: IdleRunner = whenIdle,
+  ) {}
+
+  /** A local write was stored. */
+  noteWrite(): void {
+    if (++this.writes >= this.afterWrites) this.request();
+  }
+
+  request(): void {
+    if (this.requested || this.stopped) return;
+    this.requested = true;
+    this.idle(() => void this.run());
+  }
+
+  /** The document closed: one last compaction of what this session wrote, at idle. */
+  close(): void {
+    if (this.writes > 0) this.request();
+    this.stopped = true;
+  }
+
+  private async run(): Promise<void> {
+    this.writes = 0;
+    let again = false;
+    try {
+      again = (await queued(() => this.compactor.compact())).again;
+    } catch (err) {
+      quietly(err);
+    } finally {
+      this.requested = false;
+    }
+    if (again) this.request();
+  }
+}

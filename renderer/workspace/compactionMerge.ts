@@ -1,0 +1,189 @@
+import * as Y from 'yjs';
+import { write } from '../../shared/doc/origins';
+
+/**
+ * The merging half of storage compaction (compaction.ts): pure functions on Yjs V2 update bytes,
+ * run in a Web Worker (compaction.worker.ts) so the page's thread never merges a whole document;
+ * where no worker can run, only small merges run here, in slices with a yield between them.
+ *
+ * - 'tail': `Y.mergeUpdatesV2` of the rows written since the last compaction (small).
+ * - 'fold': the stored base and everything after it, applied to a fresh garbage-collecting
+ *   Y.Doc and encoded again — what y-dexie's own compression did on this thread, including
+ *   dropping deleted content. Only ever run off the page's thread.
+ */
+export type MergeKind = 'tail' | 'fold';
+
+export interface MergeRequest {
+  id: number;
+  kind: MergeKind;
+  updates: Uint8Array[];
+}
+
+export type MergeAnswer = { id: number; ok: true; update: Uint8Array } | { id: number; ok: false; message: string };
+
+/** Merges updates without applying them (cost proportional to what is merged). */
+export function mergeTail(updates: readonly Uint8Array[]): Uint8Array {
+  return Y.mergeUpdatesV2([...updates]);
+}
+
+/** The whole state, garbage-collected: a fresh Y.Doc with every update applied, encoded once. */
+export function foldAll(updates: readonly Uint8Array[]): Uint8Array {
+  const doc = new Y.Doc({ gc: true });
+  try {
+    write(doc, 'system', () => {
+      for (const u of updates) Y.applyUpdateV2(doc, u, 'system');
+    });
+    // Updates still waiting for missing ones are kept in the encoding (Yjs adds pending structs).
+    return Y.encodeStateAsUpdateV2(doc);
+  } finally {
+    doc.destroy();
+  }
+}
+
+/** The worker's answer to one request (compaction.worker.ts). */
+export function answerMerge(req: unknown): MergeAnswer {
+  const r = req as Partial<MergeRequest> | null;
+  const id = typeof r?.id === 'number' ? r.id : -1;
+  if (!r || (r.kind !== 'tail' && r.kind !== 'fold') || !Array.isArray(r.updates) || !r.updates.every((u) => u instanceof Uint8Array)) {
+    return { id, ok: false, message: 'malformed merge request' };
+  }
+  try {
+    return { id, ok: true, update: r.kind === 'fold' ? foldAll(r.updates) : mergeTail(r.updates) };
+  } catch (err) {
+    return { id, ok: false, message: err instanceof Error ? err.message : String(err) };
+  }
+}
+
+/** Merges for compaction.ts. `offThread`: whether a whole-document fold may be asked of it. */
+export interface Merger {
+  readonly offThread: boolean;
+  merge(kind: MergeKind, updates: readonly Uint8Array[]): Promise<Uint8Array>;
+}
+
+/** Rows merged per slice on the page's thread (a few hundred microseconds for typing-sized rows). */
+export const SLICE_ROWS = 32;
+
+const yieldToPage = () => new Promise<void>((r) => setTimeout(r, 0));
+
+/**
+ * Merges on this thread in slices of `slice` updates, yielding to the page between slices (a
+ * merge of merges until one is left). Never asked to fold: a fold is a whole-document merge.
+ * `merge` is injectable so tests can count what this thread merges.
+ */
+export class SlicedMerger implements Merger {
+  readonly offThread = false;
+  constructor(
+    private readonly mergeHere: (updates: Uint8Array[]) => Uint8Array = Y.mergeUpdatesV2,
+    private readonly slice = SLICE_ROWS,
+    private readonly pause: () => Promise<void> = yieldToPage,
+  ) {}
+
+  async merge(kind: MergeKind, updates: readonly Uint8Array[]): Promise<Uint8Array> {
+    if (kind === 'fold') throw new Error('a fold is never run on the page thread');
+    let level = [...updates];
+    if (level.length === 0) throw new Error('nothing to merge');
+    while (level.length > 1) {
+      const next: Uint8Array[] = [];
+      for (let i = 0; i < level.length; i += this.slice) {
+        next.push(this.mergeHere(level.slice(i, i + this.slice)));
+        await this.pause();
+      }
+      level = next;
+    }
+    return level[0]!;
+  }
+}
+
+/** What compaction needs of a Worker (a fake one in unit tests). */
+export interface WorkerLike {
+  postMessage(message: MergeRequest): void;
+  onmessage: ((event: { data: unknown }) => void) | null;
+  onerror: ((event: { message?: string }) => void) | null;
+  terminate(): void;
+}
+
+/** The app's worker: bundled by Vite as its own chunk (like features/backup/kdf.worker.ts). */
+function startWorker(): WorkerLike | null {
+  if (typeof Worker === 'undefined') return null;
+  try {
+    return new Worker(new URL('./compaction.worker.ts', import.meta.url), { type: 'module' }) as unknown as WorkerLike;
+  } catch {
+    return null;
+  }
+}
+
+/** A worker with nothing to do for this long is stopped (a fold's memory goes with it). */
+export const WORKER_IDLE_MS = 30_000;
+
+/**
+ * Merges in a Web Worker, one worker per page, started on first use and stopped when idle.
+ * When no worker can start or it fails, tail merges run here in slices (`fallback`) and
+ * `offThread` turns false, so no fold is planned any more.
+ */
+export class WorkerMerger implements Merger {
+  private worker: WorkerLike | null = null;
+  private broken = false;
+  private nextId = 1;
+  private readonly waiting = new Map<number, { resolve: (u: Uint8Array) => void; reject: (e: Error) => void }>();
+  private idleTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(
+    private readonly start: () => WorkerLike | null = startWorker,
+    private readonly fallback: Merger = new SlicedMerger(),
+  ) {}
+
+  get offThread(): boolean {
+    return !this.broken && (this.worker !== null || this.canStart());
+  }
+
+  private canStart(): boolean {
+    if (this.broken) return false;
+    this.worker = this.start();
+    if (!this.worker) {
+      this.broken = true;
+      return false;
+    }
+    this.worker.onmessage = (event) => this.answer(event.data as MergeAnswer);
+    this.worker.onerror = (event) => this.fail(`the compaction worker failed (${event.message || 'no message'})`);
+    return true;
+  }
+
+  async merge(kind: MergeKind, updates: readonly Uint8Array[]): Promise<Uint8Array> {
+    if (!this.offThread || !this.worker) return this.fallback.merge(kind, updates);
+    clearTimeout(this.idleTimer);
+    const id = this.nextId++;
+    const worker = this.worker;
+    return new Promise<Uint8Array>((resolve, reject) => {
+      this.waiting.set(id, { resolve, reject });
+      // Copied, not transferred: the rows' bytes are shared with the vault's cache of plaintexts.
+      worker.postMessage({ id, kind, updates: [...updates] });
+    }).finally(() => this.idleLater());
+  }
+
+  private answer(a: MergeAnswer): void {
+    const w = this.waiting.get(a?.id);
+    if (!w) return;
+    this.waiting.delete(a.id);
+    if (a.ok && a.update instanceof Uint8Array) w.resolve(a.update);
+    else w.reject(new Error(a.ok ? 'the compaction worker answered without an update' : a.message));
+  }
+
+  private fail(message: string): void {
+    console.warn(`[storage] ${message}; compacting on the page in small slices instead`);
+    this.broken = true;
+    this.worker?.terminate();
+    this.worker = null;
+    for (const w of this.waiting.values()) w.reject(new Error(message));
+    this.waiting.clear();
+  }
+
+  private idleLater(): void {
+    clearTimeout(this.idleTimer);
+    if (this.waiting.size > 0) return;
+    this.idleTimer = setTimeout(() => {
+      if (this.waiting.size > 0) return;
+      this.worker?.terminate();
+      this.worker = null;
+    }, WORKER_IDLE_MS);
+  }
+}

@@ -1,0 +1,189 @@
+import 'fake-indexeddb/auto';
+import { beforeAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import * as Y from 'yjs';
+import { installTestVault } from '../vault/testVault';
+import { CrisisRoomDb, UPDATES_TABLE } from '../../../renderer/workspace/db';
+import { storeUpdateNow } from '../../../renderer/workspace/durableWrites';
+import { CompactionSchedule, DocCompactor } from '../../../renderer/workspace/compaction';
+import { answerMerge, SlicedMerger, WorkerMerger, type MergeRequest, type WorkerLike } from '../../../renderer/workspace/compactionMerge';
+import { ensureDataKey } from '../../../renderer/vault';
+import { createWorkspace, openWorkspace } from '../../../renderer/workspace/workspaceService';
+import { usePersistence } from '../../../renderer/workspace/persistence';
+import { listRecords, setField } from '../../../shared/doc/collection';
+import { playbookOf } from '../../../shared/doc/workspaceDoc';
+import { compressYDocs } from 'y-dexie';
+
+// y-dexie's whole-document merge, watched: the open workspace must never call it.
+vi.mock('y-dexie', async (importOriginal) => {
+  const real = await importOriginal<typeof import('y-dexie')>();
+  return { ...real, compressYDocs: vi.fn(real.compressYDocs) };
+});
+
+beforeAll(async () => {
+  await installTestVault();
+});
+
+let db: CrisisRoomDb;
+let n = 0;
+const ID = 'ws-thread';
+
+beforeEach(async () => {
+  db = new CrisisRoomDb(`compaction-thread-${++n}`);
+  await db.open();
+  await ensureDataKey(ID);
+});
+afterEach(async () => {
+  vi.restoreAllMocks();
+  db.close();
+  await db.delete();
+});
+
+/** A large base row (a big document) and `tail` typing-sized rows after it. */
+async function storeBigDoc(tail: number): Promise<{ doc: Y.Doc; base: Uint8Array }> {
+  const doc = new Y.Doc();
+  const text = doc.getText('t');
+  doc.transact(() => text.insert(0, '危機'.repeat(20_000)), 'system');
+  const base = Y.encodeStateAsUpdateV2(doc);
+  await storeUpdateNow(db, ID, base);
+  for (let k = 0; k < tail; k++) {
+    const sv = Y.encodeStateVector(doc);
+    doc.transact(() => text.insert(k, 'x'), 'user');
+    await storeUpdateNow(db, ID, Y.encodeStateAsUpdateV2(doc, sv));
+  }
+  return { doc, base };
+}
+
+/** A Worker stand-in running the worker's own handler, asynchronously, counting what it merges. */
+function fakeWorker(): WorkerLike & { received: MergeRequest[] } {
+  const w = {
+    received: [] as MergeRequest[],
+    onmessage: null as WorkerLike['onmessage'],
+    onerror: null as WorkerLike['onerror'],
+    postMessage(message: MergeRequest) {
+      w.received.push(message);
+      setTimeout(() => w.onmessage?.({ data: answerMerge(structuredClone(message)) }), 0);
+    },
+    terminate() {},
+  };
+  return w;
+}
+
+const bytes = (us: readonly Uint8Array[]) => us.reduce((s, u) => s + u.length, 0);
+
+describe('the page thread never merges the whole document', () => {
+  it('with a worker: every merge, the fold of the whole state included, goes to the worker; none runs here', async () => {
+    const { doc } = await storeBigDoc(40);
+    const here = vi.fn((us: Uint8Array[]) => Y.mergeUpdatesV2(us));
+    const worker = fakeWorker();
+    const c = new DocCompactor(db, UPDATES_TABLE, ID, { merger: new WorkerMerger(() => worker, new SlicedMerger(here)), maxSegments: 2, foldMinBytes: 0 });
+    expect((await c.compact()).kind).toBe('tail');
+    expect((await c.compact()).kind).toBe('fold');
+    for (let k = 0; k < 3; k++) {
+      for (let j = 0; j < 10; j++) {
+        const sv = Y.encodeStateVector(doc);
+        doc.transact(() => doc.getText('t').insert(0, 'y'), 'user');
+        await storeUpdateNow(db, ID, Y.encodeStateAsUpdateV2(doc, sv));
+      }
+      await c.compact();
+    }
+    expect(here).not.toHaveBeenCalled();
+    expect(worker.received.map((r) => r.kind)).toEqual(['tail', 'fold', 'tail', 'tail', 'tail']);
+    // The whole state went to the worker once (the fold), never to this thread.
+    expect(worker.received[1]!.updates[0]!.length).toBeGreaterThan(40_000);
+    const stored = new Y.Doc();
+    for (const r of (await db.table(UPDATES_TABLE).where('k').equals(ID).toArray()) as Array<{ u: Uint8Array }>) Y.applyUpdateV2(stored, r.u, 'remote');
+    expect(stored.getText('t').toString()).toBe(doc.getText('t').toString());
+  });
+
+  it('without a worker: only the new rows are merged here, in slices, never the base', async () => {
+    const { doc, base } = await storeBigDoc(100);
+    const here = vi.fn((us: Uint8Array[]) => Y.mergeUpdatesV2(us));
+    const merger = new WorkerMerger(() => null, new SlicedMerger(here, 16));
+    expect(merger.offThread).toBe(false);
+    const c = new DocCompactor(db, UPDATES_TABLE, ID, { merger });
+    expect((await c.compact()).kind).toBe('tail');
+    expect(here.mock.calls.length).toBeGreaterThan(1);
+    for (const [us] of here.mock.calls) {
+      expect(us.length).toBeLessThanOrEqual(16);
+      expect(bytes(us)).toBeLessThan(base.length / 4);
+    }
+    expect(await db.table(UPDATES_TABLE).where('k').equals(ID).count()).toBe(2);
+    const stored = new Y.Doc();
+    for (const r of (await db.table(UPDATES_TABLE).where('k').equals(ID).toArray()) as Array<{ u: Uint8Array }>) Y.applyUpdateV2(stored, r.u, 'remote');
+    expect(Y.encodeStateAsUpdate(stored)).toEqual(Y.encodeStateAsUpdate(doc));
+  });
+
+  it('a worker that fails falls back to slices here, and no fold is asked of this thread', async () => {
+    await storeBigDoc(10);
+    const here = vi.fn((us: Uint8Array[]) => Y.mergeUpdatesV2(us));
+    const broken: WorkerLike = {
+      onmessage: null,
+      onerror: null,
+      postMessage() {
+        setTimeout(() => broken.onerror?.({ message: 'script failed to load' }), 0);
+      },
+      terminate() {},
+    };
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const merger = new WorkerMerger(() => broken, new SlicedMerger(here));
+    const c = new DocCompactor(db, UPDATES_TABLE, ID, { merger });
+    await expect(c.compact()).rejects.toThrow('script failed to load');
+    expect(merger.offThread).toBe(false);
+    expect((await c.compact()).kind).toBe('tail');
+    expect(here).toHaveBeenCalled();
+    await expect(new SlicedMerger(here).merge('fold', [new Uint8Array()])).rejects.toThrow();
+  });
+});
+
+describe('when compaction runs', () => {
+  it("y-dexie's own periodic GC (a whole-document merge on this thread every five minutes) is off", async () => {
+    const timers = vi.spyOn(globalThis, 'setTimeout');
+    const other = new CrisisRoomDb(`compaction-gc-${n}`);
+    await other.open();
+    await new Promise((r) => setTimeout(r, 20));
+    expect(timers.mock.calls.some(([, ms]) => ms === 10_000)).toBe(false);
+    other.close();
+    await other.delete();
+  });
+
+  it('at idle after many writes, after opening and after closing — never in the close call', async () => {
+    const idle: Array<() => void> = [];
+    const compactor = { compact: vi.fn(async () => ({ kind: 'tail' as const, merged: 2, again: false })) };
+    const s = new CompactionSchedule(compactor as unknown as DocCompactor, 3, (run) => idle.push(run));
+    s.noteWrite();
+    s.noteWrite();
+    expect(idle).toHaveLength(0);
+    s.noteWrite();
+    s.noteWrite();
+    expect(idle).toHaveLength(1);
+    expect(compactor.compact).not.toHaveBeenCalled();
+    idle.shift()!();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(compactor.compact).toHaveBeenCalledTimes(1);
+    s.noteWrite();
+    s.close();
+    expect(compactor.compact).toHaveBeenCalledTimes(1);
+    expect(idle).toHaveLength(1);
+    s.noteWrite();
+    s.request();
+    expect(idle).toHaveLength(1);
+  });
+
+  it('an open workspace compacts its rows at idle without losing an edit', async () => {
+    const id = await createWorkspace({ name: 'Busy', language: 'en' }, db);
+    const ws = await openWorkspace(id, db);
+    const first = listRecords(playbookOf(ws.doc).crisisTypes)[0]!;
+    for (let i = 0; i < 40; i++) setField(first, 'name', `Name ${i}`, 'user');
+    for (let i = 0; i < 200 && usePersistence.getState().pending > 0; i++) await new Promise((r) => setTimeout(r, 10));
+    const rows = () => db.table(UPDATES_TABLE).where('k').equals(id).count();
+    expect(await rows()).toBeGreaterThan(40);
+    ws.close();
+    // At idle after the open and after the close: the base and at most two merged rows.
+    for (let i = 0; i < 100 && (await rows()) > 3; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(await rows()).toBeLessThanOrEqual(3);
+    const again = await openWorkspace(id, db);
+    expect(listRecords(playbookOf(again.doc).crisisTypes)[0]!.get('name')).toBe('Name 39');
+    again.close();
+    expect(compressYDocs).not.toHaveBeenCalled();
+  });
+});
