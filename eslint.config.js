@@ -84,6 +84,10 @@ export const DOM_GLOBALS = [
   'Worker', 'BroadcastChannel',
 ];
 
+/** Native dialogs renderer/ must not open (exported for the tests). */
+export const NATIVE_DIALOGS = ['confirm', 'alert', 'prompt'];
+const NATIVE_DIALOG_MESSAGE = 'No native dialogs: ask with confirm() from renderer/ui/confirm.tsx.';
+
 const layerConfigs = Object.values(layering).map(({ files, ignores, paths, patterns, message, globals: g }) => ({
   files,
   ...(ignores ? { ignores } : {}),
@@ -126,6 +130,15 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
   ...layerConfigs,
+  {
+    // The browser's own dialogs cannot be styled, translated or inspected, and block the page:
+    // ask with renderer/ui/confirm.tsx (an accessible dialog in the app's window) instead.
+    files: ['renderer/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-globals': ['error', ...NATIVE_DIALOGS.map((name) => ({ name, message: NATIVE_DIALOG_MESSAGE }))],
+      'no-restricted-properties': ['error', ...['window', 'globalThis', 'self'].flatMap((object) => NATIVE_DIALOGS.map((property) => ({ object, property, message: NATIVE_DIALOG_MESSAGE })))],
+    },
+  },
   {
     files: ['renderer/**/*.{ts,tsx}'],
     rules: { 'crisis-room/feature-boundaries': ['error', { featuresDir: 'renderer/features', features, roots: ['renderer/app/', 'renderer/i18n/resources.ts'] }] },

@@ -10,12 +10,23 @@ import { OnboardingPage } from '../features/settings/OnboardingPage';
 import { useGateStage, VaultScreen } from '../features/vault/VaultGate';
 import { useIdentity } from '../identity/identity';
 import { Toasts } from '../ui/toasts';
+import { ConfirmHost } from '../ui/confirm';
 import { useCurrentWorkspace } from '../workspace/useWorkspace';
 import { useSession } from '../session/sessionStore';
 import { useYSnapshot } from '../hooks/useY';
 import { metaOf } from '../../shared/doc/workspaceDoc';
 
+/** The app, with the one confirmation dialog (ui/confirm.tsx) mounted beside every screen. */
 export function App() {
+  return (
+    <>
+      <AppShell />
+      <ConfirmHost />
+    </>
+  );
+}
+
+function AppShell() {
   const route = useRoute();
   const { t } = useTranslation('app');
   const language = useSession((s) => s.language);

@@ -16,6 +16,7 @@ import { notifyLocales } from '../features/notify/locales';
 import { helpLocales } from '../features/help/locales';
 import { companyLocales } from '../features/company/locales';
 import { runbookLocales } from '../features/playbook/runbookLocales';
+import { uiLocales } from '../ui/locales';
 
 /** A feature's strings in every language (the same keys in each). */
 export type LocaleBundle = Record<Language, Record<string, unknown>>;
@@ -39,4 +40,5 @@ export const namespaces: Record<string, LocaleBundle> = {
   help: helpLocales,
   company: companyLocales,
   runbook: runbookLocales,
+  ui: uiLocales,
 };

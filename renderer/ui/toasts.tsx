@@ -1,5 +1,12 @@
 import { create } from 'zustand';
+import { toast as sonner, Toaster } from 'sonner';
+import { useTranslation } from 'react-i18next';
 
+/**
+ * Short notices at the bottom of the window, some with one action ("Undo"), shown by sonner.
+ * A toast (and its action) lasts exactly `ttl` ms — also while the pointer rests on it — because
+ * some actions stop working then (a deleted workspace is purged after its undo period).
+ */
 export interface Toast {
   id: number;
   text: string;
@@ -9,45 +16,25 @@ export interface Toast {
 }
 
 interface ToastState {
-  toasts: Toast[];
   show: (t: Omit<Toast, 'id'>) => number;
   dismiss: (id: number) => void;
 }
 
 let nextId = 1;
 
-export const useToasts = create<ToastState>((set, get) => ({
-  toasts: [],
+export const useToasts = create<ToastState>(() => ({
   show: (t) => {
     const id = nextId++;
-    set({ toasts: [...get().toasts, { ...t, id }] });
-    window.setTimeout(() => get().dismiss(id), t.ttl);
+    sonner(t.text, { id, duration: Infinity, ...(t.action ? { action: { label: t.action.label, onClick: () => t.action!.run() } } : {}) });
+    window.setTimeout(() => sonner.dismiss(id), t.ttl);
     return id;
   },
-  dismiss: (id) => set({ toasts: get().toasts.filter((t) => t.id !== id) }),
+  dismiss: (id) => void sonner.dismiss(id),
 }));
 
+/** Where toasts appear (mounted once in app/App.tsx). Each toast carries the class `toast`. */
 export function Toasts() {
-  const toasts = useToasts((s) => s.toasts);
-  const dismiss = useToasts((s) => s.dismiss);
-  return (
-    <div className="toasts" role="status" aria-live="polite">
-      {toasts.map((t) => (
-        <div key={t.id} className="toast">
-          <span>{t.text}</span>
-          {t.action && (
-            <button
-              type="button"
-              onClick={() => {
-                t.action!.run();
-                dismiss(t.id);
-              }}
-            >
-              {t.action.label}
-            </button>
-          )}
-        </div>
-      ))}
-    </div>
-  );
+  const { t } = useTranslation('ui');
+  // Unstyled: the look is the app's `.toast` (styles.css); sonner stacks, animates and announces.
+  return <Toaster position="bottom-center" expand visibleToasts={6} customAriaLabel={t('toasts.label')} toastOptions={{ unstyled: true, className: 'toast' }} />;
 }

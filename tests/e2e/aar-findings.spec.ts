@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, expect } from '@playwright/test';
-import { createWorkspace, openApp, unlock, waitSaved } from './helpers';
+import { confirmDialog, createWorkspace, openApp, unlock, waitSaved } from './helpers';
 
 test('the review names what happened, keeps lessons and feedback, and prints them', async ({ page }) => {
   test.setTimeout(120_000);
@@ -18,8 +18,8 @@ test('the review names what happened, keeps lessons and feedback, and prints the
   // Nobody does anything: skip to the regulator letter at T+1:10 and end the drill.
   for (let i = 0; i < 4; i++) await page.getByTestId('clock-skip').click();
   await expect(page.getByTestId('exercise-elapsed')).toHaveText('T+1:10:00');
-  page.once('dialog', (d) => void d.accept());
   await page.getByTestId('clock-end').click();
+  await confirmDialog(page);
   await expect(page.getByTestId('aar')).toBeVisible();
 
   // Findings say which task of which unit, how late; which inject waited how long; the update gap; the statement.

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CHROMIUM_ARGS } from '../../playwright.config';
 import { decodeInvite } from '../../shared/sync/invite';
-import { completeOnboarding, TEST_PASSPHRASE, unlock, waitSaved } from './helpers';
+import { completeOnboarding, confirmDialog, TEST_PASSPHRASE, unlock, waitSaved } from './helpers';
 
 /** The app under test: the suite's server (playwright.config baseURL) unless AT_REST_BASE_URL names another. */
 let BASE = process.env.AT_REST_BASE_URL ?? '';
@@ -177,8 +177,8 @@ test('nothing readable at rest', async () => {
     await page.goto(`${BASE}/#/`);
     await unlock(page);
     await expect(page.getByTestId('workspace-item')).toHaveCount(1);
-    page.once('dialog', (d) => void d.accept());
     await page.getByTestId('workspace-item').getByRole('button', { name: 'Delete' }).click();
+    await confirmDialog(page);
     await expect(page.getByTestId('workspace-item')).toHaveCount(0);
     await expect
       .poll(async () => page.evaluate((id) => window.__crisisRoomVaultTest!.keyring()!.shredded.includes(id), wsId), { timeout: 30_000 })

@@ -11,7 +11,7 @@
  */
 import { join, resolve } from 'node:path';
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
-import { openApp, waitSaved } from './helpers';
+import { confirmDialog, openApp, waitSaved } from './helpers';
 import { seedWorkspace, type SeedText } from './pageTour';
 
 const TEXT: SeedText = {
@@ -160,8 +160,8 @@ test('README screenshots of every section of a zh-TW workspace', async ({ page }
   await page.getByTestId('clock-skip').click();
   await page.getByTestId('clock-skip').click();
   await expect(page.getByTestId('exercise-elapsed')).toHaveText('T+1:10:00');
-  page.once('dialog', (d) => void d.accept());
   await page.getByTestId('clock-end').click();
+  await confirmDialog(page);
   await expect(page.getByTestId('aar')).toBeVisible();
   await expect(page.getByTestId('aar-inject-row')).toHaveCount(9);
   await expect(page.getByTestId('aar-inject-row').first()).not.toHaveAttribute('data-outcome', 'noResponse');

@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, expect } from '@playwright/test';
-import { createWorkspace, openApp, waitSaved } from './helpers';
+import { confirmDialog, createWorkspace, openApp, waitSaved } from './helpers';
 import { enableTestHooks, signOwnRoles } from './signoff-setup';
 
 test('run the food-poisoning drill at 60×, review it and accept a finding into the playbook', async ({ page }) => {
@@ -89,8 +89,8 @@ test('run the food-poisoning drill at 60×, review it and accept a finding into 
   await page.getByTestId('clock-resume').click();
   await page.getByTestId('clock-skip').click();
   await page.getByTestId('clock-skip').click();
-  page.once('dialog', (d) => void d.accept());
   await page.getByTestId('clock-end').click();
+  await confirmDialog(page);
   await expect(page.getByTestId('aar')).toBeVisible();
   const rows = page.getByTestId('aar-inject-row');
   await expect(rows).toHaveCount(9);

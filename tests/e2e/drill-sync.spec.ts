@@ -2,6 +2,7 @@ import { test, expect, type Page } from '@playwright/test';
 import { loadavg } from 'node:os';
 import { createNetnsLab, netnsAvailable, type NetnsLab } from './netns/netns';
 import { APP_DIST, assembleTeam, requireAppDist } from './appTeam';
+import { confirmDialog } from './helpers';
 
 /**
  * The food-poisoning drill at 60× on two laptops running the real built app (APP_DIST), each
@@ -109,8 +110,8 @@ test('two laptops with clocks minutes apart run the food-poisoning drill at 60×
   await fac.getByTestId('clock-skip').click();
   await fac.getByTestId('clock-skip').click();
   await fac.getByTestId('clock-skip').click();
-  fac.once('dialog', (d) => void d.accept());
   await fac.getByTestId('clock-end').click();
+  await confirmDialog(fac);
   await expect(fac.getByTestId('aar')).toBeVisible();
   await expect(peer.getByTestId('clock-status')).toHaveAttribute('data-status', 'ended', { timeout: 15_000 });
   await go(peer, `w/${ws}/drills/${encodeURIComponent(drillId)}/review`);

@@ -90,3 +90,32 @@ export async function createWorkspace(page: Page, name: string): Promise<string>
 export async function waitSaved(page: Page): Promise<void> {
   await expect(page.getByTestId('save-status')).toHaveAttribute('data-status', 'saved');
 }
+
+/**
+ * Answers the app's confirmation dialog (renderer/ui/confirm.tsx, never the browser's own):
+ * waits for it (role alertdialog), clicks its action ('accept') or Cancel ('dismiss'), waits
+ * until it is gone, and returns its text (title and body) for checks.
+ */
+export async function confirmDialog(page: Page, answer: 'accept' | 'dismiss' = 'accept'): Promise<string> {
+  const dialog = page.getByRole('alertdialog');
+  await expect(dialog).toBeVisible();
+  const text = (await dialog.textContent()) ?? '';
+  await dialog.getByTestId(answer === 'accept' ? 'confirm-ok' : 'confirm-cancel').click();
+  await expect(dialog).toHaveCount(0);
+  return text;
+}
+
+/**
+ * Records every native dialog (alert, confirm, prompt; a page that asks before unloading aside)
+ * the page opens, and dismisses it. The returned list should stay empty: the app asks in its own
+ * dialog.
+ */
+export function recordNativeDialogs(page: Page): string[] {
+  const opened: string[] = [];
+  page.on('dialog', (d) => {
+    // Dismissed as Playwright does with no listener; only a page asking before unloading is not counted.
+    if (d.type() !== 'beforeunload') opened.push(`${d.type()}: ${d.message()}`);
+    void d.dismiss().catch(() => undefined);
+  });
+  return opened;
+}

@@ -19,7 +19,7 @@ import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { createNetnsLab, netnsAvailable, type NetnsLab } from './netns/netns';
 import { ROOT } from './netns/peers';
-import { completeOnboarding, type TestProfile } from './helpers';
+import { completeOnboarding, confirmDialog, type TestProfile } from './helpers';
 
 const DIST = process.env.APP_DIST ?? join(ROOT, 'dist');
 
@@ -185,15 +185,15 @@ test('after removing a member an owner rotates the room key: the others move on,
   }
 
   // A removes C; everyone sees it (C too: it still shares the room).
-  a.once('dialog', (d) => void d.accept());
   await row(a, 'Outside Agency').getByTestId('remove-member').click();
+  await confirmDialog(a);
   for (const page of [a, b, c]) await expect(row(page, 'Outside Agency')).toHaveAttribute('data-removed', 'true', { timeout: 15_000 });
   await expect(row(a, 'Outside Agency').getByTestId('member-removed')).toContainText('keeps what they already had until the room key is rotated');
   await expect(c.getByTestId('my-standing')).toHaveAttribute('data-state', 'removed');
 
   // A rotates the room key. A and B take it up; C was given none.
-  a.once('dialog', (d) => void d.accept());
   await a.getByTestId('rotate-room-key').click();
+  await confirmDialog(a);
   await expect(a.getByTestId('room-key-state')).toHaveAttribute('data-state', 'current', { timeout: 20_000 });
   await expect(b.getByTestId('room-key-state')).toHaveAttribute('data-state', 'current', { timeout: 20_000 });
   await expect(c.getByTestId('room-key-state')).toHaveAttribute('data-state', 'notSealed', { timeout: 20_000 });

@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { openApp, createWorkspace, waitSaved, unlock } from './helpers';
+import { openApp, createWorkspace, waitSaved, unlock, confirmDialog } from './helpers';
 
 test('create a workspace, edit the playbook in zh-TW, reload, switch languages, delete and undo', async ({ page }) => {
   await openApp(page, 'zh-TW');
@@ -44,8 +44,8 @@ test('create a workspace, edit the playbook in zh-TW, reload, switch languages, 
 
   // Delete (confirmed) and undo.
   await page.goto('/#/');
-  page.once('dialog', (d) => void d.accept());
   await page.getByTestId('workspace-item').filter({ hasText: '年度危機演練' }).getByRole('button', { name: '删除' }).click();
+  await confirmDialog(page);
   await expect(page.getByTestId('workspace-item')).toHaveCount(0);
   await page.getByRole('button', { name: '撤销' }).click();
   await expect(page.getByTestId('workspace-item')).toHaveCount(1);
@@ -58,8 +58,8 @@ test('a deleted workspace is gone for good once the undo period is over', async 
   await openApp(page, 'en');
   const id = await createWorkspace(page, 'Short-lived');
   await page.goto('/#/');
-  page.once('dialog', (d) => void d.accept());
   await page.getByTestId('workspace-item').getByRole('button', { name: 'Delete' }).click();
+  await confirmDialog(page);
   await expect(page.getByTestId('workspace-item')).toHaveCount(0);
   await page.waitForTimeout(12_500);
   await page.reload();

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { createWorkspace, openApp, waitSaved } from './helpers';
+import { confirmDialog, createWorkspace, openApp, waitSaved } from './helpers';
 
 const dir = mkdtempSync(join(tmpdir(), 'roles-e2e-'));
 const PHASES = ['detect', 'assess', 'respond', 'communicate', 'recover'] as const;
@@ -145,8 +145,8 @@ for (const s of SCENARIOS) {
     ] as const) {
       await page.getByTestId('matrix-type-link').filter({ hasText: type }).click();
       await expect(matrix).toHaveAttribute('data-crisis-type', type);
-      page.once('dialog', (d) => void d.accept());
       await page.getByTestId('matrix-copy-from').selectOption({ label: s.types[0] });
+      await confirmDialog(page);
       await expect(cell(page, 'recover', s.units.pr)).toHaveValue('A');
       await page.getByTestId('first-responder').selectOption({ label: fr });
       await expect(page.getByTestId('cell-issue')).toHaveCount(0);

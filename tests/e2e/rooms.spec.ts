@@ -17,7 +17,7 @@ import { loadavg } from 'node:os';
 import { expect, test, type Page } from '@playwright/test';
 import { createNetnsLab, netnsAvailable, type NetnsLab } from './netns/netns';
 import { ROOT } from './netns/peers';
-import { completeOnboarding, type TestProfile } from './helpers';
+import { completeOnboarding, confirmDialog, type TestProfile } from './helpers';
 import { idbScan, installRecorder, rxFind, rxSummary } from './rooms-recorder';
 
 const DIST = process.env.APP_DIST ?? join(ROOT, 'dist');
@@ -237,12 +237,9 @@ test('a workspace statement moved into the room leaves the workspace document; l
     await expect(page.getByTestId('statement-row').filter({ hasText: title })).toHaveAttribute('data-room', '', { timeout: 30_000 });
   }
   // Legal moves it into the room (the confirmation says earlier copies stay where they were synced).
-  legal.once('dialog', (d) => {
-    expect(d.message()).toContain('keep the copy they had');
-    void d.accept();
-  });
   await legal.getByTestId('move-room-select').selectOption(roomId);
   await legal.getByTestId('move-room-submit').click();
+  expect(await confirmDialog(legal)).toContain('keep the copy they had');
   await expect(legal.getByTestId('statement-where').getByTestId('room-badge')).toContainText(ROOM, { timeout: 15_000 });
   // The Executive finds it in the room; the PR agency's list no longer has it (the workspace deletion synced).
   // (For a moment the Executive may hold both: the room's copy can arrive before the workspace's deletion.)
@@ -286,13 +283,10 @@ test('an incident note written in the room reaches the Executive only; a timelin
     await go(page, incidentHash);
     await expect(page.getByTestId('log-entry').filter({ hasText: entry })).toHaveCount(1, { timeout: 30_000 });
   }
-  legal.once('dialog', (d) => {
-    expect(d.message()).toContain('keep the entry they had');
-    void d.accept();
-  });
   const row = legal.getByTestId('log-entry').filter({ hasText: entry });
   await row.getByTestId('log-move-to-room').click();
   await row.getByTestId('log-move-submit').click();
+  expect(await confirmDialog(legal)).toContain('keep the entry they had');
   await expect(notes.getByTestId('room-note').filter({ hasText: entry })).toContainText('moved from the timeline');
   await expect(legal.getByTestId('log-entry').filter({ hasText: entry })).toHaveCount(0);
   // The Executive (a member) sees both notes with the badge; the entry left the workspace log.
@@ -322,10 +316,10 @@ test('taking the Executive out rotates the key; their laptop deletes its copy an
   const oldKey = await roomRow(legal).getAttribute('data-key-id');
   const loadBefore = load();
   const t0 = Date.now();
-  legal.once('dialog', (d) => void d.accept());
   await roomRow(legal).getByTestId('room-edit').click();
   await roomRow(legal).getByRole('checkbox', { name: '王總' }).uncheck();
   await roomRow(legal).getByTestId('room-save-members').click();
+  await confirmDialog(legal);
   await expect(roomRow(legal)).not.toHaveAttribute('data-key-id', oldKey!, { timeout: 15_000 });
   await expect.poll(() => topic(legal, roomId), { timeout: 15_000 }).not.toBe(firstTopic);
   const tLegal = Date.now() - t0;
@@ -373,16 +367,16 @@ test('removing a member from the workspace first rotates the rooms they are in',
   test.setTimeout(180_000);
   for (const page of [legal, exec, pr]) await go(page, `w/${ws}/members`);
   // Legal lets the Executive back into the room (a fresh key sealed to both).
-  legal.once('dialog', (d) => void d.accept());
   await roomRow(legal).getByTestId('room-edit').click();
   await roomRow(legal).getByRole('checkbox', { name: '王總' }).check();
   await roomRow(legal).getByTestId('room-save-members').click();
+  await confirmDialog(legal);
   await expect(roomRow(exec)).toHaveAttribute('data-state', 'open', { timeout: 30_000 });
   await expect.poll(async () => (await stored(exec)).find((r) => r.id === roomId)?.text ?? '', { timeout: 30_000 }).toContain(M3);
   const keyIn = await roomRow(legal).getAttribute('data-key-id');
   // Legal removes the Executive from the workspace: the room's key rotates without them first.
-  legal.once('dialog', (d) => void d.accept());
   await memberRow(legal, '王總').getByTestId('remove-member').click();
+  await confirmDialog(legal);
   await expect(roomRow(legal)).not.toHaveAttribute('data-key-id', keyIn!, { timeout: 15_000 });
   const execKey = (await exec.evaluate(() => window.__crisisRoomGovernanceTest!.publicKey()))!;
   expect(await roomRow(legal).getAttribute('data-members')).not.toContain(execKey);

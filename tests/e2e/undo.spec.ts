@@ -4,10 +4,10 @@
  * redoes it.
  */
 import { expect, test } from '@playwright/test';
-import { createWorkspace, openApp } from './helpers';
+import { createWorkspace, openApp, recordNativeDialogs } from './helpers';
 
 test('a deleted crisis type comes back from the undo toast, and with Ctrl+Z; Ctrl+Shift+Z deletes it again', async ({ page }) => {
-  page.on('dialog', (d) => void d.accept());
+  const nativeDialogs = recordNativeDialogs(page);
   await openApp(page, 'zh-TW');
   const id = await createWorkspace(page, '復原測試');
   await page.goto(`/#/w/${id}/playbook/crisisTypes`);
@@ -31,4 +31,5 @@ test('a deleted crisis type comes back from the undo toast, and with Ctrl+Z; Ctr
   await expect(victim).toHaveCount(1);
   await page.keyboard.press('Control+Shift+z');
   await expect(victim).toHaveCount(0);
+  expect(nativeDialogs).toEqual([]);
 });

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { confirm } from '../../ui/confirm';
 import type { YRecord } from '../../../shared/doc/collection';
 import { CLOCK_SPEEDS, exerciseTime, jumpTo, pause, resume, setSpeed } from '../../../shared/drills/clock';
 import { endDrill, takeOverFacilitation, updateClock } from '../../../shared/drills/run';
@@ -78,8 +79,8 @@ function FacilitatorControls({ rec, incident, scenario, now, workspaceId }: { re
         type="button"
         className="danger"
         data-testid="clock-end"
-        onClick={() => {
-          if (!window.confirm(t('clock.confirmEnd'))) return;
+        onClick={async () => {
+          if (!(await confirm({ title: t('clock.end'), body: t('clock.confirmEnd'), confirmLabel: t('clock.end'), danger: true }))) return;
           act(() => {
             endDrill(rec, me, Date.now(), 'user');
             navigate(incidentPath(workspaceId, incident, 'review'));
@@ -142,7 +143,7 @@ export function DrillPanel({ rec, incident, scenario, steps, now, workspaceId }:
               type="button"
               className="link"
               onClick={() => {
-                if (window.confirm(t('clock.takeOver'))) takeOverFacilitation(rec, getDeviceId(), userName, Date.now(), offset, 'user');
+                void confirm({ title: t('clock.takeOver'), confirmLabel: t('clock.takeOver') }).then((ok) => ok && takeOverFacilitation(rec, getDeviceId(), userName, Date.now(), offset, 'user'));
               }}
             >
               {t('clock.takeOver')}

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { confirm } from '../../ui/confirm';
 import type * as Y from 'yjs';
 import { listScenarios, scenariosOf } from '../../../shared/drills/scenario';
 import { situationSummary } from '../../../shared/incidents/cadence';
@@ -103,7 +104,7 @@ export function IncidentRoom({ doc, workspaceId, incidentId, drillViews }: { doc
           </a>
         )}
         {!incident.drill && incident.state === 'active' && (
-          <button type="button" onClick={() => window.confirm(t('room.confirmClose')) && closeIncident(rec, Date.now(), 'user')}>
+          <button type="button" onClick={() => void confirm({ title: t('room.close'), body: t('room.confirmClose'), confirmLabel: t('room.close'), danger: true }).then((ok) => ok && closeIncident(rec, Date.now(), 'user'))}>
             {t('room.close')}
           </button>
         )}

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { confirm } from '../../ui/confirm';
 import type * as Y from 'yjs';
 import type { YRecord } from '../../../shared/doc/collection';
 import { collectionOf } from '../../../shared/doc/workspaceDoc';
@@ -135,8 +136,8 @@ export function MoveEntryToRoom({ rec, entryId }: { rec: YRecord; entryId: strin
         🔒 {t('rooms:notes.moveEntry')}
       </button>
     );
-  const move = () => {
-    if (!window.confirm(t('rooms:notes.moveConfirm', { room: target.room.name }))) return;
+  const move = async () => {
+    if (!(await confirm({ title: t('rooms:notes.moveEntry'), body: t('rooms:notes.moveConfirm', { room: target.room.name }), confirmLabel: t('rooms:move.submit') }))) return;
     if (moveLogEntryToRoom(rec, entryId, target.doc, 'user')) toast({ text: t('rooms:notes.moved', { room: target.room.name }), ttl: 4000 });
     else toast({ text: t('rooms:errors.moveFailed'), ttl: 6000 });
     setOpen(false);

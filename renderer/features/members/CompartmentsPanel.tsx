@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { confirm } from '../../ui/confirm';
 import { deriveCompartments, type Compartment, type Governance } from '../../../shared/governance';
 import { createRoom, setRoomMembers } from '../../rooms/actions';
 import { useRooms } from '../../rooms/roomService';
@@ -66,8 +67,8 @@ function RoomRow({ room, state, nameOf, isOwner, gov }: { room: Compartment; sta
   const [chosen, setChosen] = useState<Set<string>>(new Set(room.members));
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const save = () => {
-    if (!window.confirm(t('edit.confirm'))) return;
+  const save = async () => {
+    if (!(await confirm({ title: t('edit.submit'), body: t('edit.confirm'), confirmLabel: t('edit.submit'), danger: true }))) return;
     setBusy(true);
     setRoomMembers(gov.input.workspaceId, room.id, [...chosen])
       .then(() => {

@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { confirm } from '../../ui/confirm';
 import { deriveRoomKeyRotations, type Governance } from '../../../shared/governance';
 import { useIdentity, useRoomKeys } from '../../identity/identity';
 import { rotateRoomKey } from '../../identity/roomKeyService';
@@ -48,7 +49,7 @@ export function RoomKeyPanel({ gov, isOwner }: { gov: Governance; isOwner: boole
             data-testid="rotate-room-key"
             disabled={busy}
             onClick={() => {
-              if (window.confirm(t('roomKey.confirm'))) runAction(setBusy, setError, () => rotateRoomKey(ws));
+              void confirm({ title: t('roomKey.rotate'), body: t('roomKey.confirm'), confirmLabel: t('roomKey.rotate'), danger: true }).then((ok) => ok && runAction(setBusy, setError, () => rotateRoomKey(ws)));
             }}
           >
             {busy ? t('roomKey.rotating') : t('roomKey.rotate')}

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { confirm } from '../../ui/confirm';
 import { MEMBER_ROLES, type Governance, type Member, type MemberRole } from '../../../shared/governance';
 import { KeyFingerprint } from '../settings/KeyFingerprint';
 import { changeRoles, removeMember } from './actions';
@@ -46,7 +47,7 @@ function MemberRow({ gov, member: m, isMe, isOwner, lastOwner }: { gov: Governan
   const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }).format(m.addedAt);
   const act = (fn: () => Promise<void>) => runAction(setBusy, setError, fn);
   const remove = () => {
-    if (window.confirm(t('remove.confirm', { name: m.name }))) act(() => removeMember(ws, m.key));
+    void confirm({ title: t('remove.button'), body: t('remove.confirm', { name: m.name }), confirmLabel: t('remove.button'), danger: true }).then((ok) => ok && act(() => removeMember(ws, m.key)));
   };
   return (
     <tr data-testid="member-row" data-key={m.key} data-name={m.name} data-removed={m.removed} className={m.removed ? 'removed' : undefined}>

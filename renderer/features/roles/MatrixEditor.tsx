@@ -1,5 +1,6 @@
 import type * as Y from 'yjs';
 import { useTranslation } from 'react-i18next';
+import { confirm } from '../../ui/confirm';
 import { navigate, workspacePath } from '../../app/router';
 import { SectionHeader } from '../../ui/fields';
 import { copyCrisisTypeCells, removeCells, setCell } from '../../../shared/roles/raci';
@@ -70,10 +71,12 @@ function CrisisTypeMatrix({ doc, map, index, crisisType: ct, onCopied }: { doc: 
             value=""
             onChange={(e) => {
               const from = map.crisisTypes.find((c) => c.id === e.target.value);
-              if (from && window.confirm(t('matrix.confirmCopy', { from: from.name, to: name }))) {
+              if (!from) return;
+              void confirm({ title: t('matrix.copyFrom'), body: t('matrix.confirmCopy', { from: from.name, to: name }) }).then((ok) => {
+                if (!ok) return;
                 copyCrisisTypeCells(doc, from.id, ct.id, 'user');
                 onCopied();
-              }
+              });
             }}
           >
             <option value="">{t('matrix.copyFrom')}</option>
@@ -85,7 +88,7 @@ function CrisisTypeMatrix({ doc, map, index, crisisType: ct, onCopied }: { doc: 
                 </option>
               ))}
           </select>
-          <button type="button" className="danger" onClick={() => window.confirm(t('matrix.confirmClear', { name })) && removeCells(doc, (c) => c.crisisTypeId === ct.id, 'user')}>
+          <button type="button" className="danger" onClick={() => void confirm({ title: t('matrix.clear'), body: t('matrix.confirmClear', { name }), confirmLabel: t('matrix.clear'), danger: true }).then((ok) => ok && removeCells(doc, (c) => c.crisisTypeId === ct.id, 'user'))}>
             {t('matrix.clear')}
           </button>
         </span>

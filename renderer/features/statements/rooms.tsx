@@ -1,5 +1,6 @@
 import { useCallback, useRef, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
+import { confirm } from '../../ui/confirm';
 import type * as Y from 'yjs';
 import { moveRecord } from '../../../shared/rooms/items';
 import { statementsOf } from '../../../shared/statements/store';
@@ -56,10 +57,10 @@ export function MoveToRoom({ wsDoc, id }: { wsDoc: Y.Doc; id: string }) {
   const [target, setTarget] = useState('');
   const toast = useToasts((s) => s.show);
   if (rooms.length === 0) return null;
-  const move = () => {
+  const move = async () => {
     const room = rooms.find((r) => r.room.id === target);
     if (!room) return;
-    if (!window.confirm(t('rooms:move.warn'))) return;
+    if (!(await confirm({ title: t('rooms:notes.moveEntry'), body: t('rooms:move.warn'), confirmLabel: t('rooms:move.submit') }))) return;
     if (moveRecord(wsDoc, room.doc, 'statements', id, 'user')) toast({ text: t('rooms:move.done', { room: room.room.name }), ttl: 4000 });
     else toast({ text: t('rooms:errors.moveFailed'), ttl: 6000 });
   };

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { confirm } from '../../ui/confirm';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { getDb } from '../../workspace/db';
 import { createWorkspace, deleteWorkspace, purgeDeleted, renameWorkspace, undoDelete, UNDO_DELETE_MS } from '../../workspace/workspaceService';
@@ -46,7 +47,8 @@ export function WorkspaceList() {
   };
 
   const remove = async (id: string, wsName: string) => {
-    if (!window.confirm(t('workspaces.confirmDelete', { name: wsName, seconds: UNDO_DELETE_MS / 1000 }))) return;
+    const body = t('workspaces.confirmDelete', { name: wsName, seconds: UNDO_DELETE_MS / 1000 });
+    if (!(await confirm({ title: t('workspaces.delete'), body, confirmLabel: t('workspaces.delete'), danger: true }))) return;
     try {
       await deleteWorkspace(id);
       useToasts.getState().show({
