@@ -7,6 +7,7 @@ import { installRoomKeyService } from '../identity/roomKeyService';
 import { installTestHooks } from '../identity/testHooks';
 import { installRoomService } from '../rooms/roomService';
 import { installRoomsTestHooks } from '../rooms/testHooks';
+import { installScaleTestHooks } from '../workspace/scaleTestHooks';
 import { installHostAccess } from '../sync/hostAccess';
 import { installPageGuard } from '../workspace/pageGuard';
 import { installUndo } from '../features/undo/undoService';
@@ -35,6 +36,7 @@ export function installAppWiring(): void {
   // Restricted rooms this laptop's person is a member of: stored, synced in their own rooms (renderer/rooms).
   installRoomService();
   installRoomsTestHooks();
+  installScaleTestHooks();
   // Leaving or closing the page writes what fields hold and warns when edits would be lost.
   installPageGuard();
   // Ctrl+Z / Ctrl+Shift+Z over this person's own edits (features/undo).

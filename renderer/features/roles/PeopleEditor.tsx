@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type * as Y from 'yjs';
 import { useTranslation } from 'react-i18next';
+import { confirm } from '../../ui/confirm';
 import { navigate, workspacePath } from '../../app/router';
 import { SectionHeader, TextField } from '../../ui/fields';
 import { deriveAbbr } from '../../../shared/roles/abbr';
@@ -13,6 +14,7 @@ import { PersonSelect } from './PersonSelect';
 import { QuickAddPerson } from './QuickAddPerson';
 import { memberRecord, unitRecord } from './records';
 import { focusNewRecord, recordIdProps } from '../../ui/focusNew';
+import { VirtualList, virtualRowProps, type VirtualRow } from '../../ui/VirtualList';
 import { formatDaysAgo, relativeTimeFormat } from '../../i18n/format';
 
 interface Props {
@@ -50,18 +52,7 @@ export function PeopleEditor({ doc, map, index, now, workspaceId, selectedId }: 
           {groups.map((g) => (
             <div key={g.kind}>
               <h3 className="roles-group-title">{g.label}</h3>
-              <ol className="master-list">
-                {map.units
-                  .filter((u) => u.kind === g.kind)
-                  .map((u) => (
-                    <li key={u.id} className={u.id === selected?.id ? 'active' : ''}>
-                      <a href={workspacePath(workspaceId, 'roles', 'people', u.id)} data-testid="unit-link">
-                        {u.name || t('untitled')}
-                      </a>{' '}
-                      <IssueBadge issues={index.units.get(u.id)} />
-                    </li>
-                  ))}
-              </ol>
+              <UnitLinks units={map.units.filter((u) => u.kind === g.kind)} selectedId={selected?.id} index={index} workspaceId={workspaceId} />
             </div>
           ))}
         </aside>
@@ -75,6 +66,8 @@ export function PeopleEditor({ doc, map, index, now, workspaceId, selectedId }: 
 
 function UnitDetail({ doc, map, unit, index, now, onRemoved }: { doc: Y.Doc; map: RoleMap; unit: RoleUnit; index: IssueIndex; now: number; onRemoved: () => void }) {
   const { t } = useTranslation('roles');
+  // A person just added: scrolled into view (and kept rendered) in a long, virtualized list.
+  const [added, setAdded] = useState<string | null>(null);
   const rec = unitRecord(doc, unit.id);
   if (!rec) return null;
   const frFor = map.crisisTypes.filter((c) => c.firstResponderUnitId === unit.id).map((c) => c.name || t('untitled'));
@@ -87,8 +80,8 @@ function UnitDetail({ doc, map, unit, index, now, onRemoved }: { doc: Y.Doc; map
           type="button"
           className="danger"
           data-testid="remove-unit"
-          onClick={() => {
-            if (!window.confirm(t('unit.confirmRemove', { name: unit.name }))) return;
+          onClick={async () => {
+            if (!(await confirm({ title: t('unit.remove'), body: t('unit.confirmRemove', { name: unit.name }), confirmLabel: t('unit.remove'), danger: true }))) return;
             removeUnit(doc, unit.id, 'user');
             onRemoved();
           }}
@@ -114,28 +107,58 @@ function UnitDetail({ doc, map, unit, index, now, onRemoved }: { doc: Y.Doc; map
         <button
           type="button"
           data-testid="add-member"
-          onClick={() => focusNewRecord(addMember(doc, unit.id, { name: '' }, 'user'))}
+          onClick={() => setAdded(focusNewRecord(addMember(doc, unit.id, { name: '' }, 'user')))}
         >
           + {t('member.add')}
         </button>
       </SectionHeader>
       {unit.members.length === 0 && <p className="muted">{t('unit.noPeople')}</p>}
-      <ol className="record-list roles-members">
-        {unit.members.map((m) => (
-          <MemberRow key={m.id} doc={doc} map={map} unit={unit} member={m} index={index} now={now} />
-        ))}
-      </ol>
+      {/* Heavy rows (fields and pickers): only the ones in view past 100 people in a unit. */}
+      <VirtualList
+        as="ol"
+        className="record-list roles-members"
+        items={unit.members}
+        itemKey={(m) => m.id}
+        estimateSize={150}
+        threshold={100}
+        activeIndex={added ? unit.members.findIndex((m) => m.id === added) : -1}
+        renderRow={(m, v) => <MemberRow doc={doc} map={map} unit={unit} member={m} index={index} now={now} virtual={v} />}
+      />
     </div>
   );
 }
 
-function MemberRow({ doc, map, unit, member, index, now }: { doc: Y.Doc; map: RoleMap; unit: RoleUnit; member: Member; index: IssueIndex; now: number }) {
+/** The units of one group (internal, external) as links; past 200 only those in view, the selected one scrolled into view. */
+function UnitLinks({ units, selectedId, index, workspaceId }: { units: RoleUnit[]; selectedId: string | undefined; index: IssueIndex; workspaceId: string }) {
+  const { t } = useTranslation('roles');
+  return (
+    <VirtualList
+      as="ol"
+      className="master-list"
+      items={units}
+      itemKey={(u) => u.id}
+      estimateSize={26}
+      activeIndex={units.findIndex((u) => u.id === selectedId)}
+      maxHeight="60vh"
+      renderRow={(u, v) => (
+        <li className={u.id === selectedId ? 'active' : ''} {...virtualRowProps(v)}>
+          <a href={workspacePath(workspaceId, 'roles', 'people', u.id)} data-testid="unit-link" aria-current={u.id === selectedId ? 'page' : undefined}>
+            {u.name || t('untitled')}
+          </a>{' '}
+          <IssueBadge issues={index.units.get(u.id)} />
+        </li>
+      )}
+    />
+  );
+}
+
+function MemberRow({ doc, map, unit, member, index, now, virtual }: { doc: Y.Doc; map: RoleMap; unit: RoleUnit; member: Member; index: IssueIndex; now: number; virtual?: VirtualRow }) {
   const { t, i18n } = useTranslation('roles');
   const rec = memberRecord(doc, unit.id, member.id);
   if (!rec) return null;
   const fresh = freshnessOf(member.reviewedAt, now);
   return (
-    <li className={`record roles-member fresh-${fresh.status}`} data-testid="member" data-name={member.name} {...recordIdProps(member.id)}>
+    <li className={`record roles-member fresh-${fresh.status}`} data-testid="member" data-name={member.name} {...recordIdProps(member.id)} {...virtualRowProps(virtual)}>
       <div className="record-row">
         <TextField record={rec} field="name" label={t('member.name')} value={member.name} testId="member-name" maxLength={120} placeholder={t('member.newName')} />
         <TextField record={rec} field="title" label={t('member.title')} value={member.title} testId="member-title" maxLength={120} />
@@ -168,7 +191,7 @@ function MemberRow({ doc, map, unit, member, index, now }: { doc: Y.Doc; map: Ro
           className="danger"
           aria-label={`${t('member.remove')} ${member.name}`}
           onClick={() => {
-            if (window.confirm(t('member.confirmRemove', { name: member.name }))) removeMember(doc, unit.id, member.id, 'user');
+            void confirm({ title: t('member.remove'), body: t('member.confirmRemove', { name: member.name }), confirmLabel: t('member.remove'), danger: true }).then((ok) => ok && removeMember(doc, unit.id, member.id, 'user'));
           }}
         >
           ✕

@@ -22,7 +22,12 @@ interface Props {
  * people (where a backup usually is) and the person it holds; the people of every other unit
  * are added the moment it is touched (pointer, focus, key) — before its list opens, as the
  * update of a discrete event is rendered before the browser's default action runs.
+ * A unit of more than `OWN_UNIT_LIMIT` people is not listed before the touch either (only the
+ * person held): a row's pickers then cost the same in a unit of 10 or of 2,000, and the tab's
+ * DOM grows linearly with people (tests/e2e/scale-sections.spec.ts).
  */
+const OWN_UNIT_LIMIT = 20;
+
 export function PersonSelect({ map, unit, selfId, value, label, emptyLabel, testId, onChange }: Props) {
   const { t } = useTranslation('roles');
   const [all, setAll] = useState(false);
@@ -45,7 +50,7 @@ export function PersonSelect({ map, unit, selfId, value, label, emptyLabel, test
       <option value="">{emptyLabel}</option>
       {group(
         unit,
-        unit.members.filter((m) => m.id !== selfId),
+        unit.members.filter((m) => m.id !== selfId && (all || unit.members.length <= OWN_UNIT_LIMIT || m.id === value)),
       )}
       {others.map((u) => group(u, all ? u.members.filter((m) => m.id !== selfId) : u.members.filter((m) => m.id === value && m.id !== selfId)))}
     </select>

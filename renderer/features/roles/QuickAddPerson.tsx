@@ -24,6 +24,9 @@ interface Draft {
 /** unitId '' = the unit shown beside the row. */
 const EMPTY: Omit<Draft, 'unitId'> = { name: '', contact: '', relation: '' };
 
+/** Past this many choices a picker lists only its current choice until touched (a year of people and units stays light). */
+const LAZY_OPTIONS = 200;
+
 /**
  * One row that adds a person in one go: name, unit, "phone or e-mail", backup relation, Enter.
  * The row keeps its own draft (IME-safe: nothing reaches the document while typing). A refused
@@ -36,6 +39,11 @@ export function QuickAddPerson({ doc, map, defaultUnitId, onAdded }: Props) {
   const [draft, setDraft] = useState<Draft>({ ...EMPTY, unitId: '' });
   const [errors, setErrors] = useState<QuickAddError[]>([]);
   const form = useRef<HTMLFormElement>(null);
+  // Long pickers fill in when touched (focus, pointer, key) — rendered before the list opens.
+  const [touched, setTouched] = useState(false);
+  const touch = () => {
+    if (!touched) setTouched(true);
+  };
   // The unit follows the one shown until someone picks another.
   const unitId = draft.unitId || defaultUnitId;
   const set = (field: QuickAddField) => (e: { target: { value: string } }) => {
@@ -67,6 +75,10 @@ export function QuickAddPerson({ doc, map, defaultUnitId, onAdded }: Props) {
 
   if (map.units.length === 0) return null;
   const people = map.units.flatMap((u) => u.members.map((m) => ({ m, unitName: u.name || t('untitled') })));
+  const units = !touched && map.units.length > LAZY_OPTIONS ? map.units.filter((u) => u.id === unitId) : map.units;
+  const lazyPeople = !touched && people.length > LAZY_OPTIONS;
+  const byPeople = lazyPeople ? people.filter(({ m }) => draft.relation === `by:${m.id}`) : people;
+  const forPeople = lazyPeople ? people.filter(({ m }) => draft.relation === `for:${m.id}`) : people;
   const label = (key: 'byPerson' | 'forPerson', name: string, unit: string) => t(`quickAdd.${key}`, { name: name || t('untitled'), unit });
   return (
     <form ref={form} className="roles-quick-add" data-testid="quick-add-person" onSubmit={submit} onKeyDown={onKeyDown} noValidate>
@@ -78,8 +90,8 @@ export function QuickAddPerson({ doc, map, defaultUnitId, onAdded }: Props) {
         </label>
         <label className="field">
           <span>{t('quickAdd.unit')}</span>
-          <select data-testid="qa-unit" data-field="unitId" value={unitId} onChange={set('unitId')} {...invalid('unitId')}>
-            {map.units.map((u) => (
+          <select data-testid="qa-unit" data-field="unitId" value={unitId} onChange={set('unitId')} onPointerDown={touch} onFocus={touch} onKeyDown={touch} {...invalid('unitId')}>
+            {units.map((u) => (
               <option key={u.id} value={u.id}>
                 {u.name || t('untitled')}
                 {u.kind === 'external' ? ` (${t('unit.external')})` : ''}
@@ -93,17 +105,17 @@ export function QuickAddPerson({ doc, map, defaultUnitId, onAdded }: Props) {
         </label>
         <label className="field">
           <span>{t('quickAdd.relation')}</span>
-          <select data-testid="qa-backup" data-field="relation" value={draft.relation} onChange={set('relation')} {...invalid('relation')}>
+          <select data-testid="qa-backup" data-field="relation" value={draft.relation} onChange={set('relation')} onPointerDown={touch} onFocus={touch} onKeyDown={touch} {...invalid('relation')}>
             <option value="">{t('quickAdd.noBackup')}</option>
             <optgroup label={t('quickAdd.backedUpBy')}>
-              {people.map(({ m, unitName }) => (
+              {byPeople.map(({ m, unitName }) => (
                 <option key={m.id} value={`by:${m.id}`}>
                   {label('byPerson', m.name, unitName)}
                 </option>
               ))}
             </optgroup>
             <optgroup label={t('quickAdd.standsInFor')}>
-              {people.map(({ m, unitName }) => (
+              {forPeople.map(({ m, unitName }) => (
                 <option key={m.id} value={`for:${m.id}`}>
                   {label('forPerson', m.name, unitName)}
                 </option>

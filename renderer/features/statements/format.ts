@@ -1,9 +1,12 @@
 import type { Language } from '../../../shared/languages';
+import { dateTimeFormat } from '../../i18n/format';
 
-/** Date and time as the team reads it in the UI language. */
+const DATE_TIME: Intl.DateTimeFormatOptions = { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' };
+
+/** Date and time as the team reads it in the UI language (one shared formatter per language: lists format every row). */
 export function formatDateTime(at: number, language: Language): string {
   if (!at) return '';
-  return new Intl.DateTimeFormat(language, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' }).format(new Date(at));
+  return dateTimeFormat(language, DATE_TIME).format(new Date(at));
 }
 
 /** Date and time as `2026-06-03 14:05` (local time): the same in every language, for signatures and audit rows. */
