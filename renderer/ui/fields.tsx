@@ -4,6 +4,7 @@ import { setField, moveRecord, duplicateRecord, removeRecord, type YCollection, 
 import { readText } from '../../shared/playbook/textFields';
 import { holdDraft } from '../workspace/flush';
 import { TextFieldBinding } from './textBinding';
+import { DragHandle } from './sortable';
 
 interface FieldProps {
   record: YRecord;
@@ -164,11 +165,12 @@ export function SelectField({ record, field, label, value, options, testId }: { 
   );
 }
 
-/** Move / duplicate / remove buttons for one record of a collection. */
+/** Move / duplicate / remove buttons for one record of a collection (and its drag handle inside a `SortableItem`). */
 export function RecordActions({ coll, id, index, count, name, onDuplicated, duplicatePatch }: { coll: YCollection; id: string; index: number; count: number; name: string; onDuplicated?: (id: string) => void; duplicatePatch?: Record<string, string> }) {
   const { t } = useTranslation('playbook');
   return (
     <span className="record-actions">
+      <DragHandle name={name} />
       <button type="button" title={t('actions.moveUp')} aria-label={`${t('actions.moveUp')} ${name}`} disabled={index === 0} onClick={() => moveRecord(coll, id, index - 1, 'user')}>
         ↑
       </button>

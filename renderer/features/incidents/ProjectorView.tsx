@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { injectAt } from '../../../shared/drills/scenario';
@@ -11,6 +12,20 @@ import { logEntryText, useLevelName } from './logText';
 import { incidentPath } from './IncidentList';
 import { useScenarioOf } from './IncidentRoom';
 import './incidents.css';
+
+type ProjectorTheme = 'dark' | 'light';
+const THEME_KEY = 'crisis-room.projector-theme';
+
+/** Dark unless this laptop chose light (a washed-out projector in a bright room); kept per laptop. */
+function useProjectorTheme(): [ProjectorTheme, () => void] {
+  const [theme, setTheme] = useState<ProjectorTheme>(() => (localStorage.getItem(THEME_KEY) === 'light' ? 'light' : 'dark'));
+  const toggle = () => {
+    const next = theme === 'dark' ? 'light' : 'dark';
+    localStorage.setItem(THEME_KEY, next);
+    setTheme(next);
+  };
+  return [theme, toggle];
+}
 
 /**
  * The situation board for a projector: clock, severity, open tasks, latest injects and the
@@ -29,16 +44,20 @@ export function ProjectorView({ doc, workspaceId, incidentId }: { doc: Y.Doc; wo
   const units = useUnitNames(doc);
   const scenario = useScenarioOf(doc, incident);
   const nameOf = useLevelName(doc);
-  if (!incident) return <p className="projector error">{t('errors.notFound')}</p>;
+  const [theme, toggleTheme] = useProjectorTheme();
+  if (!incident) return <p className="projector error" data-theme={theme}>{t('errors.notFound')}</p>;
   const levelName = levels.find((l) => l.level === incident.severity)?.name || t('severityLevel', { level: incident.severity });
   const tasks = openTasks(incident.tasks).slice(0, 6);
   const injects = scenario ? scenario.injects.filter((i) => injectAt(i, incident.t0) <= now).slice(-3).reverse() : [];
   const timeline = [...incident.log].sort((a, b) => b.at - a.at).slice(0, 6);
   return (
-    <div className={`projector sev-${incident.severity}${incident.drill ? ' is-drill' : ''}`} data-testid="projector">
+    <div className={`projector sev-${incident.severity}${incident.drill ? ' is-drill' : ''}`} data-theme={theme} data-testid="projector">
       <header className="projector-head">
         {incident.drill && <span className="drill-ribbon">{t('badge.drill')}</span>}
         <h1>{incident.title}</h1>
+        <button type="button" className="projector-theme" data-testid="projector-theme" onClick={toggleTheme}>
+          {theme === 'dark' ? t('projectorView.theme.toLight') : t('projectorView.theme.toDark')}
+        </button>
         <a className="projector-exit" href={incidentPath(workspaceId, incident)}>
           {t('projectorView.exit')}
         </a>

@@ -114,6 +114,7 @@ export const incidentsLocales: LocaleBundle = {
     },
     projectorView: {
       exit: '離開投影',
+      theme: { toLight: '改用淺色畫面', toDark: '改用深色畫面' },
       exercise: '演練時間',
       incident: '事件時間',
       openTasks: '待辦任務',
@@ -238,6 +239,7 @@ export const incidentsLocales: LocaleBundle = {
     },
     projectorView: {
       exit: '退出投屏',
+      theme: { toLight: '改用浅色画面', toDark: '改用深色画面' },
       exercise: '演练时间',
       incident: '事件时间',
       openTasks: '待办任务',
@@ -362,6 +364,7 @@ export const incidentsLocales: LocaleBundle = {
     },
     projectorView: {
       exit: 'Leave projector view',
+      theme: { toLight: 'Switch to light screen', toDark: 'Switch to dark screen' },
       exercise: 'Exercise time',
       incident: 'Incident time',
       openTasks: 'Open tasks',

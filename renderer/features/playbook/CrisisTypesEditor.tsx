@@ -10,6 +10,7 @@ import { useUnitOptions } from './useUnits';
 import { focusNewRecord, recordIdProps } from '../../ui/focusNew';
 import { PresenceBadge } from '../sync/PresenceBadge';
 import { presenceFocusProps } from '../../sync/presence';
+import { DragHandle, SortableItem, SortableRecords } from '../../ui/sortable';
 
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
 const num = (v: unknown) => (typeof v === 'number' ? v : 0);
@@ -29,16 +30,19 @@ export function CrisisTypesEditor({ doc, selectedId, workspaceId }: { doc: Y.Doc
             + {t('actions.add')}
           </button>
         </SectionHeader>
-        <ol className="master-list">
-          {types.map((c) => (
-            <li key={c.id} className={c.id === selected?.id ? 'active' : ''}>
-              <a href={workspacePath(workspaceId, 'playbook', 'crisisTypes', c.id)} data-testid="crisis-type-link">
-                {str(c.name) || t('untitled')}
-              </a>{' '}
-              <PresenceBadge recordId={c.id} />
-            </li>
-          ))}
-        </ol>
+        <SortableRecords coll={coll} ids={types.map((c) => c.id)} nameOf={(id) => str(types.find((c) => c.id === id)?.name)}>
+          <ol className="master-list">
+            {types.map((c) => (
+              <SortableItem id={c.id} key={c.id} className={c.id === selected?.id ? 'active' : ''}>
+                <DragHandle name={str(c.name)} />{' '}
+                <a href={workspacePath(workspaceId, 'playbook', 'crisisTypes', c.id)} data-testid="crisis-type-link">
+                  {str(c.name) || t('untitled')}
+                </a>{' '}
+                <PresenceBadge recordId={c.id} />
+              </SortableItem>
+            ))}
+          </ol>
+        </SortableRecords>
       </aside>
       <section className="detail">{selected ? <CrisisTypeDetail key={selected.id} coll={coll} type={selected} index={types.indexOf(selected)} count={types.length} onSelect={select} /> : <p className="muted">{t('crisis.none')}</p>}</section>
     </div>
@@ -77,23 +81,25 @@ function StepsEditor({ parent, units }: { parent: YRecord; units: Array<{ value:
           + {t('actions.add')}
         </button>
       </SectionHeader>
-      <ol className="record-list">
-        {list.map((s, i) => {
-          const rec = steps?.get(s.id);
-          if (!steps || !rec) return null;
-          return (
-            <li key={s.id} className="record" data-testid="step" {...recordIdProps(s.id)}>
-              <div className="record-row">
-                <TextField record={rec} field="title" label={t('step.title')} value={str(s.title)} testId="step-title" placeholder={t('step.newTitle')} collaborative />
-                <SelectField record={rec} field="ownerUnitId" label={t('step.owner')} value={str(s.ownerUnitId)} options={units} testId="step-owner" />
-                <NumberField record={rec} field="targetMinutes" label={t('step.targetMinutes')} value={num(s.targetMinutes)} max={60 * 24 * 30} testId="step-minutes" />
-                <RecordActions coll={steps} id={s.id} index={i} count={list.length} name={str(s.title)} />
-              </div>
-              <ChecklistEditor parent={rec} />
-            </li>
-          );
-        })}
-      </ol>
+      <SortableRecords coll={steps} ids={list.map((s) => s.id)} nameOf={(id) => str(list.find((s) => s.id === id)?.title)}>
+        <ol className="record-list">
+          {list.map((s, i) => {
+            const rec = steps?.get(s.id);
+            if (!steps || !rec) return null;
+            return (
+              <SortableItem id={s.id} key={s.id} className="record" data-testid="step" {...recordIdProps(s.id)}>
+                <div className="record-row">
+                  <TextField record={rec} field="title" label={t('step.title')} value={str(s.title)} testId="step-title" placeholder={t('step.newTitle')} collaborative />
+                  <SelectField record={rec} field="ownerUnitId" label={t('step.owner')} value={str(s.ownerUnitId)} options={units} testId="step-owner" />
+                  <NumberField record={rec} field="targetMinutes" label={t('step.targetMinutes')} value={num(s.targetMinutes)} max={60 * 24 * 30} testId="step-minutes" />
+                  <RecordActions coll={steps} id={s.id} index={i} count={list.length} name={str(s.title)} />
+                </div>
+                <ChecklistEditor parent={rec} />
+              </SortableItem>
+            );
+          })}
+        </ol>
+      </SortableRecords>
     </section>
   );
 }
@@ -104,17 +110,19 @@ function ChecklistEditor({ parent }: { parent: YRecord }) {
   return (
     <div className="checklist">
       <span className="small muted">{t('step.checklist')}</span>
-      <ul>
-        {list.map((c, i) => {
-          const rec = items?.get(c.id);
-          return items && rec ? (
-            <li key={c.id} className="record-row" {...recordIdProps(c.id)}>
-              <TextField record={rec} field="text" label={t('step.item')} value={str(c.text)} placeholder={t('step.newItem')} collaborative testId="checklist-item" />
-              <RecordActions coll={items} id={c.id} index={i} count={list.length} name={str(c.text)} />
-            </li>
-          ) : null;
-        })}
-      </ul>
+      <SortableRecords coll={items} ids={list.map((c) => c.id)} nameOf={(id) => str(list.find((c) => c.id === id)?.text)}>
+        <ul>
+          {list.map((c, i) => {
+            const rec = items?.get(c.id);
+            return items && rec ? (
+              <SortableItem id={c.id} key={c.id} className="record-row" {...recordIdProps(c.id)}>
+                <TextField record={rec} field="text" label={t('step.item')} value={str(c.text)} placeholder={t('step.newItem')} collaborative testId="checklist-item" />
+                <RecordActions coll={items} id={c.id} index={i} count={list.length} name={str(c.text)} />
+              </SortableItem>
+            ) : null;
+          })}
+        </ul>
+      </SortableRecords>
       <button type="button" className="link" data-testid="add-checklist-item" onClick={() => focusNewRecord(addRecord(ensure(), { text: '' }, 'user'))}>
         + {t('step.newItem')}
       </button>
@@ -132,19 +140,21 @@ function EscalationEditor({ parent, units }: { parent: YRecord; units: Array<{ v
           + {t('actions.add')}
         </button>
       </SectionHeader>
-      <ol className="record-list">
-        {list.map((e, i) => {
-          const rec = chain?.get(e.id);
-          return chain && rec ? (
-            <li key={e.id} className="record record-row" {...recordIdProps(e.id)}>
-              <SelectField record={rec} field="unitId" label={t('escalation.unit')} value={str(e.unitId)} options={units} />
-              <NumberField record={rec} field="withinMinutes" label={t('escalation.withinMinutes')} value={num(e.withinMinutes)} max={60 * 24 * 30} />
-              <TextField record={rec} field="note" label={t('escalation.note')} value={str(e.note)} collaborative />
-              <RecordActions coll={chain} id={e.id} index={i} count={list.length} name={units.find((u) => u.value === e.unitId)?.label ?? ''} />
-            </li>
-          ) : null;
-        })}
-      </ol>
+      <SortableRecords coll={chain} ids={list.map((e) => e.id)} nameOf={(id) => units.find((u) => u.value === list.find((e) => e.id === id)?.unitId)?.label ?? ''}>
+        <ol className="record-list">
+          {list.map((e, i) => {
+            const rec = chain?.get(e.id);
+            return chain && rec ? (
+              <SortableItem id={e.id} key={e.id} className="record record-row" {...recordIdProps(e.id)}>
+                <SelectField record={rec} field="unitId" label={t('escalation.unit')} value={str(e.unitId)} options={units} />
+                <NumberField record={rec} field="withinMinutes" label={t('escalation.withinMinutes')} value={num(e.withinMinutes)} max={60 * 24 * 30} />
+                <TextField record={rec} field="note" label={t('escalation.note')} value={str(e.note)} collaborative />
+                <RecordActions coll={chain} id={e.id} index={i} count={list.length} name={units.find((u) => u.value === e.unitId)?.label ?? ''} />
+              </SortableItem>
+            ) : null;
+          })}
+        </ol>
+      </SortableRecords>
     </section>
   );
 }

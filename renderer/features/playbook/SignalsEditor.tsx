@@ -6,6 +6,7 @@ import { SIGNAL_SOURCES } from '../../../shared/playbook/types';
 import { useYSnapshot } from '../../hooks/useY';
 import { TextField, SelectField, RecordActions, SectionHeader } from '../../ui/fields';
 import { focusNewRecord, recordIdProps } from '../../ui/focusNew';
+import { SortableItem, SortableRecords } from '../../ui/sortable';
 
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
 
@@ -21,19 +22,21 @@ export function SignalsEditor({ doc }: { doc: Y.Doc }) {
           + {t('actions.add')}
         </button>
       </SectionHeader>
-      <ol className="record-list">
-        {list.map((s, i) => {
-          const rec = coll.get(s.id);
-          return rec ? (
-            <li key={s.id} className="record record-row" data-testid="signal" {...recordIdProps(s.id)}>
-              <TextField record={rec} field="kind" label={t('signal.kind')} value={str(s.kind)} placeholder={t('signal.newKind')} />
-              <SelectField record={rec} field="source" label={t('signal.source')} value={str(s.source)} options={sources} />
-              <TextField record={rec} field="threshold" label={t('signal.threshold')} value={str(s.threshold)} collaborative />
-              <RecordActions coll={coll} id={s.id} index={i} count={list.length} name={str(s.kind)} />
-            </li>
-          ) : null;
-        })}
-      </ol>
+      <SortableRecords coll={coll} ids={list.map((s) => s.id)} nameOf={(id) => str(list.find((s) => s.id === id)?.kind)}>
+        <ol className="record-list">
+          {list.map((s, i) => {
+            const rec = coll.get(s.id);
+            return rec ? (
+              <SortableItem id={s.id} key={s.id} className="record record-row" data-testid="signal" {...recordIdProps(s.id)}>
+                <TextField record={rec} field="kind" label={t('signal.kind')} value={str(s.kind)} placeholder={t('signal.newKind')} />
+                <SelectField record={rec} field="source" label={t('signal.source')} value={str(s.source)} options={sources} />
+                <TextField record={rec} field="threshold" label={t('signal.threshold')} value={str(s.threshold)} collaborative />
+                <RecordActions coll={coll} id={s.id} index={i} count={list.length} name={str(s.kind)} />
+              </SortableItem>
+            ) : null;
+          })}
+        </ol>
+      </SortableRecords>
     </section>
   );
 }
@@ -49,17 +52,19 @@ export function PrinciplesEditor({ doc }: { doc: Y.Doc }) {
           + {t('actions.add')}
         </button>
       </SectionHeader>
-      <ol className="record-list">
-        {list.map((p, i) => {
-          const rec = coll.get(p.id);
-          return rec ? (
-            <li key={p.id} className="record record-row" data-testid="principle" {...recordIdProps(p.id)}>
-              <TextField record={rec} field="text" label={t('principle.text')} value={str(p.text)} placeholder={t('principle.newText')} multiline collaborative />
-              <RecordActions coll={coll} id={p.id} index={i} count={list.length} name={str(p.text).slice(0, 20)} />
-            </li>
-          ) : null;
-        })}
-      </ol>
+      <SortableRecords coll={coll} ids={list.map((p) => p.id)} nameOf={(id) => str(list.find((p) => p.id === id)?.text).slice(0, 20)}>
+        <ol className="record-list">
+          {list.map((p, i) => {
+            const rec = coll.get(p.id);
+            return rec ? (
+              <SortableItem id={p.id} key={p.id} className="record record-row" data-testid="principle" {...recordIdProps(p.id)}>
+                <TextField record={rec} field="text" label={t('principle.text')} value={str(p.text)} placeholder={t('principle.newText')} multiline collaborative />
+                <RecordActions coll={coll} id={p.id} index={i} count={list.length} name={str(p.text).slice(0, 20)} />
+              </SortableItem>
+            ) : null;
+          })}
+        </ol>
+      </SortableRecords>
     </section>
   );
 }
