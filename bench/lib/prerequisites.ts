@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import { execFileSync } from 'node:child_process';
 
 /** Benchmarks that run real peers in network namespaces (tests/e2e/netns). */
-export const NEEDS_NETNS: ReadonlySet<string> = new Set(['P3', 'P4', 'P5', 'S1']);
+export const NEEDS_NETNS: ReadonlySet<string> = new Set(['P3', 'P4', 'P5', 'P15', 'S1']);
 
 export interface Problem {
   what: string;

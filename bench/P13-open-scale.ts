@@ -1,0 +1,99 @@
+/**
+ * P13 — open a generated workspace to interactive in the built app (issue 14), at 100× (goal
+ * ≤ 1 s), 10× and 1× (info).
+ *
+ * Setup (bench/lib/appScale.ts, once per process): the workspace generated through shared/
+ * (bench/lib/generateWorkspace.ts) is merged in the UI from an encrypted `.crisisroom` file into a
+ * workspace the person created, and stored by the app (encrypted at rest). Each run launches
+ * nothing new: a new tab of the same Chromium (a fresh copy of that profile, one unlocked tab on
+ * the workspace list, which hands the vault key to new tabs — no Argon2id in the measured time)
+ * navigates to `#/w/<id>/playbook`. Measured from navigation start (performance.now() = 0) to
+ * interactive: the first frame showing the playbook's crisis types, then pushed past every long
+ * task (> 50 ms) that starts within 500 ms of it, until 500 ms pass without one.
+ * Baseline (same run, interleaved): Y.applyUpdateV2 of the same generated state into a new Y.Doc
+ * in a fresh page (Yjs alone, bench/browser/applyBench.ts).
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { median, row, type BenchContext, type BenchRow } from './types';
+import { buildBenchBundle } from './lib/bundle';
+import { serveStatic } from './lib/server';
+import { interleaved } from './lib/measure';
+import { launchScaleBrowser, scaleProfile, SCALES, type Scale, type ScaleBrowser } from './lib/appScale';
+import { interactiveAfter, recordLongTasks, startCpuProfile, watchFirstFrame } from './lib/appScaleProbe';
+import type {} from './browser/applyBench';
+
+const CONTENT = '[data-testid=crisis-type-link]';
+
+interface Open {
+  visible: number;
+  interactive: number;
+  maxTask: number;
+}
+
+async function openOnce(b: ScaleBrowser, url: string, profile = false, log?: (m: string) => void): Promise<Open> {
+  const page = await b.context.newPage();
+  try {
+    await watchFirstFrame(page, CONTENT);
+    const cpu = profile ? await startCpuProfile(page) : null;
+    await page.goto(url);
+    await page.waitForFunction(() => window.__scaleVisible !== undefined, null, { timeout: 180_000, polling: 100 });
+    const visible = await page.evaluate(() => window.__scaleVisible!);
+    const { at, maxTask } = await interactiveAfter(page, visible);
+    if (cpu) for (const line of await cpu.stop()) log?.(line);
+    return { visible, interactive: at, maxTask };
+  } finally {
+    await page.close();
+  }
+}
+
+export default async function run(ctx: BenchContext): Promise<BenchRow[]> {
+  const profile = await scaleProfile(ctx);
+  const dir = await buildBenchBundle({ entry: 'bench/browser/applyBench.ts', name: 'apply-bench', title: 'Crisis Room apply bench' });
+  for (const s of SCALES) writeFileSync(join(dir, `state-${s}.bin`), profile.workspaces[s].update);
+  const srv = await serveStatic(dir);
+  const b = await launchScaleBrowser(profile, ctx.log);
+  try {
+    await recordLongTasks(b.context);
+    const rows: BenchRow[] = [];
+    const result = {} as Record<Scale, { app: number; raw: number; visible: number; maxTask: number }>;
+    for (const scale of [100, 10, 1] as const) {
+      const ws = profile.workspaces[scale];
+      const url = `${profile.appUrl}#/w/${encodeURIComponent(ws.id)}/playbook`;
+      const opens: Open[] = [];
+      const { medians } = await interleaved(
+        ['app', 'raw'] as const,
+        async (c) => {
+          if (c === 'raw') {
+            const page = await b.context.newPage();
+            try {
+              await page.goto(srv.url);
+              await page.waitForFunction(() => 'applyBench' in window);
+              return await page.evaluate((f) => window.applyBench.time(f), `state-${scale}.bin`);
+            } finally {
+              await page.close();
+            }
+          }
+          const o = await openOnce(b, url);
+          opens.push(o);
+          return o.interactive;
+        },
+        { runs: ctx.runs, onRun: (r, t) => ctx.log(`${scale}× run ${r}/${ctx.runs}: interactive ${t.app!.toFixed(0)} ms (content ${opens.at(-1)!.visible.toFixed(0)} ms, longest task ${opens.at(-1)!.maxTask.toFixed(0)} ms), raw applyUpdate ${t.raw!.toFixed(0)} ms`) },
+      );
+      result[scale] = { app: medians.app, raw: medians.raw, visible: median(opens.slice(1).map((o) => o.visible)), maxTask: median(opens.slice(1).map((o) => o.maxTask)) };
+      if (scale === 100 && process.env.BENCH_PROFILE === '1') {
+        ctx.log('CPU profile of one more 100× open:');
+        await openOnce(b, url, true, ctx.log);
+      }
+    }
+    const mb = (s: Scale) => `${(profile.workspaces[s].update.length / 1024 / 1024).toFixed(1)} MB`;
+    const r100 = result[100];
+    rows.push(row('P13', `open the 100× workspace (${mb(100)} V2) to interactive in the built app (new tab, stored encrypted; key handed over); baseline Y.applyUpdateV2 of the same state`, r100.app, 'ms', r100.raw, '≤ 1 s', r100.app <= 1000));
+    rows.push(row('P13', `100×: first frame with the playbook shown (median longest task during the open ${r100.maxTask.toFixed(0)} ms) — info`, r100.visible, 'ms', r100.raw, 'info'));
+    for (const s of [10, 1] as const) rows.push(row('P13', `open the ${s}× workspace (${mb(s)}) to interactive — info`, result[s].app, 'ms', result[s].raw, 'info'));
+    return rows;
+  } finally {
+    await b.close();
+    await srv.close();
+  }
+}

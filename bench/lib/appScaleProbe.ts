@@ -1,0 +1,129 @@
+/**
+ * In-page probes for the scale benchmarks (P13–P16): long tasks recorded by a
+ * PerformanceObserver('longtask') installed before the app's scripts run, "interactive" (content
+ * shown, then 500 ms without a long task), in-page timing of a hash navigation, and an optional
+ * CPU profile (BENCH_PROFILE=1) summarised as the functions with the most self time.
+ */
+import type { BrowserContext, Page } from '@playwright/test';
+
+declare global {
+  interface Window {
+    /** Long tasks as [startTime, duration] (ms, performance.now() clock). */
+    __scaleLongTasks?: Array<[number, number]>;
+    /** When the watched selector was first seen in a frame (performance.now()). */
+    __scaleVisible?: number;
+  }
+}
+
+/** Records every long task of every page of `context` from its first script on. */
+// The scripts below are strings: functions passed to the page would carry tsx's `__name` helper.
+
+const LONG_TASKS = `(() => {
+  const tasks = (window.__scaleLongTasks = []);
+  try {
+    new PerformanceObserver((list) => { for (const e of list.getEntries()) tasks.push([e.startTime, e.duration]); }).observe({ type: 'longtask', buffered: true });
+  } catch (e) { /* no long-task timing here */ }
+})();`;
+
+/** Records every long task of every page of `context` from its first script on. */
+export async function recordLongTasks(context: BrowserContext): Promise<void> {
+  await context.addInitScript({ content: LONG_TASKS });
+}
+
+/** Before the page loads: notes the first animation frame in which `selector` is rendered. */
+export async function watchFirstFrame(page: Page, selector: string): Promise<void> {
+  await page.addInitScript({
+    content: `(() => {
+  const sel = ${JSON.stringify(selector)};
+  const tick = () => {
+    // Layout is read only once the element exists: that one layout is the first paint's own.
+    const el = document.querySelector(sel);
+    if (el && el.getClientRects().length > 0) window.__scaleVisible = performance.now();
+    else requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+})();`,
+  });
+}
+
+export const longTasks = (page: Page, from = 0): Promise<Array<[number, number]>> => page.evaluate((f) => (window.__scaleLongTasks ?? []).filter(([s, d]) => s + d >= f), from);
+
+/** The longest task in [from, to] (0 when none was long). */
+export function longest(tasks: Array<[number, number]>): number {
+  return tasks.reduce((m, [, d]) => Math.max(m, d), 0);
+}
+
+/**
+ * Interactive after `visible`: the first moment followed by `quietMs` without a long task (a task
+ * starting within the quiet window pushes it to that task's end). Waits in real time until that
+ * window has passed, at most `capMs` after `visible`.
+ */
+export async function interactiveAfter(page: Page, visible: number, quietMs = 500, capMs = 20_000): Promise<{ at: number; maxTask: number }> {
+  for (;;) {
+    const [now, tasks] = await page.evaluate(() => [performance.now(), window.__scaleLongTasks ?? []] as const);
+    let at = visible;
+    let maxTask = 0;
+    for (const [s, d] of [...tasks].sort((a, b) => a[0] - b[0])) {
+      if (s + d <= visible) continue;
+      maxTask = Math.max(maxTask, d);
+      if (s <= at + quietMs) at = Math.max(at, s + d);
+    }
+    if (now >= at + quietMs || now >= visible + capMs) return { at, maxTask };
+    await page.waitForTimeout(100);
+  }
+}
+
+/**
+ * Sets the hash to `hash` and times, in the page, until `selector` is rendered and the next frame
+ * could be painted (one animation frame, then a task). Returns the time and the longest task.
+ */
+export async function timeHashNavigation(page: Page, hash: string, selector: string, timeoutMs = 60_000): Promise<{ ms: number; maxTask: number }> {
+  const res = (await page.evaluate(`new Promise((resolve) => {
+    const sel = ${JSON.stringify(selector)};
+    const t0 = performance.now();
+    window.location.hash = ${JSON.stringify(hash)};
+    const tick = () => {
+      const el = document.querySelector(sel);
+      if (el && el.getClientRects().length > 0) requestAnimationFrame(() => setTimeout(() => resolve({ ms: performance.now() - t0, from: t0 }), 0));
+      else if (performance.now() - t0 > ${timeoutMs}) resolve({ error: sel + ' not shown after ${timeoutMs} ms' });
+      else requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  })`)) as { ms: number; from: number } | { error: string };
+  if ('error' in res) throw new Error(res.error);
+  const tasks = await longTasks(page, res.from);
+  return { ms: res.ms, maxTask: longest(tasks.filter(([s]) => s <= res.from + res.ms)) };
+}
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
+}
+
+/** Starts a CPU profile of `page` (only with BENCH_PROFILE=1); `stop()` returns the top self-time lines. */
+export async function startCpuProfile(page: Page): Promise<{ stop: (top?: number) => Promise<string[]> } | null> {
+  if (process.env.BENCH_PROFILE !== '1') return null;
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+  await cdp.send('Profiler.start');
+  return {
+    stop: async (top = 12) => {
+      const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] } };
+      await cdp.detach().catch(() => {});
+      const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+      const self = new Map<string, number>();
+      let total = 0;
+      profile.samples.forEach((id, i) => {
+        const dt = (profile.timeDeltas[i] ?? 0) / 1000;
+        const f = byId.get(id)!.callFrame;
+        if (f.functionName === '(idle)' || f.functionName === '(program)') return;
+        const file = f.url.split('/').pop() ?? '';
+        const key = `${f.functionName || '(anonymous)'} ${file}:${f.lineNumber + 1}:${f.columnNumber + 1}`;
+        self.set(key, (self.get(key) ?? 0) + dt);
+        total += dt;
+      });
+      return [`busy ${total.toFixed(0)} ms (self time, top ${top}):`, ...[...self].sort((a, b) => b[1] - a[1]).slice(0, top).map(([k, ms]) => `  ${ms.toFixed(0).padStart(6)} ms ${((ms / total) * 100).toFixed(1).padStart(5)} %  ${k}`)];
+    },
+  };
+}
