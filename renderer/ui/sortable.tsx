@@ -4,6 +4,7 @@ import { DndContext, KeyboardSensor, PointerSensor, closestCenter, useSensor, us
 import { SortableContext, sortableKeyboardCoordinates, useSortable, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
 import { moveRecord, type YCollection } from '../../shared/doc/collection';
+import { endUndoStep } from '../hooks/undoSteps';
 
 /**
  * Drag-to-reorder for the records of one collection (dnd-kit). A drag handle in each item is a
@@ -41,7 +42,11 @@ export function SortableRecords({ coll, ids, nameOf, children }: { coll: YCollec
   const onDragEnd = ({ active, over }: DragEndEvent) => {
     if (!coll || !over || active.id === over.id) return;
     const to = ids.indexOf(String(over.id));
-    if (to >= 0) moveRecord(coll, String(active.id), to, 'user');
+    if (to < 0) return;
+    // A drop is one undo step of its own, even right after another edit.
+    endUndoStep();
+    moveRecord(coll, String(active.id), to, 'user');
+    endUndoStep();
   };
   return (
     <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd} accessibility={{ announcements, screenReaderInstructions: { draggable: t('drag.instructions') } }}>

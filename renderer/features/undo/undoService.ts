@@ -3,6 +3,7 @@ import { ROOTS } from '../../../shared/doc/workspaceDoc';
 import { useCurrentWorkspace } from '../../workspace/useWorkspace';
 import { useToasts } from '../../ui/toasts';
 import i18next from 'i18next';
+import { onEndUndoStep } from '../../hooks/undoSteps';
 
 /**
  * Undo and redo across the playbook, the map, incidents and drills: one Y.UndoManager per open
@@ -27,6 +28,7 @@ export interface WorkspaceUndo {
 export function createWorkspaceUndo(doc: Y.Doc, onDelete?: (count: number) => void, origin = 'user'): WorkspaceUndo {
   const roots = UNDO_ROOTS.map((name) => doc.getMap(name));
   const manager = new Y.UndoManager(roots, { trackedOrigins: new Set([origin]), captureTimeout: CAPTURE_MS });
+  const stopSteps = onEndUndoStep(() => manager.stopCapturing());
   const watchers = roots.map((root) => {
     const watch = (e: Y.YMapEvent<unknown>) => {
       if (e.transaction.origin !== origin) return;
@@ -41,6 +43,7 @@ export function createWorkspaceUndo(doc: Y.Doc, onDelete?: (count: number) => vo
     manager,
     destroy: () => {
       for (const off of watchers) off();
+      stopSteps();
       manager.destroy();
     },
   };

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { write } from '../../../shared/doc/origins';
 import { seedWorkspace } from '../../../shared/playbook/seed';
-import { listRecords, removeRecord, setField } from '../../../shared/doc/collection';
+import { listRecords, moveRecord, removeRecord, setField } from '../../../shared/doc/collection';
+import { endUndoStep } from '../../../renderer/hooks/undoSteps';
 import { playbookOf } from '../../../shared/doc/workspaceDoc';
 import { createWorkspaceUndo } from '../../../renderer/features/undo/undoService';
 
@@ -60,5 +61,34 @@ describe('undo across the workspace (Y.UndoManager over this person\'s own edits
     write(a, 'system', () => coll.delete(listRecords(coll)[1]!.get('id') as string));
     expect(deleted).toEqual([1]);
     undo.destroy();
+  });
+
+  it('two drops in quick succession are two undo steps (a discrete action ends its step); typing in a burst stays one', () => {
+    const { a } = pair();
+    const undo = createWorkspaceUndo(a);
+    const coll = playbookOf(a).crisisTypes;
+    const names = () => listRecords(coll).map((r) => String(r.get('name')));
+    const initial = names();
+    const drop = (id: string, to: number) => {
+      endUndoStep();
+      moveRecord(coll, id, to, 'user');
+      endUndoStep();
+    };
+    drop(String(listRecords(coll)[4]!.get('id')), 0);
+    const afterFirst = names();
+    drop(String(listRecords(coll)[1]!.get('id')), 3);
+    expect(undo.manager.undoStack.length).toBe(2);
+    undo.manager.undo();
+    expect(names()).toEqual(afterFirst);
+    undo.manager.undo();
+    expect(names()).toEqual(initial);
+    // Without the step ends, edits within the capture time merge (a burst of typing is one step).
+    const rec = listRecords(coll)[0]!;
+    setField(rec, 'name', 'a', 'user');
+    setField(rec, 'name', 'ab', 'user');
+    expect(undo.manager.undoStack.length).toBe(1);
+    undo.destroy();
+    // A destroyed manager no longer listens.
+    expect(() => endUndoStep()).not.toThrow();
   });
 });
