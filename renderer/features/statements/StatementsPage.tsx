@@ -9,6 +9,7 @@ import { StatementStudio } from './StatementStudio';
 import { useStatementHome } from './rooms';
 import type * as Y from 'yjs';
 import './statements.css';
+import './statementPrint.css';
 
 /**
  * The statement studio: list (`statements`), new from a template (`statements/new`), editor

@@ -37,7 +37,7 @@ const themes = { light, dark: new Map([...light, ...tokens("[data-theme='dark']"
 
 /** [foreground, background, minimum ratio] */
 const PAIRS: Array<[string, string, number]> = [
-  ...['--color-text', '--color-muted', '--color-accent', '--color-danger', '--color-warning', '--color-success', '--color-highlight', '--color-info'].flatMap((fg): Array<[string, string, number]> => [
+  ...['--color-text', '--color-muted', '--color-accent', '--color-danger', '--color-warning', '--color-success', '--color-highlight', '--color-info', '--color-violet', '--color-violet-fg', '--color-teal'].flatMap((fg): Array<[string, string, number]> => [
     [fg, '--color-bg', 4.5],
     [fg, '--color-surface', 4.5],
   ]),
@@ -47,6 +47,22 @@ const PAIRS: Array<[string, string, number]> = [
   ['--color-warning-fg', '--color-warning-bg', 4.5],
   ['--color-success', '--color-success-bg', 4.5],
   ['--color-chrome-fg', '--color-chrome', 4.5],
+  // Body text on the tinted fills it sits on (banners, anchors, highlighted rows and cells).
+  ...['--color-danger-bg', '--color-warning-bg', '--color-success-bg', '--color-info-bg', '--color-info-bg-strong', '--color-danger-soft', '--color-warning-soft', '--color-surface-deep', '--color-conflict-bg', '--color-violet-bg'].map((bg): [string, string, number] => ['--color-text', bg, 4.5]),
+  ['--color-muted', '--color-surface-deep', 4.5],
+  ['--color-muted', '--color-surface-sunken', 4.5],
+  ['--color-info-fg', '--color-info-bg', 4.5],
+  ['--color-info', '--color-info-bg', 4.5],
+  ['--color-surface', '--color-violet', 4.5],
+  ['--color-bg', '--color-text', 4.5],
+  ['--color-drill-fg', '--color-drill-bg', 4.5],
+  // The top bar and the print toolbar.
+  ['--color-chrome-fg', '--color-chrome-raised', 4.5],
+  ['--color-chrome-muted', '--color-chrome', 4.5],
+  ['--color-chrome-danger', '--color-chrome', 4.5],
+  ['--color-chrome-highlight', '--color-chrome', 4.5],
+  ['--color-chrome', '--color-chrome-highlight', 4.5],
+  ['--color-chrome-fg', '--color-chrome-warning-bg', 4.5],
   ['--color-focus', '--color-bg', 3],
   ['--color-focus', '--color-surface', 3],
   ...[1, 2, 3, 4].flatMap((n): Array<[string, string, number]> => [
