@@ -1,10 +1,25 @@
-import { autoAdmissions, type GovernanceView } from '../../shared/governance';
+import { autoAdmissions, deriveAdmissions, type GovernanceView } from '../../shared/governance';
 import { useCurrentWorkspace } from '../workspace/useWorkspace';
 import { reportStorageError } from '../workspace/persistence';
 import { trustedGenesisKey, useIdentity, useTrustAnchors } from './identity';
 import { currentGovernanceView, signAndAppend } from './useGovernance';
 
 let installed = false;
+
+/** What the last admission pass saw (for tests' failure messages: renderer/identity/testHooks.ts). */
+export interface AdmissionPass {
+  at: number;
+  settled: boolean;
+  unread: number;
+  pending: Array<{ name: string; offer: 'none' | 'used' | 'notMine' | 'notOneTime' | 'usable'; request: string; offerVerdict: string | null }>;
+  signed: number;
+  inFlight: number;
+}
+let lastPass: AdmissionPass | null = null;
+export const lastAdmissionPass = (): AdmissionPass | null => lastPass;
+
+/** A pass runs again this often while the workspace is open: a missed notification delays an admission by at most this. */
+export const ADMISSION_RECHECK_MS = 3000;
 
 /**
  * On an owner's laptop, admits join requests for that owner's own unused one-time invites
@@ -27,7 +42,22 @@ export function installAdmissionService(): () => void {
     scheduled = false;
     const keys = useIdentity.getState().keys;
     if (!view || !keys) return;
-    for (const payload of autoAdmissions(view.getSnapshot(), keys.publicKey, inFlight)) {
+    const gov = view.getSnapshot();
+    const payloads = autoAdmissions(gov, keys.publicKey, inFlight);
+    lastPass = {
+      at: Date.now(),
+      settled: gov.roster.settled,
+      unread: gov.unread,
+      pending: deriveAdmissions(gov).pending.map((r) => ({
+        name: r.payload.member.name,
+        offer: !r.offer ? 'none' : r.offer.usedBy ? 'used' : r.offer.payload.by !== keys.publicKey ? 'notMine' : !r.offer.payload.oneTime ? 'notOneTime' : 'usable',
+        request: gov.input.verdict(r.item.entry),
+        offerVerdict: r.offer ? gov.input.verdict(r.offer.item.entry) : null,
+      })),
+      signed: payloads.length,
+      inFlight: inFlight.size,
+    };
+    for (const payload of payloads) {
       if (payload.kind !== 'roster.add' || !payload.admissionId) continue;
       const id = payload.admissionId;
       inFlight.add(id);
@@ -58,7 +88,13 @@ export function installAdmissionService(): () => void {
   };
   const stops = [useCurrentWorkspace.subscribe(rewire), useTrustAnchors.subscribe(rewire), useIdentity.subscribe(rewire)];
   rewire();
+  // Also look again now and then: a request must not wait for the next change of the log if a
+  // notification was missed (CI once saw a valid request wait 45 s on an idle owner laptop).
+  const recheck = setInterval(() => {
+    if (view) schedule();
+  }, ADMISSION_RECHECK_MS);
   return () => {
+    clearInterval(recheck);
     stops.forEach((s) => s());
     stopView();
     installed = false;

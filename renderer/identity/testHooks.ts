@@ -2,6 +2,7 @@ import { appendEntry, governanceLog, signEntry, type UnsignedPayload } from '../
 import { write } from '../../shared/doc/origins';
 import { useCurrentWorkspace } from '../workspace/useWorkspace';
 import { localRoomKey, useIdentity } from './identity';
+import { lastAdmissionPass, type AdmissionPass } from './admissionService';
 
 /** What end-to-end tests may do that the UI never offers (to play a modified client). */
 export interface GovernanceTestHooks {
@@ -13,6 +14,8 @@ export interface GovernanceTestHooks {
   publicKey: () => string | null;
   /** This laptop's room key for a workspace (what every invite it makes carries anyway). */
   roomKey: (workspaceId: string) => Promise<string | null>;
+  /** What this laptop's last automatic admission pass saw (null: none ran). */
+  admissionPass: () => AdmissionPass | null;
 }
 
 declare global {
@@ -53,5 +56,6 @@ export function installTestHooks(): void {
     },
     publicKey: () => useIdentity.getState().keys?.publicKey ?? null,
     roomKey: async (workspaceId) => (await localRoomKey(workspaceId))?.roomKey ?? null,
+    admissionPass: lastAdmissionPass,
   };
 }

@@ -62,7 +62,9 @@ const load = () => loadavg()[0]!.toFixed(1);
 async function seen(page: Page): Promise<string> {
   const texts = async (id: string) => (await page.getByTestId(id).allTextContents().catch(() => [])).map((t) => t.trim().slice(0, 60));
   const state = await indicator(page).getAttribute('data-state', { timeout: 1000 }).catch(() => '?');
-  return `url ${page.url().replace(/^.*#/, '#')}, sync ${state}, members ${JSON.stringify(await texts('member-name'))}, join requests ${JSON.stringify(await texts('join-request'))}, load ${load()}`;
+  const pass = await page.evaluate(() => window.__crisisRoomGovernanceTest?.admissionPass() ?? null).catch(() => null);
+  const requests = (await page.getByTestId('join-request').allTextContents().catch(() => [])).map((t) => t.trim());
+  return `url ${page.url().replace(/^.*#/, '#')}, sync ${state}, members ${JSON.stringify(await texts('member-name'))}, join requests ${JSON.stringify(requests)}, last admission pass ${JSON.stringify(pass && { ...pass, ago: Date.now() - pass.at })}, load ${load()}`;
 }
 
 async function invite(role: string, page: Page): Promise<void> {
