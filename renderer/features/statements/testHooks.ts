@@ -37,7 +37,9 @@ export function installStatementsTestHooks(rec: YRecord, editor: () => Editor | 
       const e = editor();
       if (!e) throw new Error('no editor');
       const map = buildTextMap(e.state.doc);
-      e.commands.focus();
+      // Focus now: TipTap's focus command waits for an animation frame, and a key typed before
+      // it lands went to the element focused before (statements-sync once lost its first '【').
+      e.view.focus();
       e.commands.setTextSelection(to === undefined ? map.posAt(offset) : { from: map.posAt(offset), to: map.posAt(to, 'end') });
     },
     text,
