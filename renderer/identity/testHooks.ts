@@ -3,6 +3,7 @@ import { write } from '../../shared/doc/origins';
 import { useCurrentWorkspace } from '../workspace/useWorkspace';
 import { localRoomKey, useIdentity } from './identity';
 import { lastAdmissionPass, type AdmissionPass } from './admissionService';
+import { testHooksEnabled } from '../platform/testHooksEnabled';
 
 /** What end-to-end tests may do that the UI never offers (to play a modified client). */
 export interface GovernanceTestHooks {
@@ -31,13 +32,7 @@ declare global {
  * them. They grant nothing such a peer could not do anyway: the document is open to every member.
  */
 export function installTestHooks(): void {
-  let on: boolean;
-  try {
-    on = localStorage.getItem('crisis-room.test-hooks') === '1';
-  } catch {
-    on = false; // opaque origins have no storage
-  }
-  if (!on) return;
+  if (!testHooksEnabled()) return;
   const doc = () => {
     const current = useCurrentWorkspace.getState().current;
     if (!current) throw new Error('No workspace is open');

@@ -3,6 +3,7 @@ import { roomCredential } from '../../shared/sync/roomAuth';
 import { textOf } from '../../shared/rooms/items';
 import { getDb, ROOM_UPDATES_TABLE } from '../workspace/db';
 import { roomSync, useRooms } from './roomService';
+import { testHooksEnabled } from '../platform/testHooksEnabled';
 
 /** What end-to-end tests read of restricted rooms on this laptop (only with test hooks on). */
 export interface RoomsTestHooks {
@@ -23,13 +24,7 @@ declare global {
 }
 
 export function installRoomsTestHooks(): void {
-  let on: boolean;
-  try {
-    on = localStorage.getItem('crisis-room.test-hooks') === '1';
-  } catch {
-    on = false;
-  }
-  if (!on) return;
+  if (!testHooksEnabled()) return;
   window.__crisisRoomRoomsTest = {
     rooms: () =>
       Object.values(useRooms.getState().rooms).map((r) => ({

@@ -1,5 +1,6 @@
 import type { Vault } from './vault';
 import { aeadImplementation } from './aead';
+import { testHooksEnabled } from '../platform/testHooksEnabled';
 
 declare global {
   interface Window {
@@ -22,13 +23,7 @@ export interface VaultTestHooks {
  * and see the keyring's wrapped keys. Nothing here gives a key out.
  */
 export function installVaultTestHooks(vault: Vault): void {
-  let on: boolean;
-  try {
-    on = typeof window !== 'undefined' && localStorage.getItem('crisis-room.test-hooks') === '1';
-  } catch {
-    on = false;
-  }
-  if (!on) return;
+  if (!testHooksEnabled()) return;
   window.__crisisRoomVaultTest = {
     async storedUpdates(workspaceId) {
       const { getDb, UPDATES_TABLE } = await import('../workspace/db');

@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { useCurrentWorkspace } from './useWorkspace';
+import { testHooksEnabled } from '../platform/testHooksEnabled';
 
 /**
  * Scale test hook (only with `localStorage['crisis-room.test-hooks'] === '1'`, set by an
@@ -26,13 +27,7 @@ function fromBase64(s: string): Uint8Array {
 }
 
 export function installScaleTestHooks(): void {
-  let on: boolean;
-  try {
-    on = localStorage.getItem('crisis-room.test-hooks') === '1';
-  } catch {
-    on = false;
-  }
-  if (!on) return;
+  if (!testHooksEnabled()) return;
   window.__crisisRoomScaleTest = {
     applyUpdate: (base64) => {
       const doc = useCurrentWorkspace.getState().current?.doc;

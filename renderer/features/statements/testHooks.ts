@@ -5,6 +5,7 @@ import { bodyText } from '../../../shared/statements/body';
 import { requireBody } from '../../../shared/statements/store';
 import { contentHash } from '../../../shared/statements/hash';
 import { buildTextMap } from './editor/textMap';
+import { testHooksEnabled } from '../../platform/testHooksEnabled';
 
 /** What end-to-end tests and bench P6 read of the open statement (only with test hooks on). */
 export interface StatementsTestHooks {
@@ -24,13 +25,7 @@ declare global {
 
 /** Installs the hooks for the studio showing `rec`; returns the uninstaller (call on unmount). */
 export function installStatementsTestHooks(rec: YRecord, editor: () => Editor | null): () => void {
-  let on: boolean;
-  try {
-    on = localStorage.getItem('crisis-room.test-hooks') === '1';
-  } catch {
-    on = false;
-  }
-  if (!on) return () => {};
+  if (!testHooksEnabled()) return () => {};
   const text = () => bodyText(requireBody(rec));
   const hooks: StatementsTestHooks = {
     caret: (offset, to) => {
