@@ -1,12 +1,11 @@
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
 import i18next from 'i18next';
-import { collectAlerts, type Alert, type WatchedIncident } from '../../../shared/incidents/alerts';
-import { incidentRecords, readIncident } from '../../../shared/incidents/incidents';
-import { readScenario, scenariosOf } from '../../../shared/drills/scenario';
+import { collectAlerts, type Alert } from '../../../shared/incidents/alerts';
 import { incidentNowFor } from '../../exerciseClock/useExerciseClock';
 import { navigate, workspacePath } from '../../app/router';
 import { useCurrentWorkspace } from '../../workspace/useWorkspace';
+import { watchedIncidents } from './watchedCache';
 
 /**
  * System notifications (the web Notification API; in Electron it shows the operating system's
@@ -35,17 +34,6 @@ export const useAlerts = create<{ raised: Alert[] }>(() => ({ raised: [] }));
 
 const TICK_MS = 1000;
 let installed = false;
-
-function watchedOf(doc: import('yjs').Doc): WatchedIncident[] {
-  const out: WatchedIncident[] = [];
-  for (const rec of incidentRecords(doc)) {
-    if (rec.get('state') !== 'active') continue;
-    const inc = readIncident(rec);
-    const scenario = inc.drill && inc.scenarioId ? scenariosOf(doc).get(inc.scenarioId) : undefined;
-    out.push({ incident: inc, now: incidentNowFor(rec, inc.drill), injects: scenario ? readScenario(scenario, inc.scenarioId).injects : [] });
-  }
-  return out;
-}
 
 const onProjector = () => /\/projector(\/|$|\?)/.test(window.location.hash);
 
@@ -104,6 +92,6 @@ export function installNotifications(): void {
     const prime = primedFor !== current.id;
     if (prime) seen = new Set();
     primedFor = current.id;
-    for (const alert of collectAlerts(watchedOf(current.doc), seen, prime)) raise(alert, current.id);
+    for (const alert of collectAlerts(watchedIncidents(current.doc, incidentNowFor), seen, prime)) raise(alert, current.id);
   }, TICK_MS);
 }
