@@ -40,8 +40,16 @@ declare global {
   }
 }
 
+/** FNV-1a over bytes (an attachment's content in a dump: its length and this, not every byte as a key). */
+function fnv1a(bytes: Uint8Array): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < bytes.length; i++) h = Math.imul(h ^ bytes[i]!, 0x01000193);
+  return (h >>> 0).toString(16);
+}
+
 function sortedJson(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) => {
+    if (v instanceof Uint8Array) return { $bytes: v.length, fnv: fnv1a(v) };
     if (v === null || typeof v !== 'object' || Array.isArray(v)) return v;
     const obj = v as Record<string, unknown>;
     return Object.fromEntries(Object.keys(obj).sort().map((k) => [k, obj[k]]));

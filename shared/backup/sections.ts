@@ -12,7 +12,7 @@ export const SECTION_ROOTS: Record<Exclude<Section, 'governance'>, RootName[]> =
   playbook: ['severities', 'crisisTypes', 'signals', 'principles'],
   people: ['units', 'members', 'raci'],
   statements: ['statements', 'statementPhrases'],
-  incidents: ['incidents'],
+  incidents: ['incidents', 'attachments'],
   drills: ['scenarios'],
 };
 
@@ -24,6 +24,8 @@ function isCollection(value: unknown): value is Y.Map<Y.Map<unknown>> {
 }
 
 function fieldValue(value: unknown): unknown {
+  // An attachment's bytes: compared by length here (its sha256 is a field of the same record).
+  if (value instanceof Uint8Array) return { bytes: value.length };
   if (value instanceof Y.Text || value instanceof Y.XmlFragment || value instanceof Y.XmlElement || value instanceof Y.XmlText) return value.toString();
   if (value instanceof Y.AbstractType) return value.toJSON();
   return value;

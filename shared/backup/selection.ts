@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { z } from 'zod';
+import { AttachmentExportSchema, exportAttachments, importAttachments } from '../attachments/selection.js';
 import type { RecordInit, YCollection, YRecord } from '../doc/collection.js';
 import { write, type Origin } from '../doc/origins.js';
 import { collectionOf, playbookOf } from '../doc/workspaceDoc.js';
@@ -12,7 +13,8 @@ import { BackupError } from './errors.js';
 import { diffSections, type ChangeSummary } from './sections.js';
 
 /**
- * Selections — the playbook only, or one incident with its statements. A Yjs update cannot be
+ * Selections — the playbook only, or one incident with its statements (and its workspace
+ * attachments, shared/attachments/selection.ts). A Yjs update cannot be
  * cut to a subtree, so a selection carries the records as plain data (validated on import) and
  * imports as records: a record whose id is already here is updated field by field (nested
  * records by id, never removing any), others are added. It is a copy, not a CRDT merge: edits
@@ -45,7 +47,14 @@ const TreeSchema: z.ZodType<Tree> = z.lazy(() => z.strictObject({ id: ID, f: z.r
 
 export const SelectionSchema = z.discriminatedUnion('kind', [
   z.strictObject({ sel: z.literal(1), kind: z.literal('playbook'), playbook: PlaybookFileSchema }),
-  z.strictObject({ sel: z.literal(1), kind: z.literal('incident'), incident: TreeSchema, statements: z.array(TreeSchema).max(1000) }),
+  z.strictObject({
+    sel: z.literal(1),
+    kind: z.literal('incident'),
+    incident: TreeSchema,
+    statements: z.array(TreeSchema).max(1000),
+    /** The incident's workspace attachments (shared/attachments/selection.ts); absent in older files. */
+    attachments: z.array(AttachmentExportSchema).max(1000).optional(),
+  }),
 ]);
 export type Selection = z.infer<typeof SelectionSchema>;
 
@@ -78,7 +87,8 @@ export function selectIncident(doc: Y.Doc, incidentId: string): Selection {
   const ids = new Set(linkedStatementIds(rec));
   for (const [id, s] of statements) if (s.get('incidentId') === incidentId) ids.add(id);
   const trees = [...ids].map((id) => statements.get(id)).filter((s): s is YRecord => s instanceof Y.Map).map((s) => treeOf(s, NOT_COPIED));
-  return { sel: 1, kind: 'incident', incident: treeOf(rec), statements: trees };
+  const attachments = exportAttachments(doc, incidentId);
+  return { sel: 1, kind: 'incident', incident: treeOf(rec), statements: trees, ...(attachments.length ? { attachments } : {}) };
 }
 
 export const encodeSelection = (sel: Selection): Uint8Array => new TextEncoder().encode(JSON.stringify(sel));
@@ -205,6 +215,7 @@ export function applySelection(doc: Y.Doc, sel: Selection, origin: Origin = 'imp
       }
     }
     mergeTrees(collectionOf(doc, 'incidents'), [sel.incident], origin, new Set());
+    if (sel.attachments) importAttachments(doc, sel.attachments, origin);
   });
 }
 

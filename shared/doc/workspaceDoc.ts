@@ -21,6 +21,8 @@ export const ROOTS = {
   scenarios: 'drills.scenarios',
   /** Restricted rooms' documents only: incident notes kept among the room's members (shared/rooms/notes.ts). */
   roomNotes: 'rooms.notes',
+  /** Incident attachments (files), in the workspace's or a restricted room's document (shared/attachments). */
+  attachments: 'attachments',
 } as const;
 export type RootName = keyof typeof ROOTS;
 

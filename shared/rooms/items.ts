@@ -14,7 +14,7 @@ import { toBase64Url } from '../governance/base64url.js';
  */
 
 /** Collections that can live in a restricted room. */
-export const ROOM_COLLECTIONS = ['statements', 'incidents'] as const;
+export const ROOM_COLLECTIONS = ['statements', 'incidents', 'attachments'] as const;
 export type RoomCollection = (typeof ROOM_COLLECTIONS)[number];
 
 /** A restricted room's id (random, in the signed log; same shape as admission ids). */

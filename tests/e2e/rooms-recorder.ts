@@ -1,3 +1,4 @@
+import { loadavg } from 'node:os';
 import type { Page } from '@playwright/test';
 
 /**
@@ -174,4 +175,13 @@ export function idbScan(page: Page, id: string, marker: string): Promise<{ rowsN
     },
     [id, marker] as const,
   );
+}
+
+/** What a laptop shows of the roster, the join requests and its links (for a failure message). */
+export async function seen(page: Page): Promise<string> {
+  const texts = async (id: string) => (await page.getByTestId(id).allTextContents().catch(() => [])).map((t) => t.trim().slice(0, 60));
+  const state = await page.getByTestId('sync-indicator').getAttribute('data-state', { timeout: 1000 }).catch(() => '?');
+  const pass = await page.evaluate(() => window.__crisisRoomGovernanceTest?.admissionPass() ?? null).catch(() => null);
+  const requests = (await page.getByTestId('join-request').allTextContents().catch(() => [])).map((t) => t.trim());
+  return `url ${page.url().replace(/^.*#/, '#')}, sync ${state}, members ${JSON.stringify(await texts('member-name'))}, join requests ${JSON.stringify(requests)}, last admission pass ${JSON.stringify(pass && { ...pass, ago: Date.now() - pass.at })}, load ${loadavg()[0]!.toFixed(1)}`;
 }

@@ -18,7 +18,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { createNetnsLab, netnsAvailable, type NetnsLab } from './netns/netns';
 import { ROOT } from './netns/peers';
 import { completeOnboarding, confirmDialog, type TestProfile } from './helpers';
-import { idbScan, installRecorder, rxFind, rxSummary } from './rooms-recorder';
+import { idbScan, installRecorder, rxFind, rxSummary, seen } from './rooms-recorder';
 
 const DIST = process.env.APP_DIST ?? join(ROOT, 'dist');
 const ROOM = '法務特權';
@@ -57,15 +57,6 @@ const go = (page: Page, path: string) => page.goto(`${lab!.url}#/${path}`);
 const stored = (page: Page) => page.evaluate(() => window.__crisisRoomRoomsTest!.storedRows());
 const topic = (page: Page, id: string) => page.evaluate((r) => window.__crisisRoomRoomsTest!.topic(r), id);
 const load = () => loadavg()[0]!.toFixed(1);
-
-/** What a laptop shows of the roster, the join requests and its links (for a failure message). */
-async function seen(page: Page): Promise<string> {
-  const texts = async (id: string) => (await page.getByTestId(id).allTextContents().catch(() => [])).map((t) => t.trim().slice(0, 60));
-  const state = await indicator(page).getAttribute('data-state', { timeout: 1000 }).catch(() => '?');
-  const pass = await page.evaluate(() => window.__crisisRoomGovernanceTest?.admissionPass() ?? null).catch(() => null);
-  const requests = (await page.getByTestId('join-request').allTextContents().catch(() => [])).map((t) => t.trim());
-  return `url ${page.url().replace(/^.*#/, '#')}, sync ${state}, members ${JSON.stringify(await texts('member-name'))}, join requests ${JSON.stringify(requests)}, last admission pass ${JSON.stringify(pass && { ...pass, ago: Date.now() - pass.at })}, load ${load()}`;
-}
 
 async function invite(role: string, page: Page): Promise<void> {
   await go(legal, `w/${ws}/sync`);
@@ -265,6 +256,9 @@ test('an incident note written in the room reaches the Executive only; a timelin
   expect(roomId).not.toBe('');
   const note = `ROOM-NOTE-責任評估-${STAMP}-E`;
   const entry = `TIMELINE-THEN-MOVED-${STAMP}-F`;
+  const fileMarker = `ATTACHMENT-和解附件-${STAMP}-G`;
+  const file = `settlement-${STAMP}.txt`;
+  const attachmentIn = (p: Page) => p.locator(`[data-testid=attachment-group][data-room="${roomId}"] [data-testid=attachment-name]`);
   // Legal declares an incident: the incident itself is the workspace's, seen by everyone.
   await go(legal, `w/${ws}/incidents/new`);
   await legal.getByTestId('incident-title').fill(`產品召回事件-${STAMP}`);
@@ -278,6 +272,10 @@ test('an incident note written in the room reaches the Executive only; a timelin
   await notes.getByTestId('room-note-text').fill(note);
   await notes.getByTestId('room-note-submit').click();
   await expect(notes.getByTestId('room-note').filter({ hasText: note })).toHaveAttribute('data-room', roomId);
+  // An attachment kept in the room (its bytes carry a marker: Yjs stores a file's bytes as they are).
+  await legal.getByTestId('attachment-where').selectOption(roomId);
+  await legal.getByTestId('attachments').getByLabel('Add a file').setInputFiles({ name: file, mimeType: 'text/plain', buffer: Buffer.from(`cap\n${fileMarker}\n`) });
+  await expect(attachmentIn(legal)).toHaveText(file);
   // A timeline entry, first in the workspace log for everyone, then moved into the room.
   await legal.getByTestId('log-text').fill(entry);
   await legal.getByTestId('log-submit').click();
@@ -295,6 +293,7 @@ test('an incident note written in the room reaches the Executive only; a timelin
   await expect(exec.getByTestId('room-notes').getByTestId('room-note').filter({ hasText: note })).toHaveCount(1, { timeout: 30_000 });
   await expect(exec.getByTestId('room-notes').getByTestId('room-note').filter({ hasText: entry })).toHaveCount(1, { timeout: 30_000 });
   await expect(exec.getByTestId('log-entry').filter({ hasText: entry })).toHaveCount(0, { timeout: 30_000 });
+  await expect(attachmentIn(exec)).toHaveText(file, { timeout: 30_000 });
   // The PR agency: the entry is gone from its timeline (the deletion synced); no restricted notes
   // panel, and the note was never shown, stored or received.
   await expect(pr.getByTestId('log-entry').filter({ hasText: entry })).toHaveCount(0, { timeout: 30_000 });
@@ -303,6 +302,14 @@ test('an incident note written in the room reaches the Executive only; a timelin
   expect(await rxFind(pr, note)).toBeNull();
   expect(await stored(pr)).toEqual([]);
   expect((await idbScan(pr, roomId, note)).markerIn).toEqual([]);
+  // …nor the room's attachment: not listed, not stored, not received.
+  await expect(pr.getByTestId('attachments')).toBeVisible();
+  await expect(pr.locator(`[data-testid=attachment-group][data-room="${roomId}"]`)).toHaveCount(0);
+  expect(await pr.locator('body').innerText()).not.toContain(file);
+  for (const m of [fileMarker, file]) {
+    expect(await rxFind(pr, m)).toBeNull();
+    expect((await idbScan(pr, roomId, m)).markerIn).toEqual([]);
+  }
   // Both members store it in the room's document.
   for (const page of [legal, exec]) await expect.poll(async () => (await stored(page)).find((r) => r.id === roomId)?.text ?? '', { timeout: 15_000 }).toContain(note);
 });

@@ -11,6 +11,7 @@ import { useYSnapshot } from '../../hooks/useY';
 import { useToasts } from '../../ui/toasts';
 import { useIncidentNow } from '../../exerciseClock/useExerciseClock';
 import type { DrillViews } from './drillViews';
+import { AttachmentsPanel } from './AttachmentsPanel';
 import { FactsPanel } from './FactsPanel';
 import { formatDateTime, formatTime, formatWhen } from '../../i18n/format';
 import { elapsedText } from './format';
@@ -128,6 +129,7 @@ export function IncidentRoom({ doc, workspaceId, incidentId, drillViews }: { doc
           <LogPanel rec={rec} incident={incident} injects={dueInjects} />
           <RoomNotesPanel rec={rec} incident={incident} />
           <FactsPanel rec={rec} incident={incident} />
+          <AttachmentsPanel doc={doc} incident={incident} />
         </div>
       </div>
     </main>
