@@ -111,13 +111,17 @@ describe('keeping the store compact', () => {
     const edits = COMPRESS_AFTER_WRITES + 50;
     for (let i = 0; i < edits; i++) setField(first, 'name', `Name ${i}`, 'user');
     // Every write confirmed first (each is its own transaction, opened right after the edit).
-    for (let i = 0; i < 500 && usePersistence.getState().pending > 0; i++) await new Promise((r) => setTimeout(r, 20));
-    for (let i = 0; i < 200 && (await db.table(UPDATES_TABLE).where('k').equals(id).count()) > 100; i++) await new Promise((r) => setTimeout(r, 20));
+    // Waits bounded by time, not by a count of polls (a loaded machine is slower, not wrong).
+    const until = async (done: () => boolean | Promise<boolean>, ms: number) => {
+      for (const end = Date.now() + ms; Date.now() < end && !(await done()); ) await new Promise((r) => setTimeout(r, 20));
+    };
+    await until(() => usePersistence.getState().pending === 0, 30_000);
+    await until(async () => (await db.table(UPDATES_TABLE).where('k').equals(id).count()) <= 100, 20_000);
     const rows = await db.table(UPDATES_TABLE).where('k').equals(id).count();
     expect(rows).toBeLessThan(100);
     ws.close();
     const again = await openWorkspace(id, db);
     expect(listRecords(playbookOf(again.doc).crisisTypes)[0]!.get('name')).toBe(`Name ${edits - 1}`);
     again.close();
-  });
+  }, 60_000);
 });
