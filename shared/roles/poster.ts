@@ -3,7 +3,7 @@ import { memberIndex, needsReview } from './freshness.js';
 import { FIT_SCALES, geometryFor, type Paper, type PosterLabels } from './posterGeometry.js';
 import type { PosterLayout, PosterRow, PosterUnitBlock, PosterUnitRef } from './posterModel.js';
 import { paginate } from './posterPages.js';
-import { PHASES, RACI_ROLES, rowRoles, type RaciRole, type RoleMap } from './types.js';
+import { PHASES, RACI_ROLES, rowRoleIndex, type RaciRole, type RoleMap } from './types.js';
 import { keyPeopleOf } from './validate.js';
 
 /**
@@ -44,6 +44,7 @@ function content(input: PosterInput): { rows: PosterRow[]; blocks: Omit<PosterUn
   const ref = (u: { id: string; name: string }): PosterUnitRef => ({ id: u.id, name: u.name, abbr: abbr.get(u.id) ?? u.name });
   const units = new Map(map.units.map((u) => [u.id, u]));
   const order: RaciRole[] = ['A', ...RACI_ROLES.filter((r) => r !== 'A')];
+  const byRow = rowRoleIndex(map);
 
   const rows: PosterRow[] = map.crisisTypes
     .filter((ct) => !input.crisisTypeIds || input.crisisTypeIds.has(ct.id))
@@ -52,8 +53,8 @@ function content(input: PosterInput): { rows: PosterRow[]; blocks: Omit<PosterUn
       const key = frUnit ? keyPeopleOf(frUnit)[0] : undefined;
       const firstResponder = frUnit ? { ...ref(frUnit), person: key?.name ?? '', phone: key ? key.phone || key.email : '' } : null;
       const phases = PHASES.map((phase) => {
-        const roles = rowRoles(map, ct.id, phase);
-        return { phase, groups: order.filter((r) => roles[r].length > 0).map((role) => ({ role, units: roles[role].map(ref) })) };
+        const roles = byRow.get(`${ct.id}|${phase}`);
+        return { phase, groups: roles ? order.filter((r) => roles[r].length > 0).map((role) => ({ role, units: roles[role].map(ref) })) : [] };
       });
       return { crisisTypeId: ct.id, name: ct.name, firstResponder, phases, heightMm: 0 };
     });
@@ -84,23 +85,32 @@ function content(input: PosterInput): { rows: PosterRow[]; blocks: Omit<PosterUn
  * or, when no size does, in the base size over as many pages as needed.
  */
 export function layoutPoster(input: PosterInput): PosterLayout {
-  const attempt = (scale: number): PosterLayout => {
-    const { rows, blocks } = content(input);
+  // The content once; each attempt measures its own copies (paginate fills in heights).
+  const { rows, blocks } = content(input);
+  const attempt = (scale: number, maxPages?: number): PosterLayout | null => {
     const geometry = geometryFor(input.paper, scale);
-    return { geometry, pages: paginate(rows, blocks, geometry, input.labels) };
+    const copies = blocks.map((b) => ({ ...b, contacts: b.contacts.map((c) => ({ ...c })) }));
+    const pages = paginate(
+      rows.map((r) => ({ ...r })),
+      copies,
+      geometry,
+      input.labels,
+      maxPages,
+    );
+    return pages && { geometry, pages };
   };
   // A map that does not fit one page at the base size will not at a larger one either.
-  const base = attempt(1);
+  const base = attempt(1)!;
   if (base.pages.length > 1) {
     for (const scale of FIT_SCALES.filter((s) => s < 1)) {
-      const smaller = attempt(scale);
-      if (smaller.pages.length === 1) return smaller;
+      const smaller = attempt(scale, 1);
+      if (smaller) return smaller;
     }
     return base;
   }
   for (const scale of FIT_SCALES.filter((s) => s > 1)) {
-    const larger = attempt(scale);
-    if (larger.pages.length === 1) return larger;
+    const larger = attempt(scale, 1);
+    if (larger) return larger;
   }
   return base;
 }

@@ -52,19 +52,35 @@ function headLines(g: PosterGeometry, labels: PosterLabels): { matrix: number; d
   return { matrix, directory };
 }
 
-/** Measures `rows` and `blocks` in `g` (filling in heights) and cuts them into pages. */
-export function paginate(rows: PosterRow[], blocks: Omit<PosterUnitBlock, 'heightMm'>[], g: PosterGeometry, labels: PosterLabels): PosterPage[] {
+/** Thrown inside `paginate` when a layout needs more pages than the caller accepts. */
+const TOO_MANY = Symbol('too many pages');
+
+/**
+ * Measures `rows` and `blocks` in `g` (filling in heights) and cuts them into pages; null as
+ * soon as more than `maxPages` would be needed (a type size tried for a one-page fit).
+ */
+export function paginate(rows: PosterRow[], blocks: Omit<PosterUnitBlock, 'heightMm'>[], g: PosterGeometry, labels: PosterLabels, maxPages = Infinity): PosterPage[] | null {
+  try {
+    return cutPages(rows, blocks, g, labels, maxPages);
+  } catch (err) {
+    if (err === TOO_MANY) return null;
+    throw err;
+  }
+}
+
+function cutPages(rows: PosterRow[], blocks: Omit<PosterUnitBlock, 'heightMm'>[], g: PosterGeometry, labels: PosterLabels, maxPages: number): PosterPage[] {
   const heads = headLines(g, labels);
   g.matrixHeadMm = heads.matrix * g.lineMm + 2 * g.padYmm + g.borderMm;
   g.dirHeadMm = heads.directory * g.lineMm + 2 * g.dirPadYmm + g.borderMm;
-  for (const r of rows) r.heightMm = rowHeight(r, g);
-  for (const b of blocks) for (const c of b.contacts) c.heightMm = contactHeight(c, g);
+  // Heights are measured as rows and blocks are placed, so a try that stops early (more pages
+  // than it accepts) measures no more than it placed.
 
   const available = g.pageHeightMm - 2 * g.marginMm - g.headerMm;
   const pages: PosterPage[] = [];
   let page: PosterPage = { number: 1, rows: [], directory: [] };
   let used = 0;
   const nextPage = () => {
+    if (pages.length + 1 >= maxPages) throw TOO_MANY;
     pages.push(page);
     page = { number: pages.length + 1, rows: [], directory: [] };
     used = 0;
@@ -72,6 +88,7 @@ export function paginate(rows: PosterRow[], blocks: Omit<PosterUnitBlock, 'heigh
 
   const matrixTop = g.legendMm + g.matrixHeadMm;
   for (const row of rows) {
+    row.heightMm = rowHeight(row, g);
     if (page.rows.length > 0 && used + row.heightMm > available) nextPage();
     used += (page.rows.length === 0 ? matrixTop : 0) + row.heightMm;
     page.rows.push(row);
@@ -108,6 +125,7 @@ export function paginate(rows: PosterRow[], blocks: Omit<PosterUnitBlock, 'heigh
     openColumn();
   }
   for (const block of blocks) {
+    for (const c of block.contacts) c.heightMm = contactHeight(c, g);
     const whole = blockHeight(block, g, labels);
     if (whole <= room()) {
       place(block);

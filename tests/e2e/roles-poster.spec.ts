@@ -31,6 +31,9 @@ async function printPdf(page: Page, id: string, paper: 'A4' | 'A3') {
   await page.goto(`/#/w/${id}/roles/print?size=${paper}`);
   const poster = page.getByTestId('poster');
   await expect(poster).toHaveAttribute('data-paper', paper);
+  // The print view draws its sheets a few per task; every one is in before printing.
+  await expect(poster).toHaveAttribute('data-complete', 'true');
+  await expect(poster.locator('[data-testid=poster-page][data-drawn=false]')).toHaveCount(0);
   await page.evaluate(() => document.fonts.ready);
   const expected = Number(await poster.getAttribute('data-pages'));
   const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
@@ -66,4 +69,36 @@ test('40 units × 12 crisis types split over the planned pages, each with its he
     const text = compact(pdf.text);
     for (const name of [...unitNames, ...memberNames]) expect(text, name).toContain(compact(name));
   }
+});
+
+test('a large map (150 units × 60 crisis types): the preview draws the sheets in view, the print view and its PDF every page', async ({ page }) => {
+  test.setTimeout(90_000);
+  const { id, unitNames, crisisTypeNames } = await seeded(page, 'zh-TW', 150, 60);
+  await page.goto(`/#/w/${id}/roles/poster?size=A4`);
+  const poster = page.getByTestId('poster');
+  const sheets = poster.getByTestId('poster-page');
+  await expect(sheets.first()).toHaveAttribute('data-drawn', 'true');
+  const total = Number(await poster.getAttribute('data-pages'));
+  expect(total).toBeGreaterThan(8);
+  await expect(sheets).toHaveCount(total); // every sheet has its box (the page keeps its length)
+  expect(await poster.locator('[data-testid=poster-page][data-drawn=true]').count()).toBeLessThan(total);
+  await sheets.last().scrollIntoViewIfNeeded();
+  await expect(sheets.last()).toHaveAttribute('data-drawn', 'true');
+
+  const { expected, pdf } = await printPdf(page, id, 'A4');
+  expect(expected).toBe(total);
+  expect(pdf.pages).toBe(total);
+  const pages = pdf.text.split('\f').filter((p) => p.trim());
+  expect(pages).toHaveLength(total);
+  const text = compact(pdf.text);
+  for (const name of [...unitNames.slice(-3), ...crisisTypeNames.slice(-3)]) expect(text, name).toContain(compact(name));
+
+  // The same map's runbook draws its sections a few dozen at a time, then all of them.
+  await page.goto(`/#/w/${id}/playbook/runbook`);
+  await expect(page.getByTestId('runbook')).toHaveAttribute('data-complete', 'true');
+  await expect(page.getByTestId('runbook-type')).toHaveCount(60);
+  // Its RACI matrix renders only the unit rows in view (150 units × 5 phases of pickers otherwise).
+  await page.goto(`/#/w/${id}/roles/matrix`);
+  await expect(page.getByTestId('raci-cell').first()).toBeVisible();
+  expect(await page.getByTestId('raci-cell').count()).toBeLessThan(150 * 5);
 });

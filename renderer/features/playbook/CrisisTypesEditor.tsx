@@ -1,26 +1,46 @@
-import type * as Y from 'yjs';
+import { useMemo } from 'react';
+import * as Y from 'yjs';
 import { useTranslation } from 'react-i18next';
 import { playbookOf } from '../../../shared/doc/workspaceDoc';
-import { addRecord, listPlain, type PlainRecord, type YCollection, type YRecord } from '../../../shared/doc/collection';
+import { addRecord, listRecords, toPlain, type PlainRecord, type YCollection, type YRecord } from '../../../shared/doc/collection';
 import { useChildren } from '../../hooks/useCollection';
 import { useYSnapshot } from '../../hooks/useY';
 import { navigate, workspacePath } from '../../app/router';
-import { TextField, NumberField, SelectField, RecordActions, SectionHeader } from '../../ui/fields';
+import { TextField, NumberField, RecordActions, SectionHeader } from '../../ui/fields';
+import { UnitSelectField } from './UnitSelect';
 import { useUnitOptions } from './useUnits';
 import { focusNewRecord, recordIdProps } from '../../ui/focusNew';
 import { PresenceBadge } from '../sync/PresenceBadge';
 import { presenceFocusProps } from '../../sync/presence';
 import { DragHandle, SortableItem, SortableRecords } from '../../ui/sortable';
+import { VIRTUAL_THRESHOLD, VirtualList, virtualRowProps } from '../../ui/VirtualList';
 
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
+const plainText = (v: unknown): string => (typeof v === 'string' ? v : v instanceof Y.AbstractType ? String(v.toJSON()) : '');
 const num = (v: unknown) => (typeof v === 'number' ? v : 0);
+
+/** Id and name of each crisis type: all the list needs (the selected one is read in full). */
+function listHeads(coll: YCollection): Array<{ id: string; name: string }> {
+  return listRecords(coll).map((rec) => ({ id: str(rec.get('id')), name: plainText(rec.get('name')) }));
+}
 
 export function CrisisTypesEditor({ doc, selectedId, workspaceId }: { doc: Y.Doc; selectedId: string | null; workspaceId: string }) {
   const { t } = useTranslation('playbook');
   const coll = playbookOf(doc).crisisTypes;
-  const types = useYSnapshot(coll, listPlain) ?? [];
-  const selected = types.find((c) => c.id === selectedId) ?? types[0];
+  const types = useYSnapshot(coll, listHeads) ?? [];
+  const head = types.find((c) => c.id === selectedId) ?? types[0];
+  // Read again with every change of the list (`types` is a fresh snapshot then).
+  const selected = useMemo(() => {
+    const rec = head && coll.get(head.id);
+    return rec ? toPlain(rec) : undefined;
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- types: a new snapshot after any change
+  }, [coll, head?.id, types]);
   const select = (id: string) => navigate(workspacePath(workspaceId, 'playbook', 'crisisTypes', id));
+  const link = (c: { id: string; name: string }) => (
+    <a href={workspacePath(workspaceId, 'playbook', 'crisisTypes', c.id)} data-testid="crisis-type-link" aria-current={c.id === selected?.id ? 'page' : undefined}>
+      {c.name || t('untitled')}
+    </a>
+  );
 
   return (
     <div className="master-detail">
@@ -30,21 +50,35 @@ export function CrisisTypesEditor({ doc, selectedId, workspaceId }: { doc: Y.Doc
             + {t('actions.add')}
           </button>
         </SectionHeader>
-        <SortableRecords coll={coll} ids={types.map((c) => c.id)} nameOf={(id) => str(types.find((c) => c.id === id)?.name)}>
-          <ol className="master-list">
-            {types.map((c) => (
-              <SortableItem id={c.id} key={c.id} className={c.id === selected?.id ? 'active' : ''}>
-                <DragHandle name={str(c.name)} />{' '}
-                <a href={workspacePath(workspaceId, 'playbook', 'crisisTypes', c.id)} data-testid="crisis-type-link">
-                  {str(c.name) || t('untitled')}
-                </a>{' '}
-                <PresenceBadge recordId={c.id} />
-              </SortableItem>
-            ))}
-          </ol>
-        </SortableRecords>
+        {types.length > VIRTUAL_THRESHOLD ? (
+          // A year of work (1,300 types at 100×): only the links in view; reordering with the ↑/↓ of the detail.
+          <VirtualList
+            as="ol"
+            className="master-list"
+            items={types}
+            itemKey={(c) => c.id}
+            estimateSize={30}
+            activeIndex={selected ? types.findIndex((c) => c.id === selected.id) : -1}
+            maxHeight="70vh"
+            renderRow={(c, v) => (
+              <li className={c.id === selected?.id ? 'active' : ''} {...virtualRowProps(v)}>
+                {link(c)} <PresenceBadge recordId={c.id} />
+              </li>
+            )}
+          />
+        ) : (
+          <SortableRecords coll={coll} ids={types.map((c) => c.id)} nameOf={(id) => types.find((c) => c.id === id)?.name ?? ''}>
+            <ol className="master-list">
+              {types.map((c) => (
+                <SortableItem id={c.id} key={c.id} className={c.id === selected?.id ? 'active' : ''}>
+                  <DragHandle name={c.name} /> {link(c)} <PresenceBadge recordId={c.id} />
+                </SortableItem>
+              ))}
+            </ol>
+          </SortableRecords>
+        )}
       </aside>
-      <section className="detail">{selected ? <CrisisTypeDetail key={selected.id} coll={coll} type={selected} index={types.indexOf(selected)} count={types.length} onSelect={select} /> : <p className="muted">{t('crisis.none')}</p>}</section>
+      <section className="detail">{selected ? <CrisisTypeDetail key={selected.id} coll={coll} type={selected} index={types.findIndex((c) => c.id === selected.id)} count={types.length} onSelect={select} /> : <p className="muted">{t('crisis.none')}</p>}</section>
     </div>
   );
 }
@@ -64,7 +98,7 @@ function CrisisTypeDetail({ coll, type, index, count, onSelect }: { coll: YColle
       <TextField record={rec} field="name" label={t('crisis.name')} value={name} testId="crisis-name" placeholder={t('crisis.newName')} />
       <TextField record={rec} field="description" label={t('crisis.description')} value={str(type.description)} multiline collaborative testId="crisis-description" />
       <TextField record={rec} field="response" label={t('crisis.response')} value={str(type.response)} multiline collaborative testId="crisis-response" />
-      <SelectField record={rec} field="firstResponderUnitId" label={t('crisis.firstResponder')} value={str(type.firstResponderUnitId)} options={units} />
+      <UnitSelectField record={rec} field="firstResponderUnitId" label={t('crisis.firstResponder')} value={str(type.firstResponderUnitId)} units={units} />
       <StepsEditor parent={rec} units={units} />
       <EscalationEditor parent={rec} units={units} />
     </div>
@@ -90,7 +124,7 @@ function StepsEditor({ parent, units }: { parent: YRecord; units: Array<{ value:
               <SortableItem id={s.id} key={s.id} className="record" data-testid="step" {...recordIdProps(s.id)}>
                 <div className="record-row">
                   <TextField record={rec} field="title" label={t('step.title')} value={str(s.title)} testId="step-title" placeholder={t('step.newTitle')} collaborative />
-                  <SelectField record={rec} field="ownerUnitId" label={t('step.owner')} value={str(s.ownerUnitId)} options={units} testId="step-owner" />
+                  <UnitSelectField record={rec} field="ownerUnitId" label={t('step.owner')} value={str(s.ownerUnitId)} units={units} testId="step-owner" />
                   <NumberField record={rec} field="targetMinutes" label={t('step.targetMinutes')} value={num(s.targetMinutes)} max={60 * 24 * 30} testId="step-minutes" />
                   <RecordActions coll={steps} id={s.id} index={i} count={list.length} name={str(s.title)} />
                 </div>
@@ -146,7 +180,7 @@ function EscalationEditor({ parent, units }: { parent: YRecord; units: Array<{ v
             const rec = chain?.get(e.id);
             return chain && rec ? (
               <SortableItem id={e.id} key={e.id} className="record record-row" {...recordIdProps(e.id)}>
-                <SelectField record={rec} field="unitId" label={t('escalation.unit')} value={str(e.unitId)} options={units} />
+                <UnitSelectField record={rec} field="unitId" label={t('escalation.unit')} value={str(e.unitId)} units={units} />
                 <NumberField record={rec} field="withinMinutes" label={t('escalation.withinMinutes')} value={num(e.withinMinutes)} max={60 * 24 * 30} />
                 <TextField record={rec} field="note" label={t('escalation.note')} value={str(e.note)} collaborative />
                 <RecordActions coll={chain} id={e.id} index={i} count={list.length} name={units.find((u) => u.value === e.unitId)?.label ?? ''} />

@@ -1,34 +1,61 @@
-import type { ReactElement } from 'react';
+import { useCallback, useMemo, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import type * as Y from 'yjs';
-import { readPlaybook } from '../../../shared/playbook/accessors';
-import { ROOTS } from '../../../shared/doc/workspaceDoc';
-import { useYSnapshot } from '../../hooks/useY';
+import * as Y from 'yjs';
+import { lenientSchemas } from '../../../shared/playbook/schema';
+import { listPlain, listRecords } from '../../../shared/doc/collection';
+import { collectionOf, playbookOf, ROOTS } from '../../../shared/doc/workspaceDoc';
+import { useYVersion } from '../../hooks/useY';
 import { useToasts } from '../../ui/toasts';
+import { useProgressiveCount } from './progressive';
 import { printRunbook } from './runbookPrint';
+import { RunbookType } from './RunbookType';
 
 /**
  * The playbook in read mode: what a team member follows in the first hour, in order, without a
  * single input to mis-type into — each crisis type's first responder, its steps with owner and
  * time target and checklist, its escalation; then severity levels, signals and principles.
  * Printable (A4; each crisis type starts on a new page).
+ *
+ * At 100× (1,300 crisis types) the sections are drawn a few dozen per task (./progressive.ts),
+ * each read from the document on its own (./RunbookType.tsx); printing draws them all first.
  */
 const WATCHED = [ROOTS.crisisTypes, ROOTS.severities, ROOTS.signals, ROOTS.principles, ROOTS.units] as const;
+/** Crisis types drawn at once (the shipped playbook has 13), then per task. */
+const FIRST_TYPES = 20;
+const MORE_TYPES = 20;
+
+const plainText = (v: unknown): string => (typeof v === 'string' ? v : v instanceof Y.AbstractType ? String(v.toJSON()) : '');
 
 export function RunbookView({ doc }: { doc: Y.Doc }): ReactElement {
   const { t } = useTranslation('runbook');
   const { t: tp } = useTranslation('playbook');
-  // Render again when any playbook root or the units change; read the whole playbook then.
-  for (const root of WATCHED) useYSnapshot(doc.getMap(root), () => ({})); // eslint-disable-line react-hooks/rules-of-hooks -- fixed list
-  const book = readPlaybook(doc);
-  const unit = (id: string) => book.units.find((u) => u.id === id)?.name || t('unassigned');
-  const print = () =>
+  // Read again when any playbook root or the units change.
+  const versions = WATCHED.map((root) => useYVersion(doc.getMap(root))); // eslint-disable-line react-hooks/rules-of-hooks -- fixed list
+  const [typesVersion, sevVersion, sigVersion, prinVersion, unitsVersion] = versions;
+  const version = versions.join('.');
+  const pb = playbookOf(doc);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- versions: read again after a change
+  const types = useMemo(() => listRecords(pb.crisisTypes).map((rec) => ({ id: String(rec.get('id') ?? ''), name: plainText(rec.get('name')) })), [pb, typesVersion]);
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const unitNames = useMemo(() => new Map(listRecords(collectionOf(doc, 'units')).map((rec) => [String(rec.get('id') ?? ''), plainText(rec.get('name'))])), [doc, unitsVersion]);
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const severities = useMemo(() => listPlain(pb.severities).map((r) => lenientSchemas.SeverityLevel.parse(r)), [pb, sevVersion]);
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const signals = useMemo(() => listPlain(pb.signals).map((r) => lenientSchemas.WarningSignal.parse(r)), [pb, sigVersion]);
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const principles = useMemo(() => listPlain(pb.principles).map((r) => lenientSchemas.Principle.parse(r)), [pb, prinVersion]);
+  const unassigned = t('unassigned');
+  const unit = useCallback((id: string) => unitNames.get(id) || unassigned, [unitNames, unassigned]);
+  const shown = useProgressiveCount(types.length, FIRST_TYPES, MORE_TYPES);
+  const print = () => {
+    shown.all();
     void printRunbook(t('title')).then(
       (saved) => saved && useToasts.getState().show({ text: t('printed'), ttl: 4000 }),
       (err: unknown) => useToasts.getState().show({ text: String((err as Error).message), ttl: 6000 }),
     );
+  };
   return (
-    <article className="runbook" data-testid="runbook">
+    <article className="runbook" data-testid="runbook" data-complete={shown.complete}>
       <div className="no-print runbook-toolbar">
         <button type="button" className="primary" onClick={print} data-testid="runbook-print">
           {t('print')}
@@ -37,57 +64,28 @@ export function RunbookView({ doc }: { doc: Y.Doc }): ReactElement {
       <h1>{t('title')}</h1>
       <nav aria-label={t('contents')} className="runbook-contents">
         <ol>
-          {book.crisisTypes.map((ct) => (
+          {types.map((ct) => (
             <li key={ct.id}>
-              <a href={`#runbook-${ct.id}`} onClick={(e) => (e.preventDefault(), document.getElementById(`runbook-${ct.id}`)?.scrollIntoView())}>
+              <a
+                href={`#runbook-${ct.id}`}
+                onClick={(e) => {
+                  e.preventDefault();
+                  shown.all();
+                  document.getElementById(`runbook-${ct.id}`)?.scrollIntoView();
+                }}
+              >
                 {ct.name || tp('untitled')}
               </a>
             </li>
           ))}
         </ol>
       </nav>
-      {book.crisisTypes.map((ct) => (
-        <section key={ct.id} id={`runbook-${ct.id}`} className="runbook-type" data-testid="runbook-type">
-          <h2>{ct.name || tp('untitled')}</h2>
-          {ct.description && <p>{ct.description}</p>}
-          {ct.response && <p className="runbook-response">{ct.response}</p>}
-          <p className="runbook-first">{t('firstResponder', { unit: unit(ct.firstResponderUnitId) })}</p>
-          <ol className="runbook-steps">
-            {ct.steps.map((s) => (
-              <li key={s.id} data-testid="runbook-step">
-                <strong>{s.title || tp('untitled')}</strong>
-                <span className="muted">
-                  {' '}
-                  · {t('owner', { unit: unit(s.ownerUnitId) })} · {Number.isFinite(s.targetMinutes) && s.targetMinutes > 0 ? t('due', { minutes: s.targetMinutes }) : t('noTarget')}
-                </span>
-                {s.checklist.length > 0 && (
-                  <ul className="runbook-checklist">
-                    {s.checklist.map((c) => (
-                      <li key={c.id}>☐ {c.text}</li>
-                    ))}
-                  </ul>
-                )}
-              </li>
-            ))}
-          </ol>
-          {ct.escalation.length > 0 && (
-            <>
-              <h3>{t('escalation')}</h3>
-              <ul>
-                {ct.escalation.map((e) => (
-                  <li key={e.id}>
-                    {t('escalationLine', { unit: unit(e.unitId), minutes: e.withinMinutes })}
-                    {e.note && ` — ${e.note}`}
-                  </li>
-                ))}
-              </ul>
-            </>
-          )}
-        </section>
+      {types.slice(0, shown.count).map((ct) => (
+        <RunbookType key={ct.id} doc={doc} id={ct.id} version={version} unit={unit} />
       ))}
       <section className="runbook-type">
         <h2>{t('severities')}</h2>
-        {[...book.severities]
+        {[...severities]
           .sort((a, b) => a.level - b.level)
           .map((s) => (
             <div key={s.id} className="runbook-severity">
@@ -108,7 +106,7 @@ export function RunbookView({ doc }: { doc: Y.Doc }): ReactElement {
           ))}
         <h2>{t('signals')}</h2>
         <ul>
-          {book.signals.map((s) => (
+          {signals.map((s) => (
             <li key={s.id}>
               {s.kind} — {s.threshold}
             </li>
@@ -116,7 +114,7 @@ export function RunbookView({ doc }: { doc: Y.Doc }): ReactElement {
         </ul>
         <h2>{t('principles')}</h2>
         <ul>
-          {book.principles.map((p) => (
+          {principles.map((p) => (
             <li key={p.id}>{p.text}</li>
           ))}
         </ul>

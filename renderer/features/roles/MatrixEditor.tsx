@@ -1,13 +1,16 @@
+import { useState } from 'react';
 import type * as Y from 'yjs';
 import { useTranslation } from 'react-i18next';
 import { confirm } from '../../ui/confirm';
 import { navigate, workspacePath } from '../../app/router';
 import { SectionHeader } from '../../ui/fields';
-import { copyCrisisTypeCells, removeCells, setCell } from '../../../shared/roles/raci';
+import { copyCrisisTypeCells, removeCells } from '../../../shared/roles/raci';
 import { setFirstResponder } from '../../../shared/roles/roleMap';
-import { cellKey, isRaciRole, PHASES, RACI_ROLES, type RoleCrisisType, type RoleMap } from '../../../shared/roles/types';
+import { PHASES, RACI_ROLES, type RoleCrisisType, type RoleMap } from '../../../shared/roles/types';
 import type { IssueIndex, RoleIssue } from '../../../shared/roles/validate';
+import { VirtualList, virtualRowProps } from '../../ui/VirtualList';
 import { InlineIssues, IssueBadge } from './IssueList';
+import { MatrixTable } from './MatrixTable';
 
 interface Props {
   doc: Y.Doc;
@@ -31,16 +34,24 @@ export function MatrixEditor({ doc, map, index, workspaceId, selectedId }: Props
     <div className="master-detail">
       <aside className="master">
         <SectionHeader title={t('matrix.crisisTypes')} />
-        <ol className="master-list">
-          {map.crisisTypes.map((c) => (
-            <li key={c.id} className={c.id === selected.id ? 'active' : ''}>
-              <a href={workspacePath(workspaceId, 'roles', 'matrix', c.id)} data-testid="matrix-type-link">
+        {/* Past 200 crisis types only the links in view; the selected one scrolled into view. */}
+        <VirtualList
+          as="ol"
+          className="master-list"
+          items={map.crisisTypes}
+          itemKey={(c) => c.id}
+          estimateSize={26}
+          activeIndex={map.crisisTypes.indexOf(selected)}
+          maxHeight="70vh"
+          renderRow={(c, v) => (
+            <li className={c.id === selected.id ? 'active' : ''} {...virtualRowProps(v)}>
+              <a href={workspacePath(workspaceId, 'roles', 'matrix', c.id)} data-testid="matrix-type-link" aria-current={c.id === selected.id ? 'page' : undefined}>
                 {c.name || t('untitled')}
               </a>{' '}
               <IssueBadge issues={typeIssues(c)} />
             </li>
-          ))}
-        </ol>
+          )}
+        />
       </aside>
       <section className="detail">
         <CrisisTypeMatrix key={selected.id} doc={doc} map={map} index={index} crisisType={selected} onCopied={() => navigate(workspacePath(workspaceId, 'roles', 'matrix', selected.id))} />
@@ -48,6 +59,9 @@ export function MatrixEditor({ doc, map, index, workspaceId, selectedId }: Props
     </div>
   );
 }
+
+/** Up to this many crisis types / units a picker lists them all from the start. */
+const LIST_AT_ONCE = 50;
 
 /** Issues of a crisis type as a whole: not mapped, and everything about its first responder. */
 function typeLevelIssues(index: IssueIndex, ct: RoleCrisisType): RoleIssue[] {
@@ -59,7 +73,12 @@ function CrisisTypeMatrix({ doc, map, index, crisisType: ct, onCopied }: { doc: 
   const { t } = useTranslation('roles');
   const name = ct.name || t('untitled');
   const frIssues = typeLevelIssues(index, ct);
-  const mapped = map.units.some((u) => PHASES.some((p) => map.cells.has(cellKey(ct.id, p, u.id))));
+  // The pickers list every crisis type / unit only once touched (1,300 and 1,000 at 100×).
+  const [allTypes, setAllTypes] = useState(map.crisisTypes.length <= LIST_AT_ONCE);
+  const [allUnits, setAllUnits] = useState(map.units.length <= LIST_AT_ONCE);
+  const expandTypes = () => !allTypes && setAllTypes(true);
+  const expandUnits = () => !allUnits && setAllUnits(true);
+  const frUnit = map.units.find((u) => u.id === ct.firstResponderUnitId);
   return (
     <div data-testid="matrix" data-crisis-type={ct.name}>
       <div className="detail-header">
@@ -69,6 +88,10 @@ function CrisisTypeMatrix({ doc, map, index, crisisType: ct, onCopied }: { doc: 
             aria-label={t('matrix.copyFrom')}
             data-testid="matrix-copy-from"
             value=""
+            data-all={allTypes}
+            onPointerDown={expandTypes}
+            onFocus={expandTypes}
+            onKeyDown={expandTypes}
             onChange={(e) => {
               const from = map.crisisTypes.find((c) => c.id === e.target.value);
               if (!from) return;
@@ -80,7 +103,7 @@ function CrisisTypeMatrix({ doc, map, index, crisisType: ct, onCopied }: { doc: 
             }}
           >
             <option value="">{t('matrix.copyFrom')}</option>
-            {map.crisisTypes
+            {(allTypes ? map.crisisTypes : [])
               .filter((c) => c.id !== ct.id)
               .map((c) => (
                 <option key={c.id} value={c.id}>
@@ -95,10 +118,19 @@ function CrisisTypeMatrix({ doc, map, index, crisisType: ct, onCopied }: { doc: 
       </div>
       <label className="field roles-fr">
         <span>{t('matrix.firstResponder')}</span>
-        <select aria-label={t('matrix.firstResponder')} data-testid="first-responder" value={ct.firstResponderUnitId} onChange={(e) => setFirstResponder(doc, ct.id, e.target.value, 'user')}>
+        <select
+          aria-label={t('matrix.firstResponder')}
+          data-testid="first-responder"
+          data-all={allUnits}
+          value={ct.firstResponderUnitId}
+          onPointerDown={expandUnits}
+          onFocus={expandUnits}
+          onKeyDown={expandUnits}
+          onChange={(e) => setFirstResponder(doc, ct.id, e.target.value, 'user')}
+        >
           <option value="">{t('notSet')}</option>
-          {ct.firstResponderUnitId && !map.units.some((u) => u.id === ct.firstResponderUnitId) && <option value={ct.firstResponderUnitId}>{t('notSet')}</option>}
-          {map.units.map((u) => (
+          {ct.firstResponderUnitId && !frUnit && <option value={ct.firstResponderUnitId}>{t('notSet')}</option>}
+          {(allUnits ? map.units : frUnit ? [frUnit] : []).map((u) => (
             <option key={u.id} value={u.id}>
               {u.name || t('untitled')}
             </option>
@@ -106,72 +138,7 @@ function CrisisTypeMatrix({ doc, map, index, crisisType: ct, onCopied }: { doc: 
         </select>
       </label>
       <InlineIssues issues={frIssues} />
-      {map.units.length === 0 ? (
-        <p className="muted">{t('matrix.noUnits')}</p>
-      ) : (
-        <table className="roles-matrix">
-          <thead>
-            <tr>
-              <th scope="col">{t('matrix.unit')}</th>
-              {PHASES.map((p) => {
-                const errors = (index.rows.get(`${ct.id}|${p}`) ?? []).length;
-                return (
-                  <th key={p} scope="col" className={errors ? 'has-error' : ''} data-testid="phase-head" data-phase={p} data-errors={errors}>
-                    {t(`phases.${p}`)} {errors ? '✖' : ''}
-                  </th>
-                );
-              })}
-            </tr>
-          </thead>
-          <tbody>
-            {map.units.map((u) => (
-              <tr key={u.id} className={u.kind === 'external' ? 'external' : ''}>
-                <th scope="row">
-                  {u.name || t('untitled')}
-                  {u.kind === 'external' && <span className="muted small"> · {t('unit.external')}</span>}
-                </th>
-                {PHASES.map((p) => {
-                  const role = map.cells.get(cellKey(ct.id, p, u.id)) ?? '';
-                  const rowErrors = (index.rows.get(`${ct.id}|${p}`) ?? []).length > 0;
-                  return (
-                    <td key={p} className={`raci-cell${role ? ` role-${role}` : ''}${rowErrors ? ' has-error' : ''}`}>
-                      <select
-                        aria-label={t('matrix.cellLabel', { crisisType: name, phase: t(`phases.${p}`), unit: u.name || t('untitled') })}
-                        data-testid="raci-cell"
-                        data-phase={p}
-                        data-unit={u.name}
-                        aria-invalid={rowErrors}
-                        value={role}
-                        onChange={(e) => setCell(doc, ct.id, p, u.id, isRaciRole(e.target.value) ? e.target.value : null, 'user')}
-                      >
-                        <option value="">{t('roles.none')}</option>
-                        {RACI_ROLES.map((r) => (
-                          <option key={r} value={r} title={t(`roleHelp.${r}`)}>
-                            {r} {t(`roles.${r}`)}
-                          </option>
-                        ))}
-                      </select>
-                    </td>
-                  );
-                })}
-              </tr>
-            ))}
-          </tbody>
-          <tfoot>
-            <tr>
-              <th scope="row" />
-              {PHASES.map((p) => {
-                const issues = index.rows.get(`${ct.id}|${p}`);
-                return (
-                  <td key={p} className="roles-phase-status" data-testid="phase-status" data-phase={p}>
-                    {issues?.length ? <InlineIssues issues={issues} testId="cell-issue" /> : mapped ? <span className="roles-ok">{t('matrix.rowOk')}</span> : null}
-                  </td>
-                );
-              })}
-            </tr>
-          </tfoot>
-        </table>
-      )}
+      {map.units.length === 0 ? <p className="muted">{t('matrix.noUnits')}</p> : <MatrixTable doc={doc} map={map} index={index} crisisType={ct} />}
       <ul className="roles-legend muted small">
         {RACI_ROLES.map((r) => (
           <li key={r}>{t(`roleHelp.${r}`)}</li>

@@ -1,4 +1,5 @@
 import type { CSSProperties } from 'react';
+import type { MountedPages } from './mountedPages';
 import { useTranslation } from 'react-i18next';
 import { contactNameText, DIRECTORY_COLUMNS, unitCellText, type PosterGeometry, type PosterLabels, type PosterLayout, type PosterPage, type PosterRow, type PosterUnitBlock } from '../../../shared/roles/poster';
 import { PHASES } from '../../../shared/roles/types';
@@ -31,8 +32,10 @@ export function usePosterLabels(): PosterLabels {
  * The printed map: exactly the pages `layoutPoster` planned, each a fixed-size sheet with the
  * page header, the matrix part (column headings repeated) and the directory part. Sizes are in
  * millimetres so screen preview, Chromium's PDF and Electron's printToPDF draw the same thing.
+ * `mounted` says which sheets are drawn (./mountedPages.ts: those near the view in the preview,
+ * all of them — a few per task — in the print view); the others are empty boxes of the same size.
  */
-export function Poster({ layout, labels, header }: { layout: PosterLayout; labels: PosterLabels; header: PosterHeader }) {
+export function Poster({ layout, labels, header, mounted }: { layout: PosterLayout; labels: PosterLabels; header: PosterHeader; mounted: MountedPages }) {
   const g = layout.geometry;
   const style = {
     '--poster-font': `${g.fontPt.toFixed(3)}pt`,
@@ -43,18 +46,27 @@ export function Poster({ layout, labels, header }: { layout: PosterLayout; label
     '--poster-k': String(g.pageWidthMm / 297),
   } as CSSProperties;
   return (
-    <div className="poster" data-testid="poster" data-paper={g.paper} data-pages={layout.pages.length} data-fit-scale={g.fitScale} style={style}>
-      {layout.pages.map((page) => (
-        <PosterSheet key={page.number} page={page} total={layout.pages.length} g={g} labels={labels} header={header} />
+    <div className="poster" data-testid="poster" data-paper={g.paper} data-pages={layout.pages.length} data-complete={mounted.complete} data-fit-scale={g.fitScale} style={style}>
+      {layout.pages.map((page, i) => (
+        <PosterSheet key={page.number} index={i} mounted={mounted} page={page} total={layout.pages.length} g={g} labels={labels} header={header} />
       ))}
     </div>
   );
 }
 
-function PosterSheet({ page, total, g, labels, header }: { page: PosterPage; total: number; g: PosterGeometry; labels: PosterLabels; header: PosterHeader }) {
+function PosterSheet({ index, mounted, page, total, g, labels, header }: { index: number; mounted: MountedPages; page: PosterPage; total: number; g: PosterGeometry; labels: PosterLabels; header: PosterHeader }) {
+  const drawn = mounted.drawn(index);
+  return (
+    <section ref={mounted.boxRef(index)} data-sheet={index} data-drawn={drawn} className="poster-page" data-testid="poster-page" style={{ width: mm(g.pageWidthMm), height: mm(g.pageHeightMm - 0.6), padding: mm(g.marginMm) }}>
+      {drawn && <SheetContent page={page} total={total} g={g} labels={labels} header={header} />}
+    </section>
+  );
+}
+
+function SheetContent({ page, total, g, labels, header }: { page: PosterPage; total: number; g: PosterGeometry; labels: PosterLabels; header: PosterHeader }) {
   const { t } = useTranslation('roles');
   return (
-    <section className="poster-page" data-testid="poster-page" style={{ width: mm(g.pageWidthMm), height: mm(g.pageHeightMm - 0.6), padding: mm(g.marginMm) }}>
+    <>
       <header className="poster-header" style={{ height: mm(g.headerMm) }}>
         <div className="poster-title">
           <strong>{header.workspace}</strong>
@@ -114,7 +126,7 @@ function PosterSheet({ page, total, g, labels, header }: { page: PosterPage; tot
           ))}
         </div>
       )}
-    </section>
+    </>
   );
 }
 

@@ -4,14 +4,19 @@ import { useTranslation } from 'react-i18next';
 import { navigate, workspacePath } from '../../app/router';
 import { PAPERS, PAPER_MM } from '../../../shared/roles/poster';
 import type { RoleMap } from '../../../shared/roles/types';
+import type { RoleIssue } from '../../../shared/roles/validate';
+import { useMountedPages } from './mountedPages';
 import { Poster } from './Poster';
 import { posterOptions, posterQuery, usePoster } from './usePoster';
 
 /** The print preview inside the app: paper, which crisis types, and the pages at reduced size. */
-export function PosterPreview({ doc, map, workspaceId, params }: { doc: Y.Doc; map: RoleMap; workspaceId: string; params: URLSearchParams }) {
+export function PosterPreview({ doc, map, now, issues, workspaceId, params }: { doc: Y.Doc; map: RoleMap; now: number; issues: RoleIssue[]; workspaceId: string; params: URLSearchParams }) {
   const { t } = useTranslation('roles');
   const { paper, types } = posterOptions(params);
-  const { layout, labels, header } = usePoster(doc, paper, types);
+  const { layout, labels, header } = usePoster(doc, paper, types, { map, now, issues });
+  // Only the sheets near the view are drawn (a 100× map is hundreds of pages).
+  const mounted = useMountedPages(layout.pages.length, 'view');
+  const [typesOpen, setTypesOpen] = useState(false);
   const here = (p: typeof paper, ts: string[] | null) => `${workspacePath(workspaceId, 'roles', 'poster')}?${posterQuery(p, ts)}`;
   const printView = `${workspacePath(workspaceId, 'roles', 'print')}?${posterQuery(paper, types)}`;
   const chosen = new Set(types ?? map.crisisTypes.map((c) => c.id));
@@ -57,12 +62,13 @@ export function PosterPreview({ doc, map, workspaceId, params }: { doc: Y.Doc; m
           {t('poster.openPrintView')}
         </a>
       </div>
-      <details className="roles-poster-types">
+      <details className="roles-poster-types" onToggle={(e) => setTypesOpen(e.currentTarget.open)}>
         <summary>
           {t('poster.types')}: {types ? `${chosen.size} / ${map.crisisTypes.length}` : t('poster.allTypes')}
         </summary>
         <div className="row">
-          {map.crisisTypes.map((c) => (
+          {/* Filled in when opened: at 100× these are 1,300 checkboxes. */}
+          {typesOpen && map.crisisTypes.map((c) => (
             <label key={c.id} className="roles-check">
               <input type="checkbox" checked={chosen.has(c.id)} onChange={() => toggle(c.id)} />
               {c.name || t('untitled')}
@@ -72,7 +78,7 @@ export function PosterPreview({ doc, map, workspaceId, params }: { doc: Y.Doc; m
       </details>
       <div className="roles-poster-sheets" ref={box}>
         <div style={{ zoom }}>
-          <Poster layout={layout} labels={labels} header={header} />
+          <Poster layout={layout} labels={labels} header={header} mounted={mounted} />
         </div>
       </div>
     </div>

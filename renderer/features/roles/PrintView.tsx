@@ -3,6 +3,7 @@ import type * as Y from 'yjs';
 import { useTranslation } from 'react-i18next';
 import { navigate, workspacePath } from '../../app/router';
 import { PAPERS } from '../../../shared/roles/poster';
+import { useMountedPages } from './mountedPages';
 import { Poster } from './Poster';
 import { printPoster, savePosterPdf } from './rolesFiles';
 import { posterOptions, posterQuery, usePoster } from './usePoster';
@@ -16,6 +17,8 @@ export function PrintView({ doc, workspaceId, params }: { doc: Y.Doc; workspaceI
   const { t } = useTranslation('roles');
   const { paper, types } = posterOptions(params);
   const { layout, labels, header } = usePoster(doc, paper, types);
+  // Every sheet, a few per task (a 100× map is hundreds of pages); printing waits for all of them.
+  const mounted = useMountedPages(layout.pages.length, 'all');
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState('');
   // Full-screen pages have no toast area: outcomes show in the toolbar.
@@ -56,18 +59,23 @@ export function PrintView({ doc, workspaceId, params }: { doc: Y.Doc; workspaceI
           ))}
         </select>
         <span className="badge">{t('poster.pages', { count: layout.pages.length })}</span>
+        {layout.pages.length > 1 && (
+          <span className="muted small" data-testid="print-sheets" data-complete={mounted.complete}>
+            {mounted.complete ? t('sheets.ready', { total: layout.pages.length }) : t('sheets.preparing', { n: mounted.count, total: layout.pages.length })}
+          </span>
+        )}
         <span className="muted small" role="status" data-testid="print-status">
           {status}
         </span>
         <span className="spacer" />
-        <button type="button" disabled={busy} onClick={() => void printPoster()}>
+        <button type="button" disabled={busy || !mounted.complete} onClick={() => void printPoster()}>
           {t('poster.print')}
         </button>
-        <button type="button" className="primary" disabled={busy} data-testid="export-pdf" onClick={() => void exportPdf()}>
+        <button type="button" className="primary" disabled={busy || !mounted.complete} data-testid="export-pdf" onClick={() => void exportPdf()}>
           {t('poster.pdf')}
         </button>
       </div>
-      <Poster layout={layout} labels={labels} header={header} />
+      <Poster layout={layout} labels={labels} header={header} mounted={mounted} />
     </div>
   );
 }

@@ -56,7 +56,7 @@ function RolesTabs({ doc, wsId, rest, params }: { doc: NonNullable<ReturnType<ty
       {tab === 'people' && <PeopleEditor doc={doc} map={map} index={index} now={now} workspaceId={wsId} selectedId={rest[1] ?? null} />}
       {tab === 'matrix' && <MatrixEditor doc={doc} map={map} index={index} workspaceId={wsId} selectedId={rest[1] ?? null} />}
       {tab === 'issues' && <IssuesSummary issues={issues} workspaceId={wsId} />}
-      {tab === 'poster' && <PosterPreview doc={doc} map={map} workspaceId={wsId} params={params} />}
+      {tab === 'poster' && <PosterPreview doc={doc} map={map} now={now} issues={issues} workspaceId={wsId} params={params} />}
       {tab === 'exchange' && <ExchangePanel doc={doc} map={map} />}
     </main>
   );

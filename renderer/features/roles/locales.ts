@@ -1,5 +1,6 @@
 import type { LocaleBundle } from '../../i18n/resources';
 import { exchangeEn, exchangeZhCN, exchangeZhTW, quickAddEn, quickAddZhCN, quickAddZhTW } from './exchangeLocales';
+import { sheetsEn, sheetsZhCN, sheetsZhTW } from './sheetsLocales';
 
 const zhTW = {
   title: '職責分工圖',
@@ -396,5 +397,4 @@ const en: typeof zhTW = {
   },
   exchange: exchangeEn,
 };
-
-export const rolesLocales: LocaleBundle = { 'zh-TW': { ...zhTW, quickAdd: quickAddZhTW }, 'zh-CN': { ...zhCN, quickAdd: quickAddZhCN }, en: { ...en, quickAdd: quickAddEn } };
+export const rolesLocales: LocaleBundle = { 'zh-TW': { ...zhTW, quickAdd: quickAddZhTW, sheets: sheetsZhTW }, 'zh-CN': { ...zhCN, quickAdd: quickAddZhCN, sheets: sheetsZhCN }, en: { ...en, quickAdd: quickAddEn, sheets: sheetsEn } };
