@@ -21,12 +21,13 @@ import { expect, type Page } from '@playwright/test';
 import { median, row, type BenchContext, type BenchRow } from './types';
 import { ROOT } from './lib/bundle';
 import { createWorkspaceIn, mergeBackupInUi, scaleBackupFor, scaleTmpDir } from './lib/appScale';
-import { longest, longTasks, recordLongTasks } from './lib/appScaleProbe';
+import { longest, longTasks, recordLongTasks, startCpuProfile } from './lib/appScaleProbe';
 import { createNetnsLab, netnsAvailable, type NetnsLab } from '../tests/e2e/netns/netns';
 import { completeOnboarding } from '../tests/e2e/helpers';
 import { indicator } from '../tests/e2e/appTeam';
 
-const SCALE = 100;
+/** 100× by default; `BENCH_P15_SCALE=10` (or 1) for a quicker iteration. */
+const SCALE = Number(process.env.BENCH_P15_SCALE ?? 100);
 const GIVE_UP_MS = 300_000;
 
 /** Laptop `index` past its first start, English, test hooks on, long tasks recorded. */
@@ -37,6 +38,7 @@ async function laptop(lab: NetnsLab, index: number, name: string): Promise<Page>
     try {
       if (!localStorage.getItem('crisis-room.session')) localStorage.setItem('crisis-room.session', JSON.stringify({ state: { language: 'en' }, version: 1 }));
       localStorage.setItem('crisis-room.test-hooks', '1');
+      localStorage.setItem('crisis-room.diag', '1');
     } catch {
       /* about:blank */
     }
@@ -84,6 +86,7 @@ export default async function run(ctx: BenchContext): Promise<BenchRow[]> {
       const form = page.getByTestId('join-invite');
       await form.getByRole('textbox').fill(code);
       const [from, ownerFrom] = await Promise.all([page, owner].map((p) => p.evaluate(() => performance.now())));
+      const profiles = await Promise.all([page, owner].map((p) => startCpuProfile(p)));
       const start = Date.now();
       await form.getByRole('button', { name: 'Join', exact: true }).click();
       let ms = NaN;
@@ -97,8 +100,15 @@ export default async function run(ctx: BenchContext): Promise<BenchRow[]> {
         ctx.log(`joiner ${j}: not in sync after ${((Date.now() - start) / 1000).toFixed(0)} s (${(err as Error).message.split('\n')[0]})`);
       }
       await page.waitForTimeout(1000);
+      for (const [who, prof] of [['joiner', profiles[0]], ['owner', profiles[1]]] as const) if (prof) ctx.log(`${who} CPU profile: ${(await prof.stop(25)).join('\n')}`);
+      const joinerTasks = (await longTasks(page, from!)).sort((a, b) => b[1] - a[1]).slice(0, 8);
+      ctx.log(`joiner's longest tasks: ${joinerTasks.map(([at, d]) => `${d.toFixed(0)} ms at +${((at - from!) / 1000).toFixed(1)} s`).join(', ')}`);
       const mine = longest(await longTasks(page, from!));
       const theirs = longest(await longTasks(owner, ownerFrom!));
+      for (const [who, p] of [['joiner', page], ['owner', owner]] as const) {
+        const events = await p.evaluate(() => (window as unknown as { __crisisRoomDiag?: { syncEvents(): Array<[number, string]> } }).__crisisRoomDiag?.syncEvents() ?? []).catch(() => []);
+        ctx.log(`${who} sync events: ${events.filter(([at]) => at >= start).map(([at, what]) => `+${((at - start) / 1000).toFixed(1)}s ${what}`).join(' | ')}`);
+      }
       times.push(ms);
       tasks.push(mine);
       ownerTasks.push(theirs);

@@ -68,12 +68,18 @@ export function startSync(opts: StartSyncOptions): SyncHandle {
   // The room is named by its key (shared/sync/roomAuth.ts): after a rotation we are in another room.
   const transport = new WebrtcTransport({ password, workspaceId, signaling: opts.signaling, iceServers: opts.iceServers, session });
 
-  const offLeft = session.onPeerLeft((id, reason) => transport.watch.note(`left ${id.slice(0, 8)} ${reason}`));
+  const offLeft = session.onPeerLeft((id, reason) => transport.watch.note(`left ${id.slice(0, 8)} ${reason} ${JSON.stringify(session.stats)}`));
   let scheduled: ReturnType<typeof setTimeout> | null = null;
   let lastPresence: { json: string; value: Record<number, PresenceState> } = { json: '{}', value: {} };
+  let wasInSync = false;
   const pushStatus = () => {
     scheduled = null;
     if (!publish) return;
+    // Diagnostics: what the sync cost until in sync (sync events of the diagnostics window).
+    const status = session.status();
+    const inSync = status.peers.some((p) => p.connected && p.inSync);
+    if (inSync && !wasInSync) transport.watch.note(`inSync ${JSON.stringify(session.stats)}`);
+    wasInSync = inSync;
     const fresh: Record<number, PresenceState> = {};
     for (const [id, state] of awareness.getStates()) {
       if (id === doc.clientID) continue;
@@ -90,7 +96,7 @@ export function startSync(opts: StartSyncOptions): SyncHandle {
       inactiveReason: null,
       signalingUp: transport.signalingUp,
       signalingUrls: opts.signaling,
-      status: session.status(),
+      status,
       keyMismatch: transport.keyMismatch(),
       presence,
       selfClientId: doc.clientID,

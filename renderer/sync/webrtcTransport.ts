@@ -52,6 +52,9 @@ export interface TransportOptions {
   peerOpenTimeoutMs?: number;
 }
 
+/** How long a diff waits on a relay link for a data channel to take over (the watch gives a connection 6 s). */
+const RELAY_BULK_DELAY_MS = 4000;
+
 interface Hooked {
   createdAt: number;
   answered: boolean;
@@ -278,6 +281,9 @@ export class WebrtcTransport {
       send: (frame) => relay.send(id, frame),
       bufferedAmount: () => relay.buffered,
       highWaterBytes: 256 * 1024,
+      // A joining laptop's whole state waits for the data channel a while (P15: 11 MB through
+      // the relay first held up the WebRTC offer for 10 s); it goes through the relay if none opens.
+      bulkDelayMs: RELAY_BULK_DELAY_MS,
       close: () => {
         if (this.via.get(id)?.kind === 'relay') this.via.delete(id);
         this.relayTries.delete(id);

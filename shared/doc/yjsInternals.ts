@@ -8,7 +8,11 @@ import type * as Y from 'yjs';
  * - the item that currently holds a map key's value: `Y.Map._map`;
  * - the item a nested type lives in: `AbstractType._item`;
  * - whether Yjs will run its own formatting clean-up after a transaction (a null-origin
- *   transaction the origin guard must let through): `Transaction._needFormattingCleanup`.
+ *   transaction the origin guard must let through): `Transaction._needFormattingCleanup`;
+ * - the structs of one client in clock order, and each struct writing itself from an offset
+ *   (`StructStore.clients`, `Item/GC/Skip.write(encoder, offset)`, what Yjs's own `writeStructs`
+ *   uses): the incremental delete-set digest (shared/sync/docState.ts) and diff slices
+ *   (shared/sync/slices.ts).
  */
 
 /** True while `doc` holds updates waiting for earlier ones (it is not complete yet). */
@@ -35,4 +39,18 @@ export function ownItemId(type: object): Y.ID | null {
  */
 export function needsFormattingCleanup(tr: Y.Transaction): boolean {
   return (tr as unknown as { _needFormattingCleanup?: boolean })._needFormattingCleanup === true;
+}
+
+/** One struct of a client (an Item, a GC or a Skip) as the store holds it. */
+export interface StoredStruct {
+  id: Y.ID;
+  length: number;
+  deleted: boolean;
+  /** Writes the struct from `offset` on (Yjs's own update encoding, V1 here). */
+  write(encoder: Y.UpdateEncoderV1, offset: number): void;
+}
+
+/** The structs of `client` held by `doc`, in clock order (empty when it has none). Read only. */
+export function structsOf(doc: Y.Doc, client: number): readonly StoredStruct[] {
+  return (doc.store as unknown as { clients: Map<number, StoredStruct[]> }).clients.get(client) ?? [];
 }

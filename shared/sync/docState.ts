@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
-import { hasPendingUpdates } from '../doc/yjsInternals.js';
+import { hasPendingUpdates, structsOf } from '../doc/yjsInternals.js';
 
 /**
  * What a peer tells another about its copy of the workspace, cheaply: the state vector (which
@@ -33,7 +33,7 @@ export function hashBytes(bytes: Uint8Array): string {
 }
 
 /** A delete set as Yjs keeps it: per client, ranges sorted by clock (maximal runs once merged). */
-type DeleteRanges = ReturnType<typeof Y.createDeleteSet>;
+export type DeleteRanges = ReturnType<typeof Y.createDeleteSet>;
 
 /** Encodes a delete set deterministically (clients sorted; ranges are maximal runs). */
 function encodeDeleteSet(ds: DeleteRanges): Uint8Array {
@@ -69,9 +69,9 @@ function deletedBy(tr: Y.Transaction): DeleteRanges {
   tr.afterState.forEach((after, client) => {
     const before = tr.beforeState.get(client) ?? 0;
     if (after <= before) return;
-    const structs = tr.doc.store.clients.get(client);
-    if (!structs) return;
-    for (let i = Y.findIndexSS(structs, before); i < structs.length; i++) {
+    const structs = structsOf(tr.doc, client);
+    if (structs.length === 0) return;
+    for (let i = Y.findIndexSS(structs as never, before); i < structs.length; i++) {
       const st = structs[i]!;
       if (st.id.clock >= after) break;
       if (!st.deleted) continue;
@@ -101,18 +101,26 @@ export class DocStateReader {
     if (this.ds === null) return;
     const added = deletedBy(tr);
     if (added.clients.size === 0) return;
-    this.ds = Y.mergeDeleteSets([this.ds, added]);
+    // Merged when next read: a joining laptop applies hundreds of slices between two reads.
+    this.dsAdded.push(added);
     this.dsHash = null;
   };
+  private dsAdded: DeleteRanges[] = [];
 
   constructor(private readonly doc: Y.Doc) {
     doc.on('afterTransaction', this.onUpdate);
   }
 
+  /** The document's delete set, kept up to date (one walk of the document, the first time). */
+  deleteSet(): DeleteRanges {
+    this.ds ??= Y.createDeleteSetFromStructStore(this.doc.store);
+    if (this.dsAdded.length > 0) this.ds = Y.mergeDeleteSets([this.ds, ...this.dsAdded.splice(0)]);
+    return this.ds;
+  }
+
   read(): DocState {
     if (this.cached) return this.cached;
-    this.ds ??= Y.createDeleteSetFromStructStore(this.doc.store);
-    this.dsHash ??= hashBytes(encodeDeleteSet(this.ds));
+    this.dsHash ??= hashBytes(encodeDeleteSet(this.deleteSet()));
     const sv = Y.encodeStateVector(this.doc);
     const state: DocState = { sv, svMap: Y.decodeStateVector(sv), ds: this.dsHash, pending: hasPendingUpdates(this.doc) };
     this.cached = state;

@@ -30,6 +30,8 @@ export interface SyncSessionOptions {
   timings?: Partial<SyncTimings>;
   maxFrameBytes?: number;
   maxMessageBytes?: number;
+  /** Bound of one slice of a diff (a big state goes in slices, applied one task each; default 64 KiB). */
+  sliceBytes?: number;
   /** Large messages pause while the link buffers more than this. */
   highWaterBytes?: number;
   /** Which of our edits each member holds; pass a restored one to keep counts across restarts. */

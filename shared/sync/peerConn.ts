@@ -2,6 +2,7 @@ import { applyAwarenessUpdate, type Awareness } from 'y-protocols/awareness';
 import type { Reassembler, TransferProgress } from './frames.js';
 import type { Outbox, PeerLink } from './peerLink.js';
 import type { PeerStatus } from './status.js';
+import type { DiffSlicer } from './slices.js';
 
 /** What a {@link SyncSession} keeps about one connected peer (one link). */
 export interface PeerConn {
@@ -30,7 +31,14 @@ export interface PeerConn {
   pendingAcks: number[];
   /** Our update messages awaiting acknowledgement: which local changes each carries. */
   sentCovers: Map<number, { seq: number; full: boolean }>;
+  /** A diff being sent (msgId 0 until its last slice is queued). */
   diffInFlight: { msgId: number; at: number } | null;
+  /** The slices of that diff still to make, and the local change its last slice confirms. */
+  diffStream: { slicer: DiffSlicer; seq: number } | null;
+  /** No slice of a diff goes out before this time (the link's `bulkDelayMs`). */
+  bulkFrom: number;
+  /** Slices sent and not acknowledged yet: message id → when sent (the sender's window). */
+  slicesInFlight: Map<number, number>;
   awarenessClients: Set<number>;
   inbound: TransferProgress | null;
 }
@@ -54,6 +62,9 @@ export function newPeerConn(init: Pick<PeerConn, 'id' | 'link' | 'outbox' | 'rea
     pendingAcks: [],
     sentCovers: new Map(),
     diffInFlight: null,
+    diffStream: null,
+    bulkFrom: now + (rest.link.bulkDelayMs ?? 0),
+    slicesInFlight: new Map(),
     inbound: null,
   };
 }

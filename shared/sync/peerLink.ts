@@ -12,6 +12,12 @@ export interface PeerLink {
   bufferedAmount?(): number;
   /** Large messages pause while `bufferedAmount` is above this (default: the session's). */
   highWaterBytes?: number;
+  /**
+   * A diff (a whole state for a laptop that joins) waits this long after the link starts: a
+   * stand-in link (the signaling relay) is usually replaced by a data channel within seconds,
+   * and megabytes sent through it first would hold up the very signaling that opens the channel.
+   */
+  bulkDelayMs?: number;
   /** Ends the connection (the protocol found it dead, or the peer misbehaved). */
   close(reason: string): void;
 }
@@ -74,6 +80,11 @@ export class Outbox {
       item.sentBytes = Math.min(item.totalBytes, item.sentBytes + frame.length);
       if (item.next >= item.frames.length) this.bulk.shift();
     }
+  }
+
+  /** True when the link could take another large message now (nothing large queued, buffer below the mark). */
+  canTakeMore(): boolean {
+    return this.bulk.length === 0 && (this.link.bufferedAmount?.() ?? 0) < this.highWaterBytes;
   }
 
   /** True when a large message is still being sent. */

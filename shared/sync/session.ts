@@ -4,13 +4,13 @@ import { encodeAwarenessUpdate, removeAwarenessStates, type Awareness } from 'y-
 import { DEFAULT_MAX_MESSAGE_BYTES, MAX_FRAME_BYTES, Reassembler, parseFrame } from './frames.js';
 import { PROTOCOL_VERSION, decodeMessage, encodeMessage, syncMessageSchema, type SyncMessage } from './messages.js';
 import { DocStateReader, compareStateVectors, readStateVector } from './docState.js';
+import { DiffSender, SLICE_WINDOW } from './diffSender.js';
 import { Outbox, type PeerLink } from './peerLink.js';
 import { applyPeerAwareness, newPeerConn, peerStatusOf, type PeerConn } from './peerConn.js';
 import { DEFAULT_TIMINGS, type LeaveReason, type SyncSessionOptions, type SyncTimings } from './options.js';
-
-export { DEFAULT_TIMINGS, type LeaveReason, type SyncSessionOptions, type SyncTimings };
 import { DeliveryLedger, deliveryStatus } from './delivery.js';
 import type { PeerStatus, SyncStatus } from './status.js';
+export { DEFAULT_TIMINGS, type LeaveReason, type SyncSessionOptions, type SyncTimings };
 
 /**
  * The sync protocol of one open workspace, independent of any transport. Peers are added with a
@@ -27,6 +27,7 @@ export class SyncSession {
   private readonly maxFrameBytes: number;
   private readonly maxMessageBytes: number;
   private readonly highWaterBytes: number;
+  private readonly diffs: DiffSender;
   private readonly schema: ReturnType<typeof syncMessageSchema>;
   private readonly state: DocStateReader;
   /** Which of our edits each member holds (persisted by the owner of the session). */
@@ -50,8 +51,8 @@ export class SyncSession {
   private readonly deadListeners = new Set<(peerId: string, reason: LeaveReason) => void>();
   private applying = false;
   private destroyed = false;
-  /** Counters for tests and diagnostics. */
-  readonly stats = { badFrames: 0, badMessages: 0, badUpdates: 0, diffsSent: 0, updatesSent: 0, updatesApplied: 0 };
+  /** Counters for tests and diagnostics (bytes received, slices sent, longest apply/slice in ms). */
+  readonly stats = { badFrames: 0, badMessages: 0, badUpdates: 0, diffsSent: 0, updatesSent: 0, updatesApplied: 0, bytesIn: 0, slicesSent: 0, applyMs: 0, longestApplyMs: 0, longestEncodeMs: 0 };
 
   constructor(opts: SyncSessionOptions) {
     this.doc = opts.doc;
@@ -70,6 +71,7 @@ export class SyncSession {
     // A change is ours unless a peer sent it or local storage loaded it (the owner says which).
     this.isLocalChange = opts.isLocalChange ?? ((origin) => origin !== 'remote');
     this.ledger.reconcile(Y.decodeStateVector(Y.encodeStateVector(this.doc)), this.now());
+    this.diffs = new DiffSender({ doc: this.doc, ledger: this.ledger, sliceBytes: opts.sliceBytes, deleteSet: () => this.state.deleteSet(), now: this.now, stats: this.stats, send: (p, m) => this.send(p, m) });
     this.doc.on('update', this.onDocUpdate);
     this.awareness?.on('update', this.onAwarenessUpdate);
   }
@@ -138,6 +140,7 @@ export class SyncSession {
     const p = this.peers.get(peerId);
     if (!p) return;
     p.lastHeardAt = this.now();
+    this.stats.bytesIn += bytes.length;
     const frame = parseFrame(bytes, this.maxFrameBytes);
     if (!frame) {
       this.stats.badFrames++;
@@ -236,29 +239,30 @@ export class SyncSession {
         p.rttMs = Math.max(0, this.now() - msg.at);
         break;
       case 'awareness':
-        this.applyAwareness(p, msg.update);
-        break;
+        return this.applyAwareness(p, msg.update);
       case 'update':
-        this.applyUpdate(p, msgId, msg.update);
-        break;
+        return this.applyUpdate(p, msgId, msg.update, msg.seq === 0 && !msg.full);
       case 'state':
-        this.onState(p, msg);
-        break;
+        return this.onState(p, msg);
     }
   }
 
-  private applyUpdate(p: PeerConn, msgId: number, update: Uint8Array): void {
+  private applyUpdate(p: PeerConn, msgId: number, update: Uint8Array, slice: boolean): void {
     this.applying = true;
+    const started = Date.now();
     try {
       Y.applyUpdate(this.doc, update, 'remote');
       this.stats.updatesApplied++;
+      this.stats.applyMs += Date.now() - started;
+      this.stats.longestApplyMs = Math.max(this.stats.longestApplyMs, Date.now() - started);
     } catch {
       this.stats.badUpdates++;
     } finally {
       this.applying = false;
     }
     p.pendingAcks.push(msgId);
-    if (p.pendingAcks.length >= 256) this.sendState(p, true);
+    // A slice of a diff is acknowledged every few at once: the sender's window waits for it.
+    if (p.pendingAcks.length >= (slice ? SLICE_WINDOW / 2 : 256)) this.sendState(p, true);
   }
 
   private onState(p: PeerConn, msg: Extract<SyncMessage, { t: 'state' }>): void {
@@ -270,6 +274,7 @@ export class SyncSession {
     p.remote = { sv: msg.sv, svMap, ds: msg.ds, pending: msg.pending };
     if (!msg.heard && this.now() - p.helloSentAt > 1000) this.sendHello(p);
     for (const id of msg.acks) {
+      p.slicesInFlight.delete(id);
       const cover = p.sentCovers.get(id);
       p.sentCovers.delete(id);
       if (p.diffInFlight?.msgId === id) p.diffInFlight = null;
@@ -286,25 +291,10 @@ export class SyncSession {
     if (p.inSync) {
       p.lastInSyncAt = this.now();
     } else {
-      if ((cmp.aHasMore || dsDiffers) && !p.diffInFlight) this.sendDiff(p, msg.sv);
+      if ((cmp.aHasMore || dsDiffers) && !p.diffInFlight) this.diffs.start(p, msg.sv);
       if (!msg.reply && (cmp.bHasMore || dsDiffers)) this.sendState(p, true);
     }
     if (p.inSync !== wasInSync || p.inSync) this.changed();
-  }
-
-  private sendDiff(p: PeerConn, remoteSv: Uint8Array): void {
-    let diff: Uint8Array;
-    try {
-      diff = Y.encodeStateAsUpdate(this.doc, remoteSv);
-    } catch {
-      this.stats.badMessages++;
-      return;
-    }
-    const seq = this.ledger.lastSeq;
-    const msgId = this.send(p, { t: 'update', update: diff, seq, full: true });
-    p.sentCovers.set(msgId, { seq, full: true });
-    p.diffInFlight = { msgId, at: this.now() };
-    this.stats.diffsSent++;
   }
 
   private sendHello(p: PeerConn): void {
@@ -338,10 +328,15 @@ export class SyncSession {
     // Skip only the update we are applying; an observer reacting to it with a write of its own
     // (another origin) is a local change and goes out like any other.
     if (this.applying && origin === 'remote') return;
-    // Only edits made here count as "ours" (a load from local storage is not a new change): the
-    // editor binding's typing and undo count as much as the app's own writes.
+    // Only edits made here are "ours" (not a load from local storage); typing and undo count too.
     const seq = this.isLocalChange(origin) ? this.ledger.recordTransaction(this.doc.clientID, tr, this.now()) : 0;
     for (const p of this.peers.values()) {
+      // A large change (a merged backup) goes as a sliced diff, now or after the one in flight.
+      if (update.length > this.diffs.sliceBytes) {
+        if (p.remote && !p.diffInFlight) this.diffs.start(p, p.remote.sv);
+        this.flush(p);
+        continue;
+      }
       const msgId = this.send(p, { t: 'update', update, seq, full: false });
       if (seq > 0) p.sentCovers.set(msgId, { seq, full: false });
       this.stats.updatesSent++;
@@ -373,6 +368,10 @@ export class SyncSession {
   private flush(p: PeerConn): void {
     try {
       p.outbox.pump();
+      while (this.diffs.mayGo(p, this.now()) && p.outbox.canTakeMore() && this.peers.get(p.id) === p) {
+        this.diffs.next(p);
+        p.outbox.pump();
+      }
     } catch {
       this.drop(p, 'broken');
     }

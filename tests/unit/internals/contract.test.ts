@@ -9,7 +9,8 @@ import * as Y from 'yjs';
 import { ObservableV2 } from 'lib0/observable';
 import { WebSocket as NodeWebSocket } from 'ws';
 import Peer from 'simple-peer/simplepeer.min.js';
-import { currentItemId, hasPendingUpdates, needsFormattingCleanup, ownItemId } from '../../../shared/doc/yjsInternals';
+import * as encoding from 'lib0/encoding';
+import { currentItemId, hasPendingUpdates, needsFormattingCleanup, ownItemId, structsOf } from '../../../shared/doc/yjsInternals';
 import { listenersOf } from '../../../renderer/sync/internals/lib0';
 import { bufferedBytes, interceptData, onBufferDrained, onSignalIn, peerOf } from '../../../renderer/sync/internals/simplePeer';
 import { signalingConnsOf } from '../../../renderer/sync/internals/yWebrtc';
@@ -58,6 +59,30 @@ describe('yjs internals (shared/doc/yjsInternals.ts)', () => {
     Y.applyUpdate(b, Y.encodeStateAsUpdate(a), 'remote');
     expect(seen[0], changed('yjs Transaction._needFormattingCleanup')).toBe(true);
     expect(seen.slice(1), changed('yjs Transaction._needFormattingCleanup (the clean-up itself)')).toEqual([false]);
+  });
+
+  it('StructStore.clients lists a client’s structs in clock order; each writes itself from an offset as Yjs’s own encoding does', () => {
+    const doc = new Y.Doc();
+    doc.transact(() => doc.getText('t').insert(0, '危機處理'), 'user');
+    doc.transact(() => doc.getMap('m').set('k', 'v'), 'user');
+    const structs = structsOf(doc, doc.clientID);
+    expect(structs.length, changed('yjs StructStore.clients')).toBeGreaterThan(0);
+    expect(structs.every((s, i) => i === 0 || s.id.clock === structs[i - 1]!.id.clock + structs[i - 1]!.length), changed('yjs StructStore.clients (clock order)')).toBe(true);
+    expect(structs.every((s) => typeof s.deleted === 'boolean'), changed('yjs AbstractStruct.deleted')).toBe(true);
+    // Written as Yjs's writeClientsStructs lays them out (one client, from clock `from`), followed
+    // by an empty delete set: byte for byte what Yjs encodes for a peer that holds up to `from`.
+    for (const from of [0, 2]) {
+      const i = Y.findIndexSS(structs as never, from);
+      const enc = new Y.UpdateEncoderV1();
+      encoding.writeVarUint(enc.restEncoder, 1);
+      encoding.writeVarUint(enc.restEncoder, structs.length - i);
+      encoding.writeVarUint(enc.restEncoder, doc.clientID);
+      encoding.writeVarUint(enc.restEncoder, from);
+      structs.forEach((s, j) => j >= i && s.write(enc, j === i ? from - s.id.clock : 0));
+      encoding.writeVarUint(enc.restEncoder, 0);
+      const sv = from === 0 ? undefined : Y.encodeStateVector(new Map([[doc.clientID, from]]));
+      expect(enc.toUint8Array(), changed(`yjs Item.write(encoder, offset) (from clock ${from})`)).toEqual(Y.encodeStateAsUpdate(doc, sv));
+    }
   });
 });
 

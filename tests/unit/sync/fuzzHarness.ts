@@ -21,6 +21,8 @@ export interface FuzzOptions {
   peers?: number;
   /** Log every action (for reproducing a failure). */
   trace?: (line: string) => void;
+  /** Bound of a diff's slices (default the session's): small values cut every diff into many slices. */
+  sliceBytes?: number;
 }
 
 export interface FuzzResult {
@@ -72,7 +74,7 @@ export function runFuzzSeed(seed: number, opts: FuzzOptions = {}): FuzzResult {
       const aw = new Awareness(doc);
       aw.setLocalState({ user: { name: `peer ${i}`, color: '#0369a1' }, editing: null });
       awarenesses.push(aw);
-      sessions.push(new SyncSession({ doc, workspaceId: 'ws-fuzz', awareness: aw, now: () => clock, maxFrameBytes: frameSize }));
+      sessions.push(new SyncSession({ doc, workspaceId: 'ws-fuzz', awareness: aw, now: () => clock, maxFrameBytes: frameSize, ...(opts.sliceBytes ? { sliceBytes: opts.sliceBytes } : {}) }));
     }
     sessions.forEach((s, i) =>
       s.onPeerLeft((peerId) => {

@@ -1,0 +1,102 @@
+import * as Y from 'yjs';
+import { readStateVector, type DeleteRanges } from './docState.js';
+import { DEFAULT_SLICE_BYTES, DiffSlicer } from './slices.js';
+import { hasPendingUpdates } from '../doc/yjsInternals.js';
+import type { DeliveryLedger } from './delivery.js';
+import type { SyncMessage } from './messages.js';
+import type { PeerConn } from './peerConn.js';
+
+interface DiffStats {
+  diffsSent: number;
+  slicesSent: number;
+  badMessages: number;
+  longestEncodeMs: number;
+}
+
+/**
+ * Sends a peer what it lacks (the session's "diff"): in bounded slices made one at a time as the
+ * link takes them (slices.ts), so neither side holds its main thread for the whole state; or,
+ * while Yjs holds updates it cannot apply yet (they are in no slice), as one update as before.
+ * Earlier slices confirm none of our changes (seq 0); the last one carries the diff's `seq` with
+ * `full`, as the one-message diff did, so the delivery ledger reads it unchanged.
+ */
+/** Slices sent and not acknowledged at most (the receiver acknowledges every few it applied). */
+export const SLICE_WINDOW = 8;
+/** A slice not acknowledged within this time no longer holds the window (a lost frame or ack). */
+const SLICE_ACK_MS = 5000;
+
+export class DiffSender {
+  readonly sliceBytes: number;
+
+  constructor(
+    private readonly deps: {
+      doc: Y.Doc;
+      ledger: DeliveryLedger;
+      sliceBytes?: number;
+      /** The document's delete set, kept up to date by the session (docState.ts). */
+      deleteSet?: () => DeleteRanges;
+      now: () => number;
+      stats: DiffStats;
+      send: (p: PeerConn, msg: SyncMessage) => number;
+    },
+  ) {
+    this.sliceBytes = deps.sliceBytes ?? DEFAULT_SLICE_BYTES;
+  }
+
+  /** Starts sending `p` what it lacks against its state vector `remoteSv` (the slices follow with {@link next}). */
+  start(p: PeerConn, remoteSv: Uint8Array): void {
+    const { doc, ledger, stats } = this.deps;
+    const svMap = readStateVector(remoteSv);
+    stats.diffsSent++;
+    p.slicesInFlight.clear();
+    if (svMap && !hasPendingUpdates(doc)) {
+      p.diffStream = { slicer: new DiffSlicer(doc, svMap, this.sliceBytes, this.deps.deleteSet), seq: ledger.lastSeq };
+      p.diffInFlight = { msgId: 0, at: this.deps.now() };
+      return;
+    }
+    let diff: Uint8Array;
+    try {
+      diff = Y.encodeStateAsUpdate(doc, remoteSv);
+    } catch {
+      stats.badMessages++;
+      return;
+    }
+    this.sendLast(p, diff, ledger.lastSeq);
+  }
+
+  /** Queues the next slice of the diff being sent to `p` (call while `p.diffStream` and the link has room). */
+  next(p: PeerConn): void {
+    const stream = p.diffStream;
+    if (!stream) return;
+    const started = Date.now();
+    const update = stream.slicer.next();
+    this.deps.stats.longestEncodeMs = Math.max(this.deps.stats.longestEncodeMs, Date.now() - started);
+    this.deps.stats.slicesSent++;
+    if (!update || stream.slicer.done) {
+      p.diffStream = null;
+      if (update) this.sendLast(p, update, stream.seq);
+      else p.diffInFlight = null;
+      return;
+    }
+    const msgId = this.deps.send(p, { t: 'update', update, seq: 0, full: false });
+    p.slicesInFlight.set(msgId, this.deps.now());
+    p.diffInFlight = { msgId: 0, at: this.deps.now() };
+  }
+
+  /**
+   * Whether the next slice may go: the receiver applied all but a few of those sent (so its
+   * queue of work stays short and its heartbeat gets through), and the link's bulk delay is over
+   * (a small diff goes at once).
+   */
+  mayGo(p: PeerConn, now: number): boolean {
+    if (!p.diffStream) return false;
+    for (const [id, at] of p.slicesInFlight) if (now - at > SLICE_ACK_MS) p.slicesInFlight.delete(id);
+    return p.slicesInFlight.size < SLICE_WINDOW && (p.bulkFrom <= now || p.diffStream.slicer.amount < this.sliceBytes);
+  }
+
+  private sendLast(p: PeerConn, update: Uint8Array, seq: number): void {
+    const msgId = this.deps.send(p, { t: 'update', update, seq, full: true });
+    p.sentCovers.set(msgId, { seq, full: true });
+    p.diffInFlight = { msgId, at: this.deps.now() };
+  }
+}
