@@ -56,6 +56,7 @@ export function loadFastAead(): Promise<'libsodium' | 'noble'> {
       const got = wasm.encrypt(key, nonce, ad, probe.subarray(0, 64));
       if (got.length !== expected.length || got.some((b, i) => b !== expected[i])) throw new Error('libsodium and noble disagree');
       impl = wasm;
+      performance.mark('crisis-room:aead-libsodium');
     } catch (err) {
       console.warn('[vault] WebAssembly cipher unavailable; the JavaScript one is used:', (err as Error).message);
     }

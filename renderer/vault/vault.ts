@@ -168,6 +168,7 @@ export class Vault {
     this.mk = mk;
     this.dks.clear();
     for (const [k, v] of dks) this.dks.set(k, v);
+    performance.mark('crisis-room:vault-unlocked');
     this.state.setState({ status: 'unlocked', mode: file.mk.kind, error: null });
     for (const w of this.unlockedWaiters.splice(0)) w();
   }

@@ -102,6 +102,22 @@ export class DocCompactor {
     this.foldMinBytes = opts.foldMinBytes ?? FOLD_MIN_BYTES;
   }
 
+  /**
+   * A session opens the document: the rows after the base that earlier sessions left are taken as
+   * that many earlier merges (the marker set to the newest), unless there are MAX_SEGMENTS or more
+   * (then true: compact them now). Without this, the session's first compaction — due after
+   * COMPRESS_AFTER_WRITES keystrokes — would merge every row after the base again, the whole
+   * document when it came in one row (a backup merged, a first sync): decrypting and sealing
+   * megabytes on this thread while someone types (issue 14, bench P14).
+   */
+  async resume(): Promise<boolean> {
+    const keys = await Dexie.ignoreTransaction(() => this.keysOf());
+    if (keys.length < 2) return false;
+    if (keys.length - 1 >= this.maxSegments) return true;
+    this.marker ??= keys[keys.length - 1]!;
+    return false;
+  }
+
   compact(): Promise<CompactionResult> {
     this.running ??= Dexie.ignoreTransaction(() => this.run()).finally(() => (this.running = null));
     return this.running;
@@ -172,8 +188,8 @@ function quietly(err: unknown): void {
 }
 
 /**
- * When an open document compacts: after `afterWrites` local writes, once at idle after it opens
- * (merging what earlier sessions left) and at idle after it closes — never on the close path itself.
+ * When an open document compacts: after `afterWrites` local writes, at idle after it opens when
+ * earlier sessions left many rows (`resume`) and at idle after it closes — never on the close path itself.
  */
 export class CompactionSchedule {
   private writes = 0;
@@ -189,6 +205,14 @@ export class CompactionSchedule {
   /** A local write was stored. */
   noteWrite(): void {
     if (++this.writes >= this.afterWrites) this.request();
+  }
+
+  /** The document opened: compacts at idle only what earlier sessions left piled up (DocCompactor.resume). */
+  resume(): void {
+    void this.compactor.resume().then(
+      (due) => due && this.request(),
+      (err: unknown) => quietly(err),
+    );
   }
 
   request(): void {

@@ -15,7 +15,7 @@ import { CompactionSchedule, DocCompactor } from './compaction';
  * `doc: Y.Doc` property) with the app's durable-write machinery: loaded through y-dexie without
  * its own write listener, every local update stored the moment it is made (updateWriter.ts,
  * durableWrites.ts), the leave journal applied, and compacted at idle (compaction.ts) after
- * COMPRESS_AFTER_WRITES writes, after it opens and after it closes. Factored out of
+ * COMPRESS_AFTER_WRITES writes, after it opens (when earlier sessions left many rows) and after it closes. Factored out of
  * workspaceService.ts `openWorkspace` so both use the same code.
  */
 
@@ -99,8 +99,8 @@ export async function openStoredDoc(db: CrisisRoomDb, id: string, doc: Y.Doc, up
   // An older layout is brought up to this version's (stored like any edit; shared/doc/migrations.ts).
   const migrated = migrateDoc(doc, 'system');
   if (migrated.status === 'newer') console.warn(`[storage] ${id} was written by a newer version (schema ${migrated.from} > ${migrated.to}); it is not migrated`);
-  // What earlier sessions left is merged at idle (not the base: compaction.ts).
-  compaction.request();
+  // What earlier sessions left piled up is merged at idle (not the base: compaction.ts).
+  compaction.resume();
   return {
     provider,
     close: () => {

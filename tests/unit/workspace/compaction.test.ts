@@ -127,6 +127,26 @@ describe('compacting a stored document', () => {
     expect(await storedState()).toEqual(stateOf(doc));
   });
 
+  it("a new session takes the few rows earlier sessions left as merged: its first compaction merges only its own rows (not a large one left after the base)", async () => {
+    const { doc, edit } = editor();
+    await edit(0);
+    // A whole document that came in one row after the base (a backup merged, a first sync).
+    const large = await edit(1, 20_000);
+    const worker = recordingWorker();
+    const c = new DocCompactor(db, UPDATES_TABLE, ID, { merger: worker, foldMinBytes: 0 });
+    expect(await c.resume()).toBe(false);
+    const added: Uint8Array[] = [];
+    for (let k = 2; k < 7; k++) added.push(await edit(k));
+    expect(await c.compact()).toEqual({ kind: 'tail', merged: 5, again: false });
+    expect(worker.calls.map((x) => x.updates)).toEqual([added]);
+    expect(worker.calls.flatMap((x) => x.updates)).not.toContain(large);
+    expect(await keysOf()).toHaveLength(3);
+    expect(await storedState()).toEqual(stateOf(doc));
+    // Many rows left (a session that never compacted): compacted as the session opens.
+    for (let k = 10; k < 10 + MAX_SEGMENTS; k++) await edit(k);
+    expect(await new DocCompactor(db, UPDATES_TABLE, ID, { merger: worker }).resume()).toBe(true);
+  });
+
   it('folds into the base once the rows after it hold a quarter of its size', async () => {
     const { doc, edit } = editor();
     for (let k = 0; k < 3; k++) await edit(k);
