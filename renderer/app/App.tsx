@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useRoute, workspacePath } from './router';
-import { sections, topBarItems, type Section } from './sections';
+import { preloadSections, sections, topBarItems, type Section } from './sections';
 import { StorageBanner, SaveIndicator } from './StorageBanner';
 import { LanguageSwitch } from './LanguageSwitch';
 import { WorkspaceList } from '../features/workspaces/WorkspaceList';
@@ -18,6 +18,10 @@ import { metaOf } from '../../shared/doc/workspaceDoc';
 
 /** The app, with the one confirmation dialog (ui/confirm.tsx) mounted beside every screen. */
 export function App() {
+  useEffect(() => {
+    performance.mark('crisis-room:app-mounted');
+    preloadSections();
+  }, []);
   return (
     <>
       <AppShell />
@@ -48,6 +52,9 @@ function AppShell() {
   const sectionProps = { rest: route.rest, params: route.params };
   const identity = useIdentity((s) => s.status);
   const identityError = useIdentity((s) => s.error);
+  useEffect(() => {
+    if (identity === 'ready') performance.mark('crisis-room:identity-ready');
+  }, [identity]);
 
   if (gate !== 'open') {
     return (
@@ -115,7 +122,15 @@ function AppShell() {
             {sections
               .filter((s) => !s.hideNav)
               .map((s) => (
-                <a key={s.id} href={workspacePath(route.workspaceId!, s.id)} className={`nav-link${s.id === section?.id ? ' active' : ''}`} aria-current={s.id === section?.id ? 'page' : undefined}>
+                <a
+                  key={s.id}
+                  href={workspacePath(route.workspaceId!, s.id)}
+                  className={`nav-link${s.id === section?.id ? ' active' : ''}`}
+                  aria-current={s.id === section?.id ? 'page' : undefined}
+                  // A lazy section's code starts loading as the pointer or focus reaches its link.
+                  onMouseEnter={() => void s.preload?.()}
+                  onFocus={() => void s.preload?.()}
+                >
                   {t(s.labelKey)}
                 </a>
               ))}

@@ -1,20 +1,13 @@
-import type { ReactElement } from 'react';
+import { lazy, Suspense, type ComponentType, type ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
 import { PlaybookPage } from '../features/playbook/PlaybookPage';
-import { isRolesPrintRoute, RolesPage } from '../features/roles/RolesPage';
-import { IncidentsPage, isIncidentFullScreen } from '../features/incidents/IncidentsPage';
-import { DrillsPage, isDrillFullScreen } from '../features/drills/DrillsPage';
 import { DrillIndicator } from '../features/drills/DrillIndicator';
-import { drillViews } from '../features/drills/drillViews';
-import { isStatementsFullScreen, StatementsPage } from '../features/statements/StatementsPage';
-import { SyncPage } from '../features/sync/SyncPage';
-import { MembersPage } from '../features/members/MembersPage';
-import { AutoBackupRunner, BackupPage } from '../features/backup/BackupPage';
 import { SyncIndicator } from '../features/sync/SyncIndicator';
 import { HostAccessNotice } from '../features/sync/HostAccessNotice';
 import { SignoffInbox } from '../features/statements/SignoffInbox';
 import { SearchPalette } from '../features/search/SearchPalette';
 import { ShortcutSheet } from '../features/help/ShortcutSheet';
-import { CompanyPage } from '../features/company/CompanyPage';
+import { AutoBackupRunner } from './autoBackupRunner';
 
 /** Props every section page receives. */
 export interface SectionProps {
@@ -34,18 +27,78 @@ export interface Section {
   render: (props: SectionProps) => ReactElement;
   hideNav?: boolean;
   fullScreen?: (props: SectionProps) => boolean;
+  /** Loads the section's code ahead of its first visit (lazy sections only). */
+  preload?: () => Promise<unknown>;
 }
+
+/** Shown while a section's code loads (its first visit in this page, unless preloaded). */
+function SectionLoading(): ReactElement {
+  const { t } = useTranslation('app');
+  return (
+    <p className="muted" data-testid="section-loading">
+      {t('workspaces.loading')}
+    </p>
+  );
+}
+
+/**
+ * A section whose code is its own chunk, loaded on its first visit (or by `preload`): the app's
+ * first chunk holds only the shell and the landing section (the playbook), so a new tab parses
+ * and runs less before it first renders (issue 14, bench P13); `preloadSections` then loads the
+ * rest. `load` resolves to the page.
+ */
+function lazySection(load: () => Promise<ComponentType<SectionProps>>): Pick<Section, 'render' | 'preload'> {
+  let loading: Promise<{ default: ComponentType<SectionProps> }> | null = null;
+  const preload = () =>
+    (loading ??= load().then(
+      (Page) => ({ default: Page }),
+      (err: unknown) => {
+        loading = null;
+        throw err;
+      },
+    ));
+  const Page = lazy(preload);
+  return {
+    preload,
+    render: (p) => (
+      <Suspense fallback={<SectionLoading />}>
+        <Page {...p} />
+      </Suspense>
+    ),
+  };
+}
+
+/**
+ * Loads every lazy section's code (called once the app has mounted): fetched while the vault,
+ * the identity and the workspace are read, so a section opens later without the network —
+ * offline-first in web mode too (tests/e2e/statements.spec.ts goes offline, then opens statements).
+ */
+export function preloadSections(): void {
+  for (const s of sections) s.preload?.().catch((err: unknown) => console.warn(`[app] the ${s.id} section's code did not load`, err));
+}
+
+// Which sub-paths render without the chrome: the routes' shapes, kept here (not imported from the
+// pages) so that deciding does not load a page's code.
+const projector = (p: SectionProps): boolean => p.rest[1] === 'projector';
 
 export const sections: Section[] = [
   { id: 'playbook', labelKey: 'app:nav.playbook', render: (p) => <PlaybookPage {...p} /> },
-  { id: 'incidents', labelKey: 'incidents:nav', render: (p) => <IncidentsPage {...p} drillViews={drillViews} />, fullScreen: isIncidentFullScreen },
-  { id: 'statements', labelKey: 'statements:nav', render: (p) => <StatementsPage {...p} />, fullScreen: isStatementsFullScreen },
-  { id: 'roles', labelKey: 'roles:nav', render: (p) => <RolesPage {...p} />, fullScreen: isRolesPrintRoute },
-  { id: 'drills', labelKey: 'drills:nav', render: (p) => <DrillsPage {...p} />, fullScreen: isDrillFullScreen },
-  { id: 'members', labelKey: 'members:nav', render: (p) => <MembersPage {...p} /> },
-  { id: 'company', labelKey: 'company:nav', render: () => <CompanyPage /> },
-  { id: 'sync', labelKey: 'sync:nav', render: (p) => <SyncPage {...p} /> },
-  { id: 'backup', labelKey: 'backup:nav', render: (p) => <BackupPage {...p} /> },
+  {
+    id: 'incidents',
+    labelKey: 'incidents:nav',
+    ...lazySection(async () => {
+      const [{ IncidentsPage }, { drillViews }] = await Promise.all([import('../features/incidents/IncidentsPage'), import('../features/drills/drillViews')]);
+      return (p: SectionProps) => <IncidentsPage {...p} drillViews={drillViews} />;
+    }),
+    fullScreen: projector,
+  },
+  { id: 'statements', labelKey: 'statements:nav', ...lazySection(async () => (await import('../features/statements/StatementsPage')).StatementsPage), fullScreen: (p) => p.rest[1] === 'print' },
+  { id: 'roles', labelKey: 'roles:nav', ...lazySection(async () => (await import('../features/roles/RolesPage')).RolesPage), fullScreen: (p) => p.rest[0] === 'print' },
+  { id: 'drills', labelKey: 'drills:nav', ...lazySection(async () => (await import('../features/drills/DrillsPage')).DrillsPage), fullScreen: projector },
+  { id: 'members', labelKey: 'members:nav', ...lazySection(async () => (await import('../features/members/MembersPage')).MembersPage) },
+  { id: 'company', labelKey: 'company:nav', ...lazySection(async () => (await import('../features/company/CompanyPage')).CompanyPage) },
+  { id: 'sync', labelKey: 'sync:nav', ...lazySection(async () => (await import('../features/sync/SyncPage')).SyncPage) },
+  { id: 'backup', labelKey: 'backup:nav', ...lazySection(async () => (await import('../features/backup/BackupPage')).BackupPage) },
 ];
 
 /** Items shown at the right of the top bar while a workspace is open (e.g. sync status). */

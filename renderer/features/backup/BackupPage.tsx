@@ -1,9 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SectionProps } from '../../app/sections';
 import { useCurrentWorkspace } from '../../workspace/useWorkspace';
 import { AutoBackupPanel } from './AutoBackupPanel';
-import { startAutoBackup } from './autoBackup';
 import { ExportPanel } from './ExportPanel';
 import { ImportPanel, type Incoming } from './ImportPanel';
 
@@ -24,17 +23,3 @@ export function BackupPage(_props: SectionProps) {
   );
 }
 
-let started = false;
-
-/**
- * Top-bar item: runs the automatic-backup scheduler for the app's lifetime (Electron only; it
- * starts once) and shows nothing.
- */
-export function AutoBackupRunner() {
-  useEffect(() => {
-    if (started) return;
-    started = true;
-    startAutoBackup();
-  }, []);
-  return <></>;
-}

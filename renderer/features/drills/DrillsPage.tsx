@@ -23,8 +23,6 @@ import { ScenarioEditor } from './ScenarioEditor';
 import '../incidents/incidents.css';
 
 /** Sub-pages of a drill shown full screen. */
-export const isDrillFullScreen = (p: SectionProps): boolean => p.rest[1] === 'projector';
-
 /** Default risk of a drill incident: serious enough that the status-update cadence is felt. */
 const DRILL_RISK = { likelihood: 4, loss: 4, feasibility: 3 };
 

@@ -7,8 +7,6 @@ import { IncidentRoom } from './IncidentRoom';
 import { ProjectorView } from './ProjectorView';
 
 /** Sub-pages of an incident shown full screen (no app chrome). */
-export const isIncidentFullScreen = (p: SectionProps): boolean => p.rest[1] === 'projector';
-
 /**
  * The incidents section: `#/w/<ws>/incidents` list · `/new` declare · `/<id>` room ·
  * `/<id>/projector` situation board · `/<id>/review` after-action review. `drillViews`: drills'

@@ -16,8 +16,6 @@ const TABS = ['people', 'matrix', 'issues', 'poster', 'exchange'] as const;
 type Tab = (typeof TABS)[number];
 
 /** Whether the roles section shows its full-screen print route. */
-export const isRolesPrintRoute = (p: SectionProps): boolean => p.rest[0] === 'print';
-
 /**
  * The responsibility map: units and people, the RACI matrix per crisis type, the checks, the
  * poster and the file exchange. Routes: `#/w/<id>/roles/<tab>/<selected id>`; the print view is

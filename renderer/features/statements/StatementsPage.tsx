@@ -36,7 +36,3 @@ function StatementAt({ wsDoc, wsId, id, print }: { wsDoc: Y.Doc; wsId: string; i
   return <StatementStudio key={home.roomId ?? ''} doc={home.doc} wsDoc={wsDoc} roomId={home.roomId} wsId={wsId} id={id} />;
 }
 
-/** The print view renders without the app's chrome. */
-export function isStatementsFullScreen({ rest }: SectionProps): boolean {
-  return rest[1] === 'print';
-}
