@@ -1,5 +1,8 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
+import { confirm } from '../ui/confirm';
+import { useToasts } from '../ui/toasts';
 import type { Governance } from '../../shared/governance';
 import { useGovernance } from '../identity/useGovernance';
 import { useRooms, type RoomView } from './roomService';
@@ -28,4 +31,61 @@ export function RoomBadge({ roomId }: { roomId: string | null }) {
 export function useOpenRooms(): Array<RoomView & { doc: Y.Doc }> {
   const rooms = useRooms((s) => s.rooms);
   return Object.values(rooms).filter((r): r is RoomView & { doc: Y.Doc } => r.state === 'open' && r.doc !== null);
+}
+
+/** What a "Move to restricted room" control says and does (`onMove` copies into the room's document, then deletes here). */
+export interface MoveToRoomProps {
+  /** data-testids of the button that opens it, the room picker and the move button. */
+  testIds: { open: string; room: string; submit: string };
+  /** Class of the button that opens it (default 'small'). */
+  openClass?: string;
+  openLabel: string;
+  submitLabel: string;
+  /** The confirmation's text for the chosen room. */
+  confirmBody: (roomName: string) => string;
+  /** The toast once moved. */
+  doneText: (roomName: string) => string;
+  onMove: (roomDoc: Y.Doc) => boolean;
+  /** Extra class on the control (e.g. 'no-print'). */
+  className?: string;
+}
+
+/** "Move to restricted room…": pick one of the rooms open here, confirm in the app's dialog, move. */
+export function MoveToRoom({ testIds, openClass = 'small', openLabel, submitLabel, confirmBody, doneText, onMove, className = '' }: MoveToRoomProps) {
+  const { t } = useTranslation('rooms');
+  const rooms = useOpenRooms();
+  const toast = useToasts((s) => s.show);
+  const [open, setOpen] = useState(false);
+  const [roomId, setRoomId] = useState('');
+  if (rooms.length === 0) return null;
+  const target = rooms.find((r) => r.room.id === roomId) ?? rooms[0]!;
+  if (!open)
+    return (
+      <button type="button" className={`${openClass} ${className}`} data-testid={testIds.open} onClick={() => setOpen(true)}>
+        🔒 {openLabel}
+      </button>
+    );
+  const move = async () => {
+    if (!(await confirm({ title: openLabel, body: confirmBody(target.room.name), confirmLabel: submitLabel }))) return;
+    if (onMove(target.doc)) toast({ text: doneText(target.room.name), ttl: 4000 });
+    else toast({ text: t('rooms:errors.moveFailed'), ttl: 6000 });
+    setOpen(false);
+  };
+  return (
+    <span className={`row ${className}`}>
+      <select aria-label={openLabel} data-testid={testIds.room} value={target.room.id} onChange={(e) => setRoomId(e.target.value)}>
+        {rooms.map((r) => (
+          <option key={r.room.id} value={r.room.id}>
+            🔒 {r.room.name}
+          </option>
+        ))}
+      </select>
+      <button type="button" className="small" data-testid={testIds.submit} onClick={() => void move()}>
+        {submitLabel}
+      </button>
+      <button type="button" className="small" onClick={() => setOpen(false)}>
+        {t('rooms:attachments.cancel')}
+      </button>
+    </span>
+  );
 }

@@ -17,7 +17,7 @@ import type { Incident } from '../../../shared/incidents/types';
 import { useYVersion } from '../../hooks/useY';
 import { formatDateTime } from '../../i18n/format';
 import { useIdentity } from '../../identity/identity';
-import { RoomBadge, useOpenRooms } from '../../rooms/ui';
+import { MoveToRoom, RoomBadge, useOpenRooms } from '../../rooms/ui';
 import { useSession } from '../../session/sessionStore';
 import { confirm } from '../../ui/confirm';
 import { useToasts } from '../../ui/toasts';
@@ -208,7 +208,7 @@ function AttachmentRow({ doc, roomId, a }: { doc: Y.Doc; roomId: string | null; 
         <button type="button" className="small" data-testid="attachment-download" onClick={() => void download()}>
           {t('rooms:attachments.download')}
         </button>
-        {roomId === null && <MoveToRoom doc={doc} a={a} />}
+        {roomId === null && <MoveAttachment doc={doc} a={a} />}
         <DeleteButton doc={doc} id={a.id} name={a.name} />
       </span>
       {error && (
@@ -221,41 +221,16 @@ function AttachmentRow({ doc, roomId, a }: { doc: Y.Doc; roomId: string | null; 
 }
 
 /** "Move to restricted room…": copied into the room's document with its bytes, deleted from the workspace's. */
-function MoveToRoom({ doc, a }: { doc: Y.Doc; a: Attachment }) {
+function MoveAttachment({ doc, a }: { doc: Y.Doc; a: Attachment }) {
   const { t } = useTranslation('rooms');
-  const rooms = useOpenRooms();
-  const toast = useToasts((s) => s.show);
-  const [open, setOpen] = useState(false);
-  const [roomId, setRoomId] = useState('');
-  if (rooms.length === 0) return null;
-  const target = rooms.find((r) => r.room.id === roomId) ?? rooms[0]!;
-  if (!open)
-    return (
-      <button type="button" className="small" data-testid="attachment-move" onClick={() => setOpen(true)}>
-        🔒 {t('rooms:attachments.move')}
-      </button>
-    );
-  const move = async () => {
-    if (!(await confirm({ title: t('rooms:attachments.move'), body: t('rooms:attachments.moveConfirm', { name: a.name, room: target.room.name }), confirmLabel: t('rooms:attachments.moveSubmit') }))) return;
-    if (moveAttachmentToRoom(doc, target.doc, a.id, 'user')) toast({ text: t('rooms:attachments.moved', { room: target.room.name }), ttl: 4000 });
-    else toast({ text: t('rooms:errors.moveFailed'), ttl: 6000 });
-    setOpen(false);
-  };
   return (
-    <span className="row">
-      <select aria-label={t('rooms:attachments.moveTo')} data-testid="attachment-move-room" value={target.room.id} onChange={(e) => setRoomId(e.target.value)}>
-        {rooms.map((r) => (
-          <option key={r.room.id} value={r.room.id}>
-            🔒 {r.room.name}
-          </option>
-        ))}
-      </select>
-      <button type="button" className="small" data-testid="attachment-move-submit" onClick={() => void move()}>
-        {t('rooms:attachments.moveSubmit')}
-      </button>
-      <button type="button" className="small" onClick={() => setOpen(false)}>
-        {t('rooms:attachments.cancel')}
-      </button>
-    </span>
+    <MoveToRoom
+      testIds={{ open: 'attachment-move', room: 'attachment-move-room', submit: 'attachment-move-submit' }}
+      openLabel={t('rooms:attachments.move')}
+      submitLabel={t('rooms:attachments.moveSubmit')}
+      confirmBody={(room) => t('rooms:attachments.moveConfirm', { name: a.name, room })}
+      doneText={(room) => t('rooms:attachments.moved', { room })}
+      onMove={(roomDoc) => moveAttachmentToRoom(doc, roomDoc, a.id, 'user')}
+    />
   );
 }

@@ -1,6 +1,5 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { confirm } from '../../ui/confirm';
 import type * as Y from 'yjs';
 import type { YRecord } from '../../../shared/doc/collection';
 import { collectionOf } from '../../../shared/doc/workspaceDoc';
@@ -8,9 +7,8 @@ import { LOG_CATEGORIES, type Incident, type LogCategory } from '../../../shared
 import { addRoomNote, moveLogEntryToRoom, roomNotesFor } from '../../../shared/rooms/notes';
 import { useYSnapshot } from '../../hooks/useY';
 import { useIdentity } from '../../identity/identity';
-import { RoomBadge, useOpenRooms } from '../../rooms/ui';
+import { MoveToRoom, RoomBadge, useOpenRooms } from '../../rooms/ui';
 import { useSession } from '../../session/sessionStore';
-import { useToasts } from '../../ui/toasts';
 import { incidentNowFor } from '../../exerciseClock/useExerciseClock';
 import { formatDateTime } from '../../i18n/format';
 import { elapsedText } from './format';
@@ -124,36 +122,16 @@ function RoomNotesList({ doc, roomId, incident }: { doc: Y.Doc; roomId: string; 
 /** "Move to restricted room" on a timeline entry: copied into the room's notes, deleted from the workspace log. */
 export function MoveEntryToRoom({ rec, entryId }: { rec: YRecord; entryId: string }) {
   const { t } = useTranslation('rooms');
-  const rooms = useOpenRooms();
-  const toast = useToasts((s) => s.show);
-  const [open, setOpen] = useState(false);
-  const [roomId, setRoomId] = useState('');
-  if (rooms.length === 0) return null;
-  const target = rooms.find((r) => r.room.id === roomId) ?? rooms[0]!;
-  if (!open)
-    return (
-      <button type="button" className="link small no-print" data-testid="log-move-to-room" onClick={() => setOpen(true)}>
-        🔒 {t('rooms:notes.moveEntry')}
-      </button>
-    );
-  const move = async () => {
-    if (!(await confirm({ title: t('rooms:notes.moveEntry'), body: t('rooms:notes.moveConfirm', { room: target.room.name }), confirmLabel: t('rooms:move.submit') }))) return;
-    if (moveLogEntryToRoom(rec, entryId, target.doc, 'user')) toast({ text: t('rooms:notes.moved', { room: target.room.name }), ttl: 4000 });
-    else toast({ text: t('rooms:errors.moveFailed'), ttl: 6000 });
-    setOpen(false);
-  };
   return (
-    <span className="row no-print">
-      <select aria-label={t('rooms:notes.moveEntry')} data-testid="log-move-room" value={target.room.id} onChange={(e) => setRoomId(e.target.value)}>
-        {rooms.map((r) => (
-          <option key={r.room.id} value={r.room.id}>
-            🔒 {r.room.name}
-          </option>
-        ))}
-      </select>
-      <button type="button" data-testid="log-move-submit" onClick={move}>
-        {t('rooms:move.submit')}
-      </button>
-    </span>
+    <MoveToRoom
+      testIds={{ open: 'log-move-to-room', room: 'log-move-room', submit: 'log-move-submit' }}
+      openClass="link small"
+      className="no-print"
+      openLabel={t('rooms:notes.moveEntry')}
+      submitLabel={t('rooms:move.submit')}
+      confirmBody={(room) => t('rooms:notes.moveConfirm', { room })}
+      doneText={(room) => t('rooms:notes.moved', { room })}
+      onMove={(roomDoc) => moveLogEntryToRoom(rec, entryId, roomDoc, 'user') !== null}
+    />
   );
 }
