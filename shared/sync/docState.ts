@@ -35,10 +35,8 @@ export function hashBytes(bytes: Uint8Array): string {
 /** A delete set as Yjs keeps it: per client, ranges sorted by clock (maximal runs once merged). */
 export type DeleteRanges = ReturnType<typeof Y.createDeleteSet>;
 
-/** Encodes a delete set deterministically (clients sorted; ranges are maximal runs). */
-function encodeDeleteSet(ds: DeleteRanges): Uint8Array {
-  const enc = encoding.createEncoder();
-  const clients = [...ds.clients.entries()].filter(([, items]) => items.length > 0).sort((a, b) => a[0] - b[0]);
+/** Writes each client's deleted ranges as Yjs's V1 delete-set encoding does (client, count, clock/len pairs). */
+export function writeDeleteRanges(enc: encoding.Encoder, clients: ReadonlyArray<readonly [number, ReadonlyArray<{ clock: number; len: number }>]>): void {
   for (const [client, items] of clients) {
     encoding.writeVarUint(enc, client);
     encoding.writeVarUint(enc, items.length);
@@ -47,6 +45,12 @@ function encodeDeleteSet(ds: DeleteRanges): Uint8Array {
       encoding.writeVarUint(enc, it.len);
     }
   }
+}
+
+/** Encodes a delete set deterministically (clients sorted; ranges are maximal runs). */
+function encodeDeleteSet(ds: DeleteRanges): Uint8Array {
+  const enc = encoding.createEncoder();
+  writeDeleteRanges(enc, [...ds.clients.entries()].filter(([, items]) => items.length > 0).sort((a, b) => a[0] - b[0]));
   return encoding.toUint8Array(enc);
 }
 

@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
 import { ownItemId, structsOf, type StoredStruct } from '../doc/yjsInternals.js';
-import type { DeleteRanges } from './docState.js';
+import { writeDeleteRanges, type DeleteRanges } from './docState.js';
 
 /**
  * A diff cut into bounded slices (issue 14: a fresh laptop joining a multi-megabyte workspace).
@@ -175,14 +175,7 @@ export class DiffSlicer {
       }
     }
     encoding.writeVarUint(out, parts.length);
-    for (const [client, ranges] of parts) {
-      encoding.writeVarUint(out, client);
-      encoding.writeVarUint(out, ranges.length);
-      for (const r of ranges) {
-        encoding.writeVarUint(out, r.clock);
-        encoding.writeVarUint(out, r.len);
-      }
-    }
+    writeDeleteRanges(out, parts);
     if (this.dsClient >= this.ds.length) this.finished = true;
     this.produced++;
     return encoding.toUint8Array(out);
