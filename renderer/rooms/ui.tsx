@@ -33,6 +33,19 @@ export function useOpenRooms(): Array<RoomView & { doc: Y.Doc }> {
   return Object.values(rooms).filter((r): r is RoomView & { doc: Y.Doc } => r.state === 'open' && r.doc !== null);
 }
 
+/** The `<option>`s of a room picker: each room open here, with its lock. */
+export function RoomOptions({ rooms }: { rooms: ReadonlyArray<RoomView> }) {
+  return (
+    <>
+      {rooms.map((r) => (
+        <option key={r.room.id} value={r.room.id}>
+          🔒 {r.room.name}
+        </option>
+      ))}
+    </>
+  );
+}
+
 /** What a "Move to restricted room" control says and does (`onMove` copies into the room's document, then deletes here). */
 export interface MoveToRoomProps {
   /** data-testids of the button that opens it, the room picker and the move button. */
@@ -74,11 +87,7 @@ export function MoveToRoom({ testIds, openClass = 'small', openLabel, submitLabe
   return (
     <span className={`row ${className}`}>
       <select aria-label={openLabel} data-testid={testIds.room} value={target.room.id} onChange={(e) => setRoomId(e.target.value)}>
-        {rooms.map((r) => (
-          <option key={r.room.id} value={r.room.id}>
-            🔒 {r.room.name}
-          </option>
-        ))}
+        <RoomOptions rooms={rooms} />
       </select>
       <button type="button" className="small" data-testid={testIds.submit} onClick={() => void move()}>
         {submitLabel}

@@ -17,7 +17,7 @@ import type { Incident } from '../../../shared/incidents/types';
 import { useYVersion } from '../../hooks/useY';
 import { formatDateTime } from '../../i18n/format';
 import { useIdentity } from '../../identity/identity';
-import { MoveToRoom, RoomBadge, useOpenRooms } from '../../rooms/ui';
+import { MoveToRoom, RoomBadge, RoomOptions, useOpenRooms } from '../../rooms/ui';
 import { useSession } from '../../session/sessionStore';
 import { confirm } from '../../ui/confirm';
 import { useToasts } from '../../ui/toasts';
@@ -100,11 +100,7 @@ export function AttachmentsPanel({ doc, incident }: { doc: Y.Doc; incident: Inci
           <span>{t('rooms:attachments.where')}</span>
           <select data-testid="attachment-where" value={where} onChange={(e) => setWhere(e.target.value)} disabled={busy !== null}>
             <option value="">{t('rooms:attachments.everyone')}</option>
-            {rooms.map((r) => (
-              <option key={r.room.id} value={r.room.id}>
-                🔒 {r.room.name}
-              </option>
-            ))}
+            <RoomOptions rooms={rooms} />
           </select>
         </label>
         <label className="field">

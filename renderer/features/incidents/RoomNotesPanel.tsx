@@ -7,7 +7,7 @@ import { LOG_CATEGORIES, type Incident, type LogCategory } from '../../../shared
 import { addRoomNote, moveLogEntryToRoom, roomNotesFor } from '../../../shared/rooms/notes';
 import { useYSnapshot } from '../../hooks/useY';
 import { useIdentity } from '../../identity/identity';
-import { MoveToRoom, RoomBadge, useOpenRooms } from '../../rooms/ui';
+import { MoveToRoom, RoomBadge, RoomOptions, useOpenRooms } from '../../rooms/ui';
 import { useSession } from '../../session/sessionStore';
 import { incidentNowFor } from '../../exerciseClock/useExerciseClock';
 import { formatDateTime } from '../../i18n/format';
@@ -53,11 +53,7 @@ export function RoomNotesPanel({ rec, incident }: { rec: YRecord; incident: Inci
             <label className="field">
               <span>{t('rooms:notes.room')}</span>
               <select data-testid="room-note-room" value={target.room.id} onChange={(e) => setRoomId(e.target.value)}>
-                {rooms.map((r) => (
-                  <option key={r.room.id} value={r.room.id}>
-                    🔒 {r.room.name}
-                  </option>
-                ))}
+                <RoomOptions rooms={rooms} />
               </select>
             </label>
             <label className="field">

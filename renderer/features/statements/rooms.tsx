@@ -6,7 +6,7 @@ import { moveRecord } from '../../../shared/rooms/items';
 import { statementsOf } from '../../../shared/statements/store';
 import { useGovernance } from '../../identity/useGovernance';
 import { useIdentity } from '../../identity/identity';
-import { memberNames, useOpenRooms } from '../../rooms/ui';
+import { memberNames, RoomOptions, useOpenRooms } from '../../rooms/ui';
 import { useToasts } from '../../ui/toasts';
 import { useDeepVersion } from './hooks';
 
@@ -68,11 +68,7 @@ export function MoveToRoom({ wsDoc, id }: { wsDoc: Y.Doc; id: string }) {
     <div className="row no-print" data-testid="move-to-room">
       <select aria-label={t('rooms:move.label')} data-testid="move-room-select" value={target} onChange={(e) => setTarget(e.target.value)}>
         <option value="">{t('rooms:move.label')}</option>
-        {rooms.map((r) => (
-          <option key={r.room.id} value={r.room.id}>
-            🔒 {r.room.name}
-          </option>
-        ))}
+        <RoomOptions rooms={rooms} />
       </select>
       <button type="button" data-testid="move-room-submit" disabled={!target} onClick={move} title={t('rooms:move.warn')}>
         {t('rooms:move.submit')}
