@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { z } from 'zod';
+import { hasPendingUpdates } from '../doc/yjsInternals.js';
 import { fromBase64Url, toBase64Url } from '../governance/base64url.js';
 import { compartmentRecipients, deriveCompartments } from '../governance/compartments.js';
 import { deriveGovernance } from '../governance/governance.js';
@@ -146,7 +147,7 @@ export async function openRoomSection(workspaceId: string, id: string, bytes: Ui
   const check = new Y.Doc();
   try {
     Y.applyUpdateV2(check, plain, 'import');
-    if (check.store.pendingStructs !== null || check.store.pendingDs !== null) throw damaged();
+    if (hasPendingUpdates(check)) throw damaged();
   } catch {
     throw damaged();
   } finally {

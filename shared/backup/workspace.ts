@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { write } from '../doc/origins.js';
+import { hasPendingUpdates } from '../doc/yjsInternals.js';
 import { metaOf } from '../doc/workspaceDoc.js';
 import { BackupError } from './errors.js';
 import type { BackupManifest } from './schemas.js';
@@ -26,7 +27,7 @@ export function decodeWorkspace(payload: Uint8Array): Y.Doc {
     throw new BackupError('invalidPayload');
   }
   const meta = metaOf(doc);
-  const incomplete = doc.store.pendingStructs !== null || doc.store.pendingDs !== null;
+  const incomplete = hasPendingUpdates(doc);
   if (incomplete || typeof meta.get('name') !== 'string') {
     doc.destroy();
     throw new BackupError('invalidPayload');

@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { write, type Origin } from './origins.js';
+import { holdsNothing } from './yjsInternals.js';
 import { readSet, writeSet } from './sets.js';
 import { metaOf, ROOTS, SCHEMA_VERSION } from './workspaceDoc.js';
 
@@ -56,7 +57,7 @@ export function migrateDoc(doc: Y.Doc, origin: Origin = 'system', migrations: re
   if (from > target) return { status: 'newer', from, to: target };
   const pending = migrations.filter((m) => m.to > from && m.to <= target).sort((a, b) => a.to - b.to);
   // Nothing loaded yet (no client has written anything): nothing to migrate, and no version to claim.
-  if (pending.length === 0 || doc.store.clients.size === 0) return { status: 'current', from, to: from };
+  if (pending.length === 0 || holdsNothing(doc)) return { status: 'current', from, to: from };
   write(doc, origin, () => {
     for (const m of pending) m.run(doc);
     metaOf(doc).set('schemaVersion', target);

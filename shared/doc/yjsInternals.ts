@@ -1,4 +1,4 @@
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 
 /**
  * Every read of Yjs internals the app makes, in one place (yjs is pinned to an exact version in
@@ -12,7 +12,12 @@ import type * as Y from 'yjs';
  * - the structs of one client in clock order, and each struct writing itself from an offset
  *   (`StructStore.clients`, `Item/GC/Skip.write(encoder, offset)`, what Yjs's own `writeStructs`
  *   uses): the incremental delete-set digest (shared/sync/docState.ts) and diff slices
- *   (shared/sync/slices.ts).
+ *   (shared/sync/slices.ts);
+ * - which client ids a document holds structs of (`StructStore.clients`): the deterministic client
+ *   id of a plain-text upgrade must be unused (shared/playbook/textFields.ts), and a document that
+ *   holds nothing is not migrated (shared/doc/migrations.ts);
+ * - whether a nested type still lives under a root, no ancestor deleted (`AbstractType._item`,
+ *   `Item.deleted`): the editor keeps its caret only in a live body (statements/editor/keepCaret.ts).
  */
 
 /** True while `doc` holds updates waiting for earlier ones (it is not complete yet). */
@@ -53,4 +58,24 @@ export interface StoredStruct {
 /** The structs of `client` held by `doc`, in clock order (empty when it has none). Read only. */
 export function structsOf(doc: Y.Doc, client: number): readonly StoredStruct[] {
   return (doc.store as unknown as { clients: Map<number, StoredStruct[]> }).clients.get(client) ?? [];
+}
+
+/** Whether `doc` holds any struct of client `client`. */
+export function holdsClient(doc: Y.Doc, client: number): boolean {
+  return (doc.store as unknown as { clients: Map<number, unknown> }).clients.has(client);
+}
+
+/** Whether `doc` holds no struct at all (nothing was loaded or written). */
+export function holdsNothing(doc: Y.Doc): boolean {
+  return (doc.store as unknown as { clients: Map<number, unknown> }).clients.size === 0;
+}
+
+/** Whether `type` is `root` or lives under it with no deleted ancestor (nor itself deleted). */
+export function livesUnder(type: object, root: object): boolean {
+  for (let t = type; t !== root; ) {
+    const item = (t as { _item: Y.Item | null })._item;
+    if (!item || item.deleted || !(item.parent instanceof Y.AbstractType)) return false;
+    t = item.parent;
+  }
+  return true;
 }

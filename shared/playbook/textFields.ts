@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import type { YRecord } from '../doc/collection.js';
 import { write, type Origin } from '../doc/origins.js';
-import { currentItemId, ownItemId } from '../doc/yjsInternals.js';
+import { currentItemId, holdsClient, ownItemId } from '../doc/yjsInternals.js';
 
 /**
  * Free-text fields where two people plausibly type at once are Y.Text (a text CRDT): both
@@ -75,7 +75,7 @@ export function upgradeClientId(rec: YRecord, field: string): number | null {
   const anchor = upgradeAnchor(rec, field);
   if (!anchor || !rec.doc) return null;
   const id = 2 ** 32 + fnv1a(anchor) * 1024 + (fnv1a(`${anchor}#`) % 1024);
-  return rec.doc.store.clients.has(id) ? null : id;
+  return holdsClient(rec.doc, id) ? null : id;
 }
 
 /**

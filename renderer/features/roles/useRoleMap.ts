@@ -13,7 +13,7 @@ function rootsOf(doc: Y.Doc): Y.Map<unknown>[] {
 
 function rootOf(type: AnyYType): AnyYType {
   let t = type;
-  while (t._item && t._item.parent) t = t._item.parent as AnyYType;
+  while (t.parent) t = t.parent as AnyYType;
   return t;
 }
 

@@ -10,7 +10,7 @@ import { ObservableV2 } from 'lib0/observable';
 import { WebSocket as NodeWebSocket } from 'ws';
 import Peer from 'simple-peer/simplepeer.min.js';
 import * as encoding from 'lib0/encoding';
-import { currentItemId, hasPendingUpdates, needsFormattingCleanup, ownItemId, structsOf } from '../../../shared/doc/yjsInternals';
+import { currentItemId, hasPendingUpdates, holdsClient, holdsNothing, livesUnder, needsFormattingCleanup, ownItemId, structsOf } from '../../../shared/doc/yjsInternals';
 import { listenersOf } from '../../../renderer/sync/internals/lib0';
 import { bufferedBytes, interceptData, onBufferDrained, onSignalIn, peerOf } from '../../../renderer/sync/internals/simplePeer';
 import { signalingConnsOf } from '../../../renderer/sync/internals/yWebrtc';
@@ -59,6 +59,25 @@ describe('yjs internals (shared/doc/yjsInternals.ts)', () => {
     Y.applyUpdate(b, Y.encodeStateAsUpdate(a), 'remote');
     expect(seen[0], changed('yjs Transaction._needFormattingCleanup')).toBe(true);
     expect(seen.slice(1), changed('yjs Transaction._needFormattingCleanup (the clean-up itself)')).toEqual([false]);
+  });
+
+  it('StructStore.clients tells which clients a document holds structs of; _item/Item.deleted tell a type that still lives under a root', () => {
+    const doc = new Y.Doc();
+    expect(holdsNothing(doc), changed('yjs StructStore.clients (empty doc)')).toBe(true);
+    const root = doc.getMap('r');
+    const child = new Y.Map<unknown>();
+    const grandchild = new Y.Text();
+    doc.transact(() => {
+      root.set('c', child);
+      child.set('t', grandchild);
+    }, 'user');
+    expect(holdsNothing(doc), changed('yjs StructStore.clients (after a write)')).toBe(false);
+    expect(holdsClient(doc, doc.clientID), changed('yjs StructStore.clients (own client)')).toBe(true);
+    expect(holdsClient(doc, doc.clientID + 1), changed('yjs StructStore.clients (other client)')).toBe(false);
+    expect(livesUnder(grandchild, root), changed('yjs AbstractType._item / Item.parent')).toBe(true);
+    expect(livesUnder(root, root)).toBe(true);
+    doc.transact(() => root.delete('c'), 'user');
+    expect(livesUnder(grandchild, root), changed('yjs Item.deleted (deleted ancestor)')).toBe(false);
   });
 
   it('StructStore.clients lists a client’s structs in clock order; each writes itself from an offset as Yjs’s own encoding does', () => {

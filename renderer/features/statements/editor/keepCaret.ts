@@ -4,6 +4,7 @@ import type { EditorView } from '@tiptap/pm/view';
 import { absolutePositionToRelativePosition, relativePositionToAbsolutePosition, ySyncPluginKey } from '@tiptap/y-tiptap';
 import * as Y from 'yjs';
 import { yBindingOf, type YBinding } from './yBinding';
+import { livesUnder } from '../../../../shared/doc/yjsInternals';
 
 /**
  * Keeps a person's caret where they are typing, whatever arrives from the other laptops.
@@ -86,16 +87,6 @@ function capture(view: EditorView): Caret | null {
   } catch {
     return null; // the binding's mapping does not cover this position: keep the binding's own restore
   }
-}
-
-/** Whether `type` is `root` or still lives under it (no deleted ancestor). */
-function livesUnder(type: { _item: Y.Item | null }, root: object): boolean {
-  for (let t = type; t !== root; ) {
-    const item = t._item;
-    if (!item || item.deleted || !(item.parent instanceof Y.AbstractType)) return false;
-    t = item.parent;
-  }
-  return true;
 }
 
 function toAbsolute(sync: YBinding, rel: Y.RelativePosition): number | null {
