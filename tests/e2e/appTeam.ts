@@ -7,7 +7,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, type Page } from '@playwright/test';
-import { completeOnboarding, type TestProfile } from './helpers';
+import { completeOnboarding, newInviteCode, type TestProfile } from './helpers';
 import type { NetnsLab } from './netns/netns';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -74,8 +74,7 @@ export async function assembleTeam(lab: NetnsLab, laptops: LaptopOptions[], name
   for (const page of pages.slice(1)) {
     await go(owner, `w/${ws}/sync`);
     await owner.getByTestId('invite-role').selectOption(role);
-    await owner.getByRole('button', { name: 'Create invite code' }).click();
-    const code = (await owner.getByTestId('invite-code').textContent())!.trim();
+    const code = await newInviteCode(owner, () => owner.getByRole('button', { name: 'Create invite code' }).click());
     await go(page, '');
     const join = page.getByTestId('join-invite');
     await join.getByRole('textbox').fill(code);

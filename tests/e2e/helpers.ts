@@ -119,3 +119,17 @@ export function recordNativeDialogs(page: Page): string[] {
   });
   return opened;
 }
+
+/**
+ * Runs `create` (the click on "Create invite code") and returns the code it made — never the code
+ * the team page showed before the click (CI once read the previous invite's, already used, code
+ * for the next laptop, whose join request then could not be admitted automatically).
+ */
+export async function newInviteCode(page: Page, create: () => Promise<void>): Promise<string> {
+  const code = page.getByTestId('invite-code');
+  const before = (await code.count()) > 0 ? ((await code.first().textContent()) ?? '').trim() : '';
+  await create();
+  await expect(code).toBeVisible({ timeout: 15_000 });
+  if (before) await expect(code).not.toHaveText(before, { timeout: 15_000 });
+  return ((await code.textContent()) ?? '').trim();
+}

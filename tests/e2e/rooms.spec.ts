@@ -17,7 +17,7 @@ import { loadavg } from 'node:os';
 import { expect, test, type Page } from '@playwright/test';
 import { createNetnsLab, netnsAvailable, type NetnsLab } from './netns/netns';
 import { ROOT } from './netns/peers';
-import { completeOnboarding, confirmDialog, type TestProfile } from './helpers';
+import { completeOnboarding, confirmDialog, newInviteCode, type TestProfile } from './helpers';
 import { idbScan, installRecorder, rxFind, rxSummary, seen } from './rooms-recorder';
 
 const DIST = process.env.APP_DIST ?? join(ROOT, 'dist');
@@ -61,8 +61,7 @@ const load = () => loadavg()[0]!.toFixed(1);
 async function invite(role: string, page: Page): Promise<void> {
   await go(legal, `w/${ws}/sync`);
   await legal.getByTestId('invite-role').selectOption(role);
-  await legal.getByRole('button', { name: 'Create invite code' }).click();
-  const code = (await legal.getByTestId('invite-code').textContent())!.trim();
+  const code = await newInviteCode(legal, () => legal.getByRole('button', { name: 'Create invite code' }).click());
   await go(page, '');
   await page.getByRole('textbox', { name: 'Join a workspace with an invite code' }).fill(code);
   await page.getByRole('button', { name: 'Join', exact: true }).click();
