@@ -19,7 +19,7 @@ import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { createNetnsLab, netnsAvailable, type NetnsLab } from './netns/netns';
 import { ROOT } from './netns/peers';
-import { completeOnboarding, confirmDialog, type TestProfile } from './helpers';
+import { completeOnboarding, confirmDialog, newInviteCode, type TestProfile } from './helpers';
 
 const DIST = process.env.APP_DIST ?? join(ROOT, 'dist');
 
@@ -170,9 +170,8 @@ test('after removing a member an owner rotates the room key: the others move on,
   // A invites C as editor; C joins; A's laptop admits C.
   await a.goto(`${lab!.url}#/w/${id}/sync`);
   await a.getByTestId('invite-role').selectOption('editor');
-  await a.getByRole('button', { name: 'Create invite code' }).click();
+  const code = await newInviteCode(a, () => a.getByRole('button', { name: 'Create invite code' }).click());
   await expect(a.getByTestId('invite-admission')).toContainText('Editor');
-  const code = (await a.getByTestId('invite-code').textContent())!.trim();
   await c.goto(`${lab!.url}#/`);
   await c.getByRole('textbox', { name: 'Join a workspace with an invite code' }).fill(code);
   await c.getByRole('button', { name: 'Join', exact: true }).click();
