@@ -89,7 +89,8 @@ export function installAdmissionService(): () => void {
   const stops = [useCurrentWorkspace.subscribe(rewire), useTrustAnchors.subscribe(rewire), useIdentity.subscribe(rewire)];
   rewire();
   // Also look again now and then: a request must not wait for the next change of the log if a
-  // notification was missed (CI once saw a valid request wait 45 s on an idle owner laptop).
+  // notification was missed. (The 45 s wait CI once saw was a test joining with an already-used
+  // invite code, which rightly waits for an owner: tests/e2e/helpers.ts newInviteCode.)
   const recheck = setInterval(() => {
     if (view) schedule();
   }, ADMISSION_RECHECK_MS);
