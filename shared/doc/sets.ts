@@ -9,12 +9,13 @@ import * as Y from 'yjs';
 
 /**
  * The distinct, non-empty items of a set field: a Y.Map's keys (sorted: replicas may iterate a map
- * in different orders), a Y.Array's items or a comma list (in their order).
+ * in different orders), a Y.Array's or a plain array's items or a comma list (in their order).
  */
 export function readSet(value: unknown): string[] {
   let items: unknown[];
   if (value instanceof Y.Map) items = [...value.keys()].filter((k) => value.get(k) === true).sort();
   else if (value instanceof Y.Array) items = value.toArray();
+  else if (Array.isArray(value)) items = value;
   else if (typeof value === 'string') items = value.split(',');
   else return [];
   return [...new Set(items.flatMap((s) => (typeof s === 'string' && s.trim() ? [s.trim()] : [])))];

@@ -1,10 +1,11 @@
 import * as Y from 'yjs';
-import { addRecord, childCollection, listRecords, newId, readChildren, setField, type RecordInit, type YCollection, type YRecord } from '../doc/collection.js';
+import { addRecord, childCollection, listRecords, newId, readChildren, type RecordInit, type YCollection, type YRecord } from '../doc/collection.js';
 import { write, type Origin } from '../doc/origins.js';
+import type { RecordFields } from '../doc/typedRecord.js';
 import { collectionOf } from '../doc/workspaceDoc.js';
 import { fitToLevels, suggestSeverity } from './severity.js';
 import { readTaskExtras, tasksFromPlaybook, type CrisisTypeSteps } from './tasks.js';
-import { DeclareIncidentInput, FACT_KINDS, LOG_CATEGORIES, LogEntryInput, LogSystemEventSchema, TASK_STATUSES, type FactKind, type Incident, type IncidentFact, type IncidentTask, type LogEntry, type LogSystemEvent, type TaskStatus } from './types.js';
+import { DeclareIncidentInput, FACT_KINDS, IncidentRecord, LOG_CATEGORIES, LogEntryInput, LogSystemEventSchema, TASK_STATUSES, type FactKind, type Incident, type IncidentFact, type IncidentTask, type LogEntry, type LogSystemEvent, type TaskStatus } from './types.js';
 
 /**
  * Incident records in the workspace document (root collection `incidents`).
@@ -54,7 +55,7 @@ export function declareIncident(doc: Y.Doc, rawInput: DeclareIncidentInput, ctx:
   if (severity !== suggested && !reason) throw new Error('A severity different from the suggestion needs a reason');
   const id = (input.drill ? DRILL_PREFIX : REAL_PREFIX) + newId();
   const tasks = tasksFromPlaybook(ctx.crisisType, input.t0, ctx.unitIds);
-  const init: RecordInit = {
+  const fields = IncidentRecord.init({
     id,
     title: input.title,
     drill: input.drill,
@@ -71,6 +72,9 @@ export function declareIncident(doc: Y.Doc, rawInput: DeclareIncidentInput, ctx:
     state: 'active',
     closedAt: null,
     scenarioId: input.scenarioId ?? '',
+  });
+  const init: RecordInit = {
+    ...fields,
     facts: (input.facts ?? []).map((f) => ({ ...f })),
     tasks: tasks.map((t) => ({ ...t })),
     log: [],
@@ -145,29 +149,29 @@ export function linkedStatementIds(rec: YRecord): string[] {
 
 /** Plain, validated snapshot of an incident record stored under `key` (tolerates damaged fields). */
 export function readIncident(rec: YRecord, key = str(rec.get('id'))): Incident {
+  const f = IncidentRecord.read(rec);
   const stored = rec.get('drill');
   const drill = isDrillKey(key, stored);
-  const closedAt = rec.get('closedAt');
   return {
     id: key,
-    title: str(rec.get('title')),
+    title: f.title,
     drill,
     drillFlagTampered: typeof stored === 'boolean' ? stored !== drill : false,
-    crisisTypeId: str(rec.get('crisisTypeId')),
-    severity: num(rec.get('severity'), 1),
-    suggestedSeverity: num(rec.get('suggestedSeverity'), 1),
-    overrideReason: str(rec.get('overrideReason')),
-    risk: { likelihood: num(rec.get('likelihood'), 3), loss: num(rec.get('loss'), 3), feasibility: num(rec.get('feasibility'), 3) },
-    t0: num(rec.get('t0')),
-    declaredAt: num(rec.get('declaredAt'), num(rec.get('t0'))),
-    declaredBy: str(rec.get('declaredBy')),
-    state: rec.get('state') === 'closed' ? 'closed' : 'active',
-    closedAt: typeof closedAt === 'number' ? closedAt : null,
+    crisisTypeId: f.crisisTypeId,
+    severity: f.severity,
+    suggestedSeverity: f.suggestedSeverity,
+    overrideReason: f.overrideReason,
+    risk: { likelihood: f.likelihood, loss: f.loss, feasibility: f.feasibility },
+    t0: f.t0,
+    declaredAt: Number.isFinite(f.declaredAt) ? f.declaredAt : f.t0,
+    declaredBy: f.declaredBy,
+    state: f.state,
+    closedAt: f.closedAt,
     statementIds: linkedStatementIds(rec),
     facts: readChildren(rec, 'facts').map(readFact),
     tasks: readChildren(rec, 'tasks').map(readTask),
     log: readChildren(rec, 'log').map(readLogEntry).sort((a, b) => a.at - b.at),
-    scenarioId: str(rec.get('scenarioId')),
+    scenarioId: f.scenarioId,
   };
 }
 
@@ -191,10 +195,12 @@ export function incidentRecord(doc: Y.Doc, id: string): YRecord {
   return rec;
 }
 
-/** Changes a plain field of an incident; refuses the fields that are fixed at declaration. */
-export function setIncidentField(rec: YRecord, key: string, value: string | number | boolean | null, origin: Origin): void {
+type IncidentFields = RecordFields<typeof IncidentRecord>;
+
+/** Changes a plain field of an incident (validated); refuses the fields that are fixed at declaration. */
+export function setIncidentField<K extends keyof IncidentFields & string>(rec: YRecord, key: K, value: IncidentFields[K], origin: Origin): void {
   if (IMMUTABLE_FIELDS.has(key)) throw new Error(`The field "${key}" of an incident cannot change once declared`);
-  setField(rec, key, value, origin);
+  IncidentRecord.set(rec, key, value, origin);
 }
 
 /** Adds a timeline / decision-log entry. Returns its id. */
@@ -223,8 +229,8 @@ export function changeSeverity(rec: YRecord, level: number, reason: string, by: 
   if (!doc) throw new Error('This incident is not part of a workspace document');
   write(doc, origin, () => {
     const from = num(rec.get('severity'), 0);
-    rec.set('severity', level);
-    rec.set('overrideReason', level === suggested ? '' : why);
+    IncidentRecord.set(rec, 'severity', level, origin);
+    IncidentRecord.set(rec, 'overrideReason', level === suggested ? '' : why, origin);
     addLogEntry(rec, { at, by, category: 'decision', text: logText, system: { kind: 'severityChanged', from, to: level, reason: level === suggested ? '' : why } }, origin);
   });
 }
@@ -280,8 +286,8 @@ export function recordStatementApproval(rec: YRecord, statementId: string, hash:
 /** Closes an incident (the record stays for reports and the after-action review). */
 export function closeIncident(rec: YRecord, at: number, origin: Origin): void {
   write(rec.doc!, origin, () => {
-    rec.set('state', 'closed');
-    rec.set('closedAt', at);
+    IncidentRecord.set(rec, 'state', 'closed', origin);
+    IncidentRecord.set(rec, 'closedAt', at, origin);
   });
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { defineRecord } from '../doc/typedRecord.js';
 import { FACT_KINDS, type FactKind } from '../statements/types.js';
 
 /**
@@ -116,6 +117,32 @@ export interface Incident {
   /** Drill only: the scenario being played. */
   scenarioId: string;
 }
+
+/**
+ * The primitive fields of an incident record, defined once (../doc/typedRecord.ts). `drill` is
+ * informational (the record key decides, see incidents.ts); the risk factors are stored flat.
+ */
+export const IncidentRecord = defineRecord('incident', (f) => ({
+  id: f.id(),
+  title: f.text(200),
+  drill: f.bool(false),
+  crisisTypeId: f.ref(),
+  /** Severity level in force (1 = most severe). */
+  severity: f.number({ min: 1, max: 99, int: true }, 1),
+  suggestedSeverity: f.number({ min: 1, max: 99, int: true }, 1),
+  overrideReason: f.text(1000),
+  likelihood: f.number({ min: 1, max: 5, int: true }, 3),
+  loss: f.number({ min: 1, max: 5, int: true }, 3),
+  feasibility: f.number({ min: 1, max: 5, int: true }, 3),
+  t0: f.number({ min: 0 }, 0),
+  /** When it was declared (read: T0 when missing). */
+  declaredAt: f.number({ min: 0 }, Number.NaN),
+  declaredBy: f.text(200),
+  state: f.oneOf(['active', 'closed'] as const, 'active'),
+  closedAt: f.numberOrNull({ min: 0 }),
+  /** Drill only: the scenario being played. */
+  scenarioId: f.ref(),
+}));
 
 const level = z.number().int().min(1).max(9);
 const score = z.number().int().min(1).max(5);

@@ -3,19 +3,10 @@ import { writeSet } from '../doc/sets.js';
 import { addRecord, listRecords, newId, type YCollection, type YRecord } from '../doc/collection.js';
 import { write, type Origin } from '../doc/origins.js';
 import { collectionOf } from '../doc/workspaceDoc.js';
-import { DEFAULT_LANGUAGE, isLanguage, type Language } from '../languages.js';
+import type { Language } from '../languages.js';
 import { plainTextToJson, replaceBody, type BodyNode } from './body.js';
 import { CHANNEL_KEYS } from './channels.js';
-import {
-  DEFAULT_REQUIRED_ROLES,
-  isStage,
-  isStatementKind,
-  parseRequiredRoles,
-  splitList,
-  type ReviewerRole,
-  type StatementFields,
-  type StatementKind,
-} from './types.js';
+import { DEFAULT_REQUIRED_ROLES, parseRequiredRoles, StatementRecord, type ReviewerRole, type StatementFields, type StatementKind } from './types.js';
 
 /**
  * Reading and creating statement records in the workspace document. Nested collections
@@ -66,40 +57,18 @@ export function nestedOf(rec: YRecord, key: NestedCollection): YCollection {
   });
 }
 
-const str = (v: unknown, fallback = ''): string => (typeof v === 'string' ? v : fallback);
-const num = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
-
-/** Channels in the order the app lists them (a set has none of its own); unknown ones after. */
-function channelOrder(channels: string[]): string[] {
-  const rank = (c: string) => {
-    const i = (CHANNEL_KEYS as readonly string[]).indexOf(c);
-    return i < 0 ? CHANNEL_KEYS.length : i;
-  };
-  return [...channels].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
+/** Channels in the order the app lists them (a set has none of its own). */
+function channelOrder<T extends string>(channels: readonly T[]): T[] {
+  const rank = (c: string) => (CHANNEL_KEYS as readonly string[]).indexOf(c);
+  return [...channels].sort((a, b) => rank(a) - rank(b));
 }
 
 /** Typed, defaulted fields of a statement record (tolerates damaged or older records). */
 export function readStatement(rec: YRecord): StatementFields {
-  const kind: StatementKind = isStatementKind(rec.get('kind')) ? (rec.get('kind') as StatementKind) : 'holding';
-  const language: Language = isLanguage(rec.get('language')) ? (rec.get('language') as Language) : DEFAULT_LANGUAGE;
-  return {
-    id: str(rec.get('id')),
-    title: str(rec.get('title')),
-    kind,
-    language,
-    channels: channelOrder(splitList(rec.get('channels'))).join(','),
-    ownerUnitId: str(rec.get('ownerUnitId')),
-    crisisTypeId: str(rec.get('crisisTypeId')),
-    incidentId: str(rec.get('incidentId')),
-    stage: isStage(rec.get('stage')) ? (rec.get('stage') as StatementFields['stage']) : 'draft',
-    requiredRoles: parseRequiredRoles(rec.get('requiredRoles'), kind).join(','),
-    templateId: str(rec.get('templateId')),
-    supersedesId: str(rec.get('supersedesId')),
-    createdAt: num(rec.get('createdAt')),
-    createdBy: str(rec.get('createdBy')),
-    createdByKey: str(rec.get('createdByKey')),
-    lastEditorKey: str(rec.get('lastEditorKey')),
-  };
+  const fields = StatementRecord.read(rec);
+  fields.channels = channelOrder(fields.channels);
+  fields.requiredRoles = parseRequiredRoles(fields.requiredRoles, fields.kind);
+  return fields;
 }
 
 /**
@@ -120,7 +89,8 @@ export interface NewStatement {
   byKey?: string;
   /** Written in a drill: the statement is marked as such for good (see DRILL_STATEMENT_PREFIX). */
   drill?: boolean;
-  channels?: string[];
+  /** Channel keys (channels.ts); an unknown key is refused. */
+  channels?: readonly string[];
   ownerUnitId?: string;
   crisisTypeId?: string;
   incidentId?: string;
@@ -136,37 +106,34 @@ export interface NewStatement {
 export function createStatement(doc: Y.Doc, init: NewStatement, origin: Origin): string {
   const title = init.title.trim();
   if (!title) throw new Error('A statement needs a title');
+  const at = init.at ?? Date.now();
+  const fields = StatementRecord.init({
+    id: init.drill ? DRILL_STATEMENT_PREFIX + newId() : newId(),
+    title,
+    kind: init.kind,
+    language: init.language,
+    channels: (init.channels ?? []) as StatementFields['channels'],
+    ownerUnitId: init.ownerUnitId ?? '',
+    crisisTypeId: init.crisisTypeId ?? '',
+    incidentId: init.incidentId ?? '',
+    stage: 'draft',
+    requiredRoles: init.requiredRoles?.length ? init.requiredRoles : [...DEFAULT_REQUIRED_ROLES[init.kind]],
+    templateId: init.templateId ?? '',
+    supersedesId: init.supersedesId ?? '',
+    supersededById: '',
+    drill: init.drill === true,
+    createdAt: at,
+    createdBy: init.by,
+    createdByKey: init.byKey ?? '',
+    lastEditorKey: init.byKey ?? '',
+  });
+  const { channels, requiredRoles, drill, ...primitives } = fields;
   return write(doc, origin, () => {
     const coll = statementsOf(doc);
-    const id = addRecord(
-      coll,
-      {
-        ...(init.drill ? { id: DRILL_STATEMENT_PREFIX + newId(), drill: true } : {}),
-        title,
-        kind: init.kind,
-        language: init.language,
-        ownerUnitId: init.ownerUnitId ?? '',
-        crisisTypeId: init.crisisTypeId ?? '',
-        incidentId: init.incidentId ?? '',
-        stage: 'draft',
-        templateId: init.templateId ?? '',
-        supersedesId: init.supersedesId ?? '',
-        createdAt: init.at ?? Date.now(),
-        createdBy: init.by,
-        createdByKey: init.byKey ?? '',
-        lastEditorKey: init.byKey ?? '',
-        approvals: [],
-        releases: [],
-        versions: [],
-        comments: [],
-        facts: [],
-      },
-      origin,
-      0,
-    );
+    const id = addRecord(coll, { ...primitives, ...(drill ? { drill } : {}), approvals: [], releases: [], versions: [], comments: [], facts: [] }, origin, 0);
     const rec = coll.get(id)!;
-    writeSet(rec, 'channels', init.channels ?? []);
-    writeSet(rec, 'requiredRoles', init.requiredRoles?.length ? init.requiredRoles : DEFAULT_REQUIRED_ROLES[init.kind]);
+    writeSet(rec, 'channels', channels);
+    writeSet(rec, 'requiredRoles', requiredRoles);
     const body = new Y.XmlFragment();
     rec.set('body', body);
     if (init.body !== undefined) replaceBody(body, typeof init.body === 'string' ? plainTextToJson(init.body) : init.body);

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { readSet } from '../doc/sets.js';
-import { LANGUAGES, type Language } from '../languages.js';
+import { defineRecord, type RecordFields } from '../doc/typedRecord.js';
+import { DEFAULT_LANGUAGE, LANGUAGES } from '../languages.js';
+import { CHANNEL_KEYS } from './channels.js';
 
 /**
  * Plain shapes of the statement studio's records. In the workspace Y.Doc a statement is a record
@@ -147,36 +149,47 @@ export interface Fact {
   keywords?: string;
 }
 
-/** The primitive fields of a statement record. */
-export interface StatementFields {
-  id: string;
-  title: string;
-  kind: StatementKind;
-  language: Language;
-  /** Target channels, comma separated channel keys (see channels.ts). */
-  channels: string;
-  ownerUnitId: string;
-  crisisTypeId: string;
+/**
+ * The primitive fields of a statement record, defined once (../doc/typedRecord.ts): read leniently
+ * from the document, validated strictly when written. Channels and required roles are sets
+ * (Y.Map since schema 2), read as arrays.
+ */
+export const StatementRecord = defineRecord('statement', (f) => ({
+  id: f.id(),
+  title: f.text(500),
+  kind: f.oneOf(STATEMENT_KINDS, 'holding'),
+  language: f.oneOf(LANGUAGES, DEFAULT_LANGUAGE),
+  /** Target channels (channel keys, see channels.ts). */
+  channels: f.setOf(CHANNEL_KEYS),
+  ownerUnitId: f.ref(),
+  crisisTypeId: f.ref(),
   /** Incident this statement belongs to; '' when none. */
-  incidentId: string;
-  stage: StatementStage;
-  /** Roles whose sign-off is needed, comma separated. */
-  requiredRoles: string;
+  incidentId: f.ref(),
+  stage: f.oneOf(STATEMENT_STAGES, 'draft'),
+  /** Roles whose sign-off is needed (read: never empty, see parseRequiredRoles). */
+  requiredRoles: f.setOf(REVIEWER_ROLES),
   /** Template the draft started from ('' when written from scratch). */
-  templateId: string;
+  templateId: f.ref(),
   /** Id of the statement this one replaces when released ('' when none). */
-  supersedesId: string;
-  createdAt: number;
-  createdBy: string;
+  supersedesId: f.ref(),
+  /** Id of the statement that replaced this one once released ('' when none). */
+  supersededById: f.ref(),
+  /** Written in a drill. Informational: the record's key prefix is what counts (store.ts). */
+  drill: f.bool(false),
+  createdAt: f.number({ min: 0 }, 0),
+  createdBy: f.text(200),
   /** Public key of the member who created it ('' when unknown: made before device keys). */
-  createdByKey: string;
+  createdByKey: f.text(100),
   /**
    * Public key of the member whose laptop made the latest change to the body ('' when unknown).
    * Written by the app when this laptop's person edits the body; separation of duties reads it.
    * Edits are not signed, so it is only as good as the app's knowledge (see governance CONTEXT).
    */
-  lastEditorKey: string;
-}
+  lastEditorKey: f.text(100),
+}));
+
+/** The primitive fields of a statement record. */
+export type StatementFields = RecordFields<typeof StatementRecord>;
 
 // ---- Schemas for what crosses a trust boundary (peers' data, imports, form input) ----
 

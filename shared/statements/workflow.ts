@@ -1,5 +1,4 @@
 import type * as Y from 'yjs';
-import { writeSet } from '../doc/sets.js';
 import { addRecord, type YRecord } from '../doc/collection.js';
 import { write, type Origin } from '../doc/origins.js';
 import { keyFingerprint } from '../governance/fingerprint.js';
@@ -17,7 +16,7 @@ import { measureGateFlags } from './gateFlags.js';
 import { contentHash } from './hash.js';
 import { addVersion } from './history.js';
 import { createStatement, getStatement, nestedOf, readStatement, requireBody } from './store.js';
-import { REVIEWER_ROLES, type FrozenApproval, type ReviewerRole } from './types.js';
+import { REVIEWER_ROLES, StatementRecord, type FrozenApproval, type ReviewerRole } from './types.js';
 
 /**
  * The statement workflow: draft → in review → (approved, derived) → released → superseded.
@@ -86,7 +85,7 @@ export function submitForReview(doc: Y.Doc, id: string, by: string, origin: Orig
   const name = needName(by);
   if (readStatement(rec).stage !== 'draft') throw new WorkflowError('wrongStage', 'Only a draft can be sent for review');
   write(doc, origin, () => {
-    rec.set('stage', 'in_review');
+    StatementRecord.set(rec, 'stage', 'in_review', origin);
     addVersion(rec, { by: name, reason: 'status', label: VERSION_LABELS.submitted }, origin);
   });
 }
@@ -97,7 +96,7 @@ export function returnToDraft(doc: Y.Doc, id: string, by: string, origin: Origin
   const name = needName(by);
   if (readStatement(rec).stage !== 'in_review') throw new WorkflowError('wrongStage', 'Only a statement in review can go back to draft');
   write(doc, origin, () => {
-    rec.set('stage', 'draft');
+    StatementRecord.set(rec, 'stage', 'draft', origin);
     addVersion(rec, { by: name, reason: 'status', label: VERSION_LABELS.returned }, origin);
   });
 }
@@ -304,12 +303,12 @@ export async function release(doc: Y.Doc, id: string, ctx: SignedStepContext & {
       },
       origin,
     );
-    after.rec.set('stage', 'released');
+    StatementRecord.set(after.rec, 'stage', 'released', origin);
     addVersion(after.rec, { by: name, reason: 'status', label: VERSION_LABELS.released, at }, origin);
     const older = fields.supersedesId ? getStatement(doc, fields.supersedesId) : undefined;
     if (older && readStatement(older).stage === 'released') {
-      older.set('stage', 'superseded');
-      older.set('supersededById', fields.id);
+      StatementRecord.set(older, 'stage', 'superseded', origin);
+      StatementRecord.set(older, 'supersededById', fields.id, origin);
       addVersion(older, { by: name, reason: 'status', label: VERSION_LABELS.superseded, at }, origin);
     }
     return releaseId;
@@ -336,11 +335,11 @@ export function startRevision(doc: Y.Doc, id: string, by: string, title: string,
         by: name,
         ...(byKey ? { byKey } : {}),
         ...(isDrillStatement(doc, rec) ? { drill: true } : {}),
-        channels: f.channels.split(',').filter(Boolean),
+        channels: f.channels,
         ownerUnitId: f.ownerUnitId,
         crisisTypeId: f.crisisTypeId,
         incidentId: f.incidentId,
-        requiredRoles: f.requiredRoles.split(',') as ReviewerRole[],
+        requiredRoles: f.requiredRoles,
         templateId: f.templateId,
         supersedesId: f.id,
         body: bodyToJson(requireBody(rec)),
@@ -366,9 +365,8 @@ export function setRequiredRoles(rec: YRecord, roles: ReviewerRole[], origin: Or
   const valid = REVIEWER_ROLES.filter((r) => roles.includes(r));
   if (valid.length === 0) throw new WorkflowError('badRole', 'At least one reviewer must sign off');
   if (!isEditable(rec)) throw new WorkflowError('readOnly', 'A released statement cannot change its reviewers');
-  const doc = rec.doc;
-  if (!doc) throw new WorkflowError('notFound', 'This statement is not part of a workspace document');
-  write(doc, origin, () => writeSet(rec, 'requiredRoles', valid));
+  if (!rec.doc) throw new WorkflowError('notFound', 'This statement is not part of a workspace document');
+  StatementRecord.set(rec, 'requiredRoles', valid, origin);
 }
 
 /**
@@ -377,9 +375,8 @@ export function setRequiredRoles(rec: YRecord, roles: ReviewerRole[], origin: Or
  */
 export function noteLastEditor(rec: YRecord, key: string, origin: Origin = 'user'): boolean {
   if (!key || rec.get('lastEditorKey') === key) return false;
-  const doc = rec.doc;
-  if (!doc) return false;
-  write(doc, origin, () => rec.set('lastEditorKey', key));
+  if (!rec.doc) return false;
+  StatementRecord.set(rec, 'lastEditorKey', key, origin);
   return true;
 }
 

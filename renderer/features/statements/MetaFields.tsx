@@ -8,7 +8,7 @@ import { writeSet } from '../../../shared/doc/sets';
 import { collectionOf } from '../../../shared/doc/workspaceDoc';
 import { LANGUAGES } from '../../../shared/languages';
 import { CHANNEL_KEYS } from '../../../shared/statements/channels';
-import { STATEMENT_KINDS, splitList, type StatementFields } from '../../../shared/statements/types';
+import { STATEMENT_KINDS, type StatementFields } from '../../../shared/statements/types';
 import { useDeepVersion } from './hooks';
 
 /** Kind, language, owner, crisis type, incident and target channels of a statement. */
@@ -18,7 +18,7 @@ export const MetaFields = memo(function MetaFields({ doc, rec, fields, editable 
   const units = listRecords(collectionOf(doc, 'units')).map((r) => ({ value: String(r.get('id')), label: String(r.get('name') ?? '') }));
   const types = listRecords(collectionOf(doc, 'crisisTypes')).map((r) => ({ value: String(r.get('id')), label: String(r.get('name') ?? '') }));
   const incidents = listRecords(collectionOf(doc, 'incidents')).map((r) => ({ value: String(r.get('id')), label: String(r.get('title') ?? '') }));
-  const channels = splitList(fields.channels);
+  const channels: readonly string[] = fields.channels;
 
   const toggleChannel = (key: string, on: boolean) => {
     const next = CHANNEL_KEYS.filter((k) => (k === key ? on : channels.includes(k)));

@@ -58,7 +58,8 @@ export const useDeepVersion = (type: AnyYType | null | undefined): number => use
 export function useBodyAnalysis(doc: Y.Doc, rec: YRecord, fields: StatementFields): AnalysisSnapshot {
   const analyzer = useMemo(() => new BodyAnalyzer(doc, rec), [doc, rec]);
   useEffect(() => analyzer.start(), [analyzer]);
-  useEffect(() => analyzer.setInputs(fields.language, fields.channels, fields.incidentId), [analyzer, fields.language, fields.channels, fields.incidentId]);
+  const channels = fields.channels.join(',');
+  useEffect(() => analyzer.setInputs(fields.language, channels, fields.incidentId), [analyzer, fields.language, channels, fields.incidentId]);
   return useSyncExternalStore(analyzer.subscribe, analyzer.getSnapshot, analyzer.getSnapshot);
 }
 

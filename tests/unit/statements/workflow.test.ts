@@ -32,7 +32,7 @@ describe('statement workflow with signed sign-off', () => {
     const { rec } = statementBy(t, 'owner');
     const f = readStatement(rec);
     expect(f.stage).toBe('draft');
-    expect(f.requiredRoles).toBe('legal');
+    expect(f.requiredRoles).toEqual(['legal']);
     expect(f.createdByKey).toBe(t.keys.owner.publicKey);
     expect(f.lastEditorKey).toBe(t.keys.owner.publicKey);
     expect(bodyText(requireBody(rec))).toBe('第一段文字。\n第二段文字。');
