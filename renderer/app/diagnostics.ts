@@ -107,16 +107,19 @@ export function installDiagnostics(): void {
   let doc: Y.Doc | null = null;
   let changedAt = 0;
   let cached: DocFingerprint | null = null;
-  const onUpdate = () => {
+  // afterTransaction, not 'update': an 'update' listener makes Yjs encode every transaction as a
+  // V1 update only for us (27 % of a joining laptop's busy time at 100×, with diagnostics on).
+  const onUpdate = (tr: Y.Transaction) => {
+    if (tr.changed.size === 0 && tr.deleteSet.clients.size === 0) return;
     changedAt = Date.now();
     cached = null;
   };
   const follow = () => {
     const next = useCurrentWorkspace.getState().current?.doc ?? null;
     if (next === doc) return;
-    doc?.off('update', onUpdate);
+    doc?.off('afterTransaction', onUpdate);
     doc = next;
-    doc?.on('update', onUpdate);
+    doc?.on('afterTransaction', onUpdate);
     changedAt = Date.now();
     cached = null;
   };

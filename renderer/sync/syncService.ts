@@ -2,6 +2,7 @@ import type * as Y from 'yjs';
 import { Awareness } from 'y-protocols/awareness';
 import { DexieYProvider } from 'y-dexie';
 import { SyncSession, type SyncTimings } from '../../shared/sync/session';
+import type { ApplyPacing } from '../../shared/sync/applyQueue';
 import { WebrtcTransport } from './webrtcTransport';
 import { PresenceStateSchema, useSyncStore, EMPTY_STATUS, type PresenceState } from './syncStore';
 import { loadLedger, persistLedger } from './deliveryStore';
@@ -38,6 +39,21 @@ export interface SyncHandle {
 
 const TICK_MS = 200;
 
+/** Received updates applied in batches of about 25 ms a task, the next after a MessageChannel message (not clamped as nested timers are). */
+function pageApplyPacing(budgetMs = 25): ApplyPacing {
+  const channel = new MessageChannel();
+  const waiting: Array<() => void> = [];
+  channel.port1.onmessage = () => waiting.shift()?.();
+  return {
+    later: (fn) => {
+      waiting.push(fn);
+      channel.port2.postMessage(0);
+    },
+    clock: () => performance.now(),
+    budgetMs,
+  };
+}
+
 /**
  * Starts peer-to-peer sync of a workspace: our protocol (shared/sync) over y-webrtc, with the
  * workspace's room key as password, presence, and the status published to `useSyncStore`.
@@ -63,6 +79,8 @@ export function startSync(opts: StartSyncOptions): SyncHandle {
     isLocalChange: (origin) => origin !== 'remote' && !(origin instanceof DexieYProvider),
     // Only verified team members count as someone our changes reached (not our own print window).
     ...(publish ? { isMember: isRosterMember } : {}),
+    // What peers send is applied in short batches between other tasks (a joining laptop gets megabytes).
+    applyPacing: pageApplyPacing(),
   });
   const stopPersisting = publish ? persistLedger(workspaceId, ledger) : () => {};
   // The room is named by its key (shared/sync/roomAuth.ts): after a rotation we are in another room.

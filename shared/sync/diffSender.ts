@@ -21,7 +21,7 @@ interface DiffStats {
  * `full`, as the one-message diff did, so the delivery ledger reads it unchanged.
  */
 /** Slices sent and not acknowledged at most (the receiver acknowledges every few it applied). */
-export const SLICE_WINDOW = 8;
+export const SLICE_WINDOW = 16;
 /** A slice not acknowledged within this time no longer holds the window (a lost frame or ack). */
 const SLICE_ACK_MS = 5000;
 

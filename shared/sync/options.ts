@@ -1,6 +1,7 @@
 import type * as Y from 'yjs';
 import type { Awareness } from 'y-protocols/awareness';
 import type { DeliveryLedger } from './delivery.js';
+import type { ApplyPacing } from './applyQueue.js';
 
 /** Timing and size settings of a sync session (defaults suit a LAN of laptops). */
 export interface SyncTimings {
@@ -30,8 +31,13 @@ export interface SyncSessionOptions {
   timings?: Partial<SyncTimings>;
   maxFrameBytes?: number;
   maxMessageBytes?: number;
-  /** Bound of one slice of a diff (a big state goes in slices, applied one task each; default 64 KiB). */
+  /** Bound of one slice of a diff (a big state goes in slices, applied one task each; default 32 KiB). */
   sliceBytes?: number;
+  /**
+   * Received updates applied in paced batches, one transaction per task (applyQueue.ts); without
+   * it each is applied the moment it arrives.
+   */
+  applyPacing?: ApplyPacing | null;
   /** Large messages pause while the link buffers more than this. */
   highWaterBytes?: number;
   /** Which of our edits each member holds; pass a restored one to keep counts across restarts. */

@@ -5,6 +5,7 @@ import { DEFAULT_MAX_MESSAGE_BYTES, MAX_FRAME_BYTES, Reassembler, parseFrame } f
 import { PROTOCOL_VERSION, decodeMessage, encodeMessage, syncMessageSchema, type SyncMessage } from './messages.js';
 import { DocStateReader, compareStateVectors, readStateVector } from './docState.js';
 import { DiffSender, SLICE_WINDOW } from './diffSender.js';
+import { ApplyQueue, type AppliedBatch } from './applyQueue.js';
 import { Outbox, type PeerLink } from './peerLink.js';
 import { applyPeerAwareness, newPeerConn, peerStatusOf, type PeerConn } from './peerConn.js';
 import { DEFAULT_TIMINGS, type LeaveReason, type SyncSessionOptions, type SyncTimings } from './options.js';
@@ -49,7 +50,7 @@ export class SyncSession {
   private readonly reassemblers = new Map<string, Reassembler>();
   private readonly listeners = new Set<() => void>();
   private readonly deadListeners = new Set<(peerId: string, reason: LeaveReason) => void>();
-  private applying = false;
+  private readonly inbox: ApplyQueue;
   private destroyed = false;
   /** Counters for tests and diagnostics (bytes received, slices sent, longest apply/slice in ms). */
   readonly stats = { badFrames: 0, badMessages: 0, badUpdates: 0, diffsSent: 0, updatesSent: 0, updatesApplied: 0, bytesIn: 0, slicesSent: 0, applyMs: 0, longestApplyMs: 0, longestEncodeMs: 0 };
@@ -72,7 +73,9 @@ export class SyncSession {
     this.isLocalChange = opts.isLocalChange ?? ((origin) => origin !== 'remote');
     this.ledger.reconcile(Y.decodeStateVector(Y.encodeStateVector(this.doc)), this.now());
     this.diffs = new DiffSender({ doc: this.doc, ledger: this.ledger, sliceBytes: opts.sliceBytes, deleteSet: () => this.state.deleteSet(), now: this.now, stats: this.stats, send: (p, m) => this.send(p, m) });
-    this.doc.on('update', this.onDocUpdate);
+    this.inbox = new ApplyQueue(this.doc, opts.applyPacing ?? null, (b) => this.applied(b, !!opts.applyPacing));
+    // V2, as local storage listens: Yjs then encodes each transaction once, not once per format.
+    this.doc.on('updateV2', this.onDocUpdate);
     this.awareness?.on('update', this.onAwarenessUpdate);
   }
 
@@ -142,20 +145,14 @@ export class SyncSession {
     p.lastHeardAt = this.now();
     this.stats.bytesIn += bytes.length;
     const frame = parseFrame(bytes, this.maxFrameBytes);
-    if (!frame) {
-      this.stats.badFrames++;
-      return;
-    }
+    if (!frame) return void this.stats.badFrames++;
     const whole = p.reassembler.push(frame, p.lastHeardAt, (progress) => {
       p.inbound = progress.received < progress.count ? progress : null;
       this.changed();
     });
     if (!whole) return;
     const msg = decodeMessage(whole, this.schema);
-    if (!msg) {
-      this.stats.badMessages++;
-      return;
-    }
+    if (!msg) return void this.stats.badMessages++;
     this.handle(p, frame.msgId, msg);
     // Work done on our side (applying a large update) must not count as the peer's silence.
     p.lastHeardAt = this.now();
@@ -211,7 +208,8 @@ export class SyncSession {
     if (this.destroyed) return;
     for (const id of [...this.peers.keys()]) this.removePeer(id, 'closed');
     this.destroyed = true;
-    this.doc.off('update', this.onDocUpdate);
+    this.doc.off('updateV2', this.onDocUpdate);
+    this.inbox.stop();
     this.awareness?.off('update', this.onAwarenessUpdate);
     this.state.destroy();
     this.listeners.clear();
@@ -241,28 +239,26 @@ export class SyncSession {
       case 'awareness':
         return this.applyAwareness(p, msg.update);
       case 'update':
-        return this.applyUpdate(p, msgId, msg.update, msg.seq === 0 && !msg.full);
+        return this.inbox.push({ peerId: p.id, msgId, update: msg.update, slice: msg.seq === 0 && !msg.full });
       case 'state':
         return this.onState(p, msg);
     }
   }
 
-  private applyUpdate(p: PeerConn, msgId: number, update: Uint8Array, slice: boolean): void {
-    this.applying = true;
-    const started = Date.now();
-    try {
-      Y.applyUpdate(this.doc, update, 'remote');
-      this.stats.updatesApplied++;
-      this.stats.applyMs += Date.now() - started;
-      this.stats.longestApplyMs = Math.max(this.stats.longestApplyMs, Date.now() - started);
-    } catch {
-      this.stats.badUpdates++;
-    } finally {
-      this.applying = false;
+  /** Updates applied (now, or a paced batch): counted, acknowledged on the link their peer has now. */
+  private applied(b: AppliedBatch, paced: boolean): void {
+    const st = this.stats;
+    [st.updatesApplied, st.badUpdates, st.applyMs, st.longestApplyMs] = [st.updatesApplied + b.updates.length - b.bad, st.badUpdates + b.bad, st.applyMs + b.ms, Math.max(st.longestApplyMs, b.ms)];
+    const ack = new Set<PeerConn>();
+    for (const u of b.updates) {
+      const p = this.peers.get(u.peerId);
+      if (p && p.pendingAcks.push(u.msgId) && (u.slice || p.pendingAcks.length >= 256)) ack.add(p);
     }
-    p.pendingAcks.push(msgId);
-    // A slice of a diff is acknowledged every few at once: the sender's window waits for it.
-    if (p.pendingAcks.length >= (slice ? SLICE_WINDOW / 2 : 256)) this.sendState(p, true);
+    // Slices are acknowledged every few at once (a paced batch: at once): the sender's window waits for them.
+    for (const p of ack) {
+      if (p.pendingAcks.length >= (paced ? 1 : SLICE_WINDOW / 2)) this.sendState(p, true, paced);
+      if (paced) this.flush(p);
+    }
   }
 
   private onState(p: PeerConn, msg: Extract<SyncMessage, { t: 'state' }>): void {
@@ -291,7 +287,8 @@ export class SyncSession {
     if (p.inSync) {
       p.lastInSyncAt = this.now();
     } else {
-      if ((cmp.aHasMore || dsDiffers) && !p.diffInFlight) this.diffs.start(p, msg.sv);
+      // Removals alone are sent once the peer holds nothing we lack (a joining laptop sends its own diff once, not while it catches up).
+      if ((cmp.aHasMore || (dsDiffers && !cmp.bHasMore)) && !p.diffInFlight) this.diffs.start(p, msg.sv);
       if (!msg.reply && (cmp.bHasMore || dsDiffers)) this.sendState(p, true);
     }
     if (p.inSync !== wasInSync || p.inSync) this.changed();
@@ -302,8 +299,9 @@ export class SyncSession {
     this.send(p, { t: 'hello', v: PROTOCOL_VERSION, workspace: this.workspaceId, clientId: this.doc.clientID, member: this.self.id, name: this.self.name, color: this.self.color });
   }
 
-  private sendState(p: PeerConn, reply: boolean): void {
-    const s = this.state.read();
+  /** `ack`: an acknowledgement while catching up with `p` may carry the delete-set hash last computed. */
+  private sendState(p: PeerConn, reply: boolean, ack = false): void {
+    const s = this.state.read(ack && !!p.remote && compareStateVectors(this.state.read(true).svMap, p.remote.svMap).bHasMore);
     const acks = p.pendingAcks.splice(0, 512);
     this.send(p, { t: 'state', sv: s.sv, ds: s.ds, pending: s.pending, reply, heard: p.heardHello, acks });
     p.lastStateSentAt = this.now();
@@ -318,7 +316,7 @@ export class SyncSession {
     if (p.memberId && p.remote) this.ledger.confirm(p.memberId, p.remote.svMap, p.inSync, this.now());
   }
 
-  private readonly onDocUpdate = (update: Uint8Array, origin: unknown, _doc: Y.Doc, tr: Y.Transaction): void => {
+  private readonly onDocUpdate = (updateV2: Uint8Array, origin: unknown, _doc: Y.Doc, tr: Y.Transaction): void => {
     if (this.destroyed) return;
     // Any change makes every copy differ from ours until its holder reports again.
     for (const p of this.peers.values()) {
@@ -327,12 +325,13 @@ export class SyncSession {
     }
     // Skip only the update we are applying; an observer reacting to it with a write of its own
     // (another origin) is a local change and goes out like any other.
-    if (this.applying && origin === 'remote') return;
+    if (this.inbox.busy && origin === 'remote') return;
     // Only edits made here are "ours" (not a load from local storage); typing and undo count too.
     const seq = this.isLocalChange(origin) ? this.ledger.recordTransaction(this.doc.clientID, tr, this.now()) : 0;
+    // Peers get V1 updates (the wire format); a large change (a merged backup) goes as a sliced diff.
+    const update = updateV2.length > this.diffs.sliceBytes || this.peers.size === 0 ? null : Y.convertUpdateFormatV2ToV1(updateV2);
     for (const p of this.peers.values()) {
-      // A large change (a merged backup) goes as a sliced diff, now or after the one in flight.
-      if (update.length > this.diffs.sliceBytes) {
+      if (!update || update.length > this.diffs.sliceBytes) {
         if (p.remote && !p.diffInFlight) this.diffs.start(p, p.remote.sv);
         this.flush(p);
         continue;

@@ -22,7 +22,7 @@ import { writeDeleteRanges, type DeleteRanges } from './docState.js';
  */
 
 /** Default bound of one slice, in bytes of V1 update (a few milliseconds to apply). */
-export const DEFAULT_SLICE_BYTES = 64 * 1024;
+export const DEFAULT_SLICE_BYTES = 32 * 1024;
 /** Delete-set ranges per slice (each ≤ ~10 bytes). */
 const DS_RANGES_PER_SLICE = 4096;
 
