@@ -52,6 +52,16 @@ export function mapFingerprint(map: RoleMap): string {
   return out;
 }
 
+/** The fingerprint of `map` if it was computed already (a caller may show it later rather than wait). */
+export function knownFingerprint(map: RoleMap): string | undefined {
+  return fingerprints.get(map);
+}
+
+/** Keeps `fingerprint`, computed elsewhere (a worker) from the same map, as `map`'s. */
+export function rememberFingerprint(map: RoleMap, fingerprint: string): void {
+  fingerprints.set(map, fingerprint);
+}
+
 const FNV_PRIME = 0x01000193;
 const FNV_PRIME_B = 0x01000193 + 2;
 const fingerprints = new WeakMap<RoleMap, string>();

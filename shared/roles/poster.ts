@@ -36,18 +36,21 @@ export interface PosterInput {
   crisisTypeIds?: ReadonlySet<string>;
 }
 
-/** Rows and directory blocks with their printed content (before measuring). */
-function content(input: PosterInput): { rows: PosterRow[]; blocks: Omit<PosterUnitBlock, 'heightMm'>[] } {
+/** What every row reads: unit labels, units by id, each row's roles. */
+function prepare(map: RoleMap) {
+  return { abbr: unitAbbreviations(map.units), units: new Map(map.units.map((u) => [u.id, u])), byRow: rowRoleIndex(map) };
+}
+
+/** Rows and directory blocks with their printed content (before measuring); `rowLimit`: only the first rows, no blocks. */
+function content(input: PosterInput, rowLimit = Infinity, prepared = prepare(input.map)): { rows: PosterRow[]; blocks: Omit<PosterUnitBlock, 'heightMm'>[] } {
   const { map } = input;
-  const abbr = unitAbbreviations(map.units);
-  const index = memberIndex(map);
+  const { abbr, units, byRow } = prepared;
   const ref = (u: { id: string; name: string }): PosterUnitRef => ({ id: u.id, name: u.name, abbr: abbr.get(u.id) ?? u.name });
-  const units = new Map(map.units.map((u) => [u.id, u]));
   const order: RaciRole[] = ['A', ...RACI_ROLES.filter((r) => r !== 'A')];
-  const byRow = rowRoleIndex(map);
 
   const rows: PosterRow[] = map.crisisTypes
     .filter((ct) => !input.crisisTypeIds || input.crisisTypeIds.has(ct.id))
+    .slice(0, rowLimit)
     .map((ct) => {
       const frUnit = units.get(ct.firstResponderUnitId);
       const key = frUnit ? keyPeopleOf(frUnit)[0] : undefined;
@@ -59,6 +62,8 @@ function content(input: PosterInput): { rows: PosterRow[]; blocks: Omit<PosterUn
       return { crisisTypeId: ct.id, name: ct.name, firstResponder, phases, heightMm: 0 };
     });
 
+  if (rowLimit !== Infinity) return { rows, blocks: [] };
+  const index = memberIndex(map);
   const blocks = map.units.map((u) => ({
     unitId: u.id,
     name: u.name,
@@ -113,4 +118,28 @@ export function layoutPoster(input: PosterInput): PosterLayout {
     if (larger) return larger;
   }
   return base;
+}
+
+/** Crisis types measured first by `layoutPosterStart` (doubled until its sheets are known). */
+const START_ROWS = 32;
+
+/**
+ * The first `sheets` pages of `layoutPoster(input)`, without laying out the whole map (issue 14,
+ * P16: a 100× map's layout takes a visible pause; the preview shows these first, then the
+ * whole layout). The matrix fills pages top to bottom, so its first pages depend only on its
+ * first rows: rows are measured until more than `sheets` pages start (those before the last are
+ * then final), in the base type size — the one the whole map gets when these rows alone do not
+ * fit one page in the smallest type size. Null when the map is small enough for that not to
+ * hold (a few pages: the whole layout is quick then).
+ */
+export function layoutPosterStart(input: PosterInput, sheets: number): PosterLayout | null {
+  const chosen = input.crisisTypeIds ? input.map.crisisTypes.filter((ct) => input.crisisTypeIds!.has(ct.id)).length : input.map.crisisTypes.length;
+  const smallest = Math.min(...FIT_SCALES);
+  const prepared = prepare(input.map);
+  for (let n = START_ROWS; ; n *= 2) {
+    const geometry = geometryFor(input.paper, 1);
+    const pages = paginate(content(input, n, prepared).rows, [], geometry, input.labels)!;
+    if (pages.length > sheets && paginate(content(input, n, prepared).rows, [], geometryFor(input.paper, smallest), input.labels, 1) === null) return { geometry, pages: pages.slice(0, sheets) };
+    if (n >= chosen) return null;
+  }
 }

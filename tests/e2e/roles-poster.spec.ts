@@ -78,6 +78,8 @@ test('a large map (150 units × 60 crisis types): the preview draws the sheets i
   const poster = page.getByTestId('poster');
   const sheets = poster.getByTestId('poster-page');
   await expect(sheets.first()).toHaveAttribute('data-drawn', 'true');
+  // The first sheets show before the whole map is laid out; the page count follows.
+  await expect(poster).toHaveAttribute('data-pages', /^\d+$/);
   const total = Number(await poster.getAttribute('data-pages'));
   expect(total).toBeGreaterThan(8);
   await expect(sheets).toHaveCount(total); // every sheet has its box (the page keeps its length)

@@ -1,16 +1,17 @@
 import { useYRoots } from '../../hooks/useY';
 import type * as Y from 'yjs';
 import { ROOTS } from '../../../shared/doc/workspaceDoc';
-import { readRoleMap } from '../../../shared/roles/roleMap';
+import { sharedRoleMap } from '../../../shared/roles/sharedRoleMap';
 import type { RoleUnit } from '../../../shared/roles/types';
 
 /**
  * The responsibility map's units with their people, for putting a person in charge of a task
  * (re-read after any change to units or people, local or a peer's). The incidents feature reads
- * the map through shared/ — it does not import the roles feature.
+ * the map through shared/ — it does not import the roles feature. The snapshot is the one the
+ * roles page shares (read once per change, not once per room opened: issue 14, P16).
  */
 export function useMapPeople(doc: Y.Doc | null): RoleUnit[] {
-  return useYRoots(doc, peopleRoots, (d) => readRoleMap(d).units) ?? NO_UNITS;
+  return useYRoots(doc, peopleRoots, (d) => sharedRoleMap(d).units) ?? NO_UNITS;
 }
 
 const NO_UNITS: RoleUnit[] = [];

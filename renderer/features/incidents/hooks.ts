@@ -3,7 +3,7 @@ import type { YRecord } from '../../../shared/doc/collection';
 import { collectionOf, metaOf, playbookOf } from '../../../shared/doc/workspaceDoc';
 import { incidentsOf, listIncidents, readIncident } from '../../../shared/incidents/incidents';
 import type { Incident } from '../../../shared/incidents/types';
-import { readPlaybook } from '../../../shared/playbook/accessors';
+import { sharedCrisisTypes, sharedSeverities, sharedUnits } from '../../../shared/playbook/sharedReads';
 import type { CrisisType } from '../../../shared/playbook/types';
 import { useYSnapshot } from '../../hooks/useY';
 
@@ -23,17 +23,17 @@ export function useIncident(doc: Y.Doc, id: string): { rec: YRecord | null; inci
   return { rec, incident };
 }
 
-/** The playbook's crisis types (plain, with steps), kept current. */
+/** The playbook's crisis types (plain, with steps), kept current; one read per change, shared (read-only). */
 export function useCrisisTypes(doc: Y.Doc): CrisisType[] {
-  return useYSnapshot(playbookOf(doc).crisisTypes, () => readPlaybook(doc).crisisTypes) ?? [];
+  return useYSnapshot(playbookOf(doc).crisisTypes, () => sharedCrisisTypes(doc)) ?? [];
 }
 
 /** Severity levels the playbook defines: level number and name, most severe first. */
 export function useSeverityLevels(doc: Y.Doc): Array<{ level: number; name: string }> {
   return (
     useYSnapshot(playbookOf(doc).severities, () =>
-      readPlaybook(doc)
-        .severities.map((s) => ({ level: s.level, name: s.name }))
+      sharedSeverities(doc)
+        .map((s) => ({ level: s.level, name: s.name }))
         .sort((a, b) => a.level - b.level),
     ) ?? []
   );
@@ -41,7 +41,7 @@ export function useSeverityLevels(doc: Y.Doc): Array<{ level: number; name: stri
 
 /** Unit id → name, from the responsibility map. */
 export function useUnitNames(doc: Y.Doc): Map<string, string> {
-  return useYSnapshot(collectionOf(doc, 'units'), () => new Map(readPlaybook(doc).units.map((u) => [u.id, u.name]))) ?? new Map();
+  return useYSnapshot(collectionOf(doc, 'units'), () => new Map(sharedUnits(doc).map((u) => [u.id, u.name]))) ?? new Map();
 }
 
 /** The company profile the statement templates are filled from (workspace meta, shared with the statement studio). */

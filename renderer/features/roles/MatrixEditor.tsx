@@ -66,7 +66,8 @@ const LIST_AT_ONCE = 50;
 /** Issues of a crisis type as a whole: not mapped, and everything about its first responder. */
 function typeLevelIssues(index: IssueIndex, ct: RoleCrisisType): RoleIssue[] {
   const all = [...(index.crisisTypes.get(ct.id) ?? []), ...(index.units.get(ct.firstResponderUnitId) ?? []).filter((i) => i.crisisTypeId === ct.id)];
-  return all.filter((i, n) => all.findIndex((j) => j.id === i.id) === n);
+  const seen = new Set<string>();
+  return all.filter((i) => !seen.has(i.id) && (seen.add(i.id), true));
 }
 
 function CrisisTypeMatrix({ doc, map, index, crisisType: ct, onCopied }: { doc: Y.Doc; map: RoleMap; index: IssueIndex; crisisType: RoleCrisisType; onCopied: () => void }) {

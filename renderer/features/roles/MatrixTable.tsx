@@ -1,4 +1,4 @@
-import { useRef, useState, type FocusEvent, type ReactNode } from 'react';
+import { useMemo, useRef, useState, type FocusEvent, type ReactNode } from 'react';
 import type * as Y from 'yjs';
 import { useTranslation } from 'react-i18next';
 import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
@@ -24,8 +24,32 @@ interface Props {
   crisisType: RoleCrisisType;
 }
 
+/** The words every row repeats, looked up once per table (5,000 lookups a render at 100×). */
+interface RowWords {
+  untitled: string;
+  external: string;
+  none: string;
+  phases: Record<string, string>;
+  roles: { role: string; label: string; help: string }[];
+}
+
+function useRowWords(): RowWords {
+  const { t } = useTranslation('roles');
+  return useMemo(
+    () => ({
+      untitled: t('untitled'),
+      external: t('unit.external'),
+      none: t('roles.none'),
+      phases: Object.fromEntries(PHASES.map((p) => [p, t(`phases.${p}`)])),
+      roles: RACI_ROLES.map((r) => ({ role: r, label: `${r} ${t(`roles.${r}`)}`, help: t(`roleHelp.${r}`) })),
+    }),
+    [t],
+  );
+}
+
 export function MatrixTable(props: Props) {
   const { t } = useTranslation('roles');
+  const words = useRowWords();
   const { map, index, crisisType: ct } = props;
   const mapped = map.units.some((u) => PHASES.some((p) => map.cells.has(cellKey(ct.id, p, u.id))));
   const head = (
@@ -64,17 +88,17 @@ export function MatrixTable(props: Props) {
         {head}
         <tbody>
           {map.units.map((u) => (
-            <UnitRow key={u.id} {...props} unit={u} />
+            <UnitRow key={u.id} {...props} words={words} unit={u} />
           ))}
         </tbody>
         {foot}
       </table>
     );
   }
-  return <VirtualRows {...props} head={head} foot={foot} />;
+  return <VirtualRows {...props} words={words} head={head} foot={foot} />;
 }
 
-function VirtualRows({ head, foot, ...props }: Props & { head: ReactNode; foot: ReactNode }) {
+function VirtualRows({ head, foot, ...props }: Props & { words: RowWords; head: ReactNode; foot: ReactNode }) {
   const units = props.map.units;
   const scrollRef = useRef<HTMLDivElement>(null);
   const [focused, setFocused] = useState<number | null>(null);
@@ -123,15 +147,16 @@ function VirtualRows({ head, foot, ...props }: Props & { head: ReactNode; foot: 
   );
 }
 
-function UnitRow({ doc, map, index, crisisType: ct, unit: u, rowIndex, measure }: Props & { unit: RoleUnit; rowIndex?: number; measure?: (el: HTMLTableRowElement | null) => void }) {
+function UnitRow({ doc, map, index, crisisType: ct, words, unit: u, rowIndex, measure }: Props & { words: RowWords; unit: RoleUnit; rowIndex?: number; measure?: (el: HTMLTableRowElement | null) => void }) {
   const { t } = useTranslation('roles');
-  const name = ct.name || t('untitled');
+  const name = ct.name || words.untitled;
+  const unitName = u.name || words.untitled;
   const virtual = rowIndex !== undefined ? { ref: measure, 'data-index': rowIndex, 'aria-rowindex': rowIndex + 2 } : {};
   return (
     <tr className={u.kind === 'external' ? 'external' : ''} {...virtual}>
       <th scope="row">
-        {u.name || t('untitled')}
-        {u.kind === 'external' && <span className="muted small"> · {t('unit.external')}</span>}
+        {unitName}
+        {u.kind === 'external' && <span className="muted small"> · {words.external}</span>}
       </th>
       {PHASES.map((p) => {
         const role = map.cells.get(cellKey(ct.id, p, u.id)) ?? '';
@@ -139,7 +164,7 @@ function UnitRow({ doc, map, index, crisisType: ct, unit: u, rowIndex, measure }
         return (
           <td key={p} className={`raci-cell${role ? ` role-${role}` : ''}${rowErrors ? ' has-error' : ''}`}>
             <select
-              aria-label={t('matrix.cellLabel', { crisisType: name, phase: t(`phases.${p}`), unit: u.name || t('untitled') })}
+              aria-label={t('matrix.cellLabel', { crisisType: name, phase: words.phases[p], unit: unitName })}
               data-testid="raci-cell"
               data-phase={p}
               data-unit={u.name}
@@ -147,10 +172,10 @@ function UnitRow({ doc, map, index, crisisType: ct, unit: u, rowIndex, measure }
               value={role}
               onChange={(e) => setCell(doc, ct.id, p, u.id, isRaciRole(e.target.value) ? e.target.value : null, 'user')}
             >
-              <option value="">{t('roles.none')}</option>
-              {RACI_ROLES.map((r) => (
-                <option key={r} value={r} title={t(`roleHelp.${r}`)}>
-                  {r} {t(`roles.${r}`)}
+              <option value="">{words.none}</option>
+              {words.roles.map((r) => (
+                <option key={r.role} value={r.role} title={r.help}>
+                  {r.label}
                 </option>
               ))}
             </select>

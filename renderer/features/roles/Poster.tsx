@@ -34,8 +34,11 @@ export function usePosterLabels(): PosterLabels {
  * millimetres so screen preview, Chromium's PDF and Electron's printToPDF draw the same thing.
  * `mounted` says which sheets are drawn (./mountedPages.ts: those near the view in the preview,
  * all of them — a few per task — in the print view); the others are empty boxes of the same size.
+ * `partial`: only the first sheets are laid out yet (./usePoster.ts): the page count is not
+ * known (no `data-pages`, the headers say "… pages").
  */
-export function Poster({ layout, labels, header, mounted }: { layout: PosterLayout; labels: PosterLabels; header: PosterHeader; mounted: MountedPages }) {
+export function Poster({ layout, labels, header, mounted, partial = false }: { layout: PosterLayout; labels: PosterLabels; header: PosterHeader; mounted: MountedPages; partial?: boolean }) {
+  const { t } = useTranslation('roles');
   const g = layout.geometry;
   const style = {
     '--poster-font': `${g.fontPt.toFixed(3)}pt`,
@@ -46,15 +49,15 @@ export function Poster({ layout, labels, header, mounted }: { layout: PosterLayo
     '--poster-k': String(g.pageWidthMm / 297),
   } as CSSProperties;
   return (
-    <div className="poster" data-testid="poster" data-paper={g.paper} data-pages={layout.pages.length} data-complete={mounted.complete} data-fit-scale={g.fitScale} style={style}>
+    <div className="poster" data-testid="poster" data-paper={g.paper} data-pages={partial ? undefined : layout.pages.length} data-partial={partial} data-complete={!partial && mounted.complete} data-fit-scale={g.fitScale} style={style}>
       {layout.pages.map((page, i) => (
-        <PosterSheet key={page.number} index={i} mounted={mounted} page={page} total={layout.pages.length} g={g} labels={labels} header={header} />
+        <PosterSheet key={page.number} index={i} mounted={mounted} page={page} total={partial ? t('sheets.unknownTotal') : layout.pages.length} g={g} labels={labels} header={header} />
       ))}
     </div>
   );
 }
 
-function PosterSheet({ index, mounted, page, total, g, labels, header }: { index: number; mounted: MountedPages; page: PosterPage; total: number; g: PosterGeometry; labels: PosterLabels; header: PosterHeader }) {
+function PosterSheet({ index, mounted, page, total, g, labels, header }: { index: number; mounted: MountedPages; page: PosterPage; total: number | string; g: PosterGeometry; labels: PosterLabels; header: PosterHeader }) {
   const drawn = mounted.drawn(index);
   return (
     <section ref={mounted.boxRef(index)} data-sheet={index} data-drawn={drawn} className="poster-page" data-testid="poster-page" style={{ width: mm(g.pageWidthMm), height: mm(g.pageHeightMm - 0.6), padding: mm(g.marginMm) }}>
@@ -63,7 +66,7 @@ function PosterSheet({ index, mounted, page, total, g, labels, header }: { index
   );
 }
 
-function SheetContent({ page, total, g, labels, header }: { page: PosterPage; total: number; g: PosterGeometry; labels: PosterLabels; header: PosterHeader }) {
+function SheetContent({ page, total, g, labels, header }: { page: PosterPage; total: number | string; g: PosterGeometry; labels: PosterLabels; header: PosterHeader }) {
   const { t } = useTranslation('roles');
   return (
     <>

@@ -13,7 +13,8 @@ import { posterOptions, posterQuery, usePoster } from './usePoster';
 export function PosterPreview({ doc, map, now, issues, workspaceId, params }: { doc: Y.Doc; map: RoleMap; now: number; issues: RoleIssue[]; workspaceId: string; params: URLSearchParams }) {
   const { t } = useTranslation('roles');
   const { paper, types } = posterOptions(params);
-  const { layout, labels, header } = usePoster(doc, paper, types, { map, now, issues });
+  // The first sheets at once, the whole layout after they are painted (./usePoster.ts).
+  const { layout, labels, header, partial } = usePoster(doc, paper, types, { map, now, issues }, true);
   // Only the sheets near the view are drawn (a 100× map is hundreds of pages).
   const mounted = useMountedPages(layout.pages.length, 'view');
   const [typesOpen, setTypesOpen] = useState(false);
@@ -53,7 +54,7 @@ export function PosterPreview({ doc, map, now, issues, workspaceId, params }: { 
           </select>
         </label>
         <span className="badge" data-testid="poster-page-count">
-          {t('poster.pages', { count: layout.pages.length })}
+          {partial ? t('sheets.counting') : t('poster.pages', { count: layout.pages.length })}
         </span>
         {layout.geometry.fitScale !== 1 && <span className="badge">{t('poster.scale', { percent: Math.round(layout.geometry.fitScale * 100) })}</span>}
         <span className="muted small">{t('poster.version', { fingerprint: header.fingerprint })}</span>
@@ -78,7 +79,7 @@ export function PosterPreview({ doc, map, now, issues, workspaceId, params }: { 
       </details>
       <div className="roles-poster-sheets" ref={box}>
         <div style={{ zoom }}>
-          <Poster layout={layout} labels={labels} header={header} mounted={mounted} />
+          <Poster layout={layout} labels={labels} header={header} mounted={mounted} partial={partial} />
         </div>
       </div>
     </div>

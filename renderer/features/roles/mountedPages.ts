@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { flushSync } from 'react-dom';
+import { useProgressive } from '../../hooks/useProgressive';
 
 /**
  * Which of the poster's sheets are drawn (issue 14, P16: a 100× map is a couple of hundred
@@ -13,7 +13,8 @@ import { flushSync } from 'react-dom';
  *   once, the rest a few per task so the page never stops answering; `complete` once all are in.
  *
  * In both, the browser's `beforeprint` draws every sheet at once (synchronously, before the
- * browser lays out the pages to print), so printing from either page prints the whole map.
+ * browser lays out the pages to print), so printing from either page prints the whole map
+ * (renderer/hooks/useProgressive.ts, shared with the runbook).
  */
 
 /** Sheets drawn in the first render. */
@@ -33,25 +34,12 @@ export interface MountedPages {
 }
 
 export function useMountedPages(total: number, mode: 'view' | 'all'): MountedPages {
-  const [all, setAll] = useState(false);
-  const [count, setCount] = useState(() => Math.min(total, FIRST_SHEETS));
+  const progress = useProgressive(total, { first: FIRST_SHEETS, chunk: CHUNK, grow: mode === 'all', pace: 'task' });
+  const all = progress.everything;
+  const count = progress.count;
   const [near, setNear] = useState<ReadonlySet<number>>(() => new Set());
   const boxes = useRef(new Map<number, Element>());
   const observer = useRef<IntersectionObserver | null>(null);
-
-  // Print view: the rest of the sheets a few per task.
-  useEffect(() => {
-    if (mode !== 'all' || all || count >= total) return;
-    const id = window.setTimeout(() => setCount((c) => Math.min(total, c + CHUNK)), 0);
-    return () => window.clearTimeout(id);
-  }, [mode, all, count, total]);
-
-  // Printing (Ctrl+P, the print button, printToPDF): everything, before the browser paginates.
-  useEffect(() => {
-    const before = () => flushSync(() => setAll(true));
-    window.addEventListener('beforeprint', before);
-    return () => window.removeEventListener('beforeprint', before);
-  }, []);
 
   const refs = useRef(new Map<number, (el: Element | null) => void>());
   const makeRef = useCallback(
@@ -98,7 +86,7 @@ export function useMountedPages(total: number, mode: 'view' | 'all'): MountedPag
     [],
   );
 
-  const complete = all || (mode === 'all' && count >= total);
-  const drawn = (i: number) => all || i < (mode === 'all' ? count : Math.min(total, FIRST_SHEETS)) || (mode === 'view' && near.has(i));
-  return { drawn, boxRef, complete, count: all ? total : Math.min(count, total) };
+  const complete = all || (mode === 'all' && progress.complete);
+  const drawn = (i: number) => i < count || (mode === 'view' && near.has(i));
+  return { drawn, boxRef, complete, count };
 }
