@@ -16,7 +16,7 @@
 import type { Page } from '@playwright/test';
 import { median, row, type BenchContext, type BenchRow } from './types';
 import { launchScaleBrowser, scaleProfile, type ScaleBrowser, type ScaleWorkspace } from './lib/appScale';
-import { interactiveAfter, longest, longTasks, recordLongTasks, startCpuProfile, watchFirstFrame } from './lib/appScaleProbe';
+import { appMeasures, interactiveAfter, longest, longFrames, longTasks, recordLongTasks, startCpuProfile, watchFirstFrame } from './lib/appScaleProbe';
 import type {} from '../renderer/features/statements/testHooks';
 
 const KEYS = 1000;
@@ -38,6 +38,8 @@ interface Typed {
   maxTask: number;
   tasks: number;
   typingMs: number;
+  /** The longest animation frames meanwhile, with their scripts. */
+  frames: string[];
 }
 
 async function typeKeys(page: Page, where: 'editor' | 'textarea', seed: number): Promise<Typed> {
@@ -60,7 +62,7 @@ async function typeKeys(page: Page, where: 'editor' | 'textarea', seed: number):
   const landed = (await length()) - before;
   if (landed < KEYS) throw new Error(`only ${landed} of ${KEYS} characters reached the ${where}`);
   if (where === 'textarea') await page.getByTestId('comment-text').fill('');
-  return { landed, maxTask: longest(tasks), tasks: tasks.length, typingMs: typed - from };
+  return { landed, maxTask: longest(tasks), tasks: tasks.length, typingMs: typed - from, frames: [...(await longFrames(page, from, 5)), ...(await appMeasures(page, from))] };
 }
 
 async function openStatement(b: ScaleBrowser, base: string, ws: ScaleWorkspace): Promise<Page> {
@@ -83,12 +85,14 @@ async function measure(ctx: BenchContext, b: ScaleBrowser, base: string, ws: Sca
         const t = await typeKeys(page, where, 1400 + r);
         res[where].push(t);
         ctx.log(`${ws.scale}× run ${r + 1}/${runs} ${where}: longest task ${t.maxTask.toFixed(0)} ms, ${t.tasks} long tasks, 1,000 keys in ${(t.typingMs / 1000).toFixed(1)} s (+ ${TAIL_MS / 1000} s after)`);
+        for (const line of t.frames) ctx.log(`    ${line}`);
       }
     }
-    if (ws.scale === 100 && process.env.BENCH_PROFILE === '1') {
+    if (process.env.BENCH_PROFILE === '1') {
       const cpu = await startCpuProfile(page);
-      await typeKeys(page, 'editor', 1499);
-      ctx.log('CPU profile of one more 1,000-key run in the editor at 100×:');
+      const t = await typeKeys(page, 'editor', 1499);
+      ctx.log(`CPU profile of one more 1,000-key run in the editor at ${ws.scale}× (longest task ${t.maxTask.toFixed(0)} ms):`);
+      for (const line of t.frames) ctx.log(`    ${line}`);
       for (const line of (await cpu?.stop(20)) ?? []) ctx.log(line);
     }
     return res;
@@ -103,9 +107,12 @@ export default async function run(ctx: BenchContext): Promise<BenchRow[]> {
   try {
     await recordLongTasks(b.context);
     const runs = Math.max(1, Math.min(ctx.runs, 3));
-    const big = await measure(ctx, b, profile.appUrl, profile.workspaces[100], runs);
+    // BENCH_P14_SCALES=1 (or 100) for quicker iterations: only that scale is typed into.
+    const scales = (process.env.BENCH_P14_SCALES ?? '100,1').split(',');
+    const none = { editor: [], textarea: [] } as Record<'editor' | 'textarea', Typed[]>;
+    const big = scales.includes('100') ? await measure(ctx, b, profile.appUrl, profile.workspaces[100], runs) : none;
     // 1× is information only: a failure there is logged, not fatal to the 100× row.
-    const one = await measure(ctx, b, profile.appUrl, profile.workspaces[1], 1).catch((err: Error) => {
+    const one = !scales.includes('1') ? none : await measure(ctx, b, profile.appUrl, profile.workspaces[1], 1).catch((err: Error) => {
       ctx.log(`1× not measured: ${err.message.split('\n')[0]}`);
       return { editor: [], textarea: [] } as Record<'editor' | 'textarea', Typed[]>;
     });

@@ -87,16 +87,35 @@ class OpenedCache {
   }
 }
 
+/**
+ * An update row `{ k, u, … }` of `table` as IndexedDB stores it: `u` sealed into `$u` with the data
+ * key of the document `k`. The middleware seals with it; so does the app's direct write of a
+ * keystroke's row (renderer/workspace/durableWrites.ts), which passes under Dexie.
+ */
+export function sealUpdateRow(vault: Vault, table: string, row: Record<string, unknown>): Record<string, unknown> {
+  const scope = String(row.k);
+  const { u, ...rest } = row;
+  const $u = vault.sealFor(scope, `${table}|${scope}`, u as Uint8Array);
+  // Read back soon (compaction merges the rows written since its last run): no need to decrypt them.
+  openedCache(vault, table).set(OpenedCache.key(scope, $u), u as Uint8Array);
+  return { ...rest, $u };
+}
+
+/** One cache of plaintexts per vault and updates table, shared by every path that seals or opens its rows. */
+const caches = new WeakMap<Vault, Map<string, OpenedCache>>();
+function openedCache(vault: Vault, table: string): OpenedCache {
+  let byTable = caches.get(vault);
+  if (!byTable) caches.set(vault, (byTable = new Map()));
+  let cache = byTable.get(table);
+  if (!cache) byTable.set(table, (cache = new OpenedCache()));
+  return cache;
+}
+
 function updatesCodec(vault: Vault, table: string): Codec {
-  const cache = new OpenedCache();
+  const cache = openedCache(vault, table);
   return {
     encode(value) {
-      if (!('u' in value)) return value;
-      const scope = String(value.k);
-      const { u, ...rest } = value;
-      const $u = vault.sealFor(scope, `${table}|${scope}`, u as Uint8Array);
-      cache.set(OpenedCache.key(scope, $u), u as Uint8Array);
-      return { ...rest, $u };
+      return 'u' in value ? sealUpdateRow(vault, table, value) : value;
     },
     decode(value) {
       if (!value || typeof value !== 'object') return value;

@@ -1,5 +1,8 @@
 import { Dexie } from 'dexie';
 import { WorkerMerger, type Merger, type MergeKind } from './compactionMerge';
+import { sealUpdateRow } from '../vault';
+import type { CrisisRoomDb } from './db';
+import { announceStoredRow } from './internals/dexieSignal';
 
 /**
  * Storage compaction of one stored Y.Doc (its rows `{ i, k, u }` in a y-dexie updates table):
@@ -78,7 +81,8 @@ export interface CompactorOptions {
 }
 
 let sharedMerger: WorkerMerger | null = null;
-const pageMerger = () => (sharedMerger ??= new WorkerMerger());
+/** The page's merger (one worker, shared with remoteBatch.ts). */
+export const pageMerger = (): Merger => (sharedMerger ??= new WorkerMerger());
 
 /** Compacts the rows of document `id` in `table`; one run at a time per document. */
 export class DocCompactor {
@@ -92,7 +96,7 @@ export class DocCompactor {
   private readonly foldMinBytes: number;
 
   constructor(
-    private readonly db: Dexie,
+    private readonly db: CrisisRoomDb,
     private readonly table: string,
     private readonly id: string,
     private readonly opts: CompactorOptions = {},
@@ -134,18 +138,12 @@ export class DocCompactor {
     const plan = planCompaction(keys, this.marker, { canFold: this.merger.offThread, foldDue: this.foldDue, maxSegments: this.maxSegments });
     if (!plan) return { kind: 'none', merged: 0, again: false };
     const rows = await t.bulkGet(plan.sources);
+
     if (rows.some((r) => !r || !(r.u instanceof Uint8Array))) return this.conflict();
     const merged = await this.merger.merge(plan.kind, rows.map((r) => r!.u));
     await this.opts.beforeCommit?.();
     const out = plan.sources[plan.sources.length - 1]!;
-    const committed = await this.db.transaction('rw', this.table, async () => {
-      const now = new Set(await this.keysOf());
-      // A row read is gone: someone else compacted; writing ours could drop what they merged.
-      if (keys.some((k) => k <= out && !now.has(k))) return false;
-      await t.put({ i: out, k: this.id, u: merged });
-      await t.bulkDelete(plan.sources.slice(0, -1));
-      return true;
-    });
+    const committed = await this.commit(keys, plan.sources, { i: out, k: this.id, u: merged });
     if (!committed) return this.conflict();
     this.marker = out;
     if (plan.kind === 'fold') {
@@ -156,6 +154,58 @@ export class DocCompactor {
       this.foldDue = merged.length >= Math.max(this.foldMinBytes, this.baseBytes * FOLD_RATIO);
     }
     return { kind: plan.kind, merged: plan.sources.length, again: this.foldDue && this.merger.offThread };
+  }
+
+  /**
+   * In ONE IndexedDB transaction: unless a row read is gone (someone else compacted: writing ours
+   * could drop what they merged), the merged row is written at the key of the newest source and
+   * the other sources are deleted. Straight on Dexie's connection, under Dexie, the row sealed as
+   * the vault's middleware seals it: through Dexie, the commit re-ran y-dexie's live query of the
+   * open document, reading back and applying rows it already holds, in one task of the page while
+   * someone types (issue 14, bench P14). Other windows hear of the merged row
+   * (internals/dexieSignal.ts); the rows it replaces were in their documents already or are in it.
+   */
+  private commit(keys: readonly number[], sources: readonly number[], row: UpdateRow): Promise<boolean> {
+    const idb = this.db.isOpen() ? this.db.backendDB() : null;
+    if (!idb) return this.commitThroughDexie(keys, sources, row);
+    return new Promise<boolean>((resolve, reject) => {
+      const tx = idb.transaction(this.table, 'readwrite');
+      const store = tx.objectStore(this.table);
+      let done = false;
+      let failure: unknown = null;
+      const stored = { ...row } as Record<string, unknown>;
+      const sealed = this.db.vault ? sealUpdateRow(this.db.vault, this.table, stored) : stored;
+      const req = store.index('k').getAllKeys(IDBKeyRange.only(this.id));
+      req.onsuccess = () => {
+        const now = new Set(req.result as number[]);
+        if (keys.some((k) => k <= row.i && !now.has(k))) return;
+        try {
+          store.put(sealed);
+          for (const k of sources) if (k !== row.i) store.delete(k);
+          done = true;
+        } catch (err) {
+          // Nothing of it is kept: the put goes with the transaction.
+          failure = err;
+          tx.abort();
+        }
+      };
+      tx.oncomplete = () => {
+        if (done) announceStoredRow(this.db.name, this.table, this.id, row.i);
+        resolve(done);
+      };
+      tx.onabort = tx.onerror = () => reject(failure ?? tx.error ?? req.error ?? new DOMException('the compaction was aborted', 'AbortError'));
+    });
+  }
+
+  private commitThroughDexie(keys: readonly number[], sources: readonly number[], row: UpdateRow): Promise<boolean> {
+    const t = this.db.table<UpdateRow, number>(this.table);
+    return this.db.transaction('rw', this.table, async () => {
+      const now = new Set(await this.keysOf());
+      if (keys.some((k) => k <= row.i && !now.has(k))) return false;
+      await t.put(row);
+      await t.bulkDelete(sources.filter((k) => k !== row.i));
+      return true;
+    });
   }
 
   private conflict(): CompactionResult {

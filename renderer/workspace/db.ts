@@ -48,17 +48,21 @@ export interface DbOptions {
 export class CrisisRoomDb extends Dexie {
   workspaces!: EntityTable<WorkspaceRow, 'id'>;
   compartments!: EntityTable<CompartmentRow, 'id'>;
+  /** The vault whose keys encrypt every row; null: rows are stored in clear (see DbOptions). */
+  readonly vault: Vault | null;
 
   constructor(name = DB_NAME, options: DbOptions = {}) {
     // y-dexie's periodic GC is off: it merged every stored document on the page's thread every
     // five minutes; workspace/compaction.ts merges new rows in a worker, at idle (issue 14, P14).
-    super(name, { addons: [yDexie({ gc: false }) as (db: Dexie) => void] });
+    // Dexie's query cache is off: a keystroke's row is written under Dexie (durableWrites.ts), so
+    // the cache would not know of it and could hand a document opened again a stale list of rows.
+    super(name, { addons: [yDexie({ gc: false }) as (db: Dexie) => void], cache: 'disabled' });
     // No index on `name`: index keys are stored in clear. Indexed fields (id, updatedAt,
     // deletedAt) are the only ones the vault leaves readable.
     this.version(1).stores({ workspaces: 'id, updatedAt, deletedAt, doc: Y.Doc' });
     // Restricted rooms (renderer/rooms): only on laptops of their members.
     this.version(2).stores({ compartments: 'id, workspaceId, doc: Y.Doc' });
-    const vault = options.vault === undefined ? getVault() : options.vault;
+    const vault = (this.vault = options.vault === undefined ? getVault() : options.vault);
     if (vault) this.use(vaultMiddleware(vault, () => new Set(this.tables.filter((t) => (t.schema as { yProps?: unknown[] }).yProps?.length).map((t) => t.name))));
   }
 }

@@ -1,5 +1,7 @@
 import { Dexie } from 'dexie';
+import { sealUpdateRow } from '../vault';
 import { UPDATES_TABLE, type CrisisRoomDb } from './db';
+import { announceStoredRow } from './internals/dexieSignal';
 
 /**
  * Stores one local Yjs update at once, in its own IndexedDB transaction whose commit is
@@ -14,18 +16,52 @@ import { UPDATES_TABLE, type CrisisRoomDb } from './db';
  * the browser commits without waiting for the page. (Writes still queued when the page unloads
  * can be aborted all the same: updateWriter.ts copies them to the leave journal.)
  *
- * The row is the one y-dexie writes (`{ k, u, f: 1 }`, auto-increment `i`), written through
- * Dexie, so y-dexie's loading and compression, Dexie's query cache and other windows' live
- * queries all see it as usual. Settles when IndexedDB confirms (or refuses) the write.
+ * The row is the one y-dexie writes (`{ k, u, f: 1 }`, auto-increment `i`), sealed as the vault's
+ * middleware seals it (renderer/vault `sealUpdateRow`), and written straight to IndexedDB on
+ * Dexie's connection, under Dexie: through Dexie each keystroke also paid Dexie's transaction
+ * machinery, a re-run of y-dexie's live query in this window (reading back and applying the
+ * update the document had just made) and a change notice to the other windows (issue 14, bench
+ * P14). Other windows still hear of the row (internals/dexieSignal.ts, a few rows at a time);
+ * y-dexie's loading, compaction (compaction.ts) and Dexie's reads see it as any row.
+ * Settles when IndexedDB confirms (or refuses) the write.
  */
 export function storeUpdateNow(db: CrisisRoomDb, workspaceId: string, update: Uint8Array, table: string = UPDATES_TABLE): Promise<void> {
+  return storeUpdatesNow(db, workspaceId, [update], table);
+}
+
+/** The same for several updates, one row each, in ONE transaction (all are stored, or none). */
+export function storeUpdatesNow(db: CrisisRoomDb, workspaceId: string, updates: readonly Uint8Array[], table: string = UPDATES_TABLE): Promise<void> {
+  const idb = db.isOpen() ? db.backendDB() : null;
+  if (!idb) return storeThroughDexie(db, workspaceId, updates, table);
+  return new Promise<void>((resolve, reject) => {
+    const tx = idb.transaction(table, 'readwrite');
+    const store = tx.objectStore(table);
+    const reqs = updates.map((u) => {
+      const row = { k: workspaceId, u, f: 1 };
+      return store.add(db.vault ? sealUpdateRow(db.vault, table, row) : row);
+    });
+    try {
+      tx.commit();
+    } catch {
+      // An engine without commit(): IndexedDB commits on its own once the add completes.
+    }
+    tx.oncomplete = () => {
+      resolve();
+      for (const req of reqs) announceStoredRow(db.name, table, workspaceId, req.result as number);
+    };
+    tx.onabort = tx.onerror = () => reject(tx.error ?? new DOMException('the write was aborted', 'AbortError'));
+  });
+}
+
+/** Before Dexie has opened its connection: the same write through Dexie (which opens it). */
+function storeThroughDexie(db: CrisisRoomDb, workspaceId: string, updates: readonly Uint8Array[], table: string): Promise<void> {
   return Dexie.ignoreTransaction(() =>
     db.transaction('rw', table, (tx) => {
-      const added = tx.table(table).add({ k: workspaceId, u: update, f: 1 });
+      const added = tx.table(table).bulkAdd(updates.map((u) => ({ k: workspaceId, u, f: 1 })));
       try {
         tx.idbtrans.commit();
       } catch {
-        // An engine without commit(): IndexedDB commits on its own once the add completes.
+        // As above.
       }
       return added;
     }),

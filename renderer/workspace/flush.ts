@@ -1,4 +1,5 @@
 import { usePersistence, writesSettled } from './persistence';
+import { flushAnnouncements } from './internals/dexieSignal';
 
 /**
  * What the page holds that is not safely on its way to IndexedDB yet, and writing it now.
@@ -44,6 +45,8 @@ export function flushNow(): void {
     }
   }
   for (const w of writers) w.flush();
+  // Other windows hear now of the rows written in the last few milliseconds.
+  flushAnnouncements();
 }
 
 /**

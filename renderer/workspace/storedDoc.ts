@@ -9,6 +9,7 @@ import { registerWriter } from './flush';
 import { UpdateWriter } from './updateWriter';
 import { journalEntries, removeJournalEntries, type JournalEntry } from './journal';
 import { CompactionSchedule, DocCompactor } from './compaction';
+import { listenForStoredRows } from './internals/dexieSignal';
 
 /**
  * Opening one stored Y.Doc (a workspace's, or a restricted room's: any row of a table with a
@@ -83,6 +84,8 @@ export interface StoredDoc {
  */
 export async function openStoredDoc(db: CrisisRoomDb, id: string, doc: Y.Doc, updatesTable: string): Promise<StoredDoc> {
   const left = journalEntries(id);
+  // Rows other windows write under Dexie reach y-dexie's live query here (durableWrites.ts).
+  listenForStoredRows();
   const { provider, missed } = await loadWithoutEcho(doc);
   const compaction = new CompactionSchedule(new DocCompactor(db, updatesTable, id), COMPRESS_AFTER_WRITES);
   const writer = new UpdateWriter(db, id, updatesTable);
@@ -90,7 +93,9 @@ export async function openStoredDoc(db: CrisisRoomDb, id: string, doc: Y.Doc, up
   const store = (update: Uint8Array, origin: unknown) => {
     // The provider's own transactions apply what is already stored.
     if (origin === provider) return;
-    writer.add(update);
+    // A peer's update waits for the others arriving about now (one row); everything else is stored at once.
+    if (origin === 'remote') writer.addRemote(update);
+    else writer.add(update);
     compaction.noteWrite();
   };
   for (const m of missed) store(m.update, m.origin);
@@ -105,7 +110,7 @@ export async function openStoredDoc(db: CrisisRoomDb, id: string, doc: Y.Doc, up
     provider,
     close: () => {
       doc.off('updateV2', store);
-      writer.flush();
+      writer.close();
       unregister();
       DexieYProvider.release(doc);
       compaction.close();

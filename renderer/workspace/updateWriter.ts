@@ -1,6 +1,9 @@
 import * as Y from 'yjs';
 import type { CrisisRoomDb } from './db';
-import { storeUpdateNow } from './durableWrites';
+import { storeUpdatesNow } from './durableWrites';
+import type { Merger } from './compactionMerge';
+import { pageMerger } from './compaction';
+import { RemoteBatch } from './remoteBatch';
 import type { PendingWriter } from './flush';
 import { journalReady, removeJournalEntries, writeJournal } from './journal';
 import { trackWrite } from './persistence';
@@ -23,22 +26,48 @@ export class UpdateWriter implements PendingWriter {
   private readonly writes = new Set<Promise<boolean>>();
   /** Journal entries this session wrote; removed once every update they copy is confirmed. */
   private journaled: IDBValidKey[] = [];
+  /** Peers' updates, stored a batch at a time (remoteBatch.ts). */
+  private readonly remote: RemoteBatch;
 
   constructor(
     private readonly db: CrisisRoomDb,
     private readonly workspaceId: string,
     /** y-dexie's updates table of the document (workspaces' by default; restricted rooms have their own). */
     private readonly table?: string,
-  ) {}
+    merger: Merger = pageMerger(),
+  ) {
+    this.remote = new RemoteBatch((rows, covers) => this.write(rows, covers), merger);
+  }
 
-  /** Stores `update` (Yjs V2) now; "saving…" counts it until IndexedDB confirms it. */
+  /**
+   * Stores `update` (Yjs V2) now; "saving…" counts it until IndexedDB confirms it. Peers' updates
+   * not stored yet go in the same transaction, before it.
+   */
   add(update: Uint8Array): void {
+    const earlier = this.remote.takeAll();
+    this.write([...earlier, update], [...earlier, update]);
+  }
+
+  /** Stores a peer's update with the others arriving about now, as one row (remoteBatch.ts). */
+  addRemote(update: Uint8Array): void {
     this.unconfirmed.add(update);
-    const done = storeUpdateNow(this.db, this.workspaceId, update, this.table);
+    this.remote.add(update);
+  }
+
+  /** The document closes: the peers' updates not stored yet are written now, as they are. */
+  close(): void {
+    const earlier = this.remote.takeAll();
+    if (earlier.length > 0) this.write(earlier, earlier);
+    this.flush();
+  }
+
+  private write(rows: Uint8Array[], covers: readonly Uint8Array[]): void {
+    for (const u of covers) this.unconfirmed.add(u);
+    const done = storeUpdatesNow(this.db, this.workspaceId, rows, this.table);
     trackWrite(done);
     const ok = done.then(
       () => {
-        this.unconfirmed.delete(update);
+        for (const u of covers) this.unconfirmed.delete(u);
         this.tidy();
         return true;
       },

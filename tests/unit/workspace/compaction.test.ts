@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { beforeAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { compressYDocs } from 'y-dexie';
 import { installTestVault } from '../vault/testVault';
@@ -24,6 +24,7 @@ beforeEach(async () => {
   await ensureDataKey(ID);
 });
 afterEach(async () => {
+  vi.restoreAllMocks();
   db.close();
   await db.delete();
 });
@@ -183,19 +184,11 @@ describe('compacting a stored document', () => {
     const before = await rowsOf();
     // A storage failure on the delete, after the merged row's put in the same transaction.
     let fail = true;
-    db.close();
-    db.use({
-      stack: 'dbcore',
-      name: 'failDelete',
-      create: (down) => ({
-        ...down,
-        table: (name) => {
-          const t = down.table(name);
-          return { ...t, mutate: (req) => (fail && req.type === 'delete' && name === UPDATES_TABLE ? Promise.reject(new Error('disk gone')) : t.mutate(req)) };
-        },
-      }),
+    const origDelete = IDBObjectStore.prototype.delete;
+    vi.spyOn(IDBObjectStore.prototype, 'delete').mockImplementation(function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['delete']>) {
+      if (fail && this.name === UPDATES_TABLE) throw new Error('disk gone');
+      return origDelete.apply(this, args);
     });
-    await db.open();
     const c = new DocCompactor(db, UPDATES_TABLE, ID, { merger: recordingWorker() });
     await expect(c.compact()).rejects.toThrow('disk gone');
     // The put at the newest source's key was rolled back with the rest.

@@ -1,0 +1,94 @@
+import type { Merger } from './compactionMerge';
+
+/**
+ * Updates received from peers (origin 'remote'), stored a batch at a time: a laptop joining a
+ * large workspace receives some 200 slices in quick succession (issue 14, bench P15), and one
+ * sealed IndexedDB row per slice cost the joiner's page a write, a seal and a transaction each
+ * (and the next open one row more to apply). Those arriving within REMOTE_BATCH_MS of the first,
+ * up to REMOTE_BATCH_BYTES, are merged into one row — off the page's thread (the compaction
+ * worker, compactionMerge.ts) — and written then.
+ *
+ * A local update never waits behind a batch: `takeAll` hands the writer every remote update not
+ * written yet (waiting or being merged), which it writes in the same transaction as, and before,
+ * the local one (so a keystroke that builds on a peer's text is never stored without that text);
+ * a merge still running for those is then dropped. Until written, remote updates count as
+ * unconfirmed (updateWriter.ts): the leave journal keeps them if the page goes away.
+ */
+export const REMOTE_BATCH_MS = 250;
+export const REMOTE_BATCH_BYTES = 1024 * 1024;
+
+interface Merging {
+  updates: Uint8Array[];
+  /** Written by a local write meanwhile: the merge's result is dropped. */
+  taken: boolean;
+}
+
+export class RemoteBatch {
+  private waiting: Uint8Array[] = [];
+  private bytes = 0;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private readonly merging = new Set<Merging>();
+
+  constructor(
+    /** Writes `rows` now, one row each, in one transaction; `covers` are the updates they hold. */
+    private readonly write: (rows: Uint8Array[], covers: Uint8Array[]) => void,
+    private readonly merger: Merger,
+    private readonly delayMs = REMOTE_BATCH_MS,
+    private readonly maxBytes = REMOTE_BATCH_BYTES,
+  ) {}
+
+  /** Remote updates not written yet (waiting or being merged). */
+  get pending(): number {
+    let n = this.waiting.length;
+    for (const m of this.merging) if (!m.taken) n += m.updates.length;
+    return n;
+  }
+
+  add(update: Uint8Array): void {
+    this.waiting.push(update);
+    this.bytes += update.length;
+    if (this.bytes >= this.maxBytes) this.seal();
+    else this.timer ??= setTimeout(() => this.seal(), this.delayMs);
+  }
+
+  /** Every remote update not written yet, in arrival order; the caller writes them now. */
+  takeAll(): Uint8Array[] {
+    const out: Uint8Array[] = [];
+    for (const m of this.merging) {
+      if (m.taken) continue;
+      m.taken = true;
+      out.push(...m.updates);
+    }
+    out.push(...this.take());
+    return out;
+  }
+
+  /** Merges what waits (off the page's thread) and writes it as one row. */
+  seal(): void {
+    const updates = this.take();
+    if (updates.length === 0) return;
+    if (updates.length === 1) return this.write(updates, updates);
+    const m: Merging = { updates, taken: false };
+    this.merging.add(m);
+    void this.merger.merge('tail', updates).then(
+      (merged) => {
+        this.merging.delete(m);
+        if (!m.taken) this.write([merged], updates);
+      },
+      () => {
+        // No merge: stored as they came, one row each (still one transaction).
+        this.merging.delete(m);
+        if (!m.taken) this.write(updates, updates);
+      },
+    );
+  }
+
+  private take(): Uint8Array[] {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    const out = this.waiting;
+    this.waiting = [];
+    this.bytes = 0;
+    return out;
+  }
+}
