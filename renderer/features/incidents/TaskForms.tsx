@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { YRecord } from '../../../shared/doc/collection';
 import { write } from '../../../shared/doc/origins';
@@ -6,28 +6,48 @@ import { addTask, assignTask, ownerLabel, reassignCandidates, reassignTask, setT
 import type { Incident, IncidentTask } from '../../../shared/incidents/types';
 import type { RoleUnit } from '../../../shared/roles/types';
 import { incidentNowFor } from '../../exerciseClock/useExerciseClock';
+import { afterPaint } from '../../hooks/useProgressive';
 import { useSession } from '../../session/sessionStore';
 import { fromLocalInput, toLocalInput } from './format';
 import { ownerChoiceOf, resolveOwnerChoice } from './TaskPeople';
 
-/** A person picker over the map: units as groups, each with "the whole unit" and its people. */
+/**
+ * A person picker over the map: units as groups, each with "the whole unit" and its people. A
+ * large map's list (2,000 people: thousands of options) is built after the room's first paint, or
+ * at once when the picker is focused or clicked; until then it holds only the chosen entry.
+ */
 export function PersonSelect({ units, value, onChange, empty, testId, label }: { units: readonly RoleUnit[]; value: string; onChange: (v: string) => void; empty: string; testId: string; label: string }) {
   const { t } = useTranslation('incidents');
+  const [full, setFull] = useState(false);
+  useEffect(() => (full ? undefined : afterPaint(() => setFull(true))), [full]);
+  const open = () => setFull(true);
+  const unitOption = (u: RoleUnit) => (
+    <option key={`unit:${u.id}`} value={`unit:${u.id}`}>{`${u.name} ${t('tasks.unitOnly')}`}</option>
+  );
+  const personOption = (u: RoleUnit, m: RoleUnit['members'][number]) => (
+    <option key={m.id} value={`m:${m.id}`}>
+      {t('tasks.person', { name: m.name, unit: u.name })}
+    </option>
+  );
+  const chosen = (): ReactNode => {
+    for (const u of units) {
+      if (value === `unit:${u.id}`) return unitOption(u);
+      const m = u.members.find((x) => value === `m:${x.id}`);
+      if (m) return personOption(u, m);
+    }
+    return null;
+  };
   return (
-    <select value={value} onChange={(e) => onChange(e.target.value)} data-testid={testId} aria-label={label}>
+    <select value={value} onChange={(e) => onChange(e.target.value)} onFocus={open} onPointerDown={open} data-testid={testId} aria-label={label}>
       <option value="">{empty}</option>
-      {units.map((u) => (
-        <optgroup key={u.id} label={u.name}>
-          <option value={`unit:${u.id}`}>{`${u.name} ${t('tasks.unitOnly')}`}</option>
-          {u.members
-            .filter((m) => m.name.trim())
-            .map((m) => (
-              <option key={m.id} value={`m:${m.id}`}>
-                {t('tasks.person', { name: m.name, unit: u.name })}
-              </option>
-            ))}
-        </optgroup>
-      ))}
+      {full
+        ? units.map((u) => (
+            <optgroup key={u.id} label={u.name}>
+              {unitOption(u)}
+              {u.members.filter((m) => m.name.trim()).map((m) => personOption(u, m))}
+            </optgroup>
+          ))
+        : chosen()}
     </select>
   );
 }
