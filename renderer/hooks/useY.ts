@@ -1,5 +1,5 @@
 import { useMemo, useRef, useSyncExternalStore } from 'react';
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 
 /**
  * The one way React components follow Yjs data. `yStore` is a small external store over a Y type:
@@ -27,13 +27,17 @@ export interface YStore<T> {
   version(): number;
 }
 
-export function yStore<T, Y0 extends AnyYType>(type: Y0 | null | undefined, read: (type: Y0) => T, listen: YListen = 'deep', also: readonly AnyYType[] = []): YStore<T | undefined> {
+/** Which of a transaction's events concern a store (checked per event: never a walk over the type's content). */
+export type YRelevant = (events: ReadonlyArray<Y.YEvent<AnyYType>>) => boolean;
+
+export function yStore<T, Y0 extends AnyYType>(type: Y0 | null | undefined, read: (type: Y0) => T, listen: YListen = 'deep', also: readonly AnyYType[] = [], relevant?: YRelevant): YStore<T | undefined> {
   let version = 0;
   let cached: { version: number; value: T | undefined } | null = null;
   return {
     subscribe(onChange) {
       if (!type) return () => {};
-      const handler = () => {
+      const handler = (events: Y.YEvent<AnyYType> | Array<Y.YEvent<AnyYType>>) => {
+        if (relevant && !relevant(Array.isArray(events) ? events : [events])) return;
         version++;
         onChange();
       };
@@ -60,6 +64,26 @@ export function useY<T, Y0 extends AnyYType>(type: Y0 | null | undefined, read: 
   const readRef = useRef(read);
   readRef.current = read;
   const store = useMemo(() => yStore(type, (t: Y0) => readRef.current(t), listen), [type, listen]);
+  return useSyncExternalStore(store.subscribe, store.getSnapshot, store.getSnapshot);
+}
+
+/**
+ * Relevant when the collection's own keys changed (a record added or removed) or one of `fields`
+ * of a record directly in it — not when anything else nested in a record did (typing in a
+ * statement's body), so a list over a big collection does not re-read it on every keystroke.
+ */
+export function recordFieldsChanged(coll: AnyYType, fields: readonly string[]): YRelevant {
+  return (events) =>
+    events.some((e) => e.target === coll || (e.target.parent === coll && e.target instanceof Y.Map && fields.some((f) => (e as Y.YMapEvent<unknown>).keysChanged.has(f))));
+}
+
+/** `read(coll)`, read again only after records were added or removed or one of their `fields` changed (see recordFieldsChanged). */
+export function useYRecordFields<T>(coll: Y.Map<Y.Map<unknown>> | null | undefined, fields: readonly string[], read: (coll: Y.Map<Y.Map<unknown>>) => T): T | undefined {
+  const readRef = useRef(read);
+  readRef.current = read;
+  const key = fields.join('\u0000');
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed on the field names
+  const store = useMemo(() => yStore(coll, (c: Y.Map<Y.Map<unknown>>) => readRef.current(c), 'deep', [], coll ? recordFieldsChanged(coll, fields) : undefined), [coll, key]);
   return useSyncExternalStore(store.subscribe, store.getSnapshot, store.getSnapshot);
 }
 

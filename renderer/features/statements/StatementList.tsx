@@ -8,7 +8,7 @@ import type { YRecord } from '../../../shared/doc/collection';
 import type { Governance } from '../../../shared/governance';
 import type { Language } from '../../../shared/languages';
 import { useGovernance } from '../../identity/useGovernance';
-import { useY, useYVersion } from '../../hooks/useY';
+import { useYRecordFields, useYVersion } from '../../hooks/useY';
 import { listStatements, readStatement, statementsOf } from '../../../shared/statements/store';
 import { VirtualList, virtualRowProps, type VirtualRow } from '../../ui/VirtualList';
 import { formatDateTime } from './format';
@@ -21,6 +21,9 @@ function rowsSignature(doc: Y.Doc): string {
   for (const rec of listStatements(doc)) sig += `${String(rec.get('id'))}\u0001${String(rec.get('incidentId') ?? '')}\u0002`;
   return sig;
 }
+
+/** The record fields rowsSignature reads (a keystroke in a body changes none: the 1,000-statement signature is not read again). */
+const ROW_FIELDS = ['id', 'order', 'incidentId'] as const;
 
 interface Row {
   rec: YRecord;
@@ -40,7 +43,7 @@ export function StatementList({ doc, wsId, incidentId }: { doc: Y.Doc; wsId: str
   const { t } = useTranslation('statements');
   const language = useSession((s) => s.language);
   const coll = statementsOf(doc);
-  const signature = useY(coll, () => rowsSignature(doc), 'deep');
+  const signature = useYRecordFields(coll, ROW_FIELDS, () => rowsSignature(doc));
 
   const gov = useGovernance();
   const rooms = useOpenRooms();

@@ -45,6 +45,9 @@ export class BodyAnalyzer {
   private snapshot: AnalysisSnapshot = { analysis: null, stale: true };
   private readonly listeners = new Set<() => void>();
   private timer: ReturnType<typeof setTimeout> | null = null;
+  /** When the armed timer fires, and when the analysis is due (Date.now() ms). */
+  private timerAt = 0;
+  private due = 0;
   private inputs: { language: Language; channels: string; incidentId: string } | null = null;
   private readonly disposers: (() => void)[] = [];
   private factsDisposer: (() => void) | null = null;
@@ -111,10 +114,30 @@ export class BodyAnalyzer {
     this.factsDisposer = () => target.unobserveDeep(on);
   }
 
+  /**
+   * Runs the analysis `delay` ms from now (later calls move it). A keystroke only moves the due
+   * time: one timer serves a burst of edits and re-arms itself if it fires before the due time
+   * (a clearTimeout + setTimeout pair on every keystroke was a visible share of typing, P14).
+   */
   private schedule(delay: number): void {
+    const now = Date.now();
+    this.due = now + delay;
+    if (this.timer && this.timerAt <= this.due) return;
     if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.run(), delay);
+    this.arm(delay, now);
   }
+
+  private arm(delay: number, now: number): void {
+    this.timerAt = now + delay;
+    this.timer = setTimeout(this.fire, delay);
+  }
+
+  private readonly fire = (): void => {
+    this.timer = null;
+    const now = Date.now();
+    if (now < this.due) this.arm(this.due - now, now);
+    else this.run();
+  };
 
   private run(): void {
     this.timer = null;

@@ -1,4 +1,4 @@
-import { useCallback, useRef, useState, useSyncExternalStore } from 'react';
+import { useCallback, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { confirm } from '../../ui/confirm';
 import type * as Y from 'yjs';
@@ -8,7 +8,7 @@ import { useGovernance } from '../../identity/useGovernance';
 import { useIdentity } from '../../identity/identity';
 import { memberNames, RoomOptions, useOpenRooms } from '../../rooms/ui';
 import { useToasts } from '../../ui/toasts';
-import { useDeepVersion } from './hooks';
+import { statementHomeStore, type StatementHome } from './statementHome';
 
 /**
  * Statements in restricted rooms (renderer/rooms): where a statement lives and who can see it,
@@ -39,14 +39,13 @@ export function useRoomStatementsVersion(rooms: ReadonlyArray<{ doc: Y.Doc }>): 
   return useSyncExternalStore(subscribe, get, get);
 }
 
-/** The document holding statement `id`: the workspace's, else the open room that has it. */
-export function useStatementHome(wsDoc: Y.Doc, id: string): { doc: Y.Doc; roomId: string | null } {
+/** The document holding statement `id`: the workspace's, else the open room that has it (see statementHome.ts). */
+export function useStatementHome(wsDoc: Y.Doc, id: string): StatementHome {
   const rooms = useOpenRooms();
-  useDeepVersion(statementsOf(wsDoc));
-  useRoomStatementsVersion(rooms);
-  if (statementsOf(wsDoc).has(id)) return { doc: wsDoc, roomId: null };
-  for (const r of rooms) if (statementsOf(r.doc).has(id)) return { doc: r.doc, roomId: r.room.id };
-  return { doc: wsDoc, roomId: null };
+  const keyOf = rooms.map((r) => `${r.room.id}=${r.doc.guid}`).join(',');
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed on the rooms' ids and documents
+  const store = useMemo(() => statementHomeStore(wsDoc, rooms, id), [wsDoc, id, keyOf]);
+  return useSyncExternalStore(store.subscribe, store.getSnapshot, store.getSnapshot);
 }
 
 /** "Move to restricted room…": copies the statement into the room's document, then deletes it here. */

@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import { write } from '../../../shared/doc/origins';
-import { yStore } from '../../../renderer/hooks/useY';
+import { recordFieldsChanged, yStore } from '../../../renderer/hooks/useY';
 
 /**
  * The store behind useY/useYSnapshot/useYVersion (renderer/hooks/useY.ts): React renders a
@@ -97,5 +97,30 @@ describe('yStore: one render per change it listens to', () => {
     stop();
     write(doc, 'user', () => people.set('p2', 1));
     expect(store.version()).toBe(2);
+  });
+});
+
+describe('yStore with recordFieldsChanged: a list over a big collection', () => {
+  it('is not read again while a nested text of a record is typed into; is read again for its fields and for records added or removed', () => {
+    const { doc, root, rec, body } = setup();
+    let reads = 0;
+    const store = yStore(root, (c) => (reads++, [...c.keys()].map((k) => `${k}:${String(c.get(k)!.get('title'))}`).join(',')), 'deep', [], recordFieldsChanged(root, ['title']));
+    const w = watch(store);
+    for (let i = 0; i < 30; i++) write(doc, 'user', () => body.insert(0, 'k'));
+    write(doc, 'user', () => rec.set('note', '不在清單上'));
+    expect(w.counts()).toEqual({ notified: 0, renders: 0 });
+    expect(reads).toBe(1);
+    write(doc, 'user', () => rec.set('title', '正式聲明'));
+    expect(w.counts()).toEqual({ notified: 1, renders: 1 });
+    write(doc, 'user', () => {
+      const r = new Y.Map<unknown>();
+      root.set('b', r);
+      r.set('title', '第二份');
+    });
+    expect(w.counts()).toEqual({ notified: 2, renders: 2 });
+    write(doc, 'user', () => root.delete('b'));
+    expect(w.counts().notified).toBe(3);
+    expect(reads).toBe(4);
+    w.stop();
   });
 });

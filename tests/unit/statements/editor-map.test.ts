@@ -84,6 +84,37 @@ describe('studio analysis', () => {
     }
   });
 
+  it('a burst of keystrokes arms one timer, and the analysis runs once typing pauses', () => {
+    vi.useFakeTimers();
+    try {
+      const { doc, id, rec } = docWithStatement({ body: '聲明' });
+      const analyzer = new BodyAnalyzer(doc, rec);
+      const stop = analyzer.start();
+      analyzer.setInputs('zh-TW', '', '');
+      vi.advanceTimersByTime(0);
+      const armed = vi.spyOn(globalThis, 'setTimeout');
+      const cleared = vi.spyOn(globalThis, 'clearTimeout');
+      for (let i = 0; i < 40; i++) {
+        typeInto(doc, id, 0, 0, '字');
+        vi.advanceTimersByTime(10);
+      }
+      // 400 ms of typing, 10 ms apart: the timer re-armed itself at most twice, never cleared.
+      expect(armed.mock.calls.length).toBeLessThanOrEqual(3);
+      expect(cleared).not.toHaveBeenCalled();
+      expect(analyzer.getSnapshot().stale).toBe(true);
+      vi.advanceTimersByTime(200);
+      expect(analyzer.getSnapshot().stale).toBe(true); // 210 ms after the last key
+      vi.advanceTimersByTime(60);
+      expect(analyzer.getSnapshot()).toMatchObject({ stale: false });
+      expect(analyzer.getSnapshot().analysis!.text).toBe('字'.repeat(40) + '聲明');
+      armed.mockRestore();
+      cleared.mockRestore();
+      stop();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('never shows "approved" while the analysed hash may lag behind the text', async () => {
     const t = await signedTeam();
     const { id, rec } = statementBy(t, 'owner');
