@@ -31,8 +31,9 @@ async function printPdf(page: Page, id: string, paper: 'A4' | 'A3') {
   await page.goto(`/#/w/${id}/roles/print?size=${paper}`);
   const poster = page.getByTestId('poster');
   await expect(poster).toHaveAttribute('data-paper', paper);
-  // The print view draws its sheets a few per task; every one is in before printing.
-  await expect(poster).toHaveAttribute('data-complete', 'true');
+  // The print view draws its sheets a few per task; every one is in before printing (a large map
+  // on a loaded machine takes longer than the default 5 s: this asserts completeness, speed is P16).
+  await expect(poster).toHaveAttribute('data-complete', 'true', { timeout: 30_000 });
   await expect(poster.locator('[data-testid=poster-page][data-drawn=false]')).toHaveCount(0);
   await page.evaluate(() => document.fonts.ready);
   const expected = Number(await poster.getAttribute('data-pages'));
@@ -79,7 +80,7 @@ test('a large map (150 units × 60 crisis types): the preview draws the sheets i
   const sheets = poster.getByTestId('poster-page');
   await expect(sheets.first()).toHaveAttribute('data-drawn', 'true');
   // The first sheets show before the whole map is laid out; the page count follows.
-  await expect(poster).toHaveAttribute('data-pages', /^\d+$/);
+  await expect(poster).toHaveAttribute('data-pages', /^\d+$/, { timeout: 30_000 });
   const total = Number(await poster.getAttribute('data-pages'));
   expect(total).toBeGreaterThan(8);
   await expect(sheets).toHaveCount(total); // every sheet has its box (the page keeps its length)
