@@ -4,9 +4,32 @@ import { collectionOf } from '../../../shared/doc/workspaceDoc';
 import { addMember, addUnit, updateMember } from '../../../shared/roles/roleMap';
 import { setCell } from '../../../shared/roles/raci';
 import { PHASES, type Phase } from '../../../shared/roles/types';
+import type { PosterLabels } from '../../../shared/roles/poster';
+import type { SampleLanguage } from './sampleMap';
 
 export const DAY = 24 * 60 * 60 * 1000;
 export const NOW = Date.UTC(2025, 5, 1, 12, 0, 0);
+
+/** The poster's printed words, per sample language (poster and poster-start tests). */
+export const POSTER_LABELS: Record<SampleLanguage, PosterLabels> = {
+  'zh-TW': {
+    crisisType: '危機類型',
+    firstResponder: '第一線應變',
+    phases: { detect: '偵測', assess: '評估', respond: '應變', communicate: '溝通', recover: '復原' },
+    directory: { unit: '單位', name: '姓名', phone: '電話', email: '電子郵件', backup: '代理人' },
+    external: '外部',
+    noPeople: '尚無聯絡人',
+  },
+  en: {
+    crisisType: 'Crisis type',
+    firstResponder: 'First responder',
+    phases: { detect: 'Detect', assess: 'Assess', respond: 'Respond', communicate: 'Communicate', recover: 'Recover' },
+    directory: { unit: 'Unit', name: 'Name', phone: 'Phone', email: 'E-mail', backup: 'Backup' },
+    external: 'external',
+    noPeople: 'No contacts yet',
+  },
+};
+
 
 export function addCrisisType(doc: Y.Doc, name: string, firstResponderUnitId = '', key = ''): string {
   return addRecord(collectionOf(doc, 'crisisTypes'), { key, name, description: '', response: '', firstResponderUnitId, steps: [], escalation: [] }, 'system');

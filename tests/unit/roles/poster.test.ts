@@ -1,29 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { deriveAbbr, unitAbbreviations } from '../../../shared/roles/abbr';
-import { layoutPoster, PAPER_MM, type Paper, type PosterLabels, type PosterLayout } from '../../../shared/roles/poster';
+import { layoutPoster, PAPER_MM, type Paper, type PosterLayout } from '../../../shared/roles/poster';
 import { readRoleMap } from '../../../shared/roles/roleMap';
 import { countTextLines, textWidthEm } from '../../../shared/roles/textMetrics';
 import { buildSampleMap, type SampleLanguage } from './sampleMap';
-import { NOW } from './fixture';
+import { NOW, POSTER_LABELS as LABELS } from './fixture';
 
-const LABELS: Record<SampleLanguage, PosterLabels> = {
-  'zh-TW': {
-    crisisType: '危機類型',
-    firstResponder: '第一線應變',
-    phases: { detect: '偵測', assess: '評估', respond: '應變', communicate: '溝通', recover: '復原' },
-    directory: { unit: '單位', name: '姓名', phone: '電話', email: '電子郵件', backup: '代理人' },
-    external: '外部',
-    noPeople: '尚無聯絡人',
-  },
-  en: {
-    crisisType: 'Crisis type',
-    firstResponder: 'First responder',
-    phases: { detect: 'Detect', assess: 'Assess', respond: 'Respond', communicate: 'Communicate', recover: 'Recover' },
-    directory: { unit: 'Unit', name: 'Name', phone: 'Phone', email: 'E-mail', backup: 'Backup' },
-    external: 'external',
-    noPeople: 'No contacts yet',
-  },
-};
 
 function layout(units: number, crisisTypes: number, language: SampleLanguage, paper: Paper): PosterLayout {
   const { doc } = buildSampleMap({ units, crisisTypes, language, reviewedAt: NOW - 86400000 });

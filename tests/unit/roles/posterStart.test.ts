@@ -1,17 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { layoutPoster, layoutPosterStart, type PosterLabels } from '../../../shared/roles/poster';
+import { layoutPoster, layoutPosterStart } from '../../../shared/roles/poster';
 import { readRoleMap } from '../../../shared/roles/roleMap';
 import { buildSampleMap } from './sampleMap';
-import { NOW } from './fixture';
+import { NOW, POSTER_LABELS } from './fixture';
 
-const LABELS: PosterLabels = {
-  crisisType: '危機類型',
-  firstResponder: '第一線應變',
-  phases: { detect: '偵測', assess: '評估', respond: '應變', communicate: '溝通', recover: '復原' },
-  directory: { unit: '單位', name: '姓名', phone: '電話', email: '電子郵件', backup: '代理人' },
-  external: '外部',
-  noPeople: '尚無聯絡人',
-};
+const LABELS = POSTER_LABELS['zh-TW'];
 
 /** The preview's first sheets (issue 14, P16): laid out alone, the same as the whole layout's. */
 describe('poster: the first sheets before the whole layout', () => {
