@@ -113,7 +113,12 @@ describe('a keystroke row written under Dexie', () => {
     expect(watch.seen.at(-1)).toHaveLength(0);
     const sender = new BroadcastChannel('crisis-room-stored-rows');
     sender.postMessage(m.signal.mutatedParts(name, m.db.UPDATES_TABLE, [key], ['ws2']));
-    await expect.poll(() => watch.seen.at(-1)?.length, { timeout: 2000 }).toBe(1);
+    await expect
+      .poll(() => watch.seen.at(-1)?.length, {
+        timeout: 2000,
+        message: `Dexie did not pass our notice (DOM event "${m.signal.DEXIE_MUTATED_EVENT}") to its live queries: its cross-window notice changed in the installed version — update renderer/workspace/internals/dexieSignal.ts (see renderer/sync/CONTEXT.md, "Third-party internals") before upgrading`,
+      })
+      .toBe(1);
     sender.close();
     watch.stop();
     here.close();
