@@ -40,6 +40,12 @@ async function openOnce(b: ScaleBrowser, url: string, profile = false, log?: (m:
     await page.waitForFunction(() => window.__scaleVisible !== undefined, null, { timeout: 180_000, polling: 100 });
     const visible = await page.evaluate(() => window.__scaleVisible!);
     const { at, maxTask } = await interactiveAfter(page, visible);
+    // Where the time went: the app's own marks (ms from navigation start), resources included.
+    const marks = await page.evaluate(() => [
+      ...performance.getEntriesByType('mark').filter((m) => m.name.startsWith('crisis-room:')).map((m) => [m.name.slice(12), m.startTime] as const),
+      ['scripts loaded', Math.max(0, ...(performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((r) => r.name.endsWith('.js')).map((r) => r.responseEnd))] as const,
+    ]);
+    log?.(`marks: ${marks.sort((a, b) => a[1] - b[1]).map(([n, t]) => `${n} ${t.toFixed(0)}`).join(', ')}, content ${visible.toFixed(0)}`);
     if (cpu) for (const line of await cpu.stop()) log?.(line);
     return { visible, interactive: at, maxTask };
   } finally {
@@ -74,7 +80,7 @@ export default async function run(ctx: BenchContext): Promise<BenchRow[]> {
               await page.close();
             }
           }
-          const o = await openOnce(b, url);
+          const o = await openOnce(b, url, false, ctx.log);
           opens.push(o);
           return o.interactive;
         },

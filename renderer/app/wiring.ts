@@ -13,6 +13,7 @@ import { installPageGuard } from '../workspace/pageGuard';
 import { installUndo } from '../features/undo/undoService';
 import { installNotifications } from '../features/notify/notifyService';
 import { installOriginGuard } from './originGuardService';
+import { prepareRoomAuth } from '../../shared/sync/roomAuth';
 
 let installed = false;
 
@@ -45,6 +46,9 @@ export function installAppWiring(): void {
   installNotifications();
   // Electron: the page's CSP allows exactly the configured hosts (sync/hostAccess.ts).
   installHostAccess();
+  // Sync's first room credential needs the Ed25519 tables: built at idle, not when a laptop joins.
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(() => prepareRoomAuth(), { timeout: 5000 });
+  else setTimeout(prepareRoomAuth, 1000);
   registerAwarenessSource(() => currentSync()?.awareness ?? null);
   // Each sync session brings a new awareness instance: let the drill clock re-attach to it.
   let last = currentSync();

@@ -30,6 +30,34 @@ export interface YStore<T> {
 /** Which of a transaction's events concern a store (checked per event: never a walk over the type's content). */
 export type YRelevant = (events: ReadonlyArray<Y.YEvent<AnyYType>>) => boolean;
 
+/**
+ * A peer's changes (origin 'remote') reach React in a task of their own, at most one every
+ * REMOTE_NOTIFY_MS while they keep coming: React reads a store's snapshot inside its change
+ * callback, so notifying from the observer made every batch a joining laptop applies also re-read
+ * and re-render every list it touched, in the same task (issue 14, bench P15: 140–320 ms tasks
+ * at 100×). A lone change still shows in the next task. Local edits notify at once: a controlled
+ * input must see its own write before the browser paints, or the caret jumps.
+ */
+export const REMOTE_NOTIFY_MS = 100;
+const deferred = new Set<() => void>();
+let flushTimer: ReturnType<typeof setTimeout> | null = null;
+let lastFlush = -Infinity;
+
+function flushDeferred(): void {
+  flushTimer = null;
+  lastFlush = performance.now();
+  const due = [...deferred];
+  deferred.clear();
+  for (const notify of due) notify();
+}
+
+function notifyLater(notify: () => void): void {
+  deferred.add(notify);
+  flushTimer ??= setTimeout(flushDeferred, Math.max(0, lastFlush + REMOTE_NOTIFY_MS - performance.now()));
+}
+
+const fromPeer = (events: ReadonlyArray<Y.YEvent<AnyYType>>) => events[0]?.transaction.origin === 'remote';
+
 export function yStore<T, Y0 extends AnyYType>(type: Y0 | null | undefined, read: (type: Y0) => T, listen: YListen = 'deep', also: readonly AnyYType[] = [], relevant?: YRelevant): YStore<T | undefined> {
   let version = 0;
   let cached: { version: number; value: T | undefined } | null = null;
@@ -37,13 +65,15 @@ export function yStore<T, Y0 extends AnyYType>(type: Y0 | null | undefined, read
     subscribe(onChange) {
       if (!type) return () => {};
       const handler = (events: Y.YEvent<AnyYType> | Array<Y.YEvent<AnyYType>>) => {
-        if (relevant && !relevant(Array.isArray(events) ? events : [events])) return;
+        const list = Array.isArray(events) ? events : [events];
+        if (relevant && !relevant(list)) return;
         version++;
-        onChange();
+        if (fromPeer(list)) notifyLater(onChange);
+        else onChange();
       };
       // `also`: more roots read by `read`, always listened to deeply.
       for (const t of also) t.observeDeep(handler);
-      const stopAlso = () => also.forEach((t) => t.unobserveDeep(handler));
+      const stopAlso = () => (also.forEach((t) => t.unobserveDeep(handler)), deferred.delete(onChange));
       if (listen === 'deep') {
         type.observeDeep(handler);
         return () => (type.unobserveDeep(handler), stopAlso());

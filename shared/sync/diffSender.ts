@@ -64,6 +64,15 @@ export class DiffSender {
     this.sendLast(p, diff, ledger.lastSeq);
   }
 
+  /**
+   * `p` reported its state: while another peer feeds it (`hold`, feeder.ts) ours stops (slices in
+   * flight still land); else the slices left skip what it got from elsewhere meanwhile.
+   */
+  remoteState(p: PeerConn, hold: boolean, svMap: Map<number, number>): void {
+    if (hold && p.diffStream) [p.diffStream, p.diffInFlight] = [null, null];
+    p.diffStream?.slicer.skipHeld(svMap);
+  }
+
   /** Queues the next slice of the diff being sent to `p` (call while `p.diffStream` and the link has room). */
   next(p: PeerConn): void {
     const stream = p.diffStream;

@@ -48,6 +48,11 @@ export function syncMessageSchema(maxMessageBytes = DEFAULT_MAX_MESSAGE_BYTES) {
       reply: z.boolean(),
       /** We have the receiver's hello (else it says hello again: a lost hello must not leave it unnamed). */
       heard: z.boolean(),
+      /**
+       * Another peer is feeding us a diff: hold yours until this flag is gone (one sender per
+       * catching-up laptop; an older peer never sets it and ignores it).
+       */
+      hold: z.boolean(),
       acks: z.array(z.number().int().min(1)).max(MAX_ACKS),
     }),
     /**
@@ -93,7 +98,7 @@ export function encodeMessage(msg: SyncMessage): Uint8Array {
     case 'state':
       encoding.writeVarUint8Array(enc, msg.sv);
       encoding.writeVarString(enc, msg.ds);
-      encoding.writeUint8(enc, (msg.pending ? 1 : 0) | (msg.reply ? 2 : 0) | (msg.heard ? 4 : 0));
+      encoding.writeUint8(enc, (msg.pending ? 1 : 0) | (msg.reply ? 2 : 0) | (msg.heard ? 4 : 0) | (msg.hold ? 8 : 0));
       encoding.writeVarUint(enc, msg.acks.length);
       for (const a of msg.acks) encoding.writeVarUint(enc, a);
       break;
@@ -129,7 +134,7 @@ function readRaw(bytes: Uint8Array): unknown {
       if (n > MAX_ACKS) return null;
       const acks: number[] = [];
       for (let i = 0; i < n; i++) acks.push(decoding.readVarUint(dec));
-      out = { t: 'state', sv, ds, pending: (flags & 1) !== 0, reply: (flags & 2) !== 0, heard: (flags & 4) !== 0, acks };
+      out = { t: 'state', sv, ds, pending: (flags & 1) !== 0, reply: (flags & 2) !== 0, heard: (flags & 4) !== 0, hold: (flags & 8) !== 0, acks };
       break;
     }
     case TAGS.update: {

@@ -22,7 +22,7 @@ export interface PeerConn {
   lastStateSentAt: number;
   rttMs: number | null;
   /** Their last reported state. */
-  remote: { sv: Uint8Array; svMap: Map<number, number>; ds: string; pending: boolean } | null;
+  remote: { sv: Uint8Array; svMap: Map<number, number>; ds: string; pending: boolean; hold: boolean } | null;
   inSync: boolean;
   lastInSyncAt: number | null;
   /** Since when the copies are known or assumed to differ. */

@@ -6,6 +6,7 @@ import { PROTOCOL_VERSION, decodeMessage, encodeMessage, syncMessageSchema, type
 import { DocStateReader, compareStateVectors, readStateVector } from './docState.js';
 import { DiffSender, SLICE_WINDOW } from './diffSender.js';
 import { ApplyQueue, type AppliedBatch } from './applyQueue.js';
+import { FeedTracker } from './feeder.js';
 import { Outbox, type PeerLink } from './peerLink.js';
 import { applyPeerAwareness, newPeerConn, peerStatusOf, type PeerConn } from './peerConn.js';
 import { DEFAULT_TIMINGS, type LeaveReason, type SyncSessionOptions, type SyncTimings } from './options.js';
@@ -37,11 +38,7 @@ export class SyncSession {
   private readonly isLocalChange: (origin: unknown) => boolean;
   private readonly peers = new Map<string, PeerConn>();
   private readonly departed = new Map<string, PeerStatus>();
-  /**
-   * Next message id per peer, kept across links: when one side replaces its link (relay → WebRTC,
-   * or a relay restart) the other may still hold the old reassembler, which must not mistake new
-   * messages for ones it already has.
-   */
+  /** Next message id per peer, kept across links (relay → WebRTC): the other side's reassembler must not take new messages for old ones. */
   private readonly msgIds = new Map<string, number>();
   /**
    * Reassembly per peer, also kept across links: a message whose first frames came over the old
@@ -51,6 +48,7 @@ export class SyncSession {
   private readonly listeners = new Set<() => void>();
   private readonly deadListeners = new Set<(peerId: string, reason: LeaveReason) => void>();
   private readonly inbox: ApplyQueue;
+  private readonly feed = new FeedTracker(() => this.now());
   private destroyed = false;
   /** Counters for tests and diagnostics (bytes received, slices sent, longest apply/slice in ms). */
   readonly stats = { badFrames: 0, badMessages: 0, badUpdates: 0, diffsSent: 0, updatesSent: 0, updatesApplied: 0, bytesIn: 0, slicesSent: 0, applyMs: 0, longestApplyMs: 0, longestEncodeMs: 0 };
@@ -127,6 +125,7 @@ export class SyncSession {
     const p = this.peers.get(peerId);
     if (!p) return;
     this.peers.delete(peerId);
+    this.feed.forget(peerId);
     if (!keepPresence && this.awareness && p.awarenessClients.size > 0) removeAwarenessStates(this.awareness, [...p.awarenessClients], 'peer-left');
     this.departed.set(peerId, { ...peerStatusOf(p), connected: false, inSync: false, transfers: [], leftBecause: reason });
     while (this.departed.size > 32) {
@@ -252,6 +251,7 @@ export class SyncSession {
     const ack = new Set<PeerConn>();
     for (const u of b.updates) {
       const p = this.peers.get(u.peerId);
+      if (u.slice) this.feed.noteSlice(u.peerId);
       if (p && p.pendingAcks.push(u.msgId) && (u.slice || p.pendingAcks.length >= 256)) ack.add(p);
     }
     // Slices are acknowledged every few at once (a paced batch: at once): the sender's window waits for them.
@@ -267,7 +267,8 @@ export class SyncSession {
       this.stats.badMessages++;
       return;
     }
-    p.remote = { sv: msg.sv, svMap, ds: msg.ds, pending: msg.pending };
+    p.remote = { sv: msg.sv, svMap, ds: msg.ds, pending: msg.pending, hold: msg.hold };
+    this.diffs.remoteState(p, msg.hold, svMap);
     if (!msg.heard && this.now() - p.helloSentAt > 1000) this.sendHello(p);
     for (const id of msg.acks) {
       p.slicesInFlight.delete(id);
@@ -288,7 +289,7 @@ export class SyncSession {
       p.lastInSyncAt = this.now();
     } else {
       // Removals alone are sent once the peer holds nothing we lack (a joining laptop sends its own diff once, not while it catches up).
-      if ((cmp.aHasMore || (dsDiffers && !cmp.bHasMore)) && !p.diffInFlight) this.diffs.start(p, msg.sv);
+      if ((cmp.aHasMore || (dsDiffers && !cmp.bHasMore)) && !p.diffInFlight && !msg.hold) this.diffs.start(p, msg.sv);
       if (!msg.reply && (cmp.bHasMore || dsDiffers)) this.sendState(p, true);
     }
     if (p.inSync !== wasInSync || p.inSync) this.changed();
@@ -303,7 +304,7 @@ export class SyncSession {
   private sendState(p: PeerConn, reply: boolean, ack = false): void {
     const s = this.state.read(ack && !!p.remote && compareStateVectors(this.state.read(true).svMap, p.remote.svMap).bHasMore);
     const acks = p.pendingAcks.splice(0, 512);
-    this.send(p, { t: 'state', sv: s.sv, ds: s.ds, pending: s.pending, reply, heard: p.heardHello, acks });
+    this.send(p, { t: 'state', sv: s.sv, ds: s.ds, pending: s.pending, reply, heard: p.heardHello, hold: this.feed.holdFor(p.id), acks });
     p.lastStateSentAt = this.now();
   }
 
@@ -332,7 +333,7 @@ export class SyncSession {
     const update = updateV2.length > this.diffs.sliceBytes || this.peers.size === 0 ? null : Y.convertUpdateFormatV2ToV1(updateV2);
     for (const p of this.peers.values()) {
       if (!update || update.length > this.diffs.sliceBytes) {
-        if (p.remote && !p.diffInFlight) this.diffs.start(p, p.remote.sv);
+        if (p.remote && !p.diffInFlight && !p.remote.hold) this.diffs.start(p, p.remote.sv);
         this.flush(p);
         continue;
       }

@@ -70,6 +70,18 @@ export class DiffSlicer {
     this.order = todo.map((t) => t.client);
   }
 
+  /**
+   * The peer now holds `remoteSv` (its acknowledgements say so): structs it got meanwhile from
+   * another peer are not sent again. A client is skipped only up to what the peer holds
+   * contiguously, so every later slice still applies at once.
+   */
+  skipHeld(remoteSv: Map<number, number>): void {
+    for (const [client, held] of remoteSv) {
+      const at = this.cursor.get(client);
+      if (at !== undefined && held > at) this.cursor.set(client, Math.min(held, this.end.get(client)!));
+    }
+  }
+
   /** True once the last slice was handed out. */
   get done(): boolean {
     return this.finished;

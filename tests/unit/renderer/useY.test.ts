@@ -124,3 +124,40 @@ describe('yStore with recordFieldsChanged: a list over a big collection', () => 
     w.stop();
   });
 });
+
+describe("yStore: a peer's changes reach React in a task of their own", () => {
+  const task = () => new Promise((r) => setTimeout(r, 0));
+
+  it('a local edit notifies at once; a peer edit after the applying task, a burst of them once', async () => {
+    const { doc, rec, body } = setup();
+    let reads = 0;
+    const store = yStore(rec, (r) => (reads++, { title: r.get('title'), len: (r.get('body') as Y.Text).length }), 'deep');
+    const w = watch(store);
+    write(doc, 'user', () => body.insert(0, '甲'));
+    expect(w.counts()).toEqual({ notified: 1, renders: 1 });
+    // A peer's update: nothing is read or rendered inside the task that applies it…
+    const readsBefore = reads;
+    for (let i = 0; i < 20; i++) write(doc, 'remote', () => body.insert(0, '乙'));
+    expect(w.counts()).toEqual({ notified: 1, renders: 1 });
+    expect(reads).toBe(readsBefore);
+    // …then one notification for the whole burst, with every change in its snapshot.
+    await new Promise((r) => setTimeout(r, 150));
+    expect(w.counts()).toEqual({ notified: 2, renders: 2 });
+    expect(store.getSnapshot()).toEqual({ title: '初步聲明', len: 22 });
+    // A lone peer edit after a quiet spell shows in the next task.
+    await new Promise((r) => setTimeout(r, 150));
+    write(doc, 'remote', () => rec.set('title', '更正'));
+    await task();
+    expect(w.counts()).toEqual({ notified: 3, renders: 3 });
+    w.stop();
+  });
+
+  it('a store that unsubscribes before the deferred notice is not notified', async () => {
+    const { doc, rec } = setup();
+    const w = watch(yStore(rec, (r) => r.get('title'), 'deep'));
+    write(doc, 'remote', () => rec.set('title', '撤回'));
+    w.stop();
+    await new Promise((r) => setTimeout(r, 150));
+    expect(w.counts()).toEqual({ notified: 0, renders: 0 });
+  });
+});

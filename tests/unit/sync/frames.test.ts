@@ -70,8 +70,8 @@ describe('messages', () => {
   const samples: SyncMessage[] = [
     { t: 'hello', v: 2, workspace: 'ws-1', clientId: 123456, member: 'm-Lin_01', name: '林律師', color: '#0369a1' },
     { t: 'hello', v: 2, workspace: 'ws-1', clientId: 1, member: 'x', name: '', color: null },
-    { t: 'state', sv: new Uint8Array([1, 2, 3]), ds: 'abc', pending: true, reply: false, heard: true, acks: [1, 5, 9] },
-    { t: 'state', sv: new Uint8Array([0]), ds: '', pending: false, reply: true, heard: false, acks: [] },
+    { t: 'state', sv: new Uint8Array([1, 2, 3]), ds: 'abc', pending: true, reply: false, heard: true, hold: true, acks: [1, 5, 9] },
+    { t: 'state', sv: new Uint8Array([0]), ds: '', pending: false, reply: true, heard: false, hold: false, acks: [] },
     { t: 'update', update: bytes(300), seq: 4, full: true },
     { t: 'awareness', update: bytes(20) },
     { t: 'ping', at: 1234.5 },
