@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { addRecord, childCollection, readChildren, removeRecord, type YRecord } from '../doc/collection.js';
+import { addRecord, childCollection, newId, readChildren, removeRecord, type YRecord } from '../doc/collection.js';
 import { write, type Origin } from '../doc/origins.js';
+import { defineRecord, type RecordFields } from '../doc/typedRecord.js';
 import { decideFinding } from './run.js';
 
 /**
@@ -21,36 +22,41 @@ export const FeedbackInput = z
   .refine((f) => f.wentWell.length > 0 || f.toImprove.length > 0, { message: 'Say what went well or what to improve' });
 export type FeedbackInput = z.infer<typeof FeedbackInput>;
 
-export interface Lesson {
-  id: string;
-  text: string;
-  by: string;
-  at: number;
+/** A lesson learned (a record of the `lessons` collection). */
+export const LessonRecord = defineRecord('lesson', (f) => ({
+  id: f.id(),
+  text: f.text(5000),
+  by: f.text(200),
+  at: f.number({}, 0),
   /** The finding this lesson was taken from ('' when written by hand). */
-  findingId: string;
-}
+  findingId: f.ref(),
+}));
+export type Lesson = RecordFields<typeof LessonRecord>;
 
-export interface Feedback extends FeedbackInput {
-  id: string;
-  at: number;
-}
-
-const str = (v: unknown) => (typeof v === 'string' ? v : '');
-const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
+/** One participant's feedback (a record of the `feedback` collection). */
+export const FeedbackRecord = defineRecord('feedback', (f) => ({
+  id: f.id(),
+  name: f.text(200),
+  role: f.text(200),
+  wentWell: f.text(5000),
+  toImprove: f.text(5000),
+  at: f.number({}, 0),
+}));
+export type Feedback = RecordFields<typeof FeedbackRecord>;
 
 /** Adds a lesson learned. Returns its id. */
 export function addLesson(rec: YRecord, input: unknown, by: string, at: number, origin: Origin, findingId = ''): string {
   const { text } = LessonInput.parse(input);
-  return write(rec.doc!, origin, () => addRecord(childCollection(rec, 'lessons', origin), { text, by: by.slice(0, 200), at, findingId }, origin));
+  const fields = LessonRecord.init({ id: newId(), text, by: by.slice(0, 200), at, findingId });
+  return write(rec.doc!, origin, () => addRecord(childCollection(rec, 'lessons', origin), { ...fields }, origin));
 }
 
 /** Rewrites a lesson's text (error when it is gone). */
 export function updateLesson(rec: YRecord, id: string, input: unknown, origin: Origin): void {
   const { text } = LessonInput.parse(input);
-  const lesson = readChildren(rec, 'lessons').find((l) => l.get('id') === id);
+  const lesson = readChildren(rec, 'lessons').find((l) => LessonRecord.read(l).id === id);
   if (!lesson) throw new Error('This lesson no longer exists');
-  if (lesson.get('text') === text) return;
-  write(rec.doc!, origin, () => lesson.set('text', text));
+  LessonRecord.set(lesson, 'text', text, origin);
 }
 
 export function removeLesson(rec: YRecord, id: string, origin: Origin): boolean {
@@ -59,7 +65,7 @@ export function removeLesson(rec: YRecord, id: string, origin: Origin): boolean 
 
 export function readLessons(rec: YRecord): Lesson[] {
   return readChildren(rec, 'lessons')
-    .map((l) => ({ id: str(l.get('id')), text: str(l.get('text')), by: str(l.get('by')), at: num(l.get('at')), findingId: str(l.get('findingId')) }))
+    .map((l) => LessonRecord.read(l))
     .filter((l) => l.text.trim().length > 0);
 }
 
@@ -77,7 +83,8 @@ export function acceptAsLesson(rec: YRecord, findingId: string, text: string, by
 /** Adds one participant's feedback. Returns its id. */
 export function addFeedback(rec: YRecord, input: unknown, at: number, origin: Origin): string {
   const f = FeedbackInput.parse(input);
-  return write(rec.doc!, origin, () => addRecord(childCollection(rec, 'feedback', origin), { ...f, at }, origin));
+  const fields = FeedbackRecord.init({ id: newId(), ...f, at });
+  return write(rec.doc!, origin, () => addRecord(childCollection(rec, 'feedback', origin), { ...fields }, origin));
 }
 
 export function removeFeedback(rec: YRecord, id: string, origin: Origin): boolean {
@@ -86,6 +93,6 @@ export function removeFeedback(rec: YRecord, id: string, origin: Origin): boolea
 
 export function readFeedback(rec: YRecord): Feedback[] {
   return readChildren(rec, 'feedback')
-    .map((f) => ({ id: str(f.get('id')), name: str(f.get('name')), role: str(f.get('role')), wentWell: str(f.get('wentWell')), toImprove: str(f.get('toImprove')), at: num(f.get('at')) }))
+    .map((f) => FeedbackRecord.read(f))
     .filter((f) => f.name.length > 0);
 }

@@ -2,6 +2,7 @@ import type * as Y from 'yjs';
 import { z } from 'zod';
 import { addRecord, childCollection, readChildren, type YRecord } from '../doc/collection.js';
 import { write, type Origin } from '../doc/origins.js';
+import { defineRecord, type RecordFields } from '../doc/typedRecord.js';
 import { closeIncident, declareIncident, incidentRecord, type DeclareContext } from '../incidents/incidents.js';
 import type { RiskAssessment } from '../incidents/types.js';
 import { exerciseTime, handOver, newClock, parseClock, pause, type ExerciseClockState } from './clock.js';
@@ -117,6 +118,23 @@ export function endDrill(rec: YRecord, actorDeviceId: string, now: number, origi
 export const FINDING_DECISIONS = ['accepted', 'rejected'] as const;
 export type FindingDecision = (typeof FINDING_DECISIONS)[number];
 
+/** Longest stored proposal (JSON): step titles and a checklist item's text, with room to spare. */
+const EDIT_MAX = 50_000;
+
+/**
+ * The team's decision on one review finding (a record of the drill's `findings` collection, keyed
+ * by the finding id). A record without a valid decision reads `decision: ''` and is not a
+ * decision; only 'accepted' or 'rejected' may be written.
+ */
+export const FindingRecord = defineRecord('findingDecision', (f) => ({
+  id: f.id(),
+  decision: f.oneOf<FindingDecision | ''>(f.lenient ? ['', ...FINDING_DECISIONS] : FINDING_DECISIONS, ''),
+  by: f.text(200),
+  at: f.number({}, 0),
+  /** The proposal as it was when decided: a `DecidedEdit` as one JSON string ('' when none). */
+  edit: f.text(EDIT_MAX),
+}));
+
 /** What a decided finding proposed, kept with the decision (the review is recomputed later). */
 export const DecidedEdit = z.object({
   crisisTypeId: z.string(),
@@ -129,36 +147,35 @@ export const DecidedEdit = z.object({
 });
 export type DecidedEdit = z.infer<typeof DecidedEdit>;
 
-export interface FindingDecisionRecord {
-  decision: FindingDecision;
-  by: string;
-  at: number;
-  /** The proposal as it was when decided (null for records without it). */
-  edit: DecidedEdit | null;
-}
+/** A decision as read: `edit` is the proposal as it was when decided (null for records without it). */
+export type FindingDecisionRecord = Omit<RecordFields<typeof FindingRecord>, 'id' | 'decision' | 'edit'> & { decision: FindingDecision; edit: DecidedEdit | null };
 
 /**
  * Records the team's decision on a review finding, keyed by the finding id (two laptops deciding
  * the same finding share one record; last word wins), with the proposal as it stood.
  */
 export function decideFinding(rec: YRecord, findingId: string, decision: FindingDecision, by: string, at: number, origin: Origin, edit?: DecidedEdit): void {
-  const coll = childCollection(rec, 'findings', origin);
   const editJson = edit ? JSON.stringify(DecidedEdit.parse(edit)) : '';
+  // Validated before anything is written (a RecordFieldError names the bad field).
+  const fields = FindingRecord.init({ id: findingId, decision, by, at, edit: editJson });
+  const coll = childCollection(rec, 'findings', origin);
   write(rec.doc!, origin, () => {
     const existing = coll.get(findingId);
     if (!existing) {
-      addRecord(coll, { id: findingId, decision, by, at, edit: editJson }, origin);
+      addRecord(coll, { ...fields }, origin);
       return;
     }
-    existing.set('decision', decision);
-    existing.set('by', by);
-    existing.set('at', at);
-    if (editJson) existing.set('edit', editJson);
+    // Validated above. Written together even when unchanged (FindingRecord.set would skip an
+    // unchanged one): a concurrent decision then wins or loses whole, never "rejected by" the other.
+    existing.set('decision', fields.decision);
+    existing.set('by', fields.by);
+    existing.set('at', fields.at);
+    if (fields.edit) existing.set('edit', fields.edit);
   });
 }
 
-function parseEdit(raw: unknown): DecidedEdit | null {
-  if (typeof raw !== 'string' || !raw) return null;
+function parseEdit(raw: string): DecidedEdit | null {
+  if (!raw) return null;
   try {
     const r = DecidedEdit.safeParse(JSON.parse(raw));
     return r.success ? r.data : null;
@@ -171,9 +188,9 @@ function parseEdit(raw: unknown): DecidedEdit | null {
 export function findingDecisions(rec: YRecord): Map<string, FindingDecisionRecord> {
   const out = new Map<string, FindingDecisionRecord>();
   for (const r of readChildren(rec, 'findings')) {
-    const d = r.get('decision');
-    if (d !== 'accepted' && d !== 'rejected') continue;
-    out.set(String(r.get('id')), { decision: d, by: String(r.get('by') ?? ''), at: Number(r.get('at')) || 0, edit: parseEdit(r.get('edit')) });
+    const { id, decision, by, at, edit } = FindingRecord.read(r);
+    if (decision === '') continue;
+    out.set(id, { decision, by, at, edit: parseEdit(edit) });
   }
   return out;
 }

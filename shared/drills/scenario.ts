@@ -1,9 +1,9 @@
 import * as Y from 'yjs';
 import { z } from 'zod';
-import { addRecord, readChildren, type RecordInit, type YCollection, type YRecord } from '../doc/collection.js';
+import { addRecord, newId, readChildren, type RecordInit, type YCollection, type YRecord } from '../doc/collection.js';
 import type { Origin } from '../doc/origins.js';
+import { defineRecord, type RecordFields } from '../doc/typedRecord.js';
 import { collectionOf } from '../doc/workspaceDoc.js';
-import type { Language } from '../languages.js';
 
 /**
  * Drill scenarios: a list of injects (developments the facilitator's clock releases at an offset
@@ -13,33 +13,43 @@ import type { Language } from '../languages.js';
 export const INJECT_CHANNELS = ['social', 'media_call', 'regulator_letter', 'kol_video', 'customer', 'internal'] as const;
 export type InjectChannel = (typeof INJECT_CHANNELS)[number];
 
-export interface Inject {
-  id: string;
-  /** Minutes after the drill's T0 at which the inject appears. */
-  offsetMinutes: number;
-  channel: InjectChannel;
-  content: string;
-  expectedResponse: string;
-  /** The playbook step this inject exercises (id in this workspace; may be empty). */
-  linkedStepId: string;
-  /** Title of that step, used to find it when the id is unknown (shipped scenarios). */
-  linkedStepTitle: string;
-}
+/** Longest time after T0 an inject may appear at: a week. */
+const OFFSET_MAX = 7 * 24 * 60;
 
-export interface Scenario {
-  id: string;
-  title: string;
-  language: Language | string;
+/** One development of a scenario, released by the facilitator's clock. */
+export const InjectRecord = defineRecord('inject', (f) => ({
+  id: f.id(),
+  /** Minutes after the drill's T0 at which the inject appears (read: a negative offset is 0). */
+  offsetMinutes: f.number({ min: 0, max: OFFSET_MAX }, 0),
+  channel: f.oneOf(INJECT_CHANNELS, 'internal'),
+  content: f.text(5000),
+  expectedResponse: f.text(5000),
+  /** The playbook step this inject exercises (id in this workspace; may be empty). */
+  linkedStepId: f.ref(),
+  /** Title of that step, used to find it when the id is unknown (shipped scenarios). */
+  linkedStepTitle: f.text(500),
+}));
+export type Inject = RecordFields<typeof InjectRecord>;
+
+/** A drill scenario's own fields (its injects are a nested collection). */
+export const ScenarioRecord = defineRecord('scenario', (f) => ({
+  id: f.id(),
+  title: f.text(300),
+  /** A UI language code; the team's own scenarios may name another. */
+  language: f.text(10),
   /** Crisis type key of the playbook (e.g. 'foodSafety'); '' for a team's own type. */
-  crisisTypeKey: string;
-  summary: string;
+  crisisTypeKey: f.text(100),
+  summary: f.text(5000),
   /** Built-in scenario this one was copied from ('' for the team's own). */
-  libraryKey: string;
+  libraryKey: f.text(100),
+}));
+
+export interface Scenario extends RecordFields<typeof ScenarioRecord> {
   injects: Inject[];
 }
 
 export const InjectInput = z.object({
-  offsetMinutes: z.number().finite().min(0).max(7 * 24 * 60),
+  offsetMinutes: z.number().finite().min(0).max(OFFSET_MAX),
   channel: z.enum(INJECT_CHANNELS),
   content: z.string().trim().min(1).max(5000),
   expectedResponse: z.string().max(5000),
@@ -62,35 +72,18 @@ export function scenariosOf(doc: Y.Doc): YCollection {
   return collectionOf(doc, 'scenarios');
 }
 
-const str = (v: unknown): string => (typeof v === 'string' ? v : '');
-
 function readInject(r: YRecord): Inject {
-  const channel = str(r.get('channel'));
-  const offset = r.get('offsetMinutes');
-  return {
-    id: str(r.get('id')),
-    offsetMinutes: typeof offset === 'number' && Number.isFinite(offset) && offset >= 0 ? offset : 0,
-    channel: (INJECT_CHANNELS as readonly string[]).includes(channel) ? (channel as InjectChannel) : 'internal',
-    content: str(r.get('content')),
-    expectedResponse: str(r.get('expectedResponse')),
-    linkedStepId: str(r.get('linkedStepId')),
-    linkedStepTitle: str(r.get('linkedStepTitle')),
-  };
+  const inject = InjectRecord.read(r);
+  // The plain reader keeps any finite number; an offset before T0 has always read as T0.
+  return inject.offsetMinutes < 0 ? { ...inject, offsetMinutes: 0 } : inject;
 }
 
 /** Plain snapshot of a scenario record; injects sorted by offset (then their list order). */
-export function readScenario(rec: YRecord, key = str(rec.get('id'))): Scenario {
+export function readScenario(rec: YRecord, key?: string): Scenario {
+  const fields = ScenarioRecord.read(rec);
   const injects = readChildren(rec, 'injects').map(readInject);
   const sorted = injects.map((inj, i) => ({ inj, i })).sort((a, b) => a.inj.offsetMinutes - b.inj.offsetMinutes || a.i - b.i).map((x) => x.inj);
-  return {
-    id: key,
-    title: str(rec.get('title')),
-    language: str(rec.get('language')),
-    crisisTypeKey: str(rec.get('crisisTypeKey')),
-    summary: str(rec.get('summary')),
-    libraryKey: str(rec.get('libraryKey')),
-    injects: sorted,
-  };
+  return { ...fields, id: key ?? fields.id, injects: sorted };
 }
 
 export function listScenarios(doc: Y.Doc): Scenario[] {
@@ -102,14 +95,10 @@ export function listScenarios(doc: Y.Doc): Scenario[] {
 /** Adds a scenario (validated). Returns its id. */
 export function addScenario(doc: Y.Doc, raw: ScenarioInput, origin: Origin): string {
   const s = ScenarioInput.parse(raw);
-  const init: RecordInit = {
-    title: s.title,
-    language: s.language,
-    crisisTypeKey: s.crisisTypeKey,
-    summary: s.summary,
-    libraryKey: s.libraryKey,
-    injects: s.injects.map((i) => ({ ...i })),
-  };
+  // Every record is validated before anything is written (a RecordFieldError names the field).
+  const fields = ScenarioRecord.init({ id: newId(), title: s.title, language: s.language, crisisTypeKey: s.crisisTypeKey, summary: s.summary, libraryKey: s.libraryKey });
+  const injects = s.injects.map((i) => InjectRecord.init({ ...i, id: newId() }));
+  const init: RecordInit = { ...fields, injects: injects.map((i) => ({ ...i })) };
   return addRecord(scenariosOf(doc), init, origin);
 }
 

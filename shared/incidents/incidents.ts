@@ -4,8 +4,8 @@ import { write, type Origin } from '../doc/origins.js';
 import type { RecordFields } from '../doc/typedRecord.js';
 import { collectionOf } from '../doc/workspaceDoc.js';
 import { fitToLevels, suggestSeverity } from './severity.js';
-import { readTaskExtras, tasksFromPlaybook, type CrisisTypeSteps } from './tasks.js';
-import { DeclareIncidentInput, FACT_KINDS, IncidentRecord, LOG_CATEGORIES, LogEntryInput, LogSystemEventSchema, TASK_STATUSES, type FactKind, type Incident, type IncidentFact, type IncidentTask, type LogEntry, type LogSystemEvent, type TaskStatus } from './types.js';
+import { readChecked, tasksFromPlaybook, writeTaskFields, type CrisisTypeSteps } from './tasks.js';
+import { DeclareIncidentInput, FactRecord, IncidentRecord, LogEntryInput, LogEntryRecord, LogSystemEventSchema, SYSTEM_EVENT_MAX, TaskRecord, type FactKind, type Incident, type IncidentTask, type LogEntry, type LogSystemEvent, type TaskStatus } from './types.js';
 
 /**
  * Incident records in the workspace document (root collection `incidents`).
@@ -54,7 +54,9 @@ export function declareIncident(doc: Y.Doc, rawInput: DeclareIncidentInput, ctx:
   const reason = (input.overrideReason ?? '').trim();
   if (severity !== suggested && !reason) throw new Error('A severity different from the suggestion needs a reason');
   const id = (input.drill ? DRILL_PREFIX : REAL_PREFIX) + newId();
-  const tasks = tasksFromPlaybook(ctx.crisisType, input.t0, ctx.unitIds);
+  // Validated before anything is written (a RecordFieldError names the first bad field).
+  const tasks = tasksFromPlaybook(ctx.crisisType, input.t0, ctx.unitIds).map((t) => TaskRecord.init({ ownerMemberId: '', ownerName: '', adHoc: false, ...t, id: newId() }));
+  const facts = (input.facts ?? []).map((f) => FactRecord.init({ ...f, id: newId() }));
   const fields = IncidentRecord.init({
     id,
     title: input.title,
@@ -75,8 +77,8 @@ export function declareIncident(doc: Y.Doc, rawInput: DeclareIncidentInput, ctx:
   });
   const init: RecordInit = {
     ...fields,
-    facts: (input.facts ?? []).map((f) => ({ ...f })),
-    tasks: tasks.map((t) => ({ ...t })),
+    facts: facts.map((f) => ({ ...f })),
+    tasks: tasks.map(playbookTaskInit),
     log: [],
   };
   const coll = incidentsOf(doc);
@@ -94,44 +96,34 @@ function str(v: unknown, fallback = ''): string {
 function num(v: unknown, fallback = 0): number {
   return typeof v === 'number' && Number.isFinite(v) ? v : fallback;
 }
-function pick<T extends string>(v: unknown, allowed: readonly T[], fallback: T): T {
-  return typeof v === 'string' && (allowed as readonly string[]).includes(v) ? (v as T) : fallback;
-}
 
-function readFact(r: YRecord): IncidentFact {
-  return { id: str(r.get('id')), label: str(r.get('label')), value: str(r.get('value')), kind: pick<FactKind>(r.get('kind'), FACT_KINDS, 'name') };
+/**
+ * What a playbook task stores: the fields tasks first shipped with (the person, ticks and ad-hoc
+ * mark are written only once they are set, as before).
+ */
+function playbookTaskInit(t: IncidentTask): RecordInit {
+  const { ownerMemberId: _m, ownerName: _n, adHoc: _a, checked: _c, ...first } = t;
+  return { ...first };
 }
 
 function readTask(r: YRecord): IncidentTask {
-  const doneAt = r.get('doneAt');
-  return {
-    id: str(r.get('id')),
-    stepId: str(r.get('stepId')),
-    title: str(r.get('title')),
-    ownerUnitId: str(r.get('ownerUnitId')),
-    dueAt: num(r.get('dueAt')),
-    status: pick<TaskStatus>(r.get('status'), TASK_STATUSES, 'open'),
-    doneAt: typeof doneAt === 'number' && Number.isFinite(doneAt) ? doneAt : null,
-    doneBy: str(r.get('doneBy')),
-    ...readTaskExtras(r),
-  };
+  return { ...TaskRecord.read(r), checked: readChecked(r) };
 }
 
 function readLogEntry(r: YRecord): LogEntry {
-  const e: LogEntry = { id: str(r.get('id')), at: num(r.get('at')), by: str(r.get('by')), category: pick(r.get('category'), LOG_CATEGORIES, 'action'), text: str(r.get('text')) };
-  const injectId = r.get('injectId');
-  if (typeof injectId === 'string' && injectId) e.injectId = injectId;
-  const statementId = r.get('statementId');
-  if (typeof statementId === 'string' && statementId) e.statementId = statementId;
-  if (r.get('approved') === true) e.approved = true;
-  const system = readSystemEvent(r.get('system'));
-  if (system) e.system = system;
-  return e;
+  const { injectId, statementId, approved, system, ...e } = LogEntryRecord.read(r);
+  const entry: LogEntry = e;
+  if (injectId) entry.injectId = injectId;
+  if (statementId) entry.statementId = statementId;
+  if (approved) entry.approved = true;
+  const event = readSystemEvent(system);
+  if (event) entry.system = event;
+  return entry;
 }
 
 /** A peer's system event, validated (an unreadable one is ignored: `text` is still shown). */
-function readSystemEvent(raw: unknown): LogSystemEvent | undefined {
-  if (typeof raw !== 'string' || raw.length > 4000) return undefined;
+function readSystemEvent(raw: string): LogSystemEvent | undefined {
+  if (!raw || raw.length > SYSTEM_EVENT_MAX) return undefined;
   try {
     const parsed = LogSystemEventSchema.safeParse(JSON.parse(raw));
     return parsed.success ? parsed.data : undefined;
@@ -168,7 +160,7 @@ export function readIncident(rec: YRecord, key = str(rec.get('id'))): Incident {
     state: f.state,
     closedAt: f.closedAt,
     statementIds: linkedStatementIds(rec),
-    facts: readChildren(rec, 'facts').map(readFact),
+    facts: readChildren(rec, 'facts').map((r) => FactRecord.read(r)),
     tasks: readChildren(rec, 'tasks').map(readTask),
     log: readChildren(rec, 'log').map(readLogEntry).sort((a, b) => a.at - b.at),
     scenarioId: f.scenarioId,
@@ -206,13 +198,23 @@ export function setIncidentField<K extends keyof IncidentFields & string>(rec: Y
 /** Adds a timeline / decision-log entry. Returns its id. */
 export function addLogEntry(rec: YRecord, raw: LogEntryInput, origin: Origin, id?: string): string {
   const input = LogEntryInput.parse(raw);
-  const init: RecordInit = { at: input.at, by: input.by, category: input.category, text: input.text };
-  if (id) init.id = id;
-  if (input.injectId) init.injectId = input.injectId;
-  if (input.statementId) init.statementId = input.statementId;
-  if (input.approved) init.approved = true;
-  // Stored as one JSON string: a record field holds primitives only.
-  if (input.system) init.system = JSON.stringify(input.system);
+  const { injectId, statementId, approved, system, ...first } = LogEntryRecord.init({
+    id: id ?? newId(),
+    at: input.at,
+    by: input.by,
+    category: input.category,
+    text: input.text,
+    injectId: input.injectId ?? '',
+    statementId: input.statementId ?? '',
+    approved: input.approved ?? false,
+    system: input.system ? JSON.stringify(input.system) : '',
+  });
+  // The optional fields are stored only when set (older readers and room notes rely on it).
+  const init: RecordInit = { ...first };
+  if (injectId) init.injectId = injectId;
+  if (statementId) init.statementId = statementId;
+  if (approved) init.approved = true;
+  if (system) init.system = system;
   return addRecord(childCollection(rec, 'log', origin), init, origin);
 }
 
@@ -239,17 +241,14 @@ export function changeSeverity(rec: YRecord, level: number, reason: string, by: 
 export function setTaskStatus(rec: YRecord, taskId: string, status: TaskStatus, by: string, at: number, origin: Origin): void {
   const task = childCollection(rec, 'tasks', origin).get(taskId);
   if (!task) throw new Error(`No task with id ${taskId}`);
-  write(rec.doc!, origin, () => {
-    task.set('status', status);
-    task.set('doneAt', status === 'open' ? null : at);
-    task.set('doneBy', status === 'open' ? '' : by);
-  });
+  writeTaskFields(task, { status, doneAt: status === 'open' ? null : at, doneBy: status === 'open' ? '' : by }, origin);
 }
 
 /** Adds a fact to the facts sheet. Returns its id. */
 export function addFact(rec: YRecord, fact: { label: string; value: string; kind: FactKind }, origin: Origin): string {
   if (!fact.label.trim()) throw new Error('A fact needs a label');
-  return addRecord(childCollection(rec, 'facts', origin), { label: fact.label.trim(), value: fact.value, kind: fact.kind }, origin);
+  const fields = FactRecord.init({ id: newId(), label: fact.label.trim(), value: fact.value, kind: fact.kind });
+  return addRecord(childCollection(rec, 'facts', origin), { ...fields }, origin);
 }
 
 /** Links a statement to the incident (idempotent). */

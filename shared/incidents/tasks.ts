@@ -1,4 +1,6 @@
-import type { IncidentTask } from './types.js';
+import type { YRecord } from '../doc/collection.js';
+import { write, type Origin } from '../doc/origins.js';
+import { TASK_TITLE_MAX, TaskRecord, type IncidentTask, type TaskFields } from './types.js';
 
 /** The parts of a playbook crisis type that tasks are built from (a plain snapshot). */
 export interface CrisisTypeSteps {
@@ -23,7 +25,9 @@ export function tasksFromPlaybook(type: CrisisTypeSteps, t0: number, knownUnitId
     const minutes = typeof step.targetMinutes === 'number' && Number.isFinite(step.targetMinutes) && step.targetMinutes >= 0 ? step.targetMinutes : 0;
     return {
       stepId: step.id,
-      title: step.title,
+      // A step title merged from two people's typing may be longer than a task title holds; that
+      // must not stop the incident from being declared.
+      title: step.title.slice(0, TASK_TITLE_MAX),
       ownerUnitId: owner,
       dueAt: t0 + minutes * 60_000,
       status: 'open',
@@ -47,18 +51,32 @@ export function openTasks<T extends Pick<IncidentTask, 'status' | 'dueAt'>>(task
 export const CHECK_PREFIX = 'check:';
 
 /**
- * The person, checklist ticks and ad-hoc mark of a stored task (fields added after tasks first
- * shipped: absent on older records, which read as "the unit, nothing ticked, from the playbook").
+ * Ids of the checklist items ticked off on a stored task (sorted: replicas may iterate a map in
+ * different orders). Not a field of the task's definition (./types.ts `TaskRecord`): one record
+ * key per item.
  */
-export function readTaskExtras(r: { get(key: string): unknown; keys(): IterableIterator<string> }): Pick<IncidentTask, 'ownerMemberId' | 'ownerName' | 'checked' | 'adHoc'> {
-  const memberId = r.get('ownerMemberId');
-  const name = r.get('ownerName');
+export function readChecked(r: { get(key: string): unknown; keys(): IterableIterator<string> }): string[] {
   const checked: string[] = [];
   for (const key of r.keys()) if (key.startsWith(CHECK_PREFIX) && r.get(key) === true) checked.push(key.slice(CHECK_PREFIX.length));
-  return {
-    ownerMemberId: typeof memberId === 'string' ? memberId : '',
-    ownerName: typeof name === 'string' ? name : '',
-    checked: checked.sort(),
-    adHoc: r.get('adHoc') === true,
-  };
+  return checked.sort();
+}
+
+/** A valid task, so that `writeTaskFields` validates exactly the fields it is given. */
+const PROBE: TaskFields = { id: 'probe', stepId: '', title: '', ownerUnitId: '', dueAt: 0, status: 'open', doneAt: null, doneBy: '', ownerMemberId: '', ownerName: '', adHoc: false };
+
+/**
+ * Writes fields of a task that belong together (its status with who and when; its unit with the
+ * person), each validated first: a RecordFieldError names the first bad one and nothing is written.
+ * Every given field is written even when unchanged (`TaskRecord.set` would skip it): Yjs settles
+ * concurrent writes of each key by the same two writers, so a concurrent change then wins or loses
+ * as a whole, never "skipped by nobody" or "王小明 of another unit".
+ */
+export function writeTaskFields(task: YRecord, fields: Partial<Omit<TaskFields, 'id'>>, origin: Origin): void {
+  const checked = TaskRecord.init({ ...PROBE, ...fields });
+  const doc = task.doc;
+  if (!doc) throw new Error('This task is not part of a workspace document');
+  const keys = Object.keys(fields) as (keyof typeof fields)[];
+  write(doc, origin, () => {
+    for (const key of keys) task.set(key, checked[key]);
+  });
 }

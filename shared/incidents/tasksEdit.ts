@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { addRecord, childCollection, type RecordInit, type YRecord } from '../doc/collection.js';
+import { addRecord, childCollection, newId, type YRecord } from '../doc/collection.js';
 import { write, type Origin } from '../doc/origins.js';
 import { addLogEntry } from './incidents.js';
-import { CHECK_PREFIX } from './tasks.js';
+import { CHECK_PREFIX, writeTaskFields } from './tasks.js';
+import { TASK_TITLE_MAX, TaskRecord } from './types.js';
 
 /**
  * Editing an incident's tasks in the room: who is responsible (a person of the responsibility
@@ -22,7 +23,7 @@ export type TaskOwnerInput = z.infer<typeof TaskOwnerInput>;
 
 /** What the "add task" form submits. */
 export const AddTaskInput = z.object({
-  title: z.string().trim().min(1).max(500),
+  title: z.string().trim().min(1).max(TASK_TITLE_MAX),
   /** A person, or a unit only (memberId ''), or nobody yet. */
   owner: z.object({ unitId: z.string().max(200), memberId: z.string().max(200), name: z.string().trim().max(200) }).optional(),
   /** Absent: due at once (`at`), as a playbook step without a target is due at T0. */
@@ -47,7 +48,8 @@ function docOf(rec: YRecord) {
 export function addTask(rec: YRecord, raw: AddTaskInput, origin: Origin): string {
   const input = AddTaskInput.parse(raw);
   const owner = input.owner;
-  const init: RecordInit = {
+  const fields = TaskRecord.init({
+    id: newId(),
     stepId: '',
     title: input.title,
     ownerUnitId: owner?.unitId ?? '',
@@ -58,9 +60,9 @@ export function addTask(rec: YRecord, raw: AddTaskInput, origin: Origin): string
     doneAt: null,
     doneBy: '',
     adHoc: true,
-  };
+  });
   docOf(rec);
-  return addRecord(childCollection(rec, 'tasks', origin), init, origin);
+  return addRecord(childCollection(rec, 'tasks', origin), { ...fields }, origin);
 }
 
 /** A unit as a whole, nobody named. */
@@ -72,13 +74,11 @@ export type TaskUnitInput = z.infer<typeof TaskUnitInput>;
  * (`{ unitId }`), or — null — no one person any more (the unit stays).
  */
 export function assignTask(rec: YRecord, taskId: string, rawOwner: TaskOwnerInput | TaskUnitInput | null, origin: Origin): void {
-  const owner = rawOwner === null ? null : 'memberId' in rawOwner ? TaskOwnerInput.parse(rawOwner) : TaskUnitInput.parse(rawOwner);
+  const person = rawOwner !== null && 'memberId' in rawOwner ? TaskOwnerInput.parse(rawOwner) : null;
+  const unitId = person ? person.unitId : rawOwner !== null ? TaskUnitInput.parse(rawOwner).unitId : null;
   const task = taskOf(rec, taskId, origin);
-  write(docOf(rec), origin, () => {
-    if (owner) task.set('ownerUnitId', owner.unitId);
-    task.set('ownerMemberId', owner && 'memberId' in owner ? owner.memberId : '');
-    task.set('ownerName', owner && 'name' in owner ? owner.name : '');
-  });
+  docOf(rec);
+  writeTaskFields(task, { ...(unitId !== null ? { ownerUnitId: unitId } : {}), ownerMemberId: person?.memberId ?? '', ownerName: person?.name ?? '' }, origin);
 }
 
 /** Moves a task's due time. */
@@ -86,7 +86,8 @@ export function setTaskDue(rec: YRecord, taskId: string, dueAt: number, origin: 
   const at = time.safeParse(dueAt);
   if (!at.success) throw new Error('A due time must be a valid date and time');
   const task = taskOf(rec, taskId, origin);
-  write(docOf(rec), origin, () => task.set('dueAt', at.data));
+  docOf(rec);
+  TaskRecord.set(task, 'dueAt', at.data, origin);
 }
 
 /** Ticks (or unticks) one checklist item of a task's step. */
@@ -122,13 +123,11 @@ export function reassignTask(rec: YRecord, taskId: string, rawOwner: TaskOwnerIn
   const owner = TaskOwnerInput.parse(rawOwner);
   const note = ReassignNote.parse(rawNote);
   const task = taskOf(rec, taskId, origin);
-  if (task.get('ownerMemberId') === owner.memberId) throw new Error('The task is already theirs');
-  const title = String(task.get('title') ?? '');
+  const current = TaskRecord.read(task);
+  if (current.ownerMemberId === owner.memberId) throw new Error('The task is already theirs');
   write(docOf(rec), origin, () => {
-    task.set('ownerUnitId', owner.unitId);
-    task.set('ownerMemberId', owner.memberId);
-    task.set('ownerName', owner.name);
-    addLogEntry(rec, { at: note.at, by: note.by, category: 'action', text: note.text, system: { kind: 'taskReassigned', title: title.slice(0, 500), from: note.from, to: note.to } }, origin);
+    writeTaskFields(task, { ownerUnitId: owner.unitId, ownerMemberId: owner.memberId, ownerName: owner.name }, origin);
+    addLogEntry(rec, { at: note.at, by: note.by, category: 'action', text: note.text, system: { kind: 'taskReassigned', title: current.title.slice(0, 500), from: note.from, to: note.to } }, origin);
   });
 }
 

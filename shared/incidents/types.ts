@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { defineRecord } from '../doc/typedRecord.js';
-import { FACT_KINDS, type FactKind } from '../statements/types.js';
+import { defineRecord, type RecordFields } from '../doc/typedRecord.js';
+import { FACT_KINDS } from '../statements/types.js';
 
 /**
  * Plain shapes of an incident (what `readIncident` returns). In the document an incident is a
@@ -16,59 +16,91 @@ export type LogCategory = (typeof LOG_CATEGORIES)[number];
 export const TASK_STATUSES = ['open', 'done', 'skipped'] as const;
 export type TaskStatus = (typeof TASK_STATUSES)[number];
 
+/** Longest task title (an ad-hoc task's form, a playbook step's title). */
+export const TASK_TITLE_MAX = 500;
+
+/** Longest stored system event (JSON) a reader accepts. */
+export const SYSTEM_EVENT_MAX = 4000;
+
 /**
  * Kinds of a fact on the facts sheet: the statement studio's kinds, because its fact check reads
  * this sheet (label/value/kind) and skips facts of other kinds.
  */
 export { FACT_KINDS, type FactKind } from '../statements/types.js';
 
-/** One line of the facts sheet: what the team knows for sure. */
-export interface IncidentFact {
-  id: string;
-  label: string;
-  value: string;
-  kind: FactKind;
-}
+/**
+ * A record field added after a kind first shipped is optional in its plain type: readers always
+ * fill it, but code that builds a plain value by hand (tests, playbook instantiation) may leave it out.
+ */
+type Optional<T, K extends keyof T> = Omit<T, K> & Partial<Pick<T, K>>;
 
-/** A task instantiated from one playbook step. */
-export interface IncidentTask {
-  id: string;
-  stepId: string;
-  title: string;
-  ownerUnitId: string;
-  dueAt: number;
-  status: TaskStatus;
-  doneAt: number | null;
-  doneBy: string;
-  /** The person responsible (a member id of the responsibility map; '' or absent: the unit as a whole). */
-  ownerMemberId?: string;
+/**
+ * One line of the facts sheet: what the team knows for sure. The statement studio reads the same
+ * records (../statements/factsheet.ts) and may add `keywords`, which the incident does not show.
+ */
+export const FactRecord = defineRecord('incidentFact', (f) => ({
+  id: f.id(),
+  label: f.text(200),
+  value: f.text(2000),
+  kind: f.oneOf(FACT_KINDS, 'name'),
+}));
+export type IncidentFact = RecordFields<typeof FactRecord>;
+
+/** A task of an incident: instantiated from one playbook step, or added in the room. */
+export const TaskRecord = defineRecord('incidentTask', (f) => ({
+  id: f.id(),
+  /** The playbook step it came from ('' for an ad-hoc task). */
+  stepId: f.ref(),
+  title: f.text(TASK_TITLE_MAX),
+  ownerUnitId: f.ref(),
+  /** Epoch ms, within what a Date can hold. */
+  dueAt: f.number({ min: 0, max: 8.64e15 }, 0),
+  status: f.oneOf(TASK_STATUSES, 'open'),
+  doneAt: f.numberOrNull({ min: 0, max: 8.64e15 }),
+  doneBy: f.text(200),
+  /** The person responsible (a member id of the responsibility map; '': the unit as a whole). */
+  ownerMemberId: f.ref(),
   /** That person's name as it was when assigned (shown if they leave the map). */
-  ownerName?: string;
-  /** Ids of the step's checklist items ticked off (see ./tasksEdit.ts: one record key per item). */
-  checked?: string[];
+  ownerName: f.text(200),
   /** Added in the room, not instantiated from a playbook step. */
-  adHoc?: boolean;
-}
+  adHoc: f.bool(false),
+}));
+export type TaskFields = RecordFields<typeof TaskRecord>;
 
-/** One entry of the timeline / decision log. */
-export interface LogEntry {
-  id: string;
-  at: number;
-  by: string;
-  category: LogCategory;
-  text: string;
+/**
+ * A task as read. `checked` (ids of the step's checklist items ticked off) is not a field of the
+ * definition: each tick is its own record key `check:<item id>` (./tasks.ts), so two people
+ * ticking different items both count.
+ */
+export type IncidentTask = Optional<TaskFields, 'ownerMemberId' | 'ownerName' | 'adHoc'> & { checked?: string[] };
+
+/**
+ * One entry of the timeline / decision log. The optional fields are stored only when set (a
+ * restricted room's "move note" tells app-written entries by a present `system` field).
+ */
+export const LogEntryRecord = defineRecord('logEntry', (f) => ({
+  id: f.id(),
+  at: f.number({}, 0),
+  by: f.text(200),
+  category: f.oneOf(LOG_CATEGORIES, 'action'),
+  text: f.text(5000),
   /** Drill only: the inject this entry responds to. */
-  injectId?: string;
+  injectId: f.ref(),
   /** A statement this entry is about. */
-  statementId?: string;
+  statementId: f.ref(),
   /** Communication entries: the statement/message was legally approved. */
-  approved?: boolean;
-  /**
-   * Entries the app writes itself: what happened, so every laptop shows it in its own UI language
-   * (`text` keeps the writer's wording for older versions and exports).
-   */
-  system?: LogSystemEvent;
-}
+  approved: f.bool(false),
+  /** An app-written entry's `LogSystemEvent` as one JSON string (a record field holds primitives only). */
+  system: f.text(SYSTEM_EVENT_MAX),
+}));
+export type LogEntryFields = RecordFields<typeof LogEntryRecord>;
+
+/**
+ * One entry of the timeline / decision log, as read: the optional fields are present only when
+ * set. `system` is the app-written entry's meaning, so every laptop shows it in its own UI
+ * language (`text` keeps the writer's wording for older versions and exports).
+ */
+export type LogEntry = Optional<Omit<LogEntryFields, 'system'>, 'injectId' | 'statementId' | 'approved'> & { system?: LogSystemEvent };
 
 /** An app-written log entry's meaning. */
 export type LogSystemEvent =
