@@ -87,6 +87,8 @@ export const CSV_ERROR_CODES = [
   'personUnitMismatch',
   'badYesNo',
   'badDate',
+  /** A cell longer than its field holds (the member definition, ./records.ts). */
+  'tooLong',
   'tooManyErrors',
 ] as const;
 export type CsvErrorCode = (typeof CSV_ERROR_CODES)[number];

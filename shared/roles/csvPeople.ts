@@ -1,9 +1,11 @@
 import type * as Y from 'yjs';
 import { addRecord, newId } from '../doc/collection.js';
+import { RecordFieldError } from '../doc/typedRecord.js';
 import { collectionOf } from '../doc/workspaceDoc.js';
 import { lookup, norm } from './csvLookup.js';
 import type { CsvErrorCode, CsvRowError } from './csv.js';
-import { memberRecord, updateMember, type MemberFields } from './roleMap.js';
+import { checkMemberPatch } from './records.js';
+import { memberRecord, newMemberFields, updateMember, type MemberFields } from './roleMap.js';
 import type { Member, RoleMap, RoleUnit } from './types.js';
 
 /**
@@ -108,6 +110,22 @@ export function exportPeopleRows(map: RoleMap): Record<PersonColumn | 'unit', st
   return rows;
 }
 
+const COLUMN_OF_FIELD: Record<string, PersonColumn> = { keyRole: 'key_role', reviewedAt: 'reviewed_at' };
+
+/**
+ * The column of the first field of a row that the member definition refuses, if any. Cells are
+ * text and dates are parsed already, so what it can refuse is a value longer than the field holds.
+ */
+function refusedField(fields: PersonFields): string | undefined {
+  try {
+    checkMemberPatch(fields);
+    return undefined;
+  } catch (err) {
+    if (!(err instanceof RecordFieldError)) throw err;
+    return COLUMN_OF_FIELD[err.field] ?? err.field;
+  }
+}
+
 /** Which member a row means: by id, else by name in its unit; undefined = a new person. */
 function targetOf(row: PersonRow, map: RoleMap, fail: Fail): Member | 'error' | undefined {
   const id = row.cells.person_id?.trim() ?? '';
@@ -167,6 +185,12 @@ export function planPeople(rows: PersonRow[], map: RoleMap, fail: Fail): PersonC
       if (at === undefined) fail(r.row, 'badDate', { column: 'reviewed_at', value: r.cells.reviewed_at });
       else fields.reviewedAt = at;
     }
+    // The same definition the app writes with (./records.ts): what it refuses, the file may not bring.
+    const refused = refusedField(fields);
+    if (refused) {
+      fail(r.row, 'tooLong', { column: refused });
+      continue;
+    }
     changes.push({ memberId, unitId: r.unit.id, isNew: !target, fields, row: r.row });
   }
   resolveReferences(rows, changes, map, fail);
@@ -220,8 +244,8 @@ export function applyPeople(doc: Y.Doc, changes: readonly PersonChange[]): { add
   let updated = 0;
   for (const c of changes) {
     if (c.isNew) {
-      const init = { title: '', phone: '', email: '', handle: '', keyRole: false, backupMemberId: '', reviewedAt: null, reviewerMemberId: '', ...c.fields, unitId: c.unitId, id: c.memberId };
-      addRecord(members, init, 'import');
+      // Checked by planPeople with the same definition, so this does not throw mid-import.
+      addRecord(members, newMemberFields(c.unitId, c.fields, c.memberId), 'import');
       added++;
       continue;
     }

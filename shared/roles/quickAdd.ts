@@ -2,6 +2,7 @@ import type * as Y from 'yjs';
 import { z } from 'zod';
 import { collectionOf } from '../doc/workspaceDoc.js';
 import { write, type Origin } from '../doc/origins.js';
+import { MemberRecord } from './records.js';
 import { addMember } from './roleMap.js';
 import { isPlausibleEmail, isPlausiblePhone, type RoleMap } from './types.js';
 
@@ -105,7 +106,7 @@ export function quickAddPerson(doc: Y.Doc, person: QuickAddPerson, now: number, 
   return write(doc, origin, () => {
     const id = addMember(doc, person.unitId, { name: person.name, phone: person.phone, email: person.email, backupMemberId: person.backupMemberId, reviewedAt: now }, origin);
     const standsInFor = person.backupOfMemberId ? collectionOf(doc, 'members').get(person.backupOfMemberId) : undefined;
-    if (standsInFor) standsInFor.set('backupMemberId', id);
+    if (standsInFor) MemberRecord.set(standsInFor, 'backupMemberId', id, origin);
     return id;
   });
 }

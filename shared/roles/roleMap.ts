@@ -1,8 +1,9 @@
 import type * as Y from 'yjs';
-import { addRecord, listRecords, removeRecord, type Primitive, type YRecord } from '../doc/collection.js';
+import { addRecord, listRecords, newId, removeRecord, type YRecord } from '../doc/collection.js';
 import { collectionOf } from '../doc/workspaceDoc.js';
 import { write, type Origin } from '../doc/origins.js';
 import { readCells, removeCells } from './raci.js';
+import { checkKeyRole, checkMemberPatch, checkUnitPatch, definedOnly, keyRoleOf, MemberRecord, UnitRecord, type KeyRole, type MemberRecordFields, type UnitFields as UnitRecordFields } from './records.js';
 import type { Member, RoleCrisisType, RoleMap, RoleUnit, UnitKind } from './types.js';
 
 /**
@@ -12,43 +13,20 @@ import type { Member, RoleCrisisType, RoleMap, RoleUnit, UnitKind } from './type
  * would have to be created by whoever adds a unit's first person, and two people doing that at
  * once (likely right after the built-in units are seeded) would each create one and one of them
  * would lose their entries. Crisis types belong to the playbook; the map only reads them and
- * sets their `firstResponderUnitId`.
+ * sets their `firstResponderUnitId`. Both record kinds are defined once in ./records.ts.
  */
-
 
 function str(rec: YRecord, key: string): string {
   const v = rec.get(key);
   return typeof v === 'string' ? v : '';
 }
 
-function readMember(rec: YRecord): Member {
-  const keyRole = rec.get('keyRole');
-  const reviewedAt = rec.get('reviewedAt');
-  return {
-    id: str(rec, 'id'),
-    name: str(rec, 'name'),
-    title: str(rec, 'title'),
-    phone: str(rec, 'phone'),
-    email: str(rec, 'email'),
-    handle: str(rec, 'handle'),
-    isKey: keyRole === true || (typeof keyRole === 'string' && keyRole.trim() !== ''),
-    keyRoleName: typeof keyRole === 'string' ? keyRole.trim() : '',
-    backupMemberId: str(rec, 'backupMemberId'),
-    reviewedAt: typeof reviewedAt === 'number' && Number.isFinite(reviewedAt) && reviewedAt > 0 ? reviewedAt : null,
-    reviewerMemberId: str(rec, 'reviewerMemberId'),
-  };
-}
-
-function readUnit(rec: YRecord, members: Member[]): RoleUnit {
-  return {
-    id: str(rec, 'id'),
-    key: str(rec, 'key'),
-    name: str(rec, 'name'),
-    abbr: str(rec, 'abbr'),
-    kind: rec.get('kind') === 'external' ? 'external' : 'internal',
-    duties: str(rec, 'duties'),
-    members,
-  };
+/** A person as the map shows them, and the unit they belong to. */
+function readMember(rec: YRecord): { unitId: string; member: Member } {
+  const { unitId, ...fields } = MemberRecord.read(rec);
+  // Never confirmed: null, and so is a time at or before 1970 (no one confirmed anything then).
+  const reviewedAt = fields.reviewedAt !== null && fields.reviewedAt > 0 ? fields.reviewedAt : null;
+  return { unitId, member: { ...fields, reviewedAt, ...keyRoleOf(rec) } };
 }
 
 /**
@@ -59,12 +37,15 @@ function readUnit(rec: YRecord, members: Member[]): RoleUnit {
 export function readRoleMap(doc: Y.Doc): RoleMap {
   const byUnit = new Map<string, Member[]>();
   for (const rec of listRecords(collectionOf(doc, 'members'))) {
-    const unitId = str(rec, 'unitId');
+    const { unitId, member } = readMember(rec);
     const list = byUnit.get(unitId);
-    if (list) list.push(readMember(rec));
-    else byUnit.set(unitId, [readMember(rec)]);
+    if (list) list.push(member);
+    else byUnit.set(unitId, [member]);
   }
-  const units = listRecords(collectionOf(doc, 'units')).map((rec) => readUnit(rec, byUnit.get(str(rec, 'id')) ?? []));
+  const units = listRecords(collectionOf(doc, 'units')).map((rec): RoleUnit => {
+    const unit = UnitRecord.read(rec);
+    return { ...unit, members: byUnit.get(unit.id) ?? [] };
+  });
   const crisisTypes: RoleCrisisType[] = listRecords(collectionOf(doc, 'crisisTypes')).map((rec) => ({
     id: str(rec, 'id'),
     key: str(rec, 'key'),
@@ -75,25 +56,10 @@ export function readRoleMap(doc: Y.Doc): RoleMap {
 }
 
 /** Fields of a member the team edits (keyRole: true, or a role name, or false / ''). */
-export interface MemberFields {
-  name?: string;
-  title?: string;
-  phone?: string;
-  email?: string;
-  handle?: string;
-  keyRole?: boolean | string;
-  backupMemberId?: string;
-  reviewedAt?: number | null;
-  reviewerMemberId?: string;
-}
+export type MemberFields = Partial<Omit<MemberRecordFields, 'id' | 'unitId'>> & { keyRole?: KeyRole };
 
 /** Fields of a unit the team edits. */
-export interface UnitFields {
-  name?: string;
-  abbr?: string;
-  kind?: UnitKind;
-  duties?: string;
-}
+export type UnitFields = Partial<Pick<UnitRecordFields, 'name' | 'abbr' | 'kind' | 'duties'>>;
 
 function unitRecord(doc: Y.Doc, unitId: string): YRecord {
   const rec = collectionOf(doc, 'units').get(unitId);
@@ -101,21 +67,26 @@ function unitRecord(doc: Y.Doc, unitId: string): YRecord {
   return rec;
 }
 
-function patchRecord(doc: Y.Doc, rec: YRecord, patch: Record<string, Primitive | undefined>, origin: Origin): void {
-  const changes = Object.entries(patch).filter(([k, v]) => v !== undefined && k !== 'id' && rec.get(k) !== v);
+/** Writes the fields of `patch` that differ, in one transaction (none when nothing changes). */
+function patchRecord<F extends object>(doc: Y.Doc, rec: YRecord, patch: F, set: (key: keyof F & string, value: F[keyof F]) => void, origin: Origin): void {
+  const changes = (Object.entries(patch) as [keyof F & string, F[keyof F]][]).filter(([k, v]) => v !== undefined && k !== 'id' && rec.get(k) !== v);
   if (changes.length === 0) return;
   write(doc, origin, () => {
-    for (const [k, v] of changes) rec.set(k, v as Primitive);
+    for (const [k, v] of changes) set(k, v);
   });
 }
 
-/** Adds a unit at the end of the list; returns its id. */
+/** Adds a unit at the end of the list; returns its id. Throws RecordFieldError (nothing written) for invalid fields. */
 export function addUnit(doc: Y.Doc, fields: UnitFields & { name: string; kind: UnitKind }, origin: Origin): string {
-  return addRecord(collectionOf(doc, 'units'), { key: '', abbr: '', duties: '', ...fields }, origin);
+  const unit = UnitRecord.init({ id: newId(), key: '', abbr: '', duties: '', ...definedOnly(fields) });
+  return addRecord(collectionOf(doc, 'units'), unit, origin);
 }
 
+/** Changes a unit's fields; throws RecordFieldError (nothing written) when one is invalid. */
 export function updateUnit(doc: Y.Doc, unitId: string, patch: UnitFields, origin: Origin): void {
-  patchRecord(doc, unitRecord(doc, unitId), { ...patch }, origin);
+  const rec = unitRecord(doc, unitId);
+  checkUnitPatch(patch);
+  patchRecord(doc, rec, patch, (k, v) => UnitRecord.set(rec, k, v as never, origin), origin);
 }
 
 /**
@@ -135,11 +106,20 @@ export function removeUnit(doc: Y.Doc, unitId: string, origin: Origin): void {
   });
 }
 
+/**
+ * The fields of a new member of `unitId`, validated (throws RecordFieldError naming the first
+ * invalid field): what the people editor, quick add and a CSV import all store for a new person.
+ */
+export function newMemberFields(unitId: string, fields: MemberFields & { name: string }, id: string = newId()): MemberRecordFields & { keyRole: KeyRole } {
+  const { keyRole = false, ...rest } = fields;
+  const member = MemberRecord.init({ id, title: '', phone: '', email: '', handle: '', backupMemberId: '', reviewedAt: null, reviewerMemberId: '', ...definedOnly(rest), unitId });
+  return { ...member, keyRole: checkKeyRole(keyRole) };
+}
+
 /** Adds a member at the end of a unit's people; returns the member id. */
 export function addMember(doc: Y.Doc, unitId: string, fields: MemberFields & { name: string }, origin: Origin): string {
   unitRecord(doc, unitId);
-  const init = { title: '', phone: '', email: '', handle: '', keyRole: false, backupMemberId: '', reviewedAt: null, reviewerMemberId: '', ...fields, unitId };
-  return addRecord(collectionOf(doc, 'members'), init, origin);
+  return addRecord(collectionOf(doc, 'members'), newMemberFields(unitId, fields), origin);
 }
 
 /** The live record of a member of a unit (throws when there is none). */
@@ -149,8 +129,11 @@ export function memberRecord(doc: Y.Doc, unitId: string, memberId: string): YRec
   return rec;
 }
 
+/** Changes a member's fields; throws RecordFieldError (nothing written) when one is invalid. */
 export function updateMember(doc: Y.Doc, unitId: string, memberId: string, patch: MemberFields, origin: Origin): void {
-  patchRecord(doc, memberRecord(doc, unitId, memberId), { ...patch }, origin);
+  const rec = memberRecord(doc, unitId, memberId);
+  checkMemberPatch(patch);
+  patchRecord(doc, rec, patch, (k, v) => (k === 'keyRole' ? rec.set(k, v as KeyRole) : MemberRecord.set(rec, k, v as never, origin)), origin);
 }
 
 /** Records that a member's contact details were confirmed at `at` (epoch ms). */
@@ -164,8 +147,9 @@ export function removeMember(doc: Y.Doc, unitId: string, memberId: string, origi
   write(doc, origin, () => {
     if (members.get(memberId)?.get('unitId') !== unitId) return;
     for (const m of members.values()) {
-      if (m.get('backupMemberId') === memberId) m.set('backupMemberId', '');
-      if (m.get('reviewerMemberId') === memberId) m.set('reviewerMemberId', '');
+      // Plain comparisons (this runs over every person for each one removed); writes are typed.
+      if (m.get('backupMemberId') === memberId) MemberRecord.set(m, 'backupMemberId', '', origin);
+      if (m.get('reviewerMemberId') === memberId) MemberRecord.set(m, 'reviewerMemberId', '', origin);
     }
     removeRecord(members, memberId, origin);
   });

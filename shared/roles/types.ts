@@ -1,9 +1,12 @@
+import type { MemberRecordFields, UNIT_KINDS, UnitFields } from './records.js';
+
 /**
  * Plain shapes of the responsibility map (負評處理資源圖 / 職責分工圖): units with their people,
  * crisis types as the map sees them, and the RACI cells. These are what `readRoleMap` returns
  * and what validation, export and the poster work on; the document itself stores units as
- * records of the `units` root collection (members as a nested collection) and the RACI cells
- * in the `raci` root map (see ./raci.ts).
+ * records of the `units` root collection, people as records of the `members` root collection
+ * (each naming its unit; both defined in ./records.ts) and the RACI cells in the `raci` root map
+ * (see ./raci.ts).
  */
 
 /** Phases of a crisis, in the order the team works through them. */
@@ -25,41 +28,21 @@ export function isRaciRole(value: unknown): value is RaciRole {
   return typeof value === 'string' && (RACI_ROLES as readonly string[]).includes(value);
 }
 
-/** One person of a unit and how to reach them. */
-export interface Member {
-  id: string;
-  name: string;
-  title: string;
-  phone: string;
-  email: string;
-  /** Messaging handle (LINE, WeChat, Teams…), free text. */
-  handle: string;
+/**
+ * One person of a unit and how to reach them: the fields of `MemberRecord` (./records.ts) but
+ * their unit, and their key role as the editor shows it.
+ */
+export type Member = Omit<MemberRecordFields, 'unitId'> & {
   /** Whether this person holds a key role for the unit (and so needs a named backup). */
   isKey: boolean;
   /** Name of the key role, e.g. "spokesperson" ('' when unnamed or not key). */
   keyRoleName: string;
-  /** Member id of this person's backup ('' for none). */
-  backupMemberId: string;
-  /** When the contact details were last confirmed (epoch ms), or null if never. */
-  reviewedAt: number | null;
-  /** Member id of whoever must confirm these details ('' to fall back to the unit's key person). */
-  reviewerMemberId: string;
-}
+};
 
-export type UnitKind = 'internal' | 'external';
+export type UnitKind = (typeof UNIT_KINDS)[number];
 
-/** A unit or external partner of the map. */
-export interface RoleUnit {
-  id: string;
-  /** Built-in unit key, '' for units the team added. */
-  key: string;
-  name: string;
-  /** Short label for the poster's matrix cells ('' to derive one from the name). */
-  abbr: string;
-  kind: UnitKind;
-  duties: string;
-  members: Member[];
-}
+/** A unit or external partner of the map: the fields of `UnitRecord` (./records.ts), with its people. */
+export type RoleUnit = UnitFields & { members: Member[] };
 
 /** A crisis type as the map needs it (the playbook owns the rest of the record). */
 export interface RoleCrisisType {

@@ -1,6 +1,6 @@
-import { z } from 'zod';
-import { addRecord, childCollection, listRecords, type YRecord } from '../doc/collection.js';
+import { addRecord, childCollection, listRecords, newId, type YRecord } from '../doc/collection.js';
 import { write, type Origin } from '../doc/origins.js';
+import { defineRecord, RecordFieldError, type RecordFields } from '../doc/typedRecord.js';
 import { collectionOf } from '../doc/workspaceDoc.js';
 import type * as Y from 'yjs';
 import { LOG_CATEGORIES, type LogCategory } from '../incidents/types.js';
@@ -14,14 +14,24 @@ import { LOG_CATEGORIES, type LogCategory } from '../incidents/types.js';
  * document and then deleted from the workspace's (laptops that synced it before keep that copy).
  */
 
-export const RoomNoteInput = z.object({
-  incidentId: z.string().min(1).max(200),
-  at: z.number().finite(),
-  by: z.string().max(200),
-  category: z.enum(LOG_CATEGORIES),
-  text: z.string().trim().min(1, 'a note needs text').max(5000),
-});
-export type RoomNoteInput = z.infer<typeof RoomNoteInput>;
+/**
+ * A room note, defined once (../doc/typedRecord.ts). `movedFrom` is stored only on a note moved
+ * in from the workspace's log (a note added in the room has no such field; it reads as '').
+ */
+export const RoomNoteRecord = defineRecord('roomNote', (f) => ({
+  id: f.id(),
+  /** The incident it belongs to (required: the kit's id() is its non-empty text). */
+  incidentId: f.id(),
+  at: f.number({}, 0),
+  by: f.text(200),
+  category: f.oneOf(LOG_CATEGORIES, 'action'),
+  text: f.text(5000),
+  /** The entry's id in the workspace's log when it was moved in ('' when written in the room). */
+  movedFrom: f.ref(),
+}));
+
+/** What a person (or the move from the log) gives for a new note. */
+export type RoomNoteInput = Omit<RecordFields<typeof RoomNoteRecord>, 'id' | 'movedFrom'>;
 
 export interface RoomNote extends RoomNoteInput {
   id: string;
@@ -29,17 +39,28 @@ export interface RoomNote extends RoomNoteInput {
   movedFrom?: string;
 }
 
+/** The fields a note must hold as stored to be shown: without them it cannot be placed or read. */
+const REQUIRED: ReadonlySet<string> = new Set(['incidentId', 'at', 'by', 'category', 'text']);
+
 function readNote(r: YRecord): RoomNote | null {
-  const parsed = RoomNoteInput.safeParse({ incidentId: r.get('incidentId'), at: r.get('at'), by: r.get('by'), category: r.get('category'), text: r.get('text') });
-  if (!parsed.success) return null;
-  const movedFrom = r.get('movedFrom');
-  return { id: String(r.get('id')), ...parsed.data, ...(typeof movedFrom === 'string' && movedFrom ? { movedFrom } : {}) };
+  // Left out rather than defaulted: a note is privileged text, shown only as it was written.
+  if (RoomNoteRecord.check(r).some((problem) => REQUIRED.has(problem.split(':')[0]!))) return null;
+  const { movedFrom, text, ...note } = RoomNoteRecord.read(r);
+  if (!text.trim()) return null;
+  return { ...note, text: text.trim(), ...(movedFrom ? { movedFrom } : {}) };
+}
+
+/** The validated fields of a new note (throws RecordFieldError naming the first invalid one). */
+function newNote(input: RoomNoteInput, movedFrom: string): RecordFields<typeof RoomNoteRecord> {
+  const text = input.text.trim();
+  if (!text) throw new RecordFieldError(RoomNoteRecord.name, 'text', 'a note needs text');
+  return RoomNoteRecord.init({ ...input, text, id: newId(), movedFrom });
 }
 
 /** Adds a note for an incident to a room's document; returns its id. Throws on invalid input. */
 export function addRoomNote(roomDoc: Y.Doc, input: RoomNoteInput, origin: Origin): string {
-  const note = RoomNoteInput.parse(input);
-  return addRecord(collectionOf(roomDoc, 'roomNotes'), { ...note }, origin);
+  const { movedFrom: _none, ...note } = newNote(input, '');
+  return addRecord(collectionOf(roomDoc, 'roomNotes'), note, origin);
 }
 
 /** A room's notes for one incident, oldest first (records that do not parse are left out). */
@@ -66,15 +87,24 @@ export function moveLogEntryToRoom(incident: YRecord, entryId: string, roomDoc: 
   const entry = log.get(entryId);
   if (!entry || entry.get('system') !== undefined || entry.get('approved') === true) return null;
   const category = entry.get('category');
-  const input = RoomNoteInput.safeParse({
-    incidentId: incident.get('id'),
-    at: entry.get('at'),
-    by: entry.get('by'),
-    category: (LOG_CATEGORIES as readonly string[]).includes(String(category)) ? (category as LogCategory) : 'action',
-    text: entry.get('text'),
-  });
-  if (!input.success) return null;
-  const id = addRecord(collectionOf(roomDoc, 'roomNotes'), { ...input.data, movedFrom: entryId }, origin);
+  let note: RecordFields<typeof RoomNoteRecord>;
+  try {
+    note = newNote(
+      {
+        incidentId: incident.get('id') as string,
+        at: entry.get('at') as number,
+        by: entry.get('by') as string,
+        category: (LOG_CATEGORIES as readonly string[]).includes(String(category)) ? (category as LogCategory) : 'action',
+        text: typeof entry.get('text') === 'string' ? (entry.get('text') as string) : '',
+      },
+      entryId,
+    );
+  } catch (err) {
+    // An entry the room's notes cannot hold (damaged, or text too long) stays where it is.
+    if (err instanceof RecordFieldError) return null;
+    throw err;
+  }
+  const id = addRecord(collectionOf(roomDoc, 'roomNotes'), note, origin);
   write(wsDoc, origin, () => log.delete(entryId));
   return id;
 }

@@ -10,6 +10,7 @@ import { contentHash } from './hash.js';
 import { bodyOf, readStatement } from './store.js';
 import {
   REVIEWER_ROLES,
+  ReleaseRecord,
   approvalSchema,
   frozenApprovalSchema,
   parseRequiredRoles,
@@ -91,24 +92,15 @@ export function readApprovals(rec: YRecord): Approval[] {
   return out.sort((a, b) => a.at - b.at);
 }
 
-/** Releases of a statement, oldest first. */
+/**
+ * Releases of a statement, oldest first. A record without its text or hash (a peer's
+ * half-written one) is left out: it cannot stand for what was released.
+ */
 export function readReleases(rec: YRecord): Release[] {
   const out: Release[] = [];
   for (const child of readChildren(rec, 'releases')) {
-    const r = Object.fromEntries(child.entries());
-    if (typeof r.hash !== 'string' || typeof r.text !== 'string') continue;
-    out.push({
-      id: String(r.id),
-      at: Number(r.at) || 0,
-      by: String(r.by ?? ''),
-      byKey: typeof r.byKey === 'string' ? r.byKey : '',
-      title: String(r.title ?? ''),
-      text: r.text,
-      bodyJson: String(r.bodyJson ?? ''),
-      hash: r.hash,
-      approvalsJson: String(r.approvalsJson ?? '[]'),
-      releaseEntry: typeof r.releaseEntry === 'string' ? r.releaseEntry : '',
-    });
+    if (typeof child.get('hash') !== 'string' || typeof child.get('text') !== 'string') continue;
+    out.push(ReleaseRecord.read(child));
   }
   return out.sort((a, b) => a.at - b.at);
 }

@@ -1,9 +1,9 @@
 import * as Y from 'yjs';
-import { addRecord, readChildren, type YRecord } from '../doc/collection.js';
+import { addRecord, newId, readChildren, type YRecord } from '../doc/collection.js';
 import { write, type Origin } from '../doc/origins.js';
 import { flattenBody, type FlatBody } from './body.js';
 import { nestedOf, requireBody } from './store.js';
-import type { StatementComment } from './types.js';
+import { CommentRecord, type StatementComment } from './types.js';
 
 /**
  * Review comments anchored to a range of the body with Yjs relative positions: the anchors
@@ -61,7 +61,10 @@ export interface NewComment {
   at?: number;
 }
 
-/** Adds a comment on the plain-text range [from, to). Returns its id. */
+/**
+ * Adds a comment on the plain-text range [from, to). Returns its id. Throws RecordFieldError
+ * (nothing written) when a field is invalid, e.g. a comment longer than the definition allows.
+ */
 export function addComment(rec: YRecord, input: NewComment, origin: Origin = 'user'): string {
   const text = input.text.trim();
   if (!text) throw new Error('A comment needs some text');
@@ -70,22 +73,20 @@ export function addComment(rec: YRecord, input: NewComment, origin: Origin = 'us
   const from = Math.max(0, Math.min(input.from, input.to));
   const to = Math.min(flat.text.length, Math.max(input.from, input.to));
   if (to <= from) throw new Error('Select the text to comment on');
-  return addRecord(
-    nestedOf(rec, 'comments'),
-    {
-      by: input.by.trim(),
-      byKey: input.byKey ?? '',
-      at: input.at ?? Date.now(),
-      text,
-      start: encodeRel(relAt(flat, from, 'start')),
-      end: encodeRel(relAt(flat, to, 'end')),
-      quote: flat.text.slice(from, to),
-      resolved: false,
-      resolvedBy: '',
-      resolvedAt: 0,
-    },
-    origin,
-  );
+  const comment = CommentRecord.init({
+    id: newId(),
+    by: input.by.trim(),
+    byKey: input.byKey ?? '',
+    at: input.at ?? Date.now(),
+    text,
+    start: encodeRel(relAt(flat, from, 'start')),
+    end: encodeRel(relAt(flat, to, 'end')),
+    quote: flat.text.slice(from, to),
+    resolved: false,
+    resolvedBy: '',
+    resolvedAt: 0,
+  });
+  return addRecord(nestedOf(rec, 'comments'), comment, origin);
 }
 
 /** Marks a comment resolved (or reopens it). */
@@ -94,9 +95,10 @@ export function setCommentResolved(rec: YRecord, commentId: string, resolved: bo
   if (!c) throw new Error('That comment no longer exists');
   const doc = rec.doc!;
   write(doc, origin, () => {
-    c.set('resolved', resolved);
-    c.set('resolvedBy', resolved ? by : '');
-    c.set('resolvedAt', resolved ? Date.now() : 0);
+    // The name first: it is the one value that can be refused, and then nothing is written.
+    CommentRecord.set(c, 'resolvedBy', resolved ? by : '', origin);
+    CommentRecord.set(c, 'resolved', resolved, origin);
+    CommentRecord.set(c, 'resolvedAt', resolved ? Date.now() : 0, origin);
   });
 }
 
@@ -106,19 +108,7 @@ export function listComments(rec: YRecord): AnchoredComment[] {
   const body = requireBody(rec);
   const flat = flattenBody(body);
   const out = readChildren(rec, 'comments').map((c): AnchoredComment => {
-    const base: StatementComment = {
-      id: String(c.get('id')),
-      by: String(c.get('by') ?? ''),
-      byKey: typeof c.get('byKey') === 'string' ? (c.get('byKey') as string) : '',
-      at: Number(c.get('at')) || 0,
-      text: String(c.get('text') ?? ''),
-      start: String(c.get('start') ?? ''),
-      end: String(c.get('end') ?? ''),
-      quote: String(c.get('quote') ?? ''),
-      resolved: c.get('resolved') === true,
-      resolvedBy: String(c.get('resolvedBy') ?? ''),
-      resolvedAt: Number(c.get('resolvedAt')) || 0,
-    };
+    const base: StatementComment = CommentRecord.read(c);
     let from = doc ? resolve(doc, flat, base.start) : null;
     let to = doc ? resolve(doc, flat, base.end) : null;
     let approximate = false;

@@ -1,9 +1,9 @@
 import type * as Y from 'yjs';
-import { addRecord, childCollection, readChildren, removeRecord, type YCollection, type YRecord } from '../doc/collection.js';
+import { addRecord, childCollection, newId, readChildren, removeRecord, type YCollection, type YRecord } from '../doc/collection.js';
 import type { Origin } from '../doc/origins.js';
 import { collectionOf } from '../doc/workspaceDoc.js';
 import { nestedOf, readStatement } from './store.js';
-import { factInputSchema, factKindSchema, type Fact, type FactInput } from './types.js';
+import { FACT_KINDS, FactRecord, type Fact, type FactInput } from './types.js';
 
 /**
  * Where a statement's key facts live: the facts sheet of its incident (field `facts` of the
@@ -23,15 +23,16 @@ export function factsCollectionFor(doc: Y.Doc, statement: YRecord, origin: Origi
   return incident ? childCollection(incident, 'facts', origin) : nestedOf(statement, 'facts');
 }
 
-/** Reads facts from a record's `facts` collection (skips malformed ones). */
+/**
+ * Reads facts from a record's `facts` collection. A fact without a known kind, a label or a value
+ * (a peer's half-written or foreign record) is left out rather than read with defaults: the
+ * statement's text is checked against these.
+ */
 export function readFacts(owner: YRecord): Fact[] {
   return readChildren(owner, 'facts').flatMap((r): Fact[] => {
-    const kind = factKindSchema.safeParse(r.get('kind'));
-    const label = r.get('label');
-    const value = r.get('value');
-    if (!kind.success || typeof label !== 'string' || typeof value !== 'string') return [];
-    const keywords = r.get('keywords');
-    return [{ id: String(r.get('id')), label, value, kind: kind.data, ...(typeof keywords === 'string' && keywords ? { keywords } : {}) }];
+    if (!(FACT_KINDS as readonly unknown[]).includes(r.get('kind')) || typeof r.get('label') !== 'string' || typeof r.get('value') !== 'string') return [];
+    const { keywords, ...fact } = FactRecord.read(r);
+    return [{ ...fact, ...(keywords ? { keywords } : {}) }];
   });
 }
 
@@ -41,11 +42,17 @@ export function factsFor(doc: Y.Doc, statement: YRecord): Fact[] {
   return readFacts(incident ?? statement);
 }
 
-/** Validates and adds a fact; throws a readable error for bad input. Returns its id. */
+/**
+ * Validates and adds a fact; throws a readable error for bad input (an empty label or value, or
+ * RecordFieldError naming the field FactRecord refuses; nothing is written then). Returns its id.
+ */
 export function addFact(doc: Y.Doc, statement: YRecord, input: FactInput, origin: Origin = 'user'): string {
-  const parsed = factInputSchema.safeParse(input);
-  if (!parsed.success) throw new Error(parsed.error.issues.map((i) => i.message).join('; '));
-  return addRecord(factsCollectionFor(doc, statement, origin), { ...parsed.data, keywords: parsed.data.keywords ?? '' }, origin);
+  const label = input.label.trim();
+  const value = input.value.trim();
+  if (!label) throw new Error('A fact needs a label');
+  if (!value) throw new Error('A fact needs a value');
+  const fact = FactRecord.init({ id: newId(), label, value, kind: input.kind, keywords: input.keywords ?? '' });
+  return addRecord(factsCollectionFor(doc, statement, origin), fact, origin);
 }
 
 export function removeFact(doc: Y.Doc, statement: YRecord, factId: string, origin: Origin = 'user'): void {

@@ -1,11 +1,11 @@
 import { diffChars, diffWordsWithSpace } from 'diff';
-import { addRecord, readChildren, type YRecord } from '../doc/collection.js';
+import { addRecord, newId, readChildren, type YRecord } from '../doc/collection.js';
 import { write, type Origin } from '../doc/origins.js';
 import type { Language } from '../languages.js';
 import { bodyToJson, flattenBody, jsonText, parseBodyJson, replaceBody } from './body.js';
 import { contentHash } from './hash.js';
 import { nestedOf, requireBody } from './store.js';
-import { VERSION_REASONS, type StatementVersion, type VersionReason } from './types.js';
+import { VersionRecord, type StatementVersion, type VersionReason } from './types.js';
 
 /**
  * Version history of a statement: a version at every status change and on demand, each a full
@@ -19,46 +19,36 @@ export interface VersionInput {
   at?: number;
 }
 
-/** Saves the current body as a version. Joins the caller's transaction when nested. Returns its id. */
+/**
+ * Saves the current body as a version. Joins the caller's transaction when nested. Returns its id.
+ * Throws RecordFieldError (nothing written) when a field is invalid, e.g. an over-long label.
+ */
 export function addVersion(rec: YRecord, input: VersionInput, origin: Origin): string {
   const body = requireBody(rec);
   const json = bodyToJson(body);
-  return addRecord(
-    nestedOf(rec, 'versions'),
-    {
-      at: input.at ?? Date.now(),
-      by: input.by,
-      reason: input.reason,
-      label: input.label,
-      text: flattenBody(body).text,
-      bodyJson: JSON.stringify(json),
-      hash: contentHash(json),
-    },
-    origin,
-  );
+  const version = VersionRecord.init({
+    id: newId(),
+    at: input.at ?? Date.now(),
+    by: input.by,
+    reason: input.reason,
+    label: input.label,
+    text: flattenBody(body).text,
+    bodyJson: JSON.stringify(json),
+    hash: contentHash(json),
+  });
+  return addRecord(nestedOf(rec, 'versions'), version, origin);
 }
 
 /** Versions, oldest first. */
 export function listVersions(rec: YRecord): StatementVersion[] {
-  return readChildren(rec, 'versions')
-    .map((v, index): StatementVersion & { index: number } => {
-      const reason = v.get('reason');
-      return {
-        index,
-        id: String(v.get('id')),
-        at: Number(v.get('at')) || 0,
-        by: String(v.get('by') ?? ''),
-        reason: (VERSION_REASONS as readonly unknown[]).includes(reason) ? (reason as VersionReason) : 'manual',
-        label: String(v.get('label') ?? ''),
-        text: String(v.get('text') ?? ''),
-        bodyJson: String(v.get('bodyJson') ?? ''),
-        hash: String(v.get('hash') ?? ''),
-      };
-    })
-    .sort((a, b) => a.at - b.at || a.index - b.index)
-    // Same millisecond (a release right after an approval): keep the order they were added in,
-    // which the collection's order field records and every peer agrees on.
-    .map(({ index: _index, ...v }) => v);
+  return (
+    readChildren(rec, 'versions')
+      .map((v, index) => ({ index, version: VersionRecord.read(v) }))
+      .sort((a, b) => a.version.at - b.version.at || a.index - b.index)
+      // Same millisecond (a release right after an approval): keep the order they were added in,
+      // which the collection's order field records and every peer agrees on.
+      .map(({ version }) => version)
+  );
 }
 
 /**

@@ -1,9 +1,10 @@
 import type * as Y from 'yjs';
 import { z } from 'zod';
-import { addRecord, listRecords, setField, type YCollection, type YRecord } from '../doc/collection.js';
+import { addRecord, listRecords, newId, type YCollection, type YRecord } from '../doc/collection.js';
 import { write, type Origin } from '../doc/origins.js';
+import { defineRecord } from '../doc/typedRecord.js';
 import { ROOTS } from '../doc/workspaceDoc.js';
-import { LANGUAGES, type Language } from '../languages.js';
+import { DEFAULT_LANGUAGE, LANGUAGES, type Language } from '../languages.js';
 import { DEFAULT_RISKY_PHRASES, RISK_CATEGORIES, type RiskCategory, type RiskyPhrase } from './phrases.js';
 
 /**
@@ -103,6 +104,27 @@ export const phraseInputSchema = z
   });
 export type PhraseInput = z.infer<typeof phraseInputSchema>;
 
+/**
+ * A record of the team's phrase settings, defined once (../doc/typedRecord.ts). Two kinds share
+ * the collection: a custom phrase (`overridesId` '') with all the fields, and an override of a
+ * shipped phrase, which stores only `overridesId` and `enabled` (and, from a rewording, `pattern`
+ * and `reason`). Only the fields a kind uses are written; absent ones read as their defaults.
+ */
+export const PhraseSettingRecord = defineRecord('phrase', (f) => ({
+  id: f.id(),
+  /** Id of the shipped phrase this record switches off or rewords ('' for a custom phrase). */
+  overridesId: f.ref(),
+  enabled: f.bool(true),
+  language: f.oneOf(LANGUAGES, DEFAULT_LANGUAGE),
+  category: f.oneOf(RISK_CATEGORIES, 'speculation'),
+  pattern: f.text(200),
+  isRegex: f.bool(false),
+  reason: f.text(500),
+}));
+
+/** What an override is validated with for the custom-phrase fields it does not store. */
+const NOT_STORED_BY_AN_OVERRIDE = { language: DEFAULT_LANGUAGE, category: 'speculation', pattern: '', isRegex: false, reason: '' } as const;
+
 export function phraseSettingsOf(doc: Y.Doc): YCollection {
   return doc.getMap(ROOTS.statementPhrases) as YCollection;
 }
@@ -113,43 +135,52 @@ export function effectivePhrases(doc: Y.Doc, language?: Language): RiskyPhrase[]
   const overrides = new Map<string, YRecord>();
   const custom: RiskyPhrase[] = [];
   for (const r of records) {
-    const over = r.get('overridesId');
-    if (typeof over === 'string' && over) overrides.set(over, r);
-    else if (r.get('enabled') !== false) {
+    const setting = PhraseSettingRecord.read(r);
+    if (setting.overridesId) overrides.set(setting.overridesId, r);
+    else if (setting.enabled) {
+      // The stored fields as written, not defaulted: a custom phrase missing one, or whose
+      // pattern does not compile, is left out (the same check the settings form applies).
       const parsed = phraseInputSchema.safeParse(Object.fromEntries(r.entries()));
-      if (parsed.success) custom.push({ id: String(r.get('id')), ...parsed.data });
+      if (parsed.success) custom.push({ id: setting.id, ...parsed.data });
     }
   }
   const shipped = DEFAULT_RISKY_PHRASES.flatMap((p): RiskyPhrase[] => {
     const o = overrides.get(p.id);
     if (!o) return [p];
-    if (o.get('enabled') === false) return [];
-    const pattern = typeof o.get('pattern') === 'string' && o.get('pattern') ? (o.get('pattern') as string) : p.pattern;
-    const reason = typeof o.get('reason') === 'string' ? (o.get('reason') as string) : p.reason;
-    return [{ ...p, pattern, reason }];
+    const setting = PhraseSettingRecord.read(o);
+    if (!setting.enabled) return [];
+    // An absent reason keeps the shipped one; an empty one stands for the category's standard text.
+    const reason = typeof o.get('reason') === 'string' ? setting.reason : p.reason;
+    return [{ ...p, pattern: setting.pattern || p.pattern, reason }];
   });
   return [...shipped, ...custom].filter((p) => !language || p.language === language);
 }
 
 /** Whether a shipped phrase is switched on. */
 export function isShippedPhraseEnabled(doc: Y.Doc, phraseId: string): boolean {
-  const o = listRecords(phraseSettingsOf(doc)).find((r) => r.get('overridesId') === phraseId);
-  return !o || o.get('enabled') !== false;
+  const o = listRecords(phraseSettingsOf(doc)).find((r) => PhraseSettingRecord.read(r).overridesId === phraseId);
+  return !o || PhraseSettingRecord.read(o).enabled;
 }
 
 /** Switches a shipped phrase on or off for the whole team. */
 export function setShippedPhraseEnabled(doc: Y.Doc, phraseId: string, enabled: boolean, origin: Origin = 'user'): void {
   if (!DEFAULT_RISKY_PHRASES.some((p) => p.id === phraseId)) throw new Error('Unknown shipped phrase');
   const coll = phraseSettingsOf(doc);
-  const existing = listRecords(coll).find((r) => r.get('overridesId') === phraseId);
-  if (existing) setField(existing, 'enabled', enabled, origin);
-  else addRecord(coll, { overridesId: phraseId, enabled }, origin);
+  const existing = listRecords(coll).find((r) => PhraseSettingRecord.read(r).overridesId === phraseId);
+  if (existing) {
+    PhraseSettingRecord.set(existing, 'enabled', enabled, origin);
+    return;
+  }
+  // An override stores only what it overrides (see PhraseSettingRecord).
+  const { id, overridesId } = PhraseSettingRecord.init({ ...NOT_STORED_BY_AN_OVERRIDE, id: newId(), overridesId: phraseId, enabled });
+  addRecord(coll, { id, overridesId, enabled }, origin);
 }
 
-/** Adds a team phrase after validating it. Returns its id. */
+/** Adds a team phrase after validating it (the form's checks, then PhraseSettingRecord's). Returns its id. */
 export function addCustomPhrase(doc: Y.Doc, input: PhraseInput, origin: Origin = 'user'): string {
   const p = phraseInputSchema.parse(input);
-  return addRecord(phraseSettingsOf(doc), { ...p, enabled: true, overridesId: '' }, origin);
+  const fields = PhraseSettingRecord.init({ id: newId(), ...p, enabled: true, overridesId: '' });
+  return addRecord(phraseSettingsOf(doc), fields, origin);
 }
 
 /** Removes a team phrase. */

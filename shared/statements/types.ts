@@ -80,74 +80,29 @@ export interface FrozenApproval {
   entry: string;
 }
 
-/** A frozen, read-only copy made at release. */
-export interface Release {
-  id: string;
-  at: number;
-  by: string;
-  /** Public key of the spokesperson who released it ('' for a legacy, unsigned release). */
-  byKey: string;
-  title: string;
-  /** Plain text of the released body. */
-  text: string;
-  /** Body as JSON (see body.ts BodyNode), for printing with its formatting. */
-  bodyJson: string;
-  hash: string;
-  /**
-   * The approvals that made it releasable, as JSON: FrozenApproval[] (signed), or the legacy
-   * Approval[] of releases made before sign-off was signed.
-   */
-  approvalsJson: string;
-  /** The signed `release` entry, as stored in the log ('' for a legacy release). */
-  releaseEntry: string;
-}
+/** A frozen, read-only copy made at release (a record of the statement's `releases`). */
+export type Release = RecordFields<typeof ReleaseRecord>;
 
 export const VERSION_REASONS = ['status', 'manual', 'restore'] as const;
 export type VersionReason = (typeof VERSION_REASONS)[number];
 
-/** A saved version of the body. */
-export interface StatementVersion {
-  id: string;
-  at: number;
-  by: string;
-  reason: VersionReason;
-  /** Short description, e.g. the status it was taken at or the person's note. */
-  label: string;
-  text: string;
-  bodyJson: string;
-  hash: string;
-}
+/** A saved version of the body (a record of the statement's `versions`). */
+export type StatementVersion = RecordFields<typeof VersionRecord>;
 
-/** A review comment anchored to a range of the body. */
-export interface StatementComment {
-  id: string;
-  by: string;
-  /** Commenter's public key ('' for comments made before device keys). */
-  byKey: string;
-  at: number;
-  text: string;
-  /** Encoded Y.RelativePosition (JSON) of the range start / end. */
-  start: string;
-  end: string;
-  /** The text the comment was made on, kept for when the text is deleted. */
-  quote: string;
-  resolved: boolean;
-  resolvedBy: string;
-  resolvedAt: number;
-}
+/** A review comment anchored to a range of the body (a record of the statement's `comments`). */
+export type StatementComment = RecordFields<typeof CommentRecord>;
 
 export const FACT_KINDS = ['number', 'date', 'name', 'model'] as const;
 export type FactKind = (typeof FACT_KINDS)[number];
 
-/** A key fact the team has confirmed (facts sheet of an incident, or of a statement). */
-export interface Fact {
-  id: string;
-  label: string;
-  value: string;
-  kind: FactKind;
+/**
+ * A key fact the team has confirmed (facts sheet of an incident, or of a statement): the fields of
+ * `FactRecord`, keywords left out when there are none.
+ */
+export type Fact = Omit<RecordFields<typeof FactRecord>, 'keywords'> & {
   /** Extra words that mark a mention of this fact, comma separated (optional). */
   keywords?: string;
-}
+};
 
 /**
  * The primitive fields of a statement record, defined once (../doc/typedRecord.ts): read leniently
@@ -191,6 +146,88 @@ export const StatementRecord = defineRecord('statement', (f) => ({
 /** The primitive fields of a statement record. */
 export type StatementFields = RecordFields<typeof StatementRecord>;
 
+// ---- The nested records of a statement (approvals stay on approvalSchema: see below) ----
+
+/** Longest snapshot (a version's or release's text or body JSON): only stops a runaway write. */
+const SNAPSHOT_MAX = 10_000_000;
+/** A signed governance entry as stored (governance/entries.ts LIMITS.entryChars; that file imports this one). */
+const ENTRY_MAX = 16_384;
+/**
+ * A person's display name in a nested record. Generous: versions are written inside workflow
+ * steps after their signed entry, where a refusal would leave the step half done.
+ */
+const NAME_MAX = 2_000;
+const KEY_MAX = 100;
+/** A content hash (hash.ts: SHA-256 hex); older or foreign values are read, not refused. */
+const HASH_MAX = 100;
+
+/** A saved version of the body, defined once (see StatementRecord). */
+export const VersionRecord = defineRecord('version', (f) => ({
+  id: f.id(),
+  /** Epoch milliseconds. */
+  at: f.number({ min: 0 }, 0),
+  by: f.text(NAME_MAX),
+  reason: f.oneOf(VERSION_REASONS, 'manual'),
+  /** Short description, e.g. the status it was taken at or the person's note. */
+  label: f.text(500),
+  text: f.text(SNAPSHOT_MAX),
+  bodyJson: f.text(SNAPSHOT_MAX),
+  hash: f.text(HASH_MAX),
+}));
+
+/** A release copy, defined once. Written once and never edited (its fields are not signed: the entry is). */
+export const ReleaseRecord = defineRecord('release', (f) => ({
+  id: f.id(),
+  at: f.number({ min: 0 }, 0),
+  by: f.text(NAME_MAX),
+  /** Public key of the spokesperson who released it ('' for a legacy, unsigned release). */
+  byKey: f.text(KEY_MAX),
+  title: f.text(500),
+  /** Plain text of the released body. */
+  text: f.text(SNAPSHOT_MAX),
+  /** Body as JSON (see body.ts BodyNode), for printing with its formatting. */
+  bodyJson: f.text(SNAPSHOT_MAX),
+  hash: f.text(HASH_MAX),
+  /**
+   * The approvals that made it releasable, as JSON: FrozenApproval[] (signed), or the legacy
+   * Approval[] of releases made before sign-off was signed. One signed entry per reviewer role.
+   */
+  approvalsJson: f.text(REVIEWER_ROLES.length * (ENTRY_MAX + 2_000), '[]'),
+  /** The signed `release` entry, as stored in the log ('' for a legacy release). */
+  releaseEntry: f.text(ENTRY_MAX),
+}));
+
+/** A review comment, defined once. */
+export const CommentRecord = defineRecord('comment', (f) => ({
+  id: f.id(),
+  by: f.text(NAME_MAX),
+  /** Commenter's public key ('' for comments made before device keys). */
+  byKey: f.text(KEY_MAX),
+  at: f.number({ min: 0 }, 0),
+  text: f.text(20_000),
+  /** Encoded Y.RelativePosition (JSON) of the range start / end. */
+  start: f.text(2_000),
+  end: f.text(2_000),
+  /** The text the comment was made on, kept for when the text is deleted. */
+  quote: f.text(SNAPSHOT_MAX),
+  resolved: f.bool(false),
+  resolvedBy: f.text(NAME_MAX),
+  resolvedAt: f.number({ min: 0 }, 0),
+}));
+
+/**
+ * A key fact, defined once. The same records live in an incident's facts sheet, which the
+ * incidents module writes with the same field names and kinds (../incidents/types.ts).
+ */
+export const FactRecord = defineRecord('fact', (f) => ({
+  id: f.id(),
+  label: f.text(200),
+  value: f.text(500),
+  kind: f.oneOf(FACT_KINDS, 'number'),
+  /** Extra words that mark a mention of this fact, comma separated ('' for none). */
+  keywords: f.text(500),
+}));
+
 // ---- Schemas for what crosses a trust boundary (peers' data, imports, form input) ----
 
 export const statementKindSchema = z.enum(STATEMENT_KINDS);
@@ -198,6 +235,11 @@ export const reviewerRoleSchema = z.enum(REVIEWER_ROLES);
 export const languageSchema = z.enum(LANGUAGES);
 export const factKindSchema = z.enum(FACT_KINDS);
 
+/**
+ * A legacy approval record (nested `approvals`). Not a defineRecord kind: no code writes these any
+ * more, and a record whose hash is not a SHA-256 hex hash must be left out, not read with a
+ * default (the kit has no pattern field), so it stays a strict schema read as before.
+ */
 export const approvalSchema = z.object({
   id: z.string().min(1),
   role: reviewerRoleSchema,
@@ -218,14 +260,13 @@ export const frozenApprovalSchema = z.object({
   entry: z.string().max(16_384),
 });
 
-/** Validates a new fact entered in the facts panel. */
-export const factInputSchema = z.object({
-  label: z.string().trim().min(1, 'A fact needs a label').max(200),
-  value: z.string().trim().min(1, 'A fact needs a value').max(500),
-  kind: factKindSchema,
-  keywords: z.string().max(500).optional(),
-});
-export type FactInput = z.infer<typeof factInputSchema>;
+/** A new fact as the facts panel enters it (validated by FactRecord, see factsheet.ts addFact). */
+export interface FactInput {
+  label: string;
+  value: string;
+  kind: FactKind;
+  keywords?: string;
+}
 
 /** The distinct, non-empty items of a list field: a set (Y.Map, schema 2) or a comma list (schema 1). */
 export function splitList(value: unknown): string[] {

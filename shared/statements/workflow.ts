@@ -1,5 +1,5 @@
 import type * as Y from 'yjs';
-import { addRecord, type YRecord } from '../doc/collection.js';
+import { addRecord, newId as newRecordId, type YRecord } from '../doc/collection.js';
 import { write, type Origin } from '../doc/origins.js';
 import { keyFingerprint } from '../governance/fingerprint.js';
 import { deriveGovernance, type Governance } from '../governance/governance.js';
@@ -16,7 +16,7 @@ import { measureGateFlags } from './gateFlags.js';
 import { contentHash } from './hash.js';
 import { addVersion } from './history.js';
 import { createStatement, getStatement, nestedOf, readStatement, requireBody } from './store.js';
-import { REVIEWER_ROLES, StatementRecord, type FrozenApproval, type ReviewerRole } from './types.js';
+import { REVIEWER_ROLES, ReleaseRecord, StatementRecord, type FrozenApproval, type ReviewerRole } from './types.js';
 
 /**
  * The statement workflow: draft → in review → (approved, derived) → released → superseded.
@@ -285,24 +285,23 @@ export async function release(doc: Y.Doc, id: string, ctx: SignedStepContext & {
   const approvals = freeze(after.rec, gov!, hash);
   if (approvals.length === 0) throw new WorkflowError('notApproved', 'Only text approved by every required reviewer can be released');
   const at = ctx.at ?? Date.now();
+  const fields = readStatement(after.rec);
+  // Validated before anything is written: a refused field leaves no entry without its copy.
+  const copy = ReleaseRecord.init({
+    id: newRecordId(),
+    at,
+    by: name,
+    byKey: ctx.signer.publicKey,
+    title: fields.title,
+    text: flattenBody(after.body).text,
+    bodyJson: JSON.stringify(after.json),
+    hash,
+    approvalsJson: JSON.stringify(approvals),
+    releaseEntry: serializeEntry(entry),
+  });
   return write(doc, origin, () => {
     appendEntry(ctx.logDoc ?? doc, entry, origin);
-    const fields = readStatement(after.rec);
-    const releaseId = addRecord(
-      nestedOf(after.rec, 'releases'),
-      {
-        at,
-        by: name,
-        byKey: ctx.signer.publicKey,
-        title: fields.title,
-        text: flattenBody(after.body).text,
-        bodyJson: JSON.stringify(after.json),
-        hash,
-        approvalsJson: JSON.stringify(approvals),
-        releaseEntry: serializeEntry(entry),
-      },
-      origin,
-    );
+    const releaseId = addRecord(nestedOf(after.rec, 'releases'), copy, origin);
     StatementRecord.set(after.rec, 'stage', 'released', origin);
     addVersion(after.rec, { by: name, reason: 'status', label: VERSION_LABELS.released, at }, origin);
     const older = fields.supersedesId ? getStatement(doc, fields.supersedesId) : undefined;

@@ -63,6 +63,7 @@ export const exchangeZhTW = {
     personUnitMismatch: '這個 person_id 是「{{actual}}」的人員，不屬於「{{unit}}」。',
     badYesNo: '「{{column}}」欄應填 yes 或留空，而不是「{{value}}」。',
     badDate: '「{{column}}」欄的日期「{{value}}」無法辨識（例如 2025-06-01 或 2025-06-01T09:30:00Z）。',
+    tooLong: '「{{column}}」欄的內容太長（最多 500 字）。',
     tooManyErrors: '另有 {{count}} 個問題未列出。',
   },
 };
@@ -129,6 +130,7 @@ export const exchangeZhCN: ExchangeStrings = {
     personUnitMismatch: '这个 person_id 是“{{actual}}”的人员，不属于“{{unit}}”。',
     badYesNo: '“{{column}}”列应填 yes 或留空，而不是“{{value}}”。',
     badDate: '“{{column}}”列的日期“{{value}}”无法识别（例如 2025-06-01 或 2025-06-01T09:30:00Z）。',
+    tooLong: '“{{column}}”列的内容太长（最多 500 字）。',
     tooManyErrors: '另有 {{count}} 个问题未列出。',
   },
 };
@@ -193,6 +195,7 @@ export const exchangeEn: ExchangeStrings = {
     personUnitMismatch: 'This person_id belongs to someone in “{{actual}}”, not “{{unit}}”.',
     badYesNo: 'Column “{{column}}” takes yes or nothing, not “{{value}}”.',
     badDate: 'Column “{{column}}”: “{{value}}” is not a date (e.g. 2025-06-01 or 2025-06-01T09:30:00Z).',
+    tooLong: 'Column “{{column}}” is too long (500 characters at most).',
     tooManyErrors: '{{count}} more problems not listed.',
   },
 };
