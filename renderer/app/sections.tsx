@@ -1,4 +1,4 @@
-import { lazy, Suspense, type ComponentType, type ReactElement } from 'react';
+import { lazy, Suspense, useState, type ComponentType, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PlaybookPage } from '../features/playbook/PlaybookPage';
 import { DrillIndicator } from '../features/drills/DrillIndicator';
@@ -49,23 +49,30 @@ function SectionLoading(): ReactElement {
  */
 function lazySection(load: () => Promise<ComponentType<SectionProps>>): Pick<Section, 'render' | 'preload'> {
   let loading: Promise<{ default: ComponentType<SectionProps> }> | null = null;
+  /** The page once its code is here: rendered at once, without suspending. */
+  let loaded: ComponentType<SectionProps> | null = null;
   const preload = () =>
     (loading ??= load().then(
-      (Page) => ({ default: Page }),
+      (Page) => ((loaded = Page), { default: Page }),
       (err: unknown) => {
         loading = null;
         throw err;
       },
     ));
-  const Page = lazy(preload);
-  return {
-    preload,
-    render: (p) => (
+  // Only a visit before the code is here suspends: React shows a suspended section's content no
+  // sooner than ~300 ms after its fallback (its reveal throttle), which a preloaded page never needs.
+  const Pending = lazy(preload);
+  // Chosen once per visit: a page that suspended is not swapped for the loaded one (that would remount it).
+  function Host(p: SectionProps) {
+    const [Page] = useState(() => loaded);
+    if (Page) return <Page {...p} />;
+    return (
       <Suspense fallback={<SectionLoading />}>
-        <Page {...p} />
+        <Pending {...p} />
       </Suspense>
-    ),
-  };
+    );
+  }
+  return { preload, render: (p) => <Host {...p} /> };
 }
 
 /**

@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import { startTransition, useEffect, useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { YRecord } from '../../../shared/doc/collection';
 import { write } from '../../../shared/doc/origins';
@@ -19,14 +19,25 @@ import { ownerChoiceOf, resolveOwnerChoice } from './TaskPeople';
 export function PersonSelect({ units, value, onChange, empty, testId, label }: { units: readonly RoleUnit[]; value: string; onChange: (v: string) => void; empty: string; testId: string; label: string }) {
   const { t } = useTranslation('incidents');
   const [full, setFull] = useState(false);
-  useEffect(() => (full ? undefined : afterPaint(() => setFull(true))), [full]);
+  // After the first paint, as a transition: React renders the thousands of options in slices it
+  // can interrupt (a click or a keystroke first), not in one task (issue 14, bench P16).
+  useEffect(() => (full ? undefined : afterPaint(() => startTransition(() => setFull(true)))), [full]);
   const open = () => setFull(true);
+  // One translation per picker, not one per option (interpolating 2,000 labels cost more than rendering them).
+  const unitOnly = t('tasks.unitOnly');
+  const personLabel = useMemo(() => {
+    // The template with markers for the two values, in whatever order the language puts them.
+    const pieces = t('tasks.person', { name: '\u0000', unit: '\u0001' })
+      .split('\u0000')
+      .map((p) => p.split('\u0001'));
+    return (name: string, unit: string) => pieces.map((p) => p.join(unit)).join(name);
+  }, [t]);
   const unitOption = (u: RoleUnit) => (
-    <option key={`unit:${u.id}`} value={`unit:${u.id}`}>{`${u.name} ${t('tasks.unitOnly')}`}</option>
+    <option key={`unit:${u.id}`} value={`unit:${u.id}`}>{`${u.name} ${unitOnly}`}</option>
   );
   const personOption = (u: RoleUnit, m: RoleUnit['members'][number]) => (
     <option key={m.id} value={`m:${m.id}`}>
-      {t('tasks.person', { name: m.name, unit: u.name })}
+      {personLabel(m.name, u.name)}
     </option>
   );
   const chosen = (): ReactNode => {
