@@ -15,7 +15,7 @@ import { dirname, join, resolve } from 'node:path';
 import type { BenchContext, BenchRow } from './types';
 import { checkCommon, formatProblems, NEEDS_NETNS, netnsProblem } from './lib/prerequisites';
 import { formatTable, load1, type NotRun, type ReportedRow } from './lib/report';
-import { serveStatic, type StaticServer } from './lib/server';
+import { serveApp, type StaticServer } from './lib/server';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
@@ -58,7 +58,7 @@ async function main(): Promise<number> {
   let server: StaticServer | null = null;
   let timedOut = false;
   try {
-    server = await serveStatic(resolve(root, process.env.BENCH_APP_DIST ?? 'dist'), Number(process.env.BENCH_PORT ?? 4199));
+    server = await serveApp(resolve(root, process.env.BENCH_APP_DIST ?? 'dist'), Number(process.env.BENCH_PORT ?? 4199));
     const ctx: BenchContext = { runs: Number(process.env.BENCH_RUNS ?? 5), log: (m) => console.log(`  … ${m}  [load ${load1().toFixed(2)}]`), appUrl: server.url };
     for (const file of files) {
       const id = file.split('-')[0]!;

@@ -7,6 +7,7 @@ import { createServer, type Server } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import { CONTENT_SECURITY_POLICY } from '../../electron/security';
+import { serveStatic as serveAppFile } from '../../electron/staticFiles';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -54,6 +55,32 @@ export async function serveStatic(dir: string, port = 0): Promise<StaticServer> 
   });
   const address = server.address();
   if (!address || typeof address === 'string') throw new Error('static server has no TCP address');
+  return {
+    url: `http://127.0.0.1:${address.port}/`,
+    close: () => new Promise<void>((ok) => server.close(() => ok())),
+  };
+}
+
+/**
+ * Serves the built app on 127.0.0.1 exactly as the app serves itself — electron/staticFiles.ts,
+ * the handler behind the Electron `app://` protocol and the web host of `npm start`: its security
+ * headers and caching (hashed assets immutable, so Chromium keeps their compiled code between
+ * opens, as the app's protocol does with its `codeCache` privilege; index.html revalidated).
+ */
+export async function serveApp(dir: string, port = 0): Promise<StaticServer> {
+  const server: Server = createServer((req, res) => {
+    const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
+    serveAppFile(dir, path).then(
+      (r) => res.writeHead(r.status, r.headers).end(r.body),
+      () => res.writeHead(500).end('error'),
+    );
+  });
+  await new Promise<void>((ok, fail) => {
+    server.once('error', fail);
+    server.listen(port, '127.0.0.1', ok);
+  });
+  const address = server.address();
+  if (!address || typeof address === 'string') throw new Error('app server has no TCP address');
   return {
     url: `http://127.0.0.1:${address.port}/`,
     close: () => new Promise<void>((ok) => server.close(() => ok())),
