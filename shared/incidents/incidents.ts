@@ -285,8 +285,9 @@ export function recordStatementApproval(rec: YRecord, statementId: string, hash:
 /** Closes an incident (the record stays for reports and the after-action review). */
 export function closeIncident(rec: YRecord, at: number, origin: Origin): void {
   write(rec.doc!, origin, () => {
-    IncidentRecord.set(rec, 'state', 'closed', origin);
+    // The time first: a refused one (RecordFieldError) leaves the incident open, nothing written.
     IncidentRecord.set(rec, 'closedAt', at, origin);
+    IncidentRecord.set(rec, 'state', 'closed', origin);
   });
 }
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { readSet } from '../../../shared/doc/sets';
 import { RecordFieldError } from '../../../shared/doc/typedRecord';
-import { addFact, addLogEntry, declareIncident, incidentRecord, readIncident, recordStatementApproval, setTaskStatus, type DeclareContext } from '../../../shared/incidents/incidents';
+import { addFact, addLogEntry, closeIncident, declareIncident, incidentRecord, readIncident, recordStatementApproval, setTaskStatus, type DeclareContext } from '../../../shared/incidents/incidents';
 import { addTask, assignTask, reassignTask, setTaskDue } from '../../../shared/incidents/tasksEdit';
 import { FactRecord, LogEntryRecord, TaskRecord } from '../../../shared/incidents/types';
 
@@ -195,5 +195,17 @@ describe('the plain readers of incident records', () => {
       }
     }
     expect(compared).toBeGreaterThan(400);
+  });
+});
+
+describe('closing an incident', () => {
+  it('a refused closing time leaves the incident open and the document unchanged', () => {
+    const { doc, rec, read } = incident();
+    const before = Y.encodeStateAsUpdate(doc);
+    expect(() => closeIncident(rec, Number.NaN, 'user')).toThrow(RecordFieldError);
+    expect(Y.encodeStateAsUpdate(doc)).toEqual(before);
+    expect(read().state).toBe('active');
+    closeIncident(rec, T0 + 90 * MIN, 'user');
+    expect([read().state, read().closedAt]).toEqual(['closed', T0 + 90 * MIN]);
   });
 });
