@@ -33,6 +33,24 @@ function fastArp(ns: string, dev: string): void {
   execFileSync('ip', ['netns', 'exec', ns, 'sh', '-c', `echo 100 > /proc/sys/net/ipv4/neigh/${dev}/retrans_time_ms`], { stdio: 'ignore' });
 }
 
+/**
+ * Waits until no namespace holds a tentative IPv6 address (duplicate-address detection of the
+ * link-local addresses the kernel gives each new interface, ~1–2 s). A browser started earlier
+ * sees those addresses appear and aborts its requests in flight with ERR_NETWORK_CHANGED: the
+ * app's first page load then lost its module scripts and never started (a flake of every spec
+ * that opens the app in the lab). Kernel defaults stay as they are; the lab is only returned
+ * once its addresses are settled.
+ */
+async function addressesSettled(namespaces: readonly string[], timeoutMs = 8000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const busy = namespaces.filter((ns) => ip('-n', ns, '-6', 'addr', 'show', 'tentative').trim() !== '');
+    if (busy.length === 0) return;
+    if (Date.now() > deadline) throw new Error(`IPv6 addresses still tentative after ${timeoutMs} ms in ${busy.join(', ')}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 /** Whether this machine can run the lab (root, `ip netns`, Chromium). */
 export function netnsAvailable(): { ok: boolean; reason?: string } {
   if (process.getuid?.() !== 0) return { ok: false, reason: 'network namespaces need root' };
@@ -205,6 +223,7 @@ export async function createNetnsLab(count: number, staticDir: string, opts: Net
       tuneArp(ns, 'eth0');
       peers.push({ index: i, ns, ip: addr, browser: null, appUrl: null });
     }
+    await addressesSettled(made);
     const port = 8080;
     servers.push(await startServer(hub, ['--dir', staticDir, '--port', String(port)], 'hub server'));
     if (opts.appDir) {
