@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import * as Y from 'yjs';
 import { addRecord, childCollection, listRecords, removeRecord, setField, type YCollection, type YRecord } from '../../../shared/doc/collection';
-import { INJECT_CHANNELS, readScenario, scenariosOf } from '../../../shared/drills/scenario';
+import { INJECT_CHANNELS, InjectRecord, ScenarioRecord, readScenario, scenariosOf } from '../../../shared/drills/scenario';
 import { workspacePath } from '../../app/router';
 import { useYSnapshot } from '../../hooks/useY';
 import { NumberField, SelectField, TextField } from '../../ui/fields';
@@ -29,7 +29,7 @@ export function ScenarioEditor({ doc, workspaceId, scenarioId }: { doc: Y.Doc; w
     <main className="page scenario-editor">
       <a href={workspacePath(workspaceId, 'drills')}>{t('scenarioEditor.back')}</a>
       <h1>{t('scenarioEditor.title')}</h1>
-      <TextField record={rec} field="title" label={t('scenarioEditor.name')} value={scenario.title} maxLength={300} />
+      <TextField record={rec} def={ScenarioRecord} field="title" label={t('scenarioEditor.name')} value={scenario.title} maxLength={300} />
       <ol className="record-list">
         {scenario.injects.map((inj) => {
           const r = injectRecs.get(inj.id);
@@ -37,8 +37,8 @@ export function ScenarioEditor({ doc, workspaceId, scenarioId }: { doc: Y.Doc; w
           return (
             <li key={inj.id} className="record" data-testid="scenario-inject" {...recordIdProps(inj.id)}>
               <div className="record-row">
-                <NumberField record={r} field="offsetMinutes" label={t('scenarioEditor.offset')} value={inj.offsetMinutes} max={7 * 24 * 60} />
-                <SelectField record={r} field="channel" label={t('scenarioEditor.channel')} value={inj.channel} options={INJECT_CHANNELS.map((c) => ({ value: c, label: t(`channels.${c}`) }))} />
+                <NumberField record={r} def={InjectRecord} field="offsetMinutes" label={t('scenarioEditor.offset')} value={inj.offsetMinutes} max={7 * 24 * 60} />
+                <SelectField record={r} def={InjectRecord} field="channel" label={t('scenarioEditor.channel')} value={inj.channel} options={INJECT_CHANNELS.map((c) => ({ value: c, label: t(`channels.${c}`) }))} />
                 <label className="field">
                   <span>{t('scenarioEditor.step')}</span>
                   <select
@@ -61,8 +61,8 @@ export function ScenarioEditor({ doc, workspaceId, scenarioId }: { doc: Y.Doc; w
                   ✕
                 </button>
               </div>
-              <TextField record={r} field="content" label={t('scenarioEditor.content')} value={inj.content} multiline maxLength={5000} />
-              <TextField record={r} field="expectedResponse" label={t('scenarioEditor.expected')} value={inj.expectedResponse} multiline maxLength={5000} />
+              <TextField record={r} def={InjectRecord} field="content" label={t('scenarioEditor.content')} value={inj.content} multiline maxLength={5000} />
+              <TextField record={r} def={InjectRecord} field="expectedResponse" label={t('scenarioEditor.expected')} value={inj.expectedResponse} multiline maxLength={5000} />
             </li>
           );
         })}

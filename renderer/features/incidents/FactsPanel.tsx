@@ -2,7 +2,7 @@ import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { readChildren, removeRecord, setField, type YCollection, type YRecord } from '../../../shared/doc/collection';
 import { addFact } from '../../../shared/incidents/incidents';
-import { FACT_KINDS, type FactKind, type Incident } from '../../../shared/incidents/types';
+import { FACT_KINDS, FactRecord, type FactKind, type Incident } from '../../../shared/incidents/types';
 import { TextField } from '../../ui/fields';
 
 /** The facts sheet: confirmed facts (label, value, kind) the statements are checked against. */
@@ -34,8 +34,8 @@ export function FactsPanel({ rec, incident }: { rec: YRecord; incident: Incident
           if (!r) return null;
           return (
             <li key={f.id} className="record-row fact" data-testid="fact">
-              <TextField record={r} field="label" label={t('facts.label')} value={f.label} maxLength={200} />
-              <TextField record={r} field="value" label={t('facts.value')} value={f.value} maxLength={2000} />
+              <TextField record={r} def={FactRecord} field="label" label={t('facts.label')} value={f.label} maxLength={200} />
+              <TextField record={r} def={FactRecord} field="value" label={t('facts.value')} value={f.value} maxLength={2000} />
               <label className="field field-number">
                 <span>{t('facts.kind')}</span>
                 <select aria-label={t('facts.kind')} value={f.kind} onChange={(e) => setField(r, 'kind', e.target.value, 'user')}>

@@ -7,6 +7,7 @@ import { useChildren } from '../../hooks/useCollection';
 import { useYSnapshot } from '../../hooks/useY';
 import { navigate, workspacePath } from '../../app/router';
 import { TextField, NumberField, RecordActions, SectionHeader } from '../../ui/fields';
+import { PlaybookRecords } from '../../ui/schemaDefinition';
 import { UnitSelectField } from './UnitSelect';
 import { useUnitOptions } from './useUnits';
 import { focusNewRecord, recordIdProps } from '../../ui/focusNew';
@@ -95,10 +96,10 @@ function CrisisTypeDetail({ coll, type, index, count, onSelect }: { coll: YColle
         {!type.key && <span className="badge">{t('crisis.custom')}</span>}
         <RecordActions coll={coll} id={type.id} index={index} count={count} name={name} onDuplicated={onSelect} duplicatePatch={{ name: name + t('copySuffix'), key: '' }} />
       </div>
-      <TextField record={rec} field="name" label={t('crisis.name')} value={name} testId="crisis-name" placeholder={t('crisis.newName')} />
+      <TextField record={rec} def={PlaybookRecords.crisisType} field="name" label={t('crisis.name')} value={name} testId="crisis-name" placeholder={t('crisis.newName')} />
       <TextField record={rec} field="description" label={t('crisis.description')} value={str(type.description)} multiline collaborative testId="crisis-description" />
       <TextField record={rec} field="response" label={t('crisis.response')} value={str(type.response)} multiline collaborative testId="crisis-response" />
-      <UnitSelectField record={rec} field="firstResponderUnitId" label={t('crisis.firstResponder')} value={str(type.firstResponderUnitId)} units={units} />
+      <UnitSelectField record={rec} def={PlaybookRecords.crisisType} field="firstResponderUnitId" label={t('crisis.firstResponder')} value={str(type.firstResponderUnitId)} units={units} />
       <StepsEditor parent={rec} units={units} />
       <EscalationEditor parent={rec} units={units} />
     </div>
@@ -124,8 +125,8 @@ function StepsEditor({ parent, units }: { parent: YRecord; units: Array<{ value:
               <SortableItem id={s.id} key={s.id} className="record" data-testid="step" {...recordIdProps(s.id)}>
                 <div className="record-row">
                   <TextField record={rec} field="title" label={t('step.title')} value={str(s.title)} testId="step-title" placeholder={t('step.newTitle')} collaborative />
-                  <UnitSelectField record={rec} field="ownerUnitId" label={t('step.owner')} value={str(s.ownerUnitId)} units={units} testId="step-owner" />
-                  <NumberField record={rec} field="targetMinutes" label={t('step.targetMinutes')} value={num(s.targetMinutes)} max={60 * 24 * 30} testId="step-minutes" />
+                  <UnitSelectField record={rec} def={PlaybookRecords.step} field="ownerUnitId" label={t('step.owner')} value={str(s.ownerUnitId)} units={units} testId="step-owner" />
+                  <NumberField record={rec} def={PlaybookRecords.step} field="targetMinutes" label={t('step.targetMinutes')} value={num(s.targetMinutes)} max={60 * 24 * 30} testId="step-minutes" />
                   <RecordActions coll={steps} id={s.id} index={i} count={list.length} name={str(s.title)} />
                 </div>
                 <ChecklistEditor parent={rec} />
@@ -180,8 +181,8 @@ function EscalationEditor({ parent, units }: { parent: YRecord; units: Array<{ v
             const rec = chain?.get(e.id);
             return chain && rec ? (
               <SortableItem id={e.id} key={e.id} className="record record-row" {...recordIdProps(e.id)}>
-                <UnitSelectField record={rec} field="unitId" label={t('escalation.unit')} value={str(e.unitId)} units={units} />
-                <NumberField record={rec} field="withinMinutes" label={t('escalation.withinMinutes')} value={num(e.withinMinutes)} max={60 * 24 * 30} />
+                <UnitSelectField record={rec} def={PlaybookRecords.escalation} field="unitId" label={t('escalation.unit')} value={str(e.unitId)} units={units} />
+                <NumberField record={rec} def={PlaybookRecords.escalation} field="withinMinutes" label={t('escalation.withinMinutes')} value={num(e.withinMinutes)} max={60 * 24 * 30} />
                 <TextField record={rec} field="note" label={t('escalation.note')} value={str(e.note)} collaborative />
                 <RecordActions coll={chain} id={e.id} index={i} count={list.length} name={units.find((u) => u.value === e.unitId)?.label ?? ''} />
               </SortableItem>

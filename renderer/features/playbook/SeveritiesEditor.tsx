@@ -5,6 +5,7 @@ import { addRecord, listPlain, type YRecord } from '../../../shared/doc/collecti
 import { useYSnapshot } from '../../hooks/useY';
 import { useChildren } from '../../hooks/useCollection';
 import { TextField, NumberField, SelectField, RecordActions, SectionHeader } from '../../ui/fields';
+import { PlaybookRecords } from '../../ui/schemaDefinition';
 import { useUnitOptions } from './useUnits';
 import { focusNewRecord, recordIdProps } from '../../ui/focusNew';
 import { duplicateLevels, nextFreeLevel } from '../../../shared/playbook/severityLevels';
@@ -40,8 +41,8 @@ export function SeveritiesEditor({ doc }: { doc: Y.Doc }) {
               <SortableItem id={s.id} key={s.id} className="record" data-testid="severity" {...presenceFocusProps(s.id)} {...recordIdProps(s.id)}>
                 <PresenceBadge recordId={s.id} />
                 <div className="record-row">
-                  <NumberField record={rec} field="level" label={t('severity.level')} value={num(s.level)} min={1} max={9} />
-                  <TextField record={rec} field="name" label={t('severity.name')} value={str(s.name)} placeholder={t('severity.newName')} testId="severity-name" />
+                  <NumberField record={rec} def={PlaybookRecords.severity} field="level" label={t('severity.level')} value={num(s.level)} min={1} max={9} />
+                  <TextField record={rec} def={PlaybookRecords.severity} field="name" label={t('severity.name')} value={str(s.name)} placeholder={t('severity.newName')} testId="severity-name" />
                   <RecordActions coll={coll} id={s.id} index={i} count={list.length} name={str(s.name)} />
                 </div>
                 <TextField record={rec} field="criteria" label={t('severity.criteria')} value={str(s.criteria)} multiline collaborative />
@@ -72,8 +73,8 @@ function NotifyEditor({ parent, units }: { parent: YRecord; units: Array<{ value
             const rec = coll?.get(n.id);
             return coll && rec ? (
               <SortableItem id={n.id} key={n.id} className="record-row" {...recordIdProps(n.id)}>
-                <SelectField record={rec} field="who" label={t('severity.who')} value={str(n.who)} options={units} />
-                <NumberField record={rec} field="withinMinutes" label={t('severity.withinMinutes')} value={num(n.withinMinutes)} max={60 * 24 * 7} />
+                <SelectField record={rec} def={PlaybookRecords.notify} field="who" label={t('severity.who')} value={str(n.who)} options={units} />
+                <NumberField record={rec} def={PlaybookRecords.notify} field="withinMinutes" label={t('severity.withinMinutes')} value={num(n.withinMinutes)} max={60 * 24 * 7} />
                 <RecordActions coll={coll} id={n.id} index={i} count={list.length} name={units.find((u) => u.value === n.who)?.label ?? ''} />
               </SortableItem>
             ) : null;

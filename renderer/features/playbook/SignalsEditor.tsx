@@ -5,6 +5,7 @@ import { addRecord, listPlain } from '../../../shared/doc/collection';
 import { SIGNAL_SOURCES } from '../../../shared/playbook/types';
 import { useYSnapshot } from '../../hooks/useY';
 import { TextField, SelectField, RecordActions, SectionHeader } from '../../ui/fields';
+import { PlaybookRecords } from '../../ui/schemaDefinition';
 import { focusNewRecord, recordIdProps } from '../../ui/focusNew';
 import { SortableItem, SortableRecords } from '../../ui/sortable';
 
@@ -28,8 +29,8 @@ export function SignalsEditor({ doc }: { doc: Y.Doc }) {
             const rec = coll.get(s.id);
             return rec ? (
               <SortableItem id={s.id} key={s.id} className="record record-row" data-testid="signal" {...recordIdProps(s.id)}>
-                <TextField record={rec} field="kind" label={t('signal.kind')} value={str(s.kind)} placeholder={t('signal.newKind')} />
-                <SelectField record={rec} field="source" label={t('signal.source')} value={str(s.source)} options={sources} />
+                <TextField record={rec} def={PlaybookRecords.signal} field="kind" label={t('signal.kind')} value={str(s.kind)} placeholder={t('signal.newKind')} />
+                <SelectField record={rec} def={PlaybookRecords.signal} field="source" label={t('signal.source')} value={str(s.source)} options={sources} />
                 <TextField record={rec} field="threshold" label={t('signal.threshold')} value={str(s.threshold)} collaborative />
                 <RecordActions coll={coll} id={s.id} index={i} count={list.length} name={str(s.kind)} />
               </SortableItem>

@@ -1,6 +1,5 @@
 import { useState } from 'react';
-import type { YRecord } from '../../../shared/doc/collection';
-import { SelectField } from '../../ui/fields';
+import { SelectField, type BoundProps, type Unbound } from '../../ui/fields';
 
 /** Up to this many units a picker lists them all from the start. */
 const LIST_AT_ONCE = 50;
@@ -10,7 +9,7 @@ const LIST_AT_ONCE = 50;
  * step and escalation step) it lists only "no unit" and the unit it holds until it is touched
  * (pointer, focus, key: the update is rendered before the list opens), then every unit.
  */
-export function UnitSelectField({ record, field, label, value, units, testId }: { record: YRecord; field: string; label: string; value: string; units: Array<{ value: string; label: string }>; testId?: string }) {
+export function UnitSelectField<F = Unbound>({ record, field, def, label, value, units, testId }: BoundProps<F, string> & { label: string; value: string; units: Array<{ value: string; label: string }>; testId?: string }) {
   const [all, setAll] = useState(false);
   const expand = () => {
     if (!all) setAll(true);
@@ -18,7 +17,7 @@ export function UnitSelectField({ record, field, label, value, units, testId }: 
   const options = all || units.length <= LIST_AT_ONCE ? units : units.filter((o) => o.value === '' || o.value === value);
   return (
     <div className="unit-select" style={{ display: 'contents' }} data-all={all} onPointerDown={expand} onFocus={expand} onKeyDown={expand}>
-      <SelectField record={record} field={field} label={label} value={value} options={options} testId={testId} />
+      <SelectField record={record} field={field} def={def} label={label} value={value} options={options} testId={testId} />
     </div>
   );
 }

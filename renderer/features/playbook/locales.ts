@@ -19,7 +19,7 @@ const zhTW = {
   listSeparator: '、',
   quoted: '「{{name}}」',
   severity: { level: '等級', name: '名稱', criteria: '判定標準', decisionRights: '決策權限', notify: '通報對象', who: '通報誰', withinMinutes: '幾分鐘內', newName: '新等級', duplicate: '等級數字 {{level}} 重複：{{names}}。事件只記錄等級數字，請讓每個等級各用不同的數字。' },
-  field: { numberRange: '請輸入 {{min}}–{{max}} 之間的數字；在此之前仍保留原值 {{saved}}。' },
+  field: { numberRange: '請輸入 {{min}}–{{max}} 之間的數字；在此之前仍保留原值 {{saved}}。', notSaved: '未儲存：「{{label}}」{{problem}}。輸入的內容會留在欄位中，改正後才會儲存。' },
   crisis: {
     list: '危機類型',
     name: '類型名稱',
@@ -107,7 +107,7 @@ const zhCN: typeof zhTW = {
   listSeparator: '、',
   quoted: '「{{name}}」',
   severity: { level: '等级', name: '名称', criteria: '判定标准', decisionRights: '决策权限', notify: '通报对象', who: '通报谁', withinMinutes: '几分钟内', newName: '新等级', duplicate: '等级数字 {{level}} 重复：{{names}}。事件只记录等级数字，请让每个等级使用不同的数字。' },
-  field: { numberRange: '请输入 {{min}}–{{max}} 之间的数字；在此之前仍保留原值 {{saved}}。' },
+  field: { numberRange: '请输入 {{min}}–{{max}} 之间的数字；在此之前仍保留原值 {{saved}}。', notSaved: '未保存：“{{label}}”{{problem}}。输入的内容会留在输入框中，改正后才会保存。' },
   crisis: {
     list: '危机类型',
     name: '类型名称',
@@ -195,7 +195,7 @@ const en: typeof zhTW = {
   listSeparator: ', ',
   quoted: '“{{name}}”',
   severity: { level: 'Level', name: 'Name', criteria: 'Criteria', decisionRights: 'Decision rights', notify: 'Notify', who: 'Whom', withinMinutes: 'Within minutes', newName: 'New level', duplicate: 'Level number {{level}} is used more than once: {{names}}. Incidents record only the number; give each level its own.' },
-  field: { numberRange: 'Enter a number from {{min}} to {{max}}; {{saved}} is kept until then.' },
+  field: { numberRange: 'Enter a number from {{min}} to {{max}}; {{saved}} is kept until then.', notSaved: 'Not saved: “{{label}}” {{problem}}. What you typed stays in the field and is saved once it is corrected.' },
   crisis: {
     list: 'Crisis types',
     name: 'Type name',

@@ -6,6 +6,7 @@ import { navigate, workspacePath } from '../../app/router';
 import { SectionHeader, TextField } from '../../ui/fields';
 import { deriveAbbr } from '../../../shared/roles/abbr';
 import { freshnessOf } from '../../../shared/roles/freshness';
+import { MemberRecord, UnitRecord } from '../../../shared/roles/records';
 import { addMember, addUnit, markReviewed, removeMember, removeUnit, updateMember, updateUnit } from '../../../shared/roles/roleMap';
 import type { Member, RoleMap, RoleUnit } from '../../../shared/roles/types';
 import type { IssueIndex } from '../../../shared/roles/validate';
@@ -91,8 +92,8 @@ function UnitDetail({ doc, map, unit, index, now, onRemoved }: { doc: Y.Doc; map
       </div>
       {frFor.length > 0 && <p className="muted small">{t('unit.firstResponderFor', { types: frFor.join('、') })}</p>}
       <div className="record-row">
-        <TextField record={rec} field="name" label={t('unit.name')} value={unit.name} testId="unit-name" maxLength={120} placeholder={unit.kind === 'external' ? t('unit.newExternal') : t('unit.newName')} />
-        <TextField record={rec} field="abbr" label={t('unit.abbr', { auto: deriveAbbr(unit.name) })} value={unit.abbr} testId="unit-abbr" maxLength={12} />
+        <TextField record={rec} def={UnitRecord} field="name" label={t('unit.name')} value={unit.name} testId="unit-name" maxLength={120} placeholder={unit.kind === 'external' ? t('unit.newExternal') : t('unit.newName')} />
+        <TextField record={rec} def={UnitRecord} field="abbr" label={t('unit.abbr', { auto: deriveAbbr(unit.name) })} value={unit.abbr} testId="unit-abbr" maxLength={12} />
         <label className="field">
           <span>{t('unit.kind')}</span>
           <select aria-label={t('unit.kind')} value={unit.kind} onChange={(e) => updateUnit(doc, unit.id, { kind: e.target.value === 'external' ? 'external' : 'internal' }, 'user')}>
@@ -101,7 +102,7 @@ function UnitDetail({ doc, map, unit, index, now, onRemoved }: { doc: Y.Doc; map
           </select>
         </label>
       </div>
-      <TextField record={rec} field="duties" label={t('unit.duties')} value={unit.duties} multiline />
+      <TextField record={rec} def={UnitRecord} field="duties" label={t('unit.duties')} value={unit.duties} multiline />
       <InlineIssues issues={unitOnly} />
       <SectionHeader title={t('unit.people')}>
         <button
@@ -160,11 +161,11 @@ function MemberRow({ doc, map, unit, member, index, now, virtual }: { doc: Y.Doc
   return (
     <li className={`record roles-member fresh-${fresh.status}`} data-testid="member" data-name={member.name} {...recordIdProps(member.id)} {...virtualRowProps(virtual)}>
       <div className="record-row">
-        <TextField record={rec} field="name" label={t('member.name')} value={member.name} testId="member-name" maxLength={120} placeholder={t('member.newName')} />
-        <TextField record={rec} field="title" label={t('member.title')} value={member.title} testId="member-title" maxLength={120} />
-        <TextField record={rec} field="phone" label={t('member.phone')} value={member.phone} testId="member-phone" maxLength={60} />
-        <TextField record={rec} field="email" label={t('member.email')} value={member.email} testId="member-email" maxLength={200} />
-        <TextField record={rec} field="handle" label={t('member.handle')} value={member.handle} testId="member-handle" maxLength={120} />
+        <TextField record={rec} def={MemberRecord} field="name" label={t('member.name')} value={member.name} testId="member-name" maxLength={120} placeholder={t('member.newName')} />
+        <TextField record={rec} def={MemberRecord} field="title" label={t('member.title')} value={member.title} testId="member-title" maxLength={120} />
+        <TextField record={rec} def={MemberRecord} field="phone" label={t('member.phone')} value={member.phone} testId="member-phone" maxLength={60} />
+        <TextField record={rec} def={MemberRecord} field="email" label={t('member.email')} value={member.email} testId="member-email" maxLength={200} />
+        <TextField record={rec} def={MemberRecord} field="handle" label={t('member.handle')} value={member.handle} testId="member-handle" maxLength={120} />
       </div>
       <div className="record-row">
         <label className="roles-check">

@@ -1,14 +1,14 @@
 import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
-import { SelectField } from '../../ui/fields';
+import { SelectField, type BoundProps } from '../../ui/fields';
 import { listRecords, type YCollection, type YRecord } from '../../../shared/doc/collection';
 import { write } from '../../../shared/doc/origins';
 import { writeSet } from '../../../shared/doc/sets';
 import { collectionOf } from '../../../shared/doc/workspaceDoc';
 import { LANGUAGES } from '../../../shared/languages';
 import { CHANNEL_KEYS } from '../../../shared/statements/channels';
-import { STATEMENT_KINDS, type StatementFields } from '../../../shared/statements/types';
+import { STATEMENT_KINDS, StatementRecord, type StatementFields } from '../../../shared/statements/types';
 import { useYSnapshot } from '../../hooks/useY';
 
 type Option = { value: string; label: string };
@@ -25,9 +25,9 @@ const readIncidentOptions = optionsOf('title');
  * a change of a field it does not show (e.g. the last editor, set by the first keystroke) does
  * not rebuild its thousand options.
  */
-const ListSelect = memo(function ListSelect({ none, options, ...props }: { record: YRecord; field: string; label: string; value: string; none: string; options: Option[]; testId?: string }) {
+const ListSelect = memo(function ListSelect({ none, options, ...props }: Omit<BoundProps<StatementFields, string>, 'def'> & { label: string; value: string; none: string; options: Option[]; testId?: string }) {
   const all = useMemo(() => [{ value: '', label: none }, ...options], [none, options]);
-  return <SelectField {...props} options={all} />;
+  return <SelectField {...props} def={StatementRecord} options={all} />;
 });
 
 /** Kind, language, owner, crisis type, incident and target channels of a statement. */
@@ -53,8 +53,8 @@ export const MetaFields = memo(function MetaFields({ doc, rec, fields, editable 
   return (
     <div className="meta-fields">
       <div className="record-row">
-        <SelectField record={rec} field="kind" label={t('fields.kind')} value={fields.kind} options={STATEMENT_KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))} testId="statement-kind" />
-        <SelectField record={rec} field="language" label={t('fields.language')} value={fields.language} options={LANGUAGES.map((l) => ({ value: l, label: t(`language.${l}`) }))} testId="statement-language" />
+        <SelectField record={rec} def={StatementRecord} field="kind" label={t('fields.kind')} value={fields.kind} options={STATEMENT_KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) }))} testId="statement-kind" />
+        <SelectField record={rec} def={StatementRecord} field="language" label={t('fields.language')} value={fields.language} options={LANGUAGES.map((l) => ({ value: l, label: t(`language.${l}`) }))} testId="statement-language" />
         <ListSelect record={rec} field="ownerUnitId" label={t('fields.owner')} value={fields.ownerUnitId} none={t('fields.noOwner')} options={units} testId="statement-owner" />
         <ListSelect record={rec} field="crisisTypeId" label={t('fields.crisisType')} value={fields.crisisTypeId} none={t('fields.noCrisisType')} options={types} />
         <ListSelect record={rec} field="incidentId" label={t('fields.incident')} value={fields.incidentId} none={t('fields.noIncident')} options={incidents} />

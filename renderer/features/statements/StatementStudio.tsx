@@ -8,6 +8,7 @@ import { TextField } from '../../ui/fields';
 import { listComments } from '../../../shared/statements/comments';
 import { bodyOf } from '../../../shared/statements/store';
 import { isEditable } from '../../../shared/statements/workflow';
+import { StatementRecord } from '../../../shared/statements/types';
 import { StatementEditor } from './editor/StatementEditor';
 import type { Highlight } from './editor/highlights';
 import { buildTextMap } from './editor/textMap';
@@ -123,7 +124,7 @@ function Studio({ doc, wsId, rec, where }: { doc: Y.Doc; wsId: string; rec: Y.Ma
             {t('drill.badge')}
           </span>
         )}
-        {editable ? <TextField record={rec} field="title" label={t('fields.title')} value={fields.title} testId="statement-title" maxLength={200} /> : <h1>{fields.title}</h1>}
+        {editable ? <TextField record={rec} def={StatementRecord} field="title" label={t('fields.title')} value={fields.title} testId="statement-title" maxLength={200} /> : <h1>{fields.title}</h1>}
       </div>
       <div className="row" data-testid="statement-where">
         {where}
