@@ -49,16 +49,7 @@ export async function serveStatic(dir: string, port = 0): Promise<StaticServer> 
       () => res.writeHead(404).end('not found'),
     );
   });
-  await new Promise<void>((ok, fail) => {
-    server.once('error', fail);
-    server.listen(port, '127.0.0.1', ok);
-  });
-  const address = server.address();
-  if (!address || typeof address === 'string') throw new Error('static server has no TCP address');
-  return {
-    url: `http://127.0.0.1:${address.port}/`,
-    close: () => new Promise<void>((ok) => server.close(() => ok())),
-  };
+  return listen(server, port);
 }
 
 /**
@@ -75,12 +66,17 @@ export async function serveApp(dir: string, port = 0): Promise<StaticServer> {
       () => res.writeHead(500).end('error'),
     );
   });
+  return listen(server, port);
+}
+
+/** Listens on 127.0.0.1:`port` (0 = any free port). */
+async function listen(server: Server, port: number): Promise<StaticServer> {
   await new Promise<void>((ok, fail) => {
     server.once('error', fail);
     server.listen(port, '127.0.0.1', ok);
   });
   const address = server.address();
-  if (!address || typeof address === 'string') throw new Error('app server has no TCP address');
+  if (!address || typeof address === 'string') throw new Error('the server has no TCP address');
   return {
     url: `http://127.0.0.1:${address.port}/`,
     close: () => new Promise<void>((ok) => server.close(() => ok())),

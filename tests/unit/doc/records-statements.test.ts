@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { addRecord, type YRecord } from '../../../shared/doc/collection';
-import { readSet } from '../../../shared/doc/sets';
-import { RecordFieldError } from '../../../shared/doc/typedRecord';
 import { readReleases } from '../../../shared/statements/approval';
 import { addComment, listComments, setCommentResolved } from '../../../shared/statements/comments';
 import { addFact, readFacts } from '../../../shared/statements/factsheet';
@@ -12,34 +10,12 @@ import { DEFAULT_RISKY_PHRASES } from '../../../shared/statements/phrases';
 import { nestedOf } from '../../../shared/statements/store';
 import { CommentRecord, FactRecord, ReleaseRecord, VersionRecord } from '../../../shared/statements/types';
 import { docWithStatement } from '../statements/helpers';
+import { plainReadersAgreeWithZod, rawRecord, refusedWithoutWriting } from './recordChecks';
 
 /** The fields a record stores, sorted (the shape peers on the previous version read). */
 const storedKeys = (rec: YRecord) => [...rec.keys()].sort();
 
-/** Adds a record with exactly these stored fields, as an older or damaged peer might have. */
-function rawRecord(coll: Y.Map<YRecord>, fields: Record<string, unknown>): YRecord {
-  const doc = coll.doc!;
-  doc.transact(() => {
-    const rec = new Y.Map<unknown>();
-    coll.set(String(fields.id), rec);
-    for (const [k, v] of Object.entries(fields)) rec.set(k, v);
-  }, 'remote');
-  return coll.get(String(fields.id))!;
-}
 
-/** Runs `fn`, expecting a RecordFieldError naming `field`, and that the document did not change. */
-function refusedWithoutWriting(doc: Y.Doc, field: RegExp, fn: () => unknown): void {
-  const before = Y.encodeStateVector(doc);
-  let error: unknown;
-  try {
-    fn();
-  } catch (err) {
-    error = err;
-  }
-  expect(error).toBeInstanceOf(RecordFieldError);
-  expect((error as Error).message).toMatch(field);
-  expect(Y.encodeStateVector(doc)).toEqual(before);
-}
 
 describe('statement versions', () => {
   it('round trip: the stored fields are the ones versions always had, read back typed', () => {
@@ -201,19 +177,7 @@ describe("the team's phrase settings", () => {
 describe('the plain readers agree with the lenient schemas', () => {
   it('for every nested statement record kind and every kind of bad value', () => {
     const odd: unknown[] = [undefined, null, 0, -1, 2.5, Number.NaN, '', 'x', 'manual', 'number', true, false, [], { a: 1 }];
-    let compared = 0;
-    for (const def of [VersionRecord, ReleaseRecord, CommentRecord, FactRecord, PhraseSettingRecord] as const) {
-      for (const value of odd) {
-        const doc = new Y.Doc();
-        const rec = rawRecord(doc.getMap<YRecord>('things'), { ...Object.fromEntries(def.keys.map((k) => [k, value])), id: 'r' });
-        const viaZod = def.lenient.parse(Object.fromEntries(def.keys.map((k) => [k, def.sets.has(k) ? readSet(rec.get(k)) : rec.get(k)]))) as Record<string, unknown>;
-        const plain = def.read(rec) as Record<string, unknown>;
-        for (const k of def.keys) {
-          expect({ field: `${def.name}.${k}`, value, got: plain[k] }).toEqual({ field: `${def.name}.${k}`, value, got: viaZod[k] });
-          compared++;
-        }
-      }
-    }
+    const compared = plainReadersAgreeWithZod([VersionRecord, ReleaseRecord, CommentRecord, FactRecord, PhraseSettingRecord], odd);
     expect(compared).toBeGreaterThan(400);
   });
 });
