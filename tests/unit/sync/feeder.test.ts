@@ -1,29 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import * as prng from 'lib0/prng';
 import { SyncSession } from '../../../shared/sync/session';
 import { FeedTracker } from '../../../shared/sync/feeder';
 import { DiffSlicer } from '../../../shared/sync/slices';
 import { write } from '../../../shared/doc/origins';
-
-/** A document of `records` maps with text, written by three clients in turn. */
-function bigDoc(records: number, seed = 11): Y.Doc {
-  const gen = prng.create(seed);
-  const doc = new Y.Doc();
-  const list = doc.getArray<Y.Map<unknown>>('records');
-  for (let i = 0; i < records; i++) {
-    doc.clientID = 100 + (i % 3);
-    write(doc, 'user', () => {
-      const m = new Y.Map<unknown>();
-      m.set('title', `record ${i} 事件 ${prng.word(gen, 5, 30)}`);
-      const t = new Y.Text();
-      t.insert(0, `${prng.word(gen, 40, 160)} 危機處理 ${i}`);
-      m.set('body', t);
-      list.push([m]);
-    });
-  }
-  return doc;
-}
+import { bigDoc } from './bigDoc';
 
 /** Links that deliver each frame in a macrotask of its own; `cut(a, b)` ends the link both ways. */
 function network() {
@@ -96,7 +77,7 @@ async function joinTwo(src: Y.Doc, cutFirstFeederAfter?: number) {
 
 describe('one sender per catching-up laptop', () => {
   it('a laptop joining two takes the diff from one of them, not from both', async () => {
-    const src = bigDoc(900);
+    const src = bigDoc(900, 3, 11, false);
     const diffBytes = Y.encodeStateAsUpdate(src).length;
     const r = await joinTwo(src);
     expect(r.inSync).toBe(true);
@@ -108,7 +89,7 @@ describe('one sender per catching-up laptop', () => {
   }, 30_000);
 
   it('when the feeder goes away mid-way, the other laptop sends only what is still missing', async () => {
-    const src = bigDoc(900);
+    const src = bigDoc(900, 3, 11, false);
     const diffBytes = Y.encodeStateAsUpdate(src).length;
     const r = await joinTwo(src, 20);
     expect(r.inSync).toBe(true);
@@ -149,7 +130,7 @@ describe('FeedTracker', () => {
 
 describe('after a network loss', () => {
   it('three laptops with their own edits and removals converge at once: a small diff holds nobody back', async () => {
-    const base = bigDoc(60);
+    const base = bigDoc(60, 3, 11, false);
     const docs = [0, 1, 2].map(() => new Y.Doc());
     for (const d of docs) Y.applyUpdate(d, Y.encodeStateAsUpdate(base), 'remote');
     docs.forEach((d, i) =>
@@ -189,7 +170,7 @@ describe('after a network loss', () => {
 
 describe('DiffSlicer.skipHeld', () => {
   it('skips what the peer got from elsewhere and still converges', () => {
-    const src = bigDoc(300);
+    const src = bigDoc(300, 3, 11, false);
     const slicer = new DiffSlicer(src, new Map(), 2048);
     const dst = new Y.Doc();
     Y.applyUpdate(dst, slicer.next()!, 'remote');
