@@ -46,7 +46,12 @@ async function openOnce(b: ScaleBrowser, url: string, profile = false, log?: (m:
       ['scripts loaded', Math.max(0, ...(performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((r) => r.name.endsWith('.js')).map((r) => r.responseEnd))] as const,
     ]);
     log?.(`marks: ${marks.sort((a, b) => a[1] - b[1]).map(([n, t]) => `${n} ${t.toFixed(0)}`).join(', ')}, content ${visible.toFixed(0)}`);
-    if (cpu) for (const line of await cpu.stop()) log?.(line);
+    if (cpu) {
+      // Where the page waited: every resource with its fetch start and end (ms from navigation start).
+      const resources = await page.evaluate(() => (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map((r) => `${r.name.split('/').pop()} ${r.startTime.toFixed(0)}→${r.responseEnd.toFixed(0)}`));
+      log?.(`resources: ${resources.join(', ')}`);
+      for (const line of await cpu.stop()) log?.(line);
+    }
     return { visible, interactive: at, maxTask };
   } finally {
     await page.close();

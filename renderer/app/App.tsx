@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useRoute, workspacePath } from './router';
 import { preloadSections, sections, topBarItems, type Section } from './sections';
+import { preloadWhenSettled } from './startup';
 import { StorageBanner, SaveIndicator } from './StorageBanner';
 import { LanguageSwitch } from './LanguageSwitch';
 import { WorkspaceList } from '../features/workspaces/WorkspaceList';
@@ -20,7 +21,8 @@ import { metaOf } from '../../shared/doc/workspaceDoc';
 export function App() {
   useEffect(() => {
     performance.mark('crisis-room:app-mounted');
-    preloadSections();
+    // The sections' code loads once the first screen is done (startup.ts).
+    return preloadWhenSettled(preloadSections);
   }, []);
   return (
     <>

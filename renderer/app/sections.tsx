@@ -76,8 +76,8 @@ function lazySection(load: () => Promise<ComponentType<SectionProps>>): Pick<Sec
 }
 
 /**
- * Loads every lazy section's code (called once the app has mounted): fetched while the vault,
- * the identity and the workspace are read, so a section opens later without the network —
+ * Loads every lazy section's code (startup.ts calls it once the first screen is done, at idle), so
+ * a section opens later without the network —
  * offline-first in web mode too (tests/e2e/statements.spec.ts goes offline, then opens statements).
  */
 export function preloadSections(): void {
