@@ -34,8 +34,9 @@ export interface SyncSessionOptions {
   /** Bound of one slice of a diff (a big state goes in slices, applied one task each; default 32 KiB). */
   sliceBytes?: number;
   /**
-   * Received updates applied in paced batches, one transaction per task (applyQueue.ts); without
-   * it each is applied the moment it arrives.
+   * Received updates applied in paced batches, one transaction per task (applyQueue.ts); and the
+   * slices of a diff made for a peer at most `budgetMs` per task (diffSender.ts). Without it each
+   * update is applied the moment it arrives and slices are made while the link has room.
    */
   applyPacing?: ApplyPacing | null;
   /** Large messages pause while the link buffers more than this. */

@@ -70,7 +70,7 @@ export class SyncSession {
     // A change is ours unless a peer sent it or local storage loaded it (the owner says which).
     this.isLocalChange = opts.isLocalChange ?? ((origin) => origin !== 'remote');
     this.ledger.reconcile(Y.decodeStateVector(Y.encodeStateVector(this.doc)), this.now());
-    this.diffs = new DiffSender({ doc: this.doc, ledger: this.ledger, sliceBytes: opts.sliceBytes, deleteSet: () => this.state.deleteSet(), now: this.now, stats: this.stats, send: (p, m) => this.send(p, m) });
+    this.diffs = new DiffSender({ doc: this.doc, ledger: this.ledger, sliceBytes: opts.sliceBytes, deleteSet: () => this.state.deleteSet(), now: this.now, stats: this.stats, send: (p, m) => this.send(p, m), pacing: opts.applyPacing });
     this.inbox = new ApplyQueue(this.doc, opts.applyPacing ?? null, (b) => this.applied(b, !!opts.applyPacing));
     // V2, as local storage listens: Yjs then encodes each transaction once, not once per format.
     this.doc.on('updateV2', this.onDocUpdate);
@@ -368,10 +368,8 @@ export class SyncSession {
   private flush(p: PeerConn): void {
     try {
       p.outbox.pump();
-      while (this.diffs.mayGo(p, this.now()) && p.outbox.canTakeMore() && this.peers.get(p.id) === p) {
-        this.diffs.next(p);
-        p.outbox.pump();
-      }
+      const room = () => this.diffs.mayGo(p, this.now()) && p.outbox.canTakeMore() && this.peers.get(p.id) === p;
+      this.diffs.sendWhile(p, room, () => this.flush(p));
     } catch {
       this.drop(p, 'broken');
     }
