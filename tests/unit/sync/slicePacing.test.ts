@@ -50,8 +50,8 @@ async function join(src: Y.Doc, pacing: ApplyPacing | null): Promise<{ mostPerTa
     if (a.status().peers[0]?.inSync && b.status().peers[0]?.inSync) break;
   }
   const synced = Y.encodeStateAsUpdate(joiner).length === Y.encodeStateAsUpdate(src).length && JSON.stringify(joiner.getArray('records').toJSON()) === JSON.stringify(src.getArray('records').toJSON());
-  a.destroy?.();
-  b.destroy?.();
+  a.destroy();
+  b.destroy();
   return { mostPerTask, tasks, synced };
 }
 
