@@ -175,6 +175,21 @@ export function listIncidents(doc: Y.Doc): Incident[] {
   return out.sort((a, b) => b.t0 - a.t0);
 }
 
+/**
+ * The key of the running drill — the active drill with the latest T0, as `listIncidents(doc).find(…)`
+ * picks it — read from each record's own fields only (never its facts, tasks or log: the top bar
+ * asks on every open and on every change to any incident's state).
+ */
+export function runningDrillKey(coll: YCollection): string | null {
+  let best: { key: string; t0: number } | null = null;
+  for (const [key, rec] of coll.entries()) {
+    if (!(rec instanceof Y.Map) || !isDrillKey(key, rec.get('drill'))) continue;
+    const f = IncidentRecord.read(rec);
+    if (f.state === 'active' && (!best || f.t0 > best.t0)) best = { key, t0: f.t0 };
+  }
+  return best?.key ?? null;
+}
+
 /** Real incidents only: what reports may count. Drills are never included. */
 export function realIncidents<T extends Pick<Incident, 'drill'>>(incidents: readonly T[]): T[] {
   return incidents.filter((i) => i.drill === false);

@@ -1,20 +1,25 @@
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
-import { incidentRecord } from '../../../shared/incidents/incidents';
+import { incidentsOf, runningDrillKey } from '../../../shared/incidents/incidents';
 import type { Incident } from '../../../shared/incidents/types';
 import type { YRecord } from '../../../shared/doc/collection';
 import { useWorkspaceDoc, useWorkspaceId } from '../../workspace/useWorkspace';
 import { elapsedText } from '../incidents/format';
-import { useIncidentList } from '../incidents/hooks';
+import { useIncident } from '../incidents/hooks';
+import { useYRecordFields } from '../../hooks/useY';
 import { incidentPath } from '../incidents/IncidentList';
 import { useFacilitatorLink } from '../../exerciseClock/clockService';
 import { useApprovalNotes, useLinkedStatements } from '../incidents/StatementsPanel';
 import { useFacilitator, useIncidentNow } from '../../exerciseClock/useExerciseClock';
 
+/** The incident fields that decide which drill runs. */
+const RUNNING_FIELDS = ['state', 't0', 'drill'] as const;
+
 function RunningDrill({ doc, workspaceId }: { doc: Y.Doc; workspaceId: string }) {
   const { t } = useTranslation('incidents');
-  const drill = useIncidentList(doc).find((i) => i.drill && i.state === 'active') ?? null;
-  const rec = drill ? incidentRecord(doc, drill.id) : null;
+  // Which drill runs is read from the records' own fields; only that one is read in full.
+  const key = useYRecordFields(incidentsOf(doc), RUNNING_FIELDS, runningDrillKey) ?? null;
+  const { rec, incident: drill } = useIncident(doc, key ?? '');
   const facilitator = useFacilitator(rec);
   // Keeps this laptop's clock offset to the facilitator warm (and answers pings on the facilitator's).
   useFacilitatorLink(drill ? facilitator.deviceId || null : null);
