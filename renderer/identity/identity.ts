@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { deviceKeysOf, keyFingerprint, type DeviceKeys, type KeyFingerprint } from '../../shared/governance';
 import { useSession } from '../session/sessionStore';
 import { ensureDataKey, getVault, IDENTITY_SCOPE } from '../vault';
-import { migrateLegacyDb } from '../workspace/migrate';
+import { legacyDbExists, migrateLegacyDb } from '../workspace/migrate';
 import { makeDeviceSecrets, importDeviceSecrets, openJson, sealJson, type DeviceSecrets } from './identityCrypto';
 
 /**
@@ -127,8 +127,8 @@ function publish(profile: Profile, keys: DeviceKeys): void {
 const DEVICE_AAD = 'identity|device|self';
 
 /** The device row's content, sealed again (a row from before encryption is rewritten). */
-async function readDevice(): Promise<{ secret: DeviceSecret; row: DeviceRow } | null> {
-  const row = await idb().device.get('self');
+async function readDevice(stored: Promise<DeviceRow | undefined> = idb().device.get('self')): Promise<{ secret: DeviceSecret; row: DeviceRow } | null> {
+  const row = await stored;
   if (!row) return null;
   if (row.c) return { secret: openJson<DeviceSecret>(IDENTITY_SCOPE, DEVICE_AAD, row.c), row };
   // From before encryption: seal the profile, keep the (unexportable) key objects.
@@ -144,13 +144,26 @@ async function keysOf(secret: DeviceSecret, row: DeviceRow): Promise<DeviceKeys>
   throw new Error('this laptop\'s device keys are missing');
 }
 
+type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
+/** A promise started early whose failure is reported where it is awaited (never unhandled meanwhile). */
+const settle = <T>(p: Promise<T>): Promise<Settled<T>> => p.then((value) => ({ ok: true as const, value }), (error: unknown) => ({ ok: false as const, error }));
+const unsettle = <T>(s: Settled<T>): T => {
+  if (s.ok) return s.value;
+  throw s.error;
+};
+
 /** Reads this laptop's identity (call once at start; waits until the vault is unlocked). */
 export async function loadIdentity(): Promise<void> {
+  // What needs no key starts at once, while the vault unlocks (the first screen waits for the
+  // identity; issue 14, bench P13): the identity database opened and its row read (sealed), and
+  // the plaintext database of an older version looked for.
+  const stored = settle(idb().device.get('self'));
+  const legacy = settle(legacyDbExists());
   try {
     await getVault().whenUnlocked();
     await ensureDataKey(IDENTITY_SCOPE);
-    await migrateLegacyDb();
-    const found = await readDevice();
+    if (await legacy.then(unsettle)) await migrateLegacyDb();
+    const found = await readDevice(stored.then(unsettle));
     if (!found) {
       // createIdentity may have finished meanwhile (first start): never step back from 'ready'.
       if (useIdentity.getState().status === 'loading') useIdentity.setState({ status: 'none', error: null });

@@ -8,6 +8,11 @@ import { getDb, LEGACY_DB_NAME, UPDATES_TABLE, type CrisisRoomDb } from './db';
  * made first), then deleted. Runs once, after the vault is unlocked; a copy interrupted halfway
  * runs again next time (rows are put by key, updates are idempotent for Yjs).
  */
+/** Whether the plaintext database of a version from before encryption is still on this laptop. */
+export function legacyDbExists(legacyName = LEGACY_DB_NAME): Promise<boolean> {
+  return Dexie.exists(legacyName);
+}
+
 export async function migrateLegacyDb(db: CrisisRoomDb = getDb(), legacyName = LEGACY_DB_NAME): Promise<number> {
   if (!(await Dexie.exists(legacyName))) return 0;
   const old = new Dexie(legacyName);
