@@ -2,17 +2,17 @@ import { Dexie } from 'dexie';
 import { ensureDataKey } from '../vault';
 import { getDb, LEGACY_DB_NAME, UPDATES_TABLE, type CrisisRoomDb } from './db';
 
+/** Whether the plaintext database of a version from before encryption is still on this laptop. */
+export function legacyDbExists(legacyName = LEGACY_DB_NAME): Promise<boolean> {
+  return Dexie.exists(legacyName);
+}
+
 /**
  * A laptop upgraded from before encryption keeps its workspaces: the plaintext database
  * (`LEGACY_DB_NAME`) is copied, row by row, into the encrypted one (each workspace's data key
  * made first), then deleted. Runs once, after the vault is unlocked; a copy interrupted halfway
  * runs again next time (rows are put by key, updates are idempotent for Yjs).
  */
-/** Whether the plaintext database of a version from before encryption is still on this laptop. */
-export function legacyDbExists(legacyName = LEGACY_DB_NAME): Promise<boolean> {
-  return Dexie.exists(legacyName);
-}
-
 export async function migrateLegacyDb(db: CrisisRoomDb = getDb(), legacyName = LEGACY_DB_NAME): Promise<number> {
   if (!(await Dexie.exists(legacyName))) return 0;
   const old = new Dexie(legacyName);
