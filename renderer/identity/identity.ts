@@ -163,7 +163,10 @@ export async function loadIdentity(): Promise<void> {
     await getVault().whenUnlocked();
     await ensureDataKey(IDENTITY_SCOPE);
     if (await legacy.then(unsettle)) await migrateLegacyDb();
-    const found = await readDevice(stored.then(unsettle));
+    // A row read before the unlock is used as is; none then is looked for again (the first-start
+    // form may have created it meanwhile: its 'none' would show the form again).
+    const early = await stored.then(unsettle);
+    const found = await readDevice(early ? Promise.resolve(early) : undefined);
     if (!found) {
       // createIdentity may have finished meanwhile (first start): never step back from 'ready'.
       if (useIdentity.getState().status === 'loading') useIdentity.setState({ status: 'none', error: null });

@@ -16,10 +16,15 @@ import { useFacilitator, useIncidentNow } from '../../exerciseClock/useExerciseC
 const RUNNING_FIELDS = ['state', 't0', 'drill'] as const;
 
 function RunningDrill({ doc, workspaceId }: { doc: Y.Doc; workspaceId: string }) {
-  const { t } = useTranslation('incidents');
-  // Which drill runs is read from the records' own fields; only that one is read in full.
+  // Which drill runs is read from the records' own fields; only that one is read in full (a view
+  // per drill: useIncident reads the record of the key it was first given).
   const key = useYRecordFields(incidentsOf(doc), RUNNING_FIELDS, runningDrillKey) ?? null;
-  const { rec, incident: drill } = useIncident(doc, key ?? '');
+  return key ? <DrillBadge key={key} doc={doc} workspaceId={workspaceId} drillKey={key} /> : null;
+}
+
+function DrillBadge({ doc, workspaceId, drillKey }: { doc: Y.Doc; workspaceId: string; drillKey: string }) {
+  const { t } = useTranslation('incidents');
+  const { rec, incident: drill } = useIncident(doc, drillKey);
   const facilitator = useFacilitator(rec);
   // Keeps this laptop's clock offset to the facilitator warm (and answers pings on the facilitator's).
   useFacilitatorLink(drill ? facilitator.deviceId || null : null);
