@@ -14,6 +14,10 @@ import * as Y from 'yjs';
  * - `useYRoots(doc, roots, read)`: `read(doc)` after a change of any of several roots (e.g. the
  *   responsibility map: units, people, crisis types, RACI).
  * tests/unit/renderer/useY.test.ts counts notifications and snapshot identities.
+ *
+ * The store is made once per type: `read` may use other values (an id from the address), but a
+ * new one is read only after the next change. A component whose `read` uses a prop that can change
+ * is rendered with that prop as its React `key` (IncidentRoom, ProjectorView, the drill badge).
  */
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any Yjs type (their event types differ)

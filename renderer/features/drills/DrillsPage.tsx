@@ -140,7 +140,7 @@ export function DrillsPage({ rest }: SectionProps) {
   const [first, second] = rest;
   if (!first) return <DrillsHome doc={doc} workspaceId={wsId} />;
   if (first === 'scenario' && second) return <ScenarioEditor doc={doc} workspaceId={wsId} scenarioId={second} />;
-  if (second === 'projector') return <ProjectorView doc={doc} workspaceId={wsId} incidentId={first} />;
-  if (second === 'review') return <AarPage doc={doc} workspaceId={wsId} incidentId={first} />;
+  if (second === 'projector') return <ProjectorView key={first} doc={doc} workspaceId={wsId} incidentId={first} />;
+  if (second === 'review') return <AarPage key={first} doc={doc} workspaceId={wsId} incidentId={first} />;
   return <IncidentRoom key={first} doc={doc} workspaceId={wsId} incidentId={first} drillViews={drillViews} />;
 }

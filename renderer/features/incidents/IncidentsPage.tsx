@@ -19,7 +19,7 @@ export function IncidentsPage({ rest, drillViews }: SectionProps & { drillViews:
   const [first, second] = rest;
   if (!first) return <IncidentList doc={doc} workspaceId={wsId} />;
   if (first === 'new') return <DeclareIncidentForm doc={doc} workspaceId={wsId} />;
-  if (second === 'projector') return <ProjectorView doc={doc} workspaceId={wsId} incidentId={first} />;
+  if (second === 'projector') return <ProjectorView key={first} doc={doc} workspaceId={wsId} incidentId={first} />;
   if (second === 'review') return <drillViews.Review doc={doc} workspaceId={wsId} incidentId={first} />;
   return <IncidentRoom key={first} doc={doc} workspaceId={wsId} incidentId={first} drillViews={drillViews} />;
 }
