@@ -168,8 +168,9 @@ export async function loadIdentity(): Promise<void> {
     const early = await stored.then(unsettle);
     const found = await readDevice(early ? Promise.resolve(early) : undefined);
     if (!found) {
-      // createIdentity may have finished meanwhile (first start): never step back from 'ready'.
-      if (useIdentity.getState().status === 'loading') useIdentity.setState({ status: 'none', error: null });
+      // The first-start form unlocks the vault and makes the identity at once: while it does, or
+      // once it has (never step back from 'ready'), the form is not shown again.
+      if (useIdentity.getState().status === 'loading' && creating === 0) useIdentity.setState({ status: 'none', error: null });
       return;
     }
     publish(found.secret.profile, await keysOf(found.secret, found.row));
@@ -178,16 +179,28 @@ export async function loadIdentity(): Promise<void> {
   }
 }
 
+/** createIdentity calls under way (loadIdentity leaves 'loading' to them). */
+let creating = 0;
+
 /** First start: stores the profile and makes this device's key pairs. */
 export async function createIdentity(profile: Profile): Promise<void> {
   const clean = ProfileSchema.parse(profile);
-  await ensureDataKey(IDENTITY_SCOPE);
-  if (await idb().device.get('self')) throw new Error('This laptop already has an identity: change it in Settings');
-  const secrets = await makeDeviceSecrets();
-  const keys = await importDeviceSecrets(secrets);
-  const row: DeviceRow = { id: 'self', c: sealJson(IDENTITY_SCOPE, DEVICE_AAD, { profile: clean, createdAt: Date.now(), keys: secrets } satisfies DeviceSecret) };
-  await idb().device.add(row);
-  publish(clean, keys);
+  creating++;
+  try {
+    await ensureDataKey(IDENTITY_SCOPE);
+    if (await idb().device.get('self')) throw new Error('This laptop already has an identity: change it in Settings');
+    const secrets = await makeDeviceSecrets();
+    const keys = await importDeviceSecrets(secrets);
+    const row: DeviceRow = { id: 'self', c: sealJson(IDENTITY_SCOPE, DEVICE_AAD, { profile: clean, createdAt: Date.now(), keys: secrets } satisfies DeviceSecret) };
+    await idb().device.add(row);
+    publish(clean, keys);
+  } catch (err) {
+    // The form stays (with its error) rather than a "loading" that would never end.
+    if (useIdentity.getState().status === 'loading') useIdentity.setState({ status: 'none', error: null });
+    throw err;
+  } finally {
+    creating--;
+  }
 }
 
 /** Settings: changes the profile (the keys stay). */

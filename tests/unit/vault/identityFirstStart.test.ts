@@ -43,4 +43,31 @@ describe('reading the identity at a first start', () => {
       stop();
     }
   });
+
+  it('the first-start form unlocking and making the identity while the read runs: never "none" in between', async () => {
+    const store = memoryStore();
+    const osKey = fixedOsKey(crypto.getRandomValues(new Uint8Array(32)));
+    const vault = new Vault({ store, osKey, kdf: TEST_KDF });
+    setVault(vault);
+    // Another laptop profile: a fresh identity database.
+    await new Promise<void>((resolve) => {
+      const r = indexedDB.deleteDatabase('crisis-room-identity');
+      r.onsuccess = r.onerror = r.onblocked = () => resolve();
+    });
+    useIdentity.setState({ status: 'loading', profile: null, keys: null });
+    const statuses: string[] = [];
+    const stop = useIdentity.subscribe((s) => statuses.push(s.status));
+    try {
+      const loading = loadIdentity();
+      await new Promise((r) => setTimeout(r, 20));
+      // What OnboardingPage does: the vault is made (unlocked), then the identity, with no pause.
+      await vault.start();
+      await createIdentity({ name: '陳主任 Chen', unit: '營運 Operations', phone: '', email: '' });
+      await loading;
+      expect(useIdentity.getState().status).toBe('ready');
+      expect(statuses).not.toContain('none');
+    } finally {
+      stop();
+    }
+  });
 });
