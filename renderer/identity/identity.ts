@@ -127,8 +127,8 @@ function publish(profile: Profile, keys: DeviceKeys): void {
 const DEVICE_AAD = 'identity|device|self';
 
 /** The device row's content, sealed again (a row from before encryption is rewritten). */
-async function readDevice(stored: Promise<DeviceRow | undefined> = idb().device.get('self')): Promise<{ secret: DeviceSecret; row: DeviceRow } | null> {
-  const row = await stored;
+async function readDevice(readEarlier?: DeviceRow): Promise<{ secret: DeviceSecret; row: DeviceRow } | null> {
+  const row = readEarlier ?? (await idb().device.get('self'));
   if (!row) return null;
   if (row.c) return { secret: openJson<DeviceSecret>(IDENTITY_SCOPE, DEVICE_AAD, row.c), row };
   // From before encryption: seal the profile, keep the (unexportable) key objects.
@@ -144,29 +144,23 @@ async function keysOf(secret: DeviceSecret, row: DeviceRow): Promise<DeviceKeys>
   throw new Error('this laptop\'s device keys are missing');
 }
 
-type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
-/** A promise started early whose failure is reported where it is awaited (never unhandled meanwhile). */
-const settle = <T>(p: Promise<T>): Promise<Settled<T>> => p.then((value) => ({ ok: true as const, value }), (error: unknown) => ({ ok: false as const, error }));
-const unsettle = <T>(s: Settled<T>): T => {
-  if (s.ok) return s.value;
-  throw s.error;
-};
-
 /** Reads this laptop's identity (call once at start; waits until the vault is unlocked). */
 export async function loadIdentity(): Promise<void> {
   // What needs no key starts at once, while the vault unlocks (the first screen waits for the
   // identity; issue 14, bench P13): the identity database opened and its row read (sealed), and
   // the plaintext database of an older version looked for.
-  const stored = settle(idb().device.get('self'));
-  const legacy = settle(legacyDbExists());
+  const stored = idb().device.get('self');
+  const legacy = legacyDbExists();
+  // A failure is reported where they are awaited below, not as unhandled meanwhile.
+  stored.catch(() => {});
+  legacy.catch(() => {});
   try {
     await getVault().whenUnlocked();
     await ensureDataKey(IDENTITY_SCOPE);
-    if (await legacy.then(unsettle)) await migrateLegacyDb();
+    if (await legacy) await migrateLegacyDb();
     // A row read before the unlock is used as is; none then is looked for again (the first-start
     // form may have created it meanwhile: its 'none' would show the form again).
-    const early = await stored.then(unsettle);
-    const found = await readDevice(early ? Promise.resolve(early) : undefined);
+    const found = await readDevice(await stored);
     if (!found) {
       // The first-start form unlocks the vault and makes the identity at once: while it does, or
       // once it has (never step back from 'ready'), the form is not shown again.
