@@ -6,7 +6,7 @@
  */
 import * as Y from 'yjs';
 import { write } from '../../shared/doc/origins';
-import { listRecords, makeRecord } from '../../shared/doc/collection';
+import { listRecords, makeRecord, recordId } from '../../shared/doc/collection';
 import { collectionOf } from '../../shared/doc/workspaceDoc';
 import { seedWorkspace } from '../../shared/playbook/seed';
 import { addMember } from '../../shared/roles/roleMap';
@@ -55,7 +55,7 @@ export function generateWorkspace(scale: number, seed = 1): GeneratedWorkspace {
   for (let p = 0; p < people; p++) {
     const unit = units[p % units.length]!;
     const name = SURNAMES[Math.floor(r() * SURNAMES.length)]! + cjkText(r, 2).replace(/[，。]/g, '');
-    addMember(doc, String(unit.get('id')), { name, title: cjkText(r, 3), phone: `09${String(Math.floor(r() * 1e8)).padStart(8, '0')}`, email: `p${p}@example.com` }, 'system');
+    addMember(doc, String(recordId(unit)), { name, title: cjkText(r, 3), phone: `09${String(Math.floor(r() * 1e8)).padStart(8, '0')}`, email: `p${p}@example.com` }, 'system');
   }
   const statementIds: string[] = [];
   for (let s = 0; s < 10 * scale; s++) {

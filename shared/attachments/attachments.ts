@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { newId, type YRecord } from '../doc/collection.js';
+import { newId, recordId, type YRecord } from '../doc/collection.js';
 import { write, type Origin } from '../doc/origins.js';
 import { collectionOf } from '../doc/workspaceDoc.js';
 import { moveRecord } from '../rooms/items.js';
@@ -42,8 +42,8 @@ async function hashOf(bytes: Uint8Array): Promise<string> {
 }
 
 function fieldsOf(rec: YRecord): Record<string, unknown> {
-  const keys = ['id', 'incidentId', 'name', 'type', 'size', 'sha256', 'addedAt', 'by', 'bytes'] as const;
-  return Object.fromEntries(keys.map((k) => [k, rec.get(k)]));
+  const keys = ['incidentId', 'name', 'type', 'size', 'sha256', 'addedAt', 'by', 'bytes'] as const;
+  return { id: recordId(rec), ...Object.fromEntries(keys.map((k) => [k, rec.get(k)])) };
 }
 
 type Checked = { ok: true; attachment: Attachment; bytes: Uint8Array } | { ok: false; damaged: DamagedAttachment };

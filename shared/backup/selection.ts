@@ -11,6 +11,7 @@ import { setText } from '../playbook/textFields.js';
 import { bodyNodeSchema, bodyToJson, replaceBody, type BodyNode } from '../statements/body.js';
 import { BackupError } from './errors.js';
 import { diffSections, type ChangeSummary } from './sections.js';
+import { recordId } from '../doc/collection.js';
 
 /**
  * Selections — the playbook only, or one incident with its statements (and its workspace
@@ -71,7 +72,7 @@ function treeOf(rec: YRecord, skip: ReadonlySet<string> = new Set()): Tree {
     else if (value instanceof Y.Map) f[key] = { t: 'coll', v: [...value.values()].filter((r): r is YRecord => r instanceof Y.Map).map((r) => treeOf(r)) };
     else if (value === null || ['string', 'number', 'boolean'].includes(typeof value)) f[key] = value as Value;
   }
-  return { id: String(rec.get('id') ?? ''), f };
+  return { id: String(recordId(rec) ?? ''), f };
 }
 
 /** The playbook as a selection (the playbook export format, validated by its own schema). */
@@ -119,8 +120,8 @@ function yValue(value: Value): unknown {
 }
 
 function newRecord(tree: Tree, order: number): YRecord {
+  // Its id is the key it is inserted under (tree.id; collection.ts recordId).
   const rec = new Y.Map<unknown>();
-  rec.set('id', tree.id);
   rec.set('order', typeof tree.f.order === 'number' ? tree.f.order : order);
   for (const [key, value] of Object.entries(tree.f)) {
     if (key === 'order' || (value !== null && typeof value === 'object' && value.t === 'body')) continue;

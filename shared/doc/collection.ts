@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { uuidv4 } from 'lib0/random';
 import { write, type Origin } from './origins.js';
+import { parentKeyOf } from './yjsInternals.js';
 
 /**
  * A record is one item the team edits (a step, a severity level, a unit…): a Y.Map of
@@ -8,6 +9,10 @@ import { write, type Origin } from './origins.js';
  * by each record's fractional `order` field. Keying by id (rather than a Y.Array) means a move
  * is a single field write, so a concurrent move and edit of the same record both survive, and
  * two people editing different records or fields never touch the same Yjs item.
+ *
+ * A record's id is its key in its collection (`recordId`). Records written before schema 3 also
+ * store it as an `id` field (always equal to the key); new records do not: at 100× that field was
+ * 35,100 of the document's 237,900 structs and a fifth of its decoding time at open (issue 14).
  */
 export type YRecord = Y.Map<unknown>;
 export type YCollection = Y.Map<YRecord>;
@@ -35,10 +40,18 @@ function orderOf(rec: YRecord): number {
   return typeof o === 'number' && Number.isFinite(o) ? o : 0;
 }
 
-function idOf(rec: YRecord): string {
+/**
+ * A record's id: its key in its collection (the `id` field of a record written before schema 3, or
+ * of one not inserted yet, is read when there is no key).
+ */
+export function recordId(rec: YRecord): string {
+  const key = parentKeyOf(rec);
+  if (key !== null) return key;
   const id = rec.get('id');
   return typeof id === 'string' ? id : '';
 }
+
+const idOf = recordId;
 
 /** Records of a collection in display order (order, then id, so every peer agrees). */
 export function listRecords(coll: YCollection): YRecord[] {
@@ -50,17 +63,14 @@ export function listRecords(coll: YCollection): YRecord[] {
 /** Builds a detached Y.Map for `init` (integrated when inserted into a collection). */
 export function makeRecord(init: RecordInit, order: number): YRecord {
   const rec = new Y.Map<unknown>();
-  const id = init.id ?? newId();
-  rec.set('id', id);
+  // The id is the key the caller inserts the record under (`recordId`), not a field.
   rec.set('order', order);
   for (const [key, value] of Object.entries(init)) {
     if (key === 'id' || key === 'order' || value === undefined) continue;
     if (Array.isArray(value)) {
       const child = new Y.Map<YRecord>();
       value.forEach((item, i) => {
-        // A detached Y.Map cannot be read back (get() returns undefined), so fix the id here.
-        const childId = item.id ?? newId();
-        child.set(childId, makeRecord({ ...item, id: childId }, i + 1));
+        child.set(item.id ?? newId(), makeRecord(item, i + 1));
       });
       rec.set(key, child);
     } else {
@@ -158,8 +168,10 @@ export function readChildren(rec: YRecord, key: string): YRecord[] {
 export function toPlain(rec: YRecord): PlainRecord {
   const out: Record<string, unknown> = {};
   for (const [key, value] of rec.entries()) {
+    if (key === 'id') continue;
     out[key] = value instanceof Y.Map ? listRecords(value as YCollection).map(toPlain) : value instanceof Y.AbstractType ? value.toJSON() : value;
   }
+  out.id = recordId(rec);
   return out as PlainRecord;
 }
 
@@ -169,9 +181,9 @@ export function listPlain(coll: YCollection): PlainRecord[] {
 
 /** Record → RecordInit (keeps ids; a text CRDT field becomes its text). */
 export function toInit(rec: YRecord): RecordInit {
-  const out: RecordInit = {};
+  const out: RecordInit = { id: recordId(rec) };
   for (const [key, value] of rec.entries()) {
-    if (key === 'order') continue;
+    if (key === 'order' || key === 'id') continue;
     if (value instanceof Y.Map) out[key] = listRecords(value as YCollection).map(toInit);
     else if (value instanceof Y.Text) out[key] = value.toString();
     else if (value === null || ['string', 'number', 'boolean'].includes(typeof value)) out[key] = value as Primitive;

@@ -41,6 +41,13 @@ export const MIGRATIONS: readonly Migration[] = [
       }
     },
   },
+  {
+    to: 3,
+    what: "records are stored under their id without an id field (readers take the key, collection.ts recordId); nothing is rewritten: an older record's id field equals its key",
+    run() {
+      // The version alone says that this document may hold records a schema-2 laptop reads without an id.
+    },
+  },
 ];
 
 export type MigrationResult = { status: 'current' | 'migrated'; from: number; to: number } | { status: 'newer'; from: number; to: number };

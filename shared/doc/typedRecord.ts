@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { YRecord } from './collection.js';
+import { recordId, type YRecord } from './collection.js';
 import { write, type Origin } from './origins.js';
 import { readSet, writeSet } from './sets.js';
 
@@ -149,7 +149,7 @@ export function defineRecord<S extends Shape>(name: string, describe: (f: FieldK
   const view = (rec: YRecord): Record<string, unknown> => {
     const out: Record<string, unknown> = {};
     for (const key of keys) {
-      const value = rec.get(key);
+      const value = key === 'id' ? recordId(rec) : rec.get(key);
       out[key] = sets.has(key) ? readSet(value) : value;
     }
     return out;
@@ -169,7 +169,8 @@ export function defineRecord<S extends Shape>(name: string, describe: (f: FieldK
     read(rec) {
       const out: Record<string, unknown> = {};
       for (const [key, read] of readers) {
-        const value = rec.get(key);
+        // A record's id is its key in its collection (collection.ts).
+        const value = key === 'id' ? recordId(rec) : rec.get(key);
         out[key] = read(sets.has(key) ? readSet(value) : value);
       }
       return out as Fields<S>;

@@ -7,6 +7,8 @@ import * as Y from 'yjs';
  * - whether a document holds updates it cannot apply yet (missing earlier ones): `store.pendingStructs`/`pendingDs`;
  * - the item that currently holds a map key's value: `Y.Map._map`;
  * - the item a nested type lives in: `AbstractType._item`;
+ * - the map key a nested type is stored under (`AbstractType._item.parentSub`): a record's id is
+ *   its key in its collection (shared/doc/collection.ts `recordId`), not a stored field;
  * - whether Yjs will run its own formatting clean-up after a transaction (a null-origin
  *   transaction the origin guard must let through): `Transaction._needFormattingCleanup`;
  * - the structs of one client in clock order, and each struct writing itself from an offset
@@ -30,6 +32,12 @@ export function hasPendingUpdates(doc: Y.Doc): boolean {
 export function currentItemId(map: object, key: string): Y.ID | null {
   const item = (map as unknown as { _map: Map<string, Y.Item> })._map.get(key);
   return item ? item.id : null;
+}
+
+/** The key `type` is stored under in its parent map (null: a root type, in a list, or not integrated yet). */
+export function parentKeyOf(type: object): string | null {
+  const item = (type as unknown as { _item: Y.Item | null })._item;
+  return item && typeof item.parentSub === 'string' ? item.parentSub : null;
 }
 
 /** The id of the item `type` is stored in (null: a root type, or not integrated yet). */

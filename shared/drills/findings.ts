@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { addRecord, childCollection, readChildren, setField, type YRecord } from '../doc/collection.js';
+import { addRecord, childCollection, readChildren, setField, type YRecord, recordId } from '../doc/collection.js';
 import { write, type Origin } from '../doc/origins.js';
 import { collectionOf } from '../doc/workspaceDoc.js';
 import type { Localized } from '../languages.js';
@@ -39,7 +39,7 @@ export const BACKUP_OWNER_ITEM: Localized = {
 function stepRecord(doc: Y.Doc, edit: ProposedEdit): YRecord {
   const type = collectionOf(doc, 'crisisTypes').get(edit.crisisTypeId);
   if (!(type instanceof Y.Map)) throw new Error('The crisis type of this finding no longer exists in the playbook');
-  const step = readChildren(type, 'steps').find((s) => s.get('id') === edit.stepId);
+  const step = readChildren(type, 'steps').find((s) => recordId(s) === edit.stepId);
   if (!step) throw new Error(`The step "${edit.stepTitle}" no longer exists in the playbook`);
   return step;
 }

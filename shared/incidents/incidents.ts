@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { addRecord, childCollection, listRecords, newId, readChildren, type RecordInit, type YCollection, type YRecord } from '../doc/collection.js';
+import { addRecord, childCollection, listRecords, newId, readChildren, type RecordInit, type YCollection, type YRecord, recordId } from '../doc/collection.js';
 import { write, type Origin } from '../doc/origins.js';
 import type { RecordFields } from '../doc/typedRecord.js';
 import { collectionOf } from '../doc/workspaceDoc.js';
@@ -140,7 +140,7 @@ export function linkedStatementIds(rec: YRecord): string[] {
 }
 
 /** Plain, validated snapshot of an incident record stored under `key` (tolerates damaged fields). */
-export function readIncident(rec: YRecord, key = str(rec.get('id'))): Incident {
+export function readIncident(rec: YRecord, key = str(recordId(rec))): Incident {
   const f = IncidentRecord.read(rec);
   const stored = rec.get('drill');
   const drill = isDrillKey(key, stored);

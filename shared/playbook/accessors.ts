@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import type { z } from 'zod';
-import { listPlain, listRecords, makeRecord, toPlain, type RecordInit, type YCollection, type YRecord } from '../doc/collection.js';
+import { listPlain, listRecords, makeRecord, recordId, toPlain, type RecordInit, type YCollection, type YRecord } from '../doc/collection.js';
 import { write, type Origin } from '../doc/origins.js';
 import { collectionOf, metaOf, playbookOf, SCHEMA_VERSION } from '../doc/workspaceDoc.js';
 import { DEFAULT_LANGUAGE, isLanguage } from '../languages.js';
@@ -115,8 +115,6 @@ interface Importable {
   id: string;
   key?: string;
 }
-
-const recordId = (rec: YRecord): string => rec.get('id') as string;
 
 /** Pairs imported items with existing records: same id first, then same non-empty built-in key. */
 function matchRecords(existing: YRecord[], items: Importable[], byKey: boolean): Map<number, YRecord> {

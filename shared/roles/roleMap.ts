@@ -1,5 +1,5 @@
 import type * as Y from 'yjs';
-import { addRecord, listRecords, newId, removeRecord, type YRecord } from '../doc/collection.js';
+import { addRecord, listRecords, newId, recordId, removeRecord, type YRecord } from '../doc/collection.js';
 import { collectionOf } from '../doc/workspaceDoc.js';
 import { write, type Origin } from '../doc/origins.js';
 import { readCells, removeCells } from './raci.js';
@@ -47,7 +47,7 @@ export function readRoleMap(doc: Y.Doc): RoleMap {
     return { ...unit, members: byUnit.get(unit.id) ?? [] };
   });
   const crisisTypes: RoleCrisisType[] = listRecords(collectionOf(doc, 'crisisTypes')).map((rec) => ({
-    id: str(rec, 'id'),
+    id: recordId(rec),
     key: str(rec, 'key'),
     name: str(rec, 'name'),
     firstResponderUnitId: str(rec, 'firstResponderUnitId'),
@@ -96,7 +96,7 @@ export function updateUnit(doc: Y.Doc, unitId: string, patch: UnitFields, origin
 export function removeUnit(doc: Y.Doc, unitId: string, origin: Origin): void {
   write(doc, origin, () => {
     for (const m of Array.from(collectionOf(doc, 'members').values())) {
-      if (m.get('unitId') === unitId) removeMember(doc, unitId, str(m, 'id'), origin);
+      if (m.get('unitId') === unitId) removeMember(doc, unitId, recordId(m), origin);
     }
     removeCells(doc, (c) => c.unitId === unitId, origin);
     for (const ct of collectionOf(doc, 'crisisTypes').values()) {

@@ -1,4 +1,4 @@
-import { addRecord, childCollection, listRecords, newId, type YRecord } from '../doc/collection.js';
+import { addRecord, childCollection, listRecords, newId, type YRecord, recordId } from '../doc/collection.js';
 import { write, type Origin } from '../doc/origins.js';
 import { defineRecord, RecordFieldError, type RecordFields } from '../doc/typedRecord.js';
 import { collectionOf } from '../doc/workspaceDoc.js';
@@ -91,7 +91,7 @@ export function moveLogEntryToRoom(incident: YRecord, entryId: string, roomDoc: 
   try {
     note = newNote(
       {
-        incidentId: incident.get('id') as string,
+        incidentId: recordId(incident) as string,
         at: entry.get('at') as number,
         by: entry.get('by') as string,
         category: (LOG_CATEGORIES as readonly string[]).includes(String(category)) ? (category as LogCategory) : 'action',

@@ -1,5 +1,5 @@
 import type { YRecord } from '../doc/collection.js';
-import { readChildren } from '../doc/collection.js';
+import { readChildren, recordId } from '../doc/collection.js';
 import type { Governance } from '../governance/governance.js';
 import { deriveApprovals, deriveReleases, requiredRolesMet, type DerivedApproval, type ReleasePayload, type SignOffState } from '../governance/approvals.js';
 import { deriveOverrides, releaseGates, type DerivedOverride, type GateFlags, type GateReport } from '../governance/gates.js';
@@ -85,7 +85,7 @@ export interface GateState {
 export function readApprovals(rec: YRecord): Approval[] {
   const out: Approval[] = [];
   for (const child of readChildren(rec, 'approvals')) {
-    const parsed = approvalSchema.safeParse(Object.fromEntries(child.entries()));
+    const parsed = approvalSchema.safeParse({ ...Object.fromEntries(child.entries()), id: recordId(child) });
     if (parsed.success) out.push(parsed.data);
   }
   // Stable sort: approvals made in the same millisecond keep the collection's order.

@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { addRecord, newId, readChildren, type YRecord } from '../doc/collection.js';
+import { addRecord, newId, readChildren, type YRecord, recordId } from '../doc/collection.js';
 import { write, type Origin } from '../doc/origins.js';
 import { flattenBody, type FlatBody } from './body.js';
 import { nestedOf, requireBody } from './store.js';
@@ -91,7 +91,7 @@ export function addComment(rec: YRecord, input: NewComment, origin: Origin = 'us
 
 /** Marks a comment resolved (or reopens it). */
 export function setCommentResolved(rec: YRecord, commentId: string, resolved: boolean, by: string, origin: Origin = 'user'): void {
-  const c = readChildren(rec, 'comments').find((r) => r.get('id') === commentId);
+  const c = readChildren(rec, 'comments').find((r) => recordId(r) === commentId);
   if (!c) throw new Error('That comment no longer exists');
   const doc = rec.doc!;
   write(doc, origin, () => {

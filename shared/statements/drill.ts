@@ -5,6 +5,7 @@ import type { Governance } from '../governance/governance.js';
 import { deriveIncident } from '../governance/incidents.js';
 import { DRILL_PREFIX, REAL_PREFIX, isDrillKey } from '../incidents/incidents.js';
 import { DRILL_STATEMENT_PREFIX } from './store.js';
+import { recordId } from '../doc/collection.js';
 
 /**
  * Whether a statement belongs to a drill (演練). A drill statement is marked as such on screen
@@ -15,7 +16,7 @@ import { DRILL_STATEMENT_PREFIX } from './store.js';
  * declaration for an incident key without a known prefix).
  */
 export function isDrillStatement(doc: Y.Doc | null, rec: YRecord, gov?: Governance | null): boolean {
-  const id = rec.get('id');
+  const id = recordId(rec);
   if (typeof id === 'string' && id.startsWith(DRILL_STATEMENT_PREFIX)) return true;
   if (rec.get('drill') === true) return true;
   const incidentId = rec.get('incidentId');

@@ -1,6 +1,6 @@
 import type * as Y from 'yjs';
 import { z } from 'zod';
-import { addRecord, listRecords, newId, type YCollection, type YRecord } from '../doc/collection.js';
+import { addRecord, listRecords, newId, recordId, type YCollection, type YRecord } from '../doc/collection.js';
 import { write, type Origin } from '../doc/origins.js';
 import { defineRecord } from '../doc/typedRecord.js';
 import { ROOTS } from '../doc/workspaceDoc.js';
@@ -140,7 +140,7 @@ export function effectivePhrases(doc: Y.Doc, language?: Language): RiskyPhrase[]
     else if (setting.enabled) {
       // The stored fields as written, not defaulted: a custom phrase missing one, or whose
       // pattern does not compile, is left out (the same check the settings form applies).
-      const parsed = phraseInputSchema.safeParse(Object.fromEntries(r.entries()));
+      const parsed = phraseInputSchema.safeParse({ ...Object.fromEntries(r.entries()), id: recordId(r) });
       if (parsed.success) custom.push({ id: setting.id, ...parsed.data });
     }
   }

@@ -1,6 +1,6 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { readChildren, removeRecord, setField, type YCollection, type YRecord } from '../../../shared/doc/collection';
+import { readChildren, removeRecord, setField, type YCollection, type YRecord, recordId } from '../../../shared/doc/collection';
 import { addFact } from '../../../shared/incidents/incidents';
 import { FACT_KINDS, FactRecord, type FactKind, type Incident } from '../../../shared/incidents/types';
 import { TextField } from '../../ui/fields';
@@ -13,7 +13,7 @@ export function FactsPanel({ rec, incident }: { rec: YRecord; incident: Incident
   const [kind, setKind] = useState<FactKind>('number');
   const labelRef = useRef<HTMLInputElement>(null);
   const records = readChildren(rec, 'facts');
-  const byId = new Map(records.map((r) => [String(r.get('id')), r]));
+  const byId = new Map(records.map((r) => [String(recordId(r)), r]));
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (!label.trim()) return;

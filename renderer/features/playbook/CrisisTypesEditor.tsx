@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import * as Y from 'yjs';
 import { useTranslation } from 'react-i18next';
 import { playbookOf } from '../../../shared/doc/workspaceDoc';
-import { addRecord, listRecords, toPlain, type PlainRecord, type YCollection, type YRecord } from '../../../shared/doc/collection';
+import { addRecord, listRecords, toPlain, type PlainRecord, type YCollection, type YRecord, recordId } from '../../../shared/doc/collection';
 import { useChildren } from '../../hooks/useCollection';
 import { useYSnapshot } from '../../hooks/useY';
 import { navigate, workspacePath } from '../../app/router';
@@ -22,7 +22,7 @@ const num = (v: unknown) => (typeof v === 'number' ? v : 0);
 
 /** Id and name of each crisis type: all the list needs (the selected one is read in full). */
 function listHeads(coll: YCollection): Array<{ id: string; name: string }> {
-  return listRecords(coll).map((rec) => ({ id: str(rec.get('id')), name: plainText(rec.get('name')) }));
+  return listRecords(coll).map((rec) => ({ id: str(recordId(rec)), name: plainText(rec.get('name')) }));
 }
 
 export function CrisisTypesEditor({ doc, selectedId, workspaceId }: { doc: Y.Doc; selectedId: string | null; workspaceId: string }) {

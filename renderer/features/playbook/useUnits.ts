@@ -1,12 +1,12 @@
 import type * as Y from 'yjs';
 import { useTranslation } from 'react-i18next';
 import { collectionOf } from '../../../shared/doc/workspaceDoc';
-import { listRecords, type YCollection } from '../../../shared/doc/collection';
+import { listRecords, type YCollection, recordId } from '../../../shared/doc/collection';
 import { useYSnapshot } from '../../hooks/useY';
 
 /** Id and name of every unit (not the whole records: 1,400 of them at 100×). */
 function idsAndNames(coll: YCollection): Array<{ id: string; name: string }> {
-  return listRecords(coll).map((rec) => ({ id: String(rec.get('id') ?? ''), name: String(rec.get('name') ?? '') }));
+  return listRecords(coll).map((rec) => ({ id: String(recordId(rec) ?? ''), name: String(rec.get('name') ?? '') }));
 }
 
 /** Unit options for "owner" selects: the responsibility map's units, plus "not set". */

@@ -2,7 +2,7 @@ import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { SelectField, type BoundProps } from '../../ui/fields';
-import { listRecords, type YCollection, type YRecord } from '../../../shared/doc/collection';
+import { listRecords, type YCollection, type YRecord, recordId } from '../../../shared/doc/collection';
 import { write } from '../../../shared/doc/origins';
 import { writeSet } from '../../../shared/doc/sets';
 import { collectionOf } from '../../../shared/doc/workspaceDoc';
@@ -15,7 +15,7 @@ type Option = { value: string; label: string };
 const NONE: Option[] = [];
 
 /** A collection's records as options (read once per change of the collection: 1,000 units, 1,300 crisis types, 300 incidents at 100×). */
-const optionsOf = (label: string) => (coll: YCollection): Option[] => listRecords(coll).map((r) => ({ value: String(r.get('id')), label: String(r.get(label) ?? '') }));
+const optionsOf = (label: string) => (coll: YCollection): Option[] => listRecords(coll).map((r) => ({ value: String(recordId(r)), label: String(r.get(label) ?? '') }));
 const readUnitOptions = optionsOf('name');
 const readTypeOptions = optionsOf('name');
 const readIncidentOptions = optionsOf('title');

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import { navigate, workspacePath } from '../../app/router';
 import { useSession } from '../../session/sessionStore';
-import { listRecords } from '../../../shared/doc/collection';
+import { listRecords, recordId } from '../../../shared/doc/collection';
 import { collectionOf, metaOf } from '../../../shared/doc/workspaceDoc';
 import { LANGUAGES, type Language } from '../../../shared/languages';
 import { CRISIS_TYPE_KEYS, type CrisisTypeKey } from '../../../shared/playbook/types';
@@ -46,9 +46,9 @@ export function NewStatement({ doc, wsId, incidentId: initialIncident }: { doc: 
   const profileName = useIdentity((s) => s.profile?.name ?? '');
   const myKey = useIdentity((s) => s.keys?.publicKey ?? '');
   const toast = useToasts((s) => s.show);
-  const crisisTypes = useMemo(() => listRecords(collectionOf(doc, 'crisisTypes')).map((r) => ({ id: String(r.get('id')), key: String(r.get('key') ?? ''), name: String(r.get('name') ?? '') })), [doc]);
+  const crisisTypes = useMemo(() => listRecords(collectionOf(doc, 'crisisTypes')).map((r) => ({ id: String(recordId(r)), key: String(r.get('key') ?? ''), name: String(r.get('name') ?? '') })), [doc]);
   const incidents = useMemo(
-    () => listRecords(collectionOf(doc, 'incidents')).map((r) => ({ id: String(r.get('id')), title: String(r.get('title') ?? ''), crisisTypeId: String(r.get('crisisTypeId') ?? ''), drill: isDrillKey(String(r.get('id') ?? ''), r.get('drill')) })),
+    () => listRecords(collectionOf(doc, 'incidents')).map((r) => ({ id: String(recordId(r)), title: String(r.get('title') ?? ''), crisisTypeId: String(r.get('crisisTypeId') ?? ''), drill: isDrillKey(String(recordId(r) ?? ''), r.get('drill')) })),
     [doc],
   );
 

@@ -14,11 +14,12 @@ import { VirtualList, virtualRowProps, type VirtualRow } from '../../ui/VirtualL
 import { formatDateTime } from './format';
 import { listGate } from './listGates';
 import { RoomBadge, useOpenRooms, useRoomStatementsVersion } from './rooms';
+import { recordId } from '../../../shared/doc/collection';
 
 /** Which statements there are, in order, with the incident each names (what the list filters on). */
 function rowsSignature(doc: Y.Doc): string {
   let sig = '';
-  for (const rec of listStatements(doc)) sig += `${String(rec.get('id'))}\u0001${String(rec.get('incidentId') ?? '')}\u0002`;
+  for (const rec of listStatements(doc)) sig += `${String(recordId(rec))}\u0001${String(rec.get('incidentId') ?? '')}\u0002`;
   return sig;
 }
 
@@ -57,7 +58,7 @@ export function StatementList({ doc, wsId, incidentId }: { doc: Y.Doc; wsId: str
       ...rooms.flatMap((r) => listStatements(r.doc).map((rec) => ({ rec, roomId: r.room.id }))),
     ]
       .filter((r) => !incidentId || r.rec.get('incidentId') === incidentId)
-      .map((r) => ({ ...r, key: `${r.roomId ?? ''}:${String(r.rec.get('id'))}` }));
+      .map((r) => ({ ...r, key: `${r.roomId ?? ''}:${String(recordId(r.rec))}` }));
   }, [doc, rooms, signature, roomsVersion, incidentId]);
   return (
     <main className="page statements-page">

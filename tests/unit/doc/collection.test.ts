@@ -10,6 +10,8 @@ import {
   readChildren,
   removeRecord,
   setField,
+  recordId,
+  toInit,
   toPlain,
   type YCollection,
 } from '../../../shared/doc/collection';
@@ -34,9 +36,38 @@ describe('collection helpers', () => {
     addRecord(coll, { title: 'first' }, 'user', 0);
     expect(titles(coll)).toEqual(['first', 'a', 'b', 'c']);
     expect(new Set([a, b, c]).size).toBe(3);
-    for (const id of [a, b, c]) expect(coll.get(id)!.get('id')).toBe(id);
+    for (const id of [a, b, c]) expect(recordId(coll.get(id)!)).toBe(id);
     expect(addRecord(coll, { id: 'given', title: 'd' }, 'user')).toBe('given');
     expect(coll.get('given')!.get('title')).toBe('d');
+  });
+
+  it('stores no id field: a record\'s id is its key (a schema-2 record\'s id field, equal to its key, reads the same)', () => {
+    const { doc, coll } = fresh();
+    const id = addRecord(coll, { title: 'new', checklist: [{ id: 'c1', text: 'one' }] }, 'user');
+    const rec = coll.get(id)!;
+    expect([...rec.keys()].sort()).toEqual(['checklist', 'order', 'title']);
+    expect([...readChildren(rec, 'checklist')[0]!.keys()].sort()).toEqual(['order', 'text']);
+    // One struct per stored field, plus the record itself and its child's: no struct for an id.
+    const structs = () => [...doc.store.clients.values()].reduce((n, s) => n + s.length, 0);
+    const before = structs();
+    addRecord(coll, { title: 'x', note: 'y' }, 'user');
+    expect(structs() - before).toBe(1 + 3);
+    expect(toPlain(rec)).toMatchObject({ id, title: 'new', checklist: [{ id: 'c1', text: 'one' }] });
+    expect(toInit(rec)).toMatchObject({ id, title: 'new', checklist: [{ id: 'c1', text: 'one' }] });
+    // Written by schema 2: the same record with its id as a field too.
+    doc.transact(() => {
+      const old = new Y.Map<unknown>();
+      coll.set('old-1', old);
+      old.set('id', 'old-1');
+      old.set('order', 9);
+      old.set('title', 'old');
+    }, 'test');
+    expect(recordId(coll.get('old-1')!)).toBe('old-1');
+    expect(toPlain(coll.get('old-1')!)).toEqual({ id: 'old-1', order: 9, title: 'old' });
+    expect(listRecords(coll).map((r) => [recordId(r), r.get('title')])).toEqual([[id, 'new'], [recordId(listRecords(coll)[1]!), 'x'], ['old-1', 'old']]);
+    // A record not inserted yet has no key: its id field, if any, is all there is.
+    const detached = new Y.Map<unknown>();
+    expect(recordId(detached)).toBe('');
   });
 
   it('nests collections, each child under its own id', () => {
@@ -44,8 +75,8 @@ describe('collection helpers', () => {
     const id = addRecord(coll, { title: 'step', checklist: [{ text: 'one' }, { text: 'two' }, { id: 'x3', text: 'three' }] }, 'user');
     const items = readChildren(coll.get(id)!, 'checklist');
     expect(items.map((i) => i.get('text'))).toEqual(['one', 'two', 'three']);
-    expect(items[2]!.get('id')).toBe('x3');
-    expect(new Set(items.map((i) => i.get('id'))).size).toBe(3);
+    expect(recordId(items[2]!)).toBe('x3');
+    expect(new Set(items.map((i) => recordId(i))).size).toBe(3);
     expect((coll.get(id)!.get('checklist') as YCollection).get('x3')!.get('text')).toBe('three');
   });
 

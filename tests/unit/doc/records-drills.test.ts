@@ -56,7 +56,7 @@ describe('scenarios and injects', () => {
     const doc = new Y.Doc();
     const id = addScenario(doc, SCENARIO, 'user');
     const rec = scenariosOf(doc).get(id)!;
-    expect(keysOf(rec)).toEqual(['crisisTypeKey', 'id', 'injects', 'language', 'libraryKey', 'order', 'summary', 'title']);
+    expect(keysOf(rec)).toEqual(['crisisTypeKey', 'injects', 'language', 'libraryKey', 'order', 'summary', 'title']);
     const scenario = readScenario(rec);
     expect(scenario).toEqual({
       id,
@@ -73,7 +73,7 @@ describe('scenarios and injects', () => {
     expect(listScenarios(doc)).toEqual([scenario]);
     expect(ScenarioRecord.check(rec)).toEqual([]);
     for (const inj of scenario.injects) {
-      expect(keysOf(child(rec, 'injects', inj.id))).toEqual(['channel', 'content', 'expectedResponse', 'id', 'linkedStepId', 'linkedStepTitle', 'offsetMinutes', 'order']);
+      expect(keysOf(child(rec, 'injects', inj.id))).toEqual(['channel', 'content', 'expectedResponse', 'linkedStepId', 'linkedStepTitle', 'offsetMinutes', 'order']);
       expect(InjectRecord.check(child(rec, 'injects', inj.id))).toEqual([]);
     }
   });
@@ -134,7 +134,7 @@ describe('finding decisions', () => {
     const { rec } = drillRecord();
     decideFinding(rec, 'taskLate:t1', 'accepted', '王小明', 100, 'user', EDIT);
     decideFinding(rec, 'cadenceGap', 'rejected', '陳大文', 200, 'user');
-    expect(keysOf(child(rec, 'findings', 'taskLate:t1'))).toEqual(['at', 'by', 'decision', 'edit', 'id', 'order']);
+    expect(keysOf(child(rec, 'findings', 'taskLate:t1'))).toEqual(['at', 'by', 'decision', 'edit', 'order']);
     expect(JSON.parse(child(rec, 'findings', 'taskLate:t1').get('edit') as string)).toEqual(EDIT);
     expect(child(rec, 'findings', 'cadenceGap').get('edit')).toBe('');
     expect(Object.fromEntries(findingDecisions(rec))).toEqual({
@@ -178,8 +178,8 @@ describe('lessons and feedback', () => {
     const { rec } = drillRecord();
     const lesson = addLesson(rec, { text: ' 法務專線要全程開著 ' }, '王小明', 100, 'user', 'cadenceGap');
     const feedback = addFeedback(rec, { name: '陳大文', role: '公關', wentWell: '分工清楚', toImprove: '' }, 200, 'user');
-    expect(keysOf(child(rec, 'lessons', lesson))).toEqual(['at', 'by', 'findingId', 'id', 'order', 'text']);
-    expect(keysOf(child(rec, 'feedback', feedback))).toEqual(['at', 'id', 'name', 'order', 'role', 'toImprove', 'wentWell']);
+    expect(keysOf(child(rec, 'lessons', lesson))).toEqual(['at', 'by', 'findingId', 'order', 'text']);
+    expect(keysOf(child(rec, 'feedback', feedback))).toEqual(['at', 'name', 'order', 'role', 'toImprove', 'wentWell']);
     expect(readLessons(rec)).toEqual([{ id: lesson, text: '法務專線要全程開著', by: '王小明', at: 100, findingId: 'cadenceGap' }]);
     expect(readFeedback(rec)).toEqual([{ id: feedback, name: '陳大文', role: '公關', wentWell: '分工清楚', toImprove: '', at: 200 }]);
     expect(LessonRecord.check(child(rec, 'lessons', lesson))).toEqual([]);

@@ -55,7 +55,7 @@ describe('incident facts', () => {
     expect(declared).toEqual({ id: declared!.id, label: '就醫人數', value: '7', kind: 'number' });
     expect(added).toEqual({ id, label: '門市', value: '信義店', kind: 'name' });
     for (const f of read().facts) {
-      expect(keysOf(child(rec, 'facts', f.id))).toEqual(['id', 'kind', 'label', 'order', 'value']);
+      expect(keysOf(child(rec, 'facts', f.id))).toEqual(['kind', 'label', 'order', 'value']);
       expect(FactRecord.check(child(rec, 'facts', f.id))).toEqual([]);
     }
   });
@@ -81,9 +81,9 @@ describe('incident tasks', () => {
     const { rec, read } = incident();
     const task = read().tasks[0]!;
     expect(task).toEqual({ id: task.id, stepId: 'step-1', title: '封存樣品', ownerUnitId: 'u-ops', dueAt: T0 + 30 * MIN, status: 'open', doneAt: null, doneBy: '', ownerMemberId: '', ownerName: '', adHoc: false, checked: [] });
-    expect(keysOf(child(rec, 'tasks', task.id))).toEqual(['doneAt', 'doneBy', 'dueAt', 'id', 'order', 'ownerUnitId', 'status', 'stepId', 'title']);
+    expect(keysOf(child(rec, 'tasks', task.id))).toEqual(['doneAt', 'doneBy', 'dueAt', 'order', 'ownerUnitId', 'status', 'stepId', 'title']);
     const adHoc = addTask(rec, { title: '通知保險公司', owner: { unitId: 'u-pr', memberId: 'm-chen', name: '陳大文' }, dueAt: T0 + 60 * MIN, at: T0 }, 'user');
-    expect(keysOf(child(rec, 'tasks', adHoc))).toEqual(['adHoc', 'doneAt', 'doneBy', 'dueAt', 'id', 'order', 'ownerMemberId', 'ownerName', 'ownerUnitId', 'status', 'stepId', 'title']);
+    expect(keysOf(child(rec, 'tasks', adHoc))).toEqual(['adHoc', 'doneAt', 'doneBy', 'dueAt', 'order', 'ownerMemberId', 'ownerName', 'ownerUnitId', 'status', 'stepId', 'title']);
     expect(read().tasks.find((t) => t.id === adHoc)).toMatchObject({ ownerMemberId: 'm-chen', ownerName: '陳大文', adHoc: true, dueAt: T0 + 60 * MIN });
     setTaskStatus(rec, task.id, 'done', '王小明', T0 + 20 * MIN, 'user');
     expect(read().tasks[0]).toMatchObject({ status: 'done', doneAt: T0 + 20 * MIN, doneBy: '王小明' });
@@ -141,10 +141,10 @@ describe('log entries', () => {
   it('round trip: optional fields are stored only when set; a system event is one JSON string', () => {
     const { rec, read } = incident();
     const plain = addLogEntry(rec, { at: T0 + MIN, by: '王小明', category: 'signal', text: '  網路爆料  ' }, 'user');
-    expect(keysOf(child(rec, 'log', plain))).toEqual(['at', 'by', 'category', 'id', 'order', 'text']);
+    expect(keysOf(child(rec, 'log', plain))).toEqual(['at', 'by', 'category', 'order', 'text']);
     expect(recordStatementApproval(rec, 'st-1', 'abcdef0123456789ff', T0 + 2 * MIN, '法務', '聲明已核准', 'system', '初步聲明')).toBe(true);
     const approval = child(rec, 'log', 'approved-st-1-abcdef0123456789');
-    expect(keysOf(approval)).toEqual(['approved', 'at', 'by', 'category', 'id', 'order', 'statementId', 'system', 'text']);
+    expect(keysOf(approval)).toEqual(['approved', 'at', 'by', 'category', 'order', 'statementId', 'system', 'text']);
     expect(JSON.parse(approval.get('system') as string)).toEqual({ kind: 'statementApproved', title: '初步聲明' });
     const inject = addLogEntry(rec, { at: T0 + 3 * MIN, by: '陳大文', category: 'action', text: '回覆記者', injectId: 'inj-1' }, 'user');
     expect(read().log).toEqual([

@@ -11,7 +11,7 @@ import { plainReadersAgreeWithZod, rawRecord, refusedWithoutWriting } from './re
 
 const storedKeys = (rec: YRecord) => [...rec.keys()].sort();
 
-const MEMBER_KEYS = ['backupMemberId', 'email', 'handle', 'id', 'keyRole', 'name', 'order', 'phone', 'reviewedAt', 'reviewerMemberId', 'title', 'unitId'];
+const MEMBER_KEYS = ['backupMemberId', 'email', 'handle', 'keyRole', 'name', 'order', 'phone', 'reviewedAt', 'reviewerMemberId', 'title', 'unitId'];
 
 
 
@@ -20,7 +20,7 @@ describe('units of the responsibility map', () => {
     const doc = new Y.Doc();
     const id = addUnit(doc, { name: '法務部', kind: 'internal', duties: '審閱對外聲明' }, 'user');
     const stored = collectionOf(doc, 'units').get(id)!;
-    expect(storedKeys(stored)).toEqual(['abbr', 'duties', 'id', 'key', 'kind', 'name', 'order']);
+    expect(storedKeys(stored)).toEqual(['abbr', 'duties', 'key', 'kind', 'name', 'order']);
     expect(UnitRecord.check(stored)).toEqual([]);
     updateUnit(doc, id, { abbr: 'LEG', kind: 'external' }, 'user');
     expect(readRoleMap(doc).units).toEqual([{ id, key: '', name: '法務部', abbr: 'LEG', kind: 'external', duties: '審閱對外聲明', members: [] }]);
@@ -123,7 +123,7 @@ describe('room notes', () => {
     const room = new Y.Doc();
     const id = addRoomNote(room, { incidentId: 'inc-1', at: 10, by: '林律師', category: 'decision', text: ' 和解上限 ' }, 'user');
     const stored = collectionOf(room, 'roomNotes').get(id)!;
-    expect(storedKeys(stored)).toEqual(['at', 'by', 'category', 'id', 'incidentId', 'order', 'text']);
+    expect(storedKeys(stored)).toEqual(['at', 'by', 'category', 'incidentId', 'order', 'text']);
     expect(roomNotesFor(room, 'inc-1')).toEqual([{ id, incidentId: 'inc-1', at: 10, by: '林律師', category: 'decision', text: '和解上限' }]);
   });
 

@@ -22,7 +22,7 @@ describe('statement versions', () => {
     const { rec } = docWithStatement();
     const id = addVersion(rec, { by: '王小明', reason: 'manual', label: '給法務看之前', at: 1_000 }, 'user');
     const stored = nestedOf(rec, 'versions').get(id)!;
-    expect(storedKeys(stored)).toEqual(['at', 'bodyJson', 'by', 'hash', 'id', 'label', 'order', 'reason', 'text']);
+    expect(storedKeys(stored)).toEqual(['at', 'bodyJson', 'by', 'hash', 'label', 'order', 'reason', 'text']);
     expect(VersionRecord.check(stored)).toEqual([]);
     expect(listVersions(rec)).toEqual([{ id, at: 1_000, by: '王小明', reason: 'manual', label: '給法務看之前', text: '第一段文字。\n第二段文字。', bodyJson: stored.get('bodyJson'), hash: stored.get('hash') }]);
   });
@@ -52,7 +52,7 @@ describe('release copies', () => {
     const { rec } = docWithStatement();
     const id = addRecord(nestedOf(rec, 'releases'), ReleaseRecord.init(release(10)), 'user');
     const stored = nestedOf(rec, 'releases').get(id)!;
-    expect(storedKeys(stored)).toEqual(['approvalsJson', 'at', 'bodyJson', 'by', 'byKey', 'hash', 'id', 'order', 'releaseEntry', 'text', 'title']);
+    expect(storedKeys(stored)).toEqual(['approvalsJson', 'at', 'bodyJson', 'by', 'byKey', 'hash', 'order', 'releaseEntry', 'text', 'title']);
     expect(readReleases(rec)).toEqual([release(10)]);
   });
 
@@ -76,7 +76,7 @@ describe('review comments', () => {
     const { doc, rec } = docWithStatement();
     const id = addComment(rec, { from: 0, to: 5, text: '請確認', by: '林律師', byKey: 'key-1', at: 42 });
     const stored = nestedOf(rec, 'comments').get(id)!;
-    expect(storedKeys(stored)).toEqual(['at', 'by', 'byKey', 'end', 'id', 'order', 'quote', 'resolved', 'resolvedAt', 'resolvedBy', 'start', 'text']);
+    expect(storedKeys(stored)).toEqual(['at', 'by', 'byKey', 'end', 'order', 'quote', 'resolved', 'resolvedAt', 'resolvedBy', 'start', 'text']);
     expect(listComments(rec)).toEqual([expect.objectContaining({ id, by: '林律師', byKey: 'key-1', at: 42, text: '請確認', quote: '第一段文字', resolved: false, resolvedBy: '', from: 0, to: 5 })]);
     const origins: unknown[] = [];
     doc.on('afterTransaction', (tr: Y.Transaction) => origins.push(tr.origin));
@@ -107,7 +107,7 @@ describe('statement facts', () => {
     const { doc, rec } = docWithStatement();
     const id = addFact(doc, rec, { label: ' 受影響人數 ', value: '1,200', kind: 'number' });
     const stored = nestedOf(rec, 'facts').get(id)!;
-    expect(storedKeys(stored)).toEqual(['id', 'keywords', 'kind', 'label', 'order', 'value']);
+    expect(storedKeys(stored)).toEqual(['keywords', 'kind', 'label', 'order', 'value']);
     expect(FactRecord.check(stored)).toEqual([]);
     expect(readFacts(rec)).toEqual([{ id, label: '受影響人數', value: '1,200', kind: 'number' }]);
     const withWords = addFact(doc, rec, { label: '發現日', value: '6 月 1 日', kind: 'date', keywords: '發現,發生' });
@@ -139,13 +139,13 @@ describe("the team's phrase settings", () => {
     const doc = new Y.Doc();
     const id = addCustomPhrase(doc, { language: 'zh-TW', category: 'blame', pattern: ' 都是供應商 ', isRegex: false, reason: '勿卸責' });
     const custom = phraseSettingsOf(doc).get(id)!;
-    expect(storedKeys(custom)).toEqual(['category', 'enabled', 'id', 'isRegex', 'language', 'order', 'overridesId', 'pattern', 'reason']);
+    expect(storedKeys(custom)).toEqual(['category', 'enabled', 'isRegex', 'language', 'order', 'overridesId', 'pattern', 'reason']);
     expect(PhraseSettingRecord.check(custom)).toEqual([]);
     expect(effectivePhrases(doc, 'zh-TW')).toContainEqual({ id, language: 'zh-TW', category: 'blame', pattern: '都是供應商', isRegex: false, reason: '勿卸責' });
 
     setShippedPhraseEnabled(doc, shipped.id, false);
     const override = [...phraseSettingsOf(doc).values()].find((r) => r.get('overridesId') === shipped.id)!;
-    expect(storedKeys(override)).toEqual(['enabled', 'id', 'order', 'overridesId']);
+    expect(storedKeys(override)).toEqual(['enabled', 'order', 'overridesId']);
     expect(isShippedPhraseEnabled(doc, shipped.id)).toBe(false);
     setShippedPhraseEnabled(doc, shipped.id, true);
     expect(isShippedPhraseEnabled(doc, shipped.id)).toBe(true);

@@ -5,6 +5,7 @@ import { NESTED, createStatement, getStatement, readStatement } from '../../../s
 import { StatementRecord } from '../../../shared/statements/types';
 import { IncidentRecord } from '../../../shared/incidents/types';
 import { readSet } from '../../../shared/doc/sets';
+import { recordId } from '../../../shared/doc/collection';
 
 const Sample = defineRecord('sample', (f) => ({
   id: f.id(),
@@ -15,14 +16,16 @@ const Sample = defineRecord('sample', (f) => ({
   done: f.bool(false),
 }));
 
+/** A record stored under its id (a string `fields.id`, else 'r') with `fields` as its stored fields. */
 function recordIn(doc: Y.Doc, fields: Record<string, unknown>): Y.Map<unknown> {
   const map = doc.getMap<Y.Map<unknown>>('things');
+  const key = typeof fields.id === 'string' ? fields.id : 'r';
   doc.transact(() => {
     const rec = new Y.Map<unknown>();
-    map.set('r', rec);
+    map.set(key, rec);
     for (const [k, v] of Object.entries(fields)) rec.set(k, v);
   }, 'test');
-  return map.get('r')!;
+  return map.get(key)!;
 }
 
 describe('typed records from one zod definition', () => {
@@ -38,8 +41,8 @@ describe('typed records from one zod definition', () => {
     for (const def of definitions) {
       for (const value of odd) {
         const rec = recordIn(new Y.Doc(), Object.fromEntries(def.keys.map((k) => [k, value])));
-        // What the lenient schema sees: the stored values, sets read as arrays.
-        const viaZod = def.lenient.parse(Object.fromEntries(def.keys.map((k) => [k, def.sets.has(k) ? readSet(rec.get(k)) : rec.get(k)]))) as Record<string, unknown>;
+        // What the lenient schema sees: the stored values, sets read as arrays, the id as the record's key.
+        const viaZod = def.lenient.parse(Object.fromEntries(def.keys.map((k) => [k, k === 'id' ? recordId(rec) : def.sets.has(k) ? readSet(rec.get(k)) : rec.get(k)]))) as Record<string, unknown>;
         const plain = def.read(rec) as Record<string, unknown>;
         for (const k of def.keys) {
           expect({ field: `${def.name}.${k}`, value, got: plain[k] }).toEqual({ field: `${def.name}.${k}`, value, got: viaZod[k] });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addRecord, readChildren } from '../../../shared/doc/collection';
+import { addRecord, readChildren, recordId } from '../../../shared/doc/collection';
 import { collectionOf } from '../../../shared/doc/workspaceDoc';
 import { computeAar, type ReviewStep } from '../../../shared/drills/aar';
 import { deriveFindings } from '../../../shared/drills/aarFindings';
@@ -29,7 +29,7 @@ function workspace() {
     'system',
   );
   const type = collectionOf(doc, 'crisisTypes').get(typeId)!;
-  const steps: ReviewStep[] = readChildren(type, 'steps').map((s) => ({ id: s.get('id') as string, title: s.get('title') as string, ownerUnitId: s.get('ownerUnitId') as string, targetMinutes: s.get('targetMinutes') as number }));
+  const steps: ReviewStep[] = readChildren(type, 'steps').map((s) => ({ id: recordId(s) as string, title: s.get('title') as string, ownerUnitId: s.get('ownerUnitId') as string, targetMinutes: s.get('targetMinutes') as number }));
   const drillId = createDrill(
     doc,
     { title: 'Drill', scenarioId: 'sc', crisisTypeId: typeId, risk: { likelihood: 3, loss: 3, feasibility: 3 }, facilitatorDeviceId: 'dev-f', facilitatorName: 'Fa', now: T0 },
@@ -40,7 +40,7 @@ function workspace() {
 }
 
 function stepOf(type: Y.Map<unknown>, id: string) {
-  return readChildren(type as never, 'steps').find((s) => s.get('id') === id)!;
+  return readChildren(type as never, 'steps').find((s) => recordId(s) === id)!;
 }
 
 /** Findings of the drill, reviewed up to `end` minutes. */

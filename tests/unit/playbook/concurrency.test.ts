@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
-import { addRecord, listRecords, moveRecord, readChildren, setField, type YCollection, type YRecord } from '../../../shared/doc/collection';
+import { addRecord, listRecords, moveRecord, readChildren, setField, type YCollection, type YRecord, recordId } from '../../../shared/doc/collection';
 import { playbookOf } from '../../../shared/doc/workspaceDoc';
 import { readPlaybook } from '../../../shared/playbook/accessors';
 import { seedWorkspace } from '../../../shared/playbook/seed';
@@ -46,7 +46,7 @@ describe('co-editing the playbook', () => {
 
   it('keeps concurrent edits of two different fields of the same step', () => {
     const [a, b] = twoPeers();
-    const id = stepAt(a, 1).get('id');
+    const id = recordId(stepAt(a, 1));
     setField(stepAt(a, 1), 'title', '由發言人宣讀聲明', 'user');
     setField(stepAt(b, 1), 'targetMinutes', 45, 'user');
     sync(a, b);
@@ -60,14 +60,14 @@ describe('co-editing the playbook', () => {
   it('keeps a concurrent move and edit of the same step', () => {
     const [a, b] = twoPeers();
     const moved = stepAt(a, 3);
-    const id = moved.get('id') as string;
+    const id = recordId(moved) as string;
     moveRecord(productDefectSteps(a), id, 0, 'user');
     setField(productDefectSteps(b).get(id)!, 'title', '先公布原因', 'user');
     addRecord(productDefectSteps(b).get(id)!.get('checklist') as YCollection, { text: '附上檢驗報告' }, 'user');
     sync(a, b);
     for (const doc of [a, b]) {
       const first = stepAt(doc, 0);
-      expect(first.get('id')).toBe(id);
+      expect(recordId(first)).toBe(id);
       expect(first.get('title')).toBe('先公布原因');
       expect(readChildren(first, 'checklist').at(-1)!.get('text')).toBe('附上檢驗報告');
       expect(listRecords(productDefectSteps(doc))).toHaveLength(4);

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
-import { addRecord, listRecords, readChildren, setField } from '../../../shared/doc/collection';
+import { addRecord, listRecords, readChildren, setField, recordId } from '../../../shared/doc/collection';
 import { collectionOf, metaOf, playbookOf } from '../../../shared/doc/workspaceDoc';
 import {
   crisisTypeById,
@@ -124,7 +124,7 @@ describe('export and import', () => {
     const doc = seeded('zh-TW');
     const units = collectionOf(doc, 'units');
     const cs = listRecords(units).find((u) => u.get('key') === 'customerService')!;
-    const csId = cs.get('id') as string;
+    const csId = recordId(cs) as string;
     setField(cs, 'abbr', 'CS', 'user');
     const productDefectId = readPlaybook(doc).crisisTypes[0]!.id;
     const customId = addRecord(playbookOf(doc).crisisTypes, { key: '', name: '自訂類型', steps: [] }, 'user');

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
-import { listRecords, readChildren } from '../../../shared/doc/collection';
+import { listRecords, readChildren, recordId } from '../../../shared/doc/collection';
 import { collectionOf, metaOf, playbookOf, SCHEMA_VERSION } from '../../../shared/doc/workspaceDoc';
 import { LANGUAGES } from '../../../shared/languages';
 import { readPlaybook, unitName } from '../../../shared/playbook/accessors';
@@ -50,7 +50,7 @@ describe('seedWorkspace', () => {
       for (const rule of readChildren(sev, 'notify')) expect(units.has(rule.get('who') as string)).toBe(true);
     }
     const customerService = listRecords(units).find((u) => u.get('key') === 'customerService')!;
-    expect(unitName(doc, customerService.get('id') as string)).toBe(DEFAULT_UNITS[0]!.name[lang]);
+    expect(unitName(doc, recordId(customerService) as string)).toBe(DEFAULT_UNITS[0]!.name[lang]);
   });
 
   it('is idempotent: a second seed (any language) writes nothing', () => {

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
-import { duplicateRecord, listRecords, readChildren, setField, toPlain, type YCollection, type YRecord } from '../../../shared/doc/collection';
+import { duplicateRecord, listRecords, readChildren, setField, toPlain, type YCollection, type YRecord, recordId } from '../../../shared/doc/collection';
 import { playbookOf } from '../../../shared/doc/workspaceDoc';
 import { applyEdit, type ProposedEdit } from '../../../shared/drills/findings';
 import { exportPlaybook, importPlaybook, readPlaybook } from '../../../shared/playbook/accessors';
@@ -148,14 +148,14 @@ describe('free-text playbook fields as text CRDTs', () => {
     const step = readChildren(rec, 'steps')[0]!;
     const item = readChildren(step, 'checklist')[0]!;
     setText(item, 'text', '通知法務', 'user');
-    const copy = coll.get(duplicateRecord(coll, rec.get('id') as string, 'user')!)!;
+    const copy = coll.get(duplicateRecord(coll, recordId(rec) as string, 'user')!)!;
     expect(readText(copy, 'description')).toBe(readText(rec, 'description'));
     expect(readText(readChildren(readChildren(copy, 'steps')[0]!, 'checklist')[0]!, 'text')).toBe('通知法務');
     const count = readChildren(step, 'checklist').length;
     const edit: ProposedEdit = {
       id: 'x',
-      crisisTypeId: rec.get('id') as string,
-      stepId: step.get('id') as string,
+      crisisTypeId: recordId(rec) as string,
+      stepId: recordId(step) as string,
       stepTitle: 's',
       field: 'checklist',
       from: null,

@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import { moveRecord, textOf, generateRoomSecret, RoomSecretSchema, roomSessionId } from '../../../shared/rooms/items';
 import { createStatement, getStatement, bodyOf, listStatements } from '../../../shared/statements/store';
 import { addComment } from '../../../shared/statements/comments';
+import { recordId } from '../../../shared/doc/collection';
 
 const MARKER = 'PRIVILEGED-召回和解條件-7731';
 
@@ -18,7 +19,7 @@ describe('items in restricted rooms', () => {
     expect(before).toContain(MARKER);
     expect(moveRecord(ws, room, 'statements', id, 'user')).toBe(true);
     expect(getStatement(ws, id)).toBeUndefined();
-    expect(listStatements(room).map((r) => r.get('id'))).toEqual([id]);
+    expect(listStatements(room).map((r) => recordId(r))).toEqual([id]);
     const moved = getStatement(room, id)!;
     expect(textOf(moved)).toBe(before);
     expect(bodyOf(moved)!.toString()).toContain(MARKER);

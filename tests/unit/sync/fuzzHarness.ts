@@ -12,7 +12,7 @@ import type { PeerLink } from '../../../shared/sync/peerLink';
 import { DocStateReader } from '../../../shared/sync/docState';
 import { write } from '../../../shared/doc/origins';
 import { collectionOf, metaOf } from '../../../shared/doc/workspaceDoc';
-import { addRecord, childCollection, duplicateRecord, listRecords, moveRecord, removeRecord, setField, type YCollection, type YRecord } from '../../../shared/doc/collection';
+import { addRecord, childCollection, duplicateRecord, listRecords, moveRecord, removeRecord, setField, type YCollection, type YRecord, recordId } from '../../../shared/doc/collection';
 
 export interface FuzzOptions {
   /** Number of random actions before the final heal (default 80–160, from the seed). */
@@ -333,17 +333,17 @@ function randomEdit(doc: Y.Doc, gen: prng.PRNG, rid: () => string): string {
     }
     case 3: {
       const r = pick();
-      if (r) removeRecord(r.coll, r.rec.get('id') as string, 'user');
+      if (r) removeRecord(r.coll, recordId(r.rec) as string, 'user');
       return 'remove';
     }
     case 4: {
       const r = pick();
-      if (r) moveRecord(r.coll, r.rec.get('id') as string, prng.int32(gen, 0, r.coll.size), 'user');
+      if (r) moveRecord(r.coll, recordId(r.rec) as string, prng.int32(gen, 0, r.coll.size), 'user');
       return 'move';
     }
     case 5: {
       const r = pick();
-      if (r && r.level > 0) duplicateRecord(r.coll, r.rec.get('id') as string, 'user');
+      if (r && r.level > 0) duplicateRecord(r.coll, recordId(r.rec) as string, 'user');
       return 'duplicate';
     }
     case 6:

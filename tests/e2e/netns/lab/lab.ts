@@ -8,7 +8,7 @@ import { WebrtcProvider } from 'y-webrtc';
 import { startSync, type SyncHandle } from '../../../../renderer/sync/syncService';
 import { write } from '../../../../shared/doc/origins';
 import { collectionOf } from '../../../../shared/doc/workspaceDoc';
-import { addRecord, listRecords, removeRecord, setField, type YCollection } from '../../../../shared/doc/collection';
+import { addRecord, listRecords, removeRecord, setField, type YCollection, recordId } from '../../../../shared/doc/collection';
 import { roomNameFor } from '../../../../shared/sync/room';
 import { hashBytes } from '../../../../shared/sync/docState';
 import { parseFrame } from '../../../../shared/sync/frames';
@@ -146,7 +146,7 @@ const lab = {
     const recs = listRecords(types() as YCollection);
     for (let i = 0; i < n && recs.length > 0; i++) {
       const r = recs[(i * 7) % recs.length]!;
-      if (i % 5 === 4) removeRecord(types(), r.get('id') as string, 'user');
+      if (i % 5 === 4) removeRecord(types(), recordId(r) as string, 'user');
       else setField(r, 'name', `${prefix}-${i}`, 'user');
     }
   },
