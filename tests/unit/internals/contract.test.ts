@@ -10,7 +10,7 @@ import { ObservableV2 } from 'lib0/observable';
 import { WebSocket as NodeWebSocket } from 'ws';
 import Peer from 'simple-peer/simplepeer.min.js';
 import * as encoding from 'lib0/encoding';
-import { currentItemId, hasPendingUpdates, holdsClient, holdsNothing, livesUnder, needsFormattingCleanup, ownItemId, structsOf } from '../../../shared/doc/yjsInternals';
+import { currentItemId, hasPendingUpdates, holdsClient, holdsNothing, livesUnder, needsFormattingCleanup, ownItemId, parentKeyOf, structsOf } from '../../../shared/doc/yjsInternals';
 import { listenersOf } from '../../../renderer/sync/internals/lib0';
 import { bufferedBytes, interceptData, onBufferDrained, onSignalIn, peerOf } from '../../../renderer/sync/internals/simplePeer';
 import { signalingConnsOf } from '../../../renderer/sync/internals/yWebrtc';
@@ -47,6 +47,9 @@ describe('yjs internals (shared/doc/yjsInternals.ts)', () => {
     expect(currentItemId(rec, 'missing')).toBeNull();
     expect(ownItemId(rec)?.client, changed('yjs AbstractType._item')).toBe(doc.clientID);
     expect(ownItemId(root), changed('yjs AbstractType._item (root type)')).toBeNull();
+    expect(parentKeyOf(rec), changed('yjs Item.parentSub (a record\'s id is its key)')).toBe('r1');
+    expect(parentKeyOf(root)).toBeNull();
+    expect(parentKeyOf(new Y.Map())).toBeNull();
   });
 
   it('Transaction._needFormattingCleanup announces Yjs’s own clean-up after a peer’s change to formatted text', () => {
