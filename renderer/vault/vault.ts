@@ -74,6 +74,7 @@ export class Vault {
     const s = this.opts.store;
     this.store = typeof s === 'function' ? await s() : s;
     const text = await this.store.read();
+    performance.mark('crisis-room:keyring-read');
     this.file = text ? parseKeyring(text) : null;
     const os = this.opts.osKey ?? null;
     if (!this.file) {
@@ -92,6 +93,7 @@ export class Vault {
       return;
     }
     const fromTab = (await this.opts.askOtherTabs?.()) ?? null;
+    performance.mark('crisis-room:key-from-tab');
     if (fromTab) {
       try {
         this.open(fromTab);

@@ -56,7 +56,10 @@ async function loadWithoutEcho(doc: Y.Doc): Promise<{ provider: DexieYProvider; 
   const loading: { provider?: DexieYProvider } = {};
   const missed: MissedUpdate[] = [];
   const watch = (tr: Y.Transaction) => {
-    if (tr.origin === loading.provider) return;
+    if (tr.origin === loading.provider) {
+      performance.mark('crisis-room:stored-applied');
+      return;
+    }
     const changed = tr.deleteSet.clients.size > 0 || [...tr.afterState].some(([client, clock]) => tr.beforeState.get(client) !== clock);
     if (changed) missed.push({ update: Y.encodeStateAsUpdateV2(doc, Y.encodeStateVector(tr.beforeState)), origin: tr.origin });
   };

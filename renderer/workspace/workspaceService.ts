@@ -139,6 +139,7 @@ export interface OpenWorkspace {
  */
 export async function openWorkspace(id: string, db: CrisisRoomDb = getDb()): Promise<OpenWorkspace> {
   const row = await db.workspaces.get(id);
+  performance.mark('crisis-room:row-read');
   if (!row || row.deletedAt !== null) throw new Error('errors.workspaceNotFound');
   const doc = row.doc;
   const stored = await openStoredDoc(db, id, doc, UPDATES_TABLE);
