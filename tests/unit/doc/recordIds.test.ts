@@ -1,0 +1,39 @@
+/**
+ * Schema 3 (shared/doc/collection.ts): a record's id is its key in its collection, never a stored
+ * field. A workspace written through the app's own writers (the scale generator: the default
+ * playbook and map, people, statements, incidents with tasks, facts and log) holds no `id` field
+ * anywhere, and every record reads back the key it is stored under.
+ */
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { generateWorkspace } from '../../../bench/lib/generateWorkspace';
+import { recordId } from '../../../shared/doc/collection';
+import { ROOTS } from '../../../shared/doc/workspaceDoc';
+
+function* mapsIn(type: unknown, path: string): Generator<[Y.Map<unknown>, string]> {
+  if (type instanceof Y.Map) {
+    yield [type as Y.Map<unknown>, path];
+    for (const [k, v] of (type as Y.Map<unknown>).entries()) yield* mapsIn(v, `${path}/${k}`);
+  } else if (type instanceof Y.Array) {
+    const items = (type as Y.Array<unknown>).toArray();
+    for (let i = 0; i < items.length; i++) yield* mapsIn(items[i], `${path}[${i}]`);
+  }
+}
+
+describe('record ids are keys (schema 3)', () => {
+  it('a generated workspace stores no id field, and every record reads back its key', () => {
+    const { doc } = generateWorkspace(1);
+    let records = 0;
+    // Every root of the layout is a map (ROOTS); the governance log and the like hold no records.
+    for (const name of Object.values(ROOTS)) {
+      for (const [map, path] of mapsIn(doc.getMap(name), name)) {
+        expect(map.has('id'), `${path} stores an id field`).toBe(false);
+        if (!map.has('order')) continue;
+        records++;
+        const key = path.split('/').at(-1)!;
+        expect(recordId(map)).toBe(key);
+      }
+    }
+    expect(records).toBeGreaterThan(300);
+  });
+});
