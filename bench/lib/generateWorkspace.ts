@@ -55,7 +55,7 @@ export function generateWorkspace(scale: number, seed = 1): GeneratedWorkspace {
   for (let p = 0; p < people; p++) {
     const unit = units[p % units.length]!;
     const name = SURNAMES[Math.floor(r() * SURNAMES.length)]! + cjkText(r, 2).replace(/[，。]/g, '');
-    addMember(doc, String(recordId(unit)), { name, title: cjkText(r, 3), phone: `09${String(Math.floor(r() * 1e8)).padStart(8, '0')}`, email: `p${p}@example.com` }, 'system');
+    addMember(doc, recordId(unit), { name, title: cjkText(r, 3), phone: `09${String(Math.floor(r() * 1e8)).padStart(8, '0')}`, email: `p${p}@example.com` }, 'system');
   }
   const statementIds: string[] = [];
   for (let s = 0; s < 10 * scale; s++) {

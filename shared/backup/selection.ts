@@ -72,7 +72,7 @@ function treeOf(rec: YRecord, skip: ReadonlySet<string> = new Set()): Tree {
     else if (value instanceof Y.Map) f[key] = { t: 'coll', v: [...value.values()].filter((r): r is YRecord => r instanceof Y.Map).map((r) => treeOf(r)) };
     else if (value === null || ['string', 'number', 'boolean'].includes(typeof value)) f[key] = value as Value;
   }
-  return { id: String(recordId(rec) ?? ''), f };
+  return { id: recordId(rec), f };
 }
 
 /** The playbook as a selection (the playbook export format, validated by its own schema). */

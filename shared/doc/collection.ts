@@ -52,12 +52,10 @@ export function recordId(rec: YRecord): string {
   return typeof id === 'string' ? id : '';
 }
 
-const idOf = recordId;
-
 /** Records of a collection in display order (order, then id, so every peer agrees). */
 export function listRecords(coll: YCollection): YRecord[] {
   const recs = Array.from(coll.values());
-  recs.sort((a, b) => orderOf(a) - orderOf(b) || (idOf(a) < idOf(b) ? -1 : idOf(a) > idOf(b) ? 1 : 0));
+  recs.sort((a, b) => orderOf(a) - orderOf(b) || (recordId(a) < recordId(b) ? -1 : recordId(a) > recordId(b) ? 1 : 0));
   return recs;
 }
 

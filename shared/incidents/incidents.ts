@@ -90,9 +90,6 @@ export function declareIncident(doc: Y.Doc, rawInput: DeclareIncidentInput, ctx:
   return id;
 }
 
-function str(v: unknown, fallback = ''): string {
-  return typeof v === 'string' ? v : fallback;
-}
 function num(v: unknown, fallback = 0): number {
   return typeof v === 'number' && Number.isFinite(v) ? v : fallback;
 }
@@ -140,7 +137,7 @@ export function linkedStatementIds(rec: YRecord): string[] {
 }
 
 /** Plain, validated snapshot of an incident record stored under `key` (tolerates damaged fields). */
-export function readIncident(rec: YRecord, key = str(recordId(rec))): Incident {
+export function readIncident(rec: YRecord, key = recordId(rec)): Incident {
   const f = IncidentRecord.read(rec);
   const stored = rec.get('drill');
   const drill = isDrillKey(key, stored);

@@ -91,7 +91,7 @@ export function moveLogEntryToRoom(incident: YRecord, entryId: string, roomDoc: 
   try {
     note = newNote(
       {
-        incidentId: recordId(incident) as string,
+        incidentId: recordId(incident),
         at: entry.get('at') as number,
         by: entry.get('by') as string,
         category: (LOG_CATEGORIES as readonly string[]).includes(String(category)) ? (category as LogCategory) : 'action',

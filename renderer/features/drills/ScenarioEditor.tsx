@@ -19,7 +19,7 @@ export function ScenarioEditor({ doc, workspaceId, scenarioId }: { doc: Y.Doc; w
   const types = useCrisisTypes(doc);
   if (!rec || !scenario) return <main className="page"><a href={workspacePath(workspaceId, 'drills')}>{t('scenarioEditor.back')}</a></main>;
   const type = types.find((x) => x.key === scenario.crisisTypeKey);
-  const injectRecs = new Map(listRecords((rec.get('injects') as YCollection | undefined) ?? new Y.Map()).map((r) => [String(recordId(r)), r as YRecord]));
+  const injectRecs = new Map(listRecords((rec.get('injects') as YCollection | undefined) ?? new Y.Map()).map((r) => [recordId(r), r as YRecord]));
   const stepOptions = [{ value: '', label: t('scenarioEditor.noStep') }, ...(type?.steps ?? []).map((s) => ({ value: s.id, label: s.title }))];
   const addInject = () => {
     const last = Math.max(0, ...scenario.injects.map((i) => i.offsetMinutes));

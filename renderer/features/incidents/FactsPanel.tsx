@@ -13,7 +13,7 @@ export function FactsPanel({ rec, incident }: { rec: YRecord; incident: Incident
   const [kind, setKind] = useState<FactKind>('number');
   const labelRef = useRef<HTMLInputElement>(null);
   const records = readChildren(rec, 'facts');
-  const byId = new Map(records.map((r) => [String(recordId(r)), r]));
+  const byId = new Map(records.map((r) => [recordId(r), r]));
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (!label.trim()) return;

@@ -22,7 +22,7 @@ const num = (v: unknown) => (typeof v === 'number' ? v : 0);
 
 /** Id and name of each crisis type: all the list needs (the selected one is read in full). */
 function listHeads(coll: YCollection): Array<{ id: string; name: string }> {
-  return listRecords(coll).map((rec) => ({ id: str(recordId(rec)), name: plainText(rec.get('name')) }));
+  return listRecords(coll).map((rec) => ({ id: recordId(rec), name: plainText(rec.get('name')) }));
 }
 
 export function CrisisTypesEditor({ doc, selectedId, workspaceId }: { doc: Y.Doc; selectedId: string | null; workspaceId: string }) {

@@ -45,11 +45,11 @@ function entryOf(doc: Y.Doc) {
 /** The crisis types in playbook order, as the contents list shows them. */
 export function runbookTypes(doc: Y.Doc): RunbookIndex['types'] {
   const e = entryOf(doc);
-  return (e.types ??= listRecords(playbookOf(doc).crisisTypes).map((rec) => ({ id: String(recordId(rec) ?? ''), name: plainText(rec.get('name')) })));
+  return (e.types ??= listRecords(playbookOf(doc).crisisTypes).map((rec) => ({ id: recordId(rec), name: plainText(rec.get('name')) })));
 }
 
 /** Every unit's name by id. */
 export function runbookUnitNames(doc: Y.Doc): Map<string, string> {
   const e = entryOf(doc);
-  return (e.unitNames ??= new Map(listRecords(collectionOf(doc, 'units')).map((rec) => [String(recordId(rec) ?? ''), plainText(rec.get('name'))])));
+  return (e.unitNames ??= new Map(listRecords(collectionOf(doc, 'units')).map((rec) => [recordId(rec), plainText(rec.get('name'))])));
 }

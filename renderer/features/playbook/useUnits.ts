@@ -6,7 +6,7 @@ import { useYSnapshot } from '../../hooks/useY';
 
 /** Id and name of every unit (not the whole records: 1,400 of them at 100×). */
 function idsAndNames(coll: YCollection): Array<{ id: string; name: string }> {
-  return listRecords(coll).map((rec) => ({ id: String(recordId(rec) ?? ''), name: String(rec.get('name') ?? '') }));
+  return listRecords(coll).map((rec) => ({ id: recordId(rec), name: String(rec.get('name') ?? '') }));
 }
 
 /** Unit options for "owner" selects: the responsibility map's units, plus "not set". */

@@ -15,7 +15,7 @@ type Option = { value: string; label: string };
 const NONE: Option[] = [];
 
 /** A collection's records as options (read once per change of the collection: 1,000 units, 1,300 crisis types, 300 incidents at 100×). */
-const optionsOf = (label: string) => (coll: YCollection): Option[] => listRecords(coll).map((r) => ({ value: String(recordId(r)), label: String(r.get(label) ?? '') }));
+const optionsOf = (label: string) => (coll: YCollection): Option[] => listRecords(coll).map((r) => ({ value: recordId(r), label: String(r.get(label) ?? '') }));
 const readUnitOptions = optionsOf('name');
 const readTypeOptions = optionsOf('name');
 const readIncidentOptions = optionsOf('title');

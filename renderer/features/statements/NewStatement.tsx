@@ -46,9 +46,9 @@ export function NewStatement({ doc, wsId, incidentId: initialIncident }: { doc: 
   const profileName = useIdentity((s) => s.profile?.name ?? '');
   const myKey = useIdentity((s) => s.keys?.publicKey ?? '');
   const toast = useToasts((s) => s.show);
-  const crisisTypes = useMemo(() => listRecords(collectionOf(doc, 'crisisTypes')).map((r) => ({ id: String(recordId(r)), key: String(r.get('key') ?? ''), name: String(r.get('name') ?? '') })), [doc]);
+  const crisisTypes = useMemo(() => listRecords(collectionOf(doc, 'crisisTypes')).map((r) => ({ id: recordId(r), key: String(r.get('key') ?? ''), name: String(r.get('name') ?? '') })), [doc]);
   const incidents = useMemo(
-    () => listRecords(collectionOf(doc, 'incidents')).map((r) => ({ id: String(recordId(r)), title: String(r.get('title') ?? ''), crisisTypeId: String(r.get('crisisTypeId') ?? ''), drill: isDrillKey(String(recordId(r) ?? ''), r.get('drill')) })),
+    () => listRecords(collectionOf(doc, 'incidents')).map((r) => ({ id: recordId(r), title: String(r.get('title') ?? ''), crisisTypeId: String(r.get('crisisTypeId') ?? ''), drill: isDrillKey(recordId(r), r.get('drill')) })),
     [doc],
   );
 

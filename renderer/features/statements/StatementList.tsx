@@ -19,7 +19,7 @@ import { recordId } from '../../../shared/doc/collection';
 /** Which statements there are, in order, with the incident each names (what the list filters on). */
 function rowsSignature(doc: Y.Doc): string {
   let sig = '';
-  for (const rec of listStatements(doc)) sig += `${String(recordId(rec))}\u0001${String(rec.get('incidentId') ?? '')}\u0002`;
+  for (const rec of listStatements(doc)) sig += `${recordId(rec)}\u0001${String(rec.get('incidentId') ?? '')}\u0002`;
   return sig;
 }
 
@@ -58,7 +58,7 @@ export function StatementList({ doc, wsId, incidentId }: { doc: Y.Doc; wsId: str
       ...rooms.flatMap((r) => listStatements(r.doc).map((rec) => ({ rec, roomId: r.room.id }))),
     ]
       .filter((r) => !incidentId || r.rec.get('incidentId') === incidentId)
-      .map((r) => ({ ...r, key: `${r.roomId ?? ''}:${String(recordId(r.rec))}` }));
+      .map((r) => ({ ...r, key: `${r.roomId ?? ''}:${recordId(r.rec)}` }));
   }, [doc, rooms, signature, roomsVersion, incidentId]);
   return (
     <main className="page statements-page">

@@ -83,7 +83,7 @@ describe('merge preview and CRDT merge', () => {
     const type = listRecords(playbookOf(b).crisisTypes)[0]!;
     write(b, 'user', () => type.set('name', 'Renamed in B'));
     const signal = listRecords(playbookOf(b).signals)[0]!;
-    removeRecord(playbookOf(b).signals, String(recordId(signal)), 'user');
+    removeRecord(playbookOf(b).signals, recordId(signal), 'user');
     createStatement(b, { title: 'Holding', kind: 'holding', language: 'en', by: 'B', body: 'We are looking into it.' }, 'user');
 
     const file = await backupOf(b);
@@ -104,8 +104,8 @@ describe('merge preview and CRDT merge', () => {
     expect(texts).toContain('A: answer within the hour');
     expect(texts).toContain('B: never delete reviews');
     expect(playbookOf(a).principles.get(principleA)).toBeDefined();
-    expect(playbookOf(a).crisisTypes.get(String(recordId(type)))?.get('name')).toBe('Renamed in B');
-    expect(playbookOf(a).signals.get(String(recordId(signal)))).toBeUndefined();
+    expect(playbookOf(a).crisisTypes.get(recordId(type))?.get('name')).toBe('Renamed in B');
+    expect(playbookOf(a).signals.get(recordId(signal))).toBeUndefined();
   });
 });
 
@@ -168,7 +168,7 @@ describe('selections copy records', () => {
     expect(summary.playbook.changed).toBe(1);
     expect(summary.playbook.removed).toBe(0);
     applySelection(target, sel);
-    expect(playbookOf(target).crisisTypes.get(String(recordId(type)))?.get('name')).toBe('Changed at the source');
+    expect(playbookOf(target).crisisTypes.get(recordId(type))?.get('name')).toBe('Changed at the source');
     expect(listRecords(playbookOf(target).principles).some((r) => r.get('text') === 'Only here')).toBe(true);
   });
 

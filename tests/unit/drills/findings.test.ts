@@ -29,7 +29,7 @@ function workspace() {
     'system',
   );
   const type = collectionOf(doc, 'crisisTypes').get(typeId)!;
-  const steps: ReviewStep[] = readChildren(type, 'steps').map((s) => ({ id: recordId(s) as string, title: s.get('title') as string, ownerUnitId: s.get('ownerUnitId') as string, targetMinutes: s.get('targetMinutes') as number }));
+  const steps: ReviewStep[] = readChildren(type, 'steps').map((s) => ({ id: recordId(s), title: s.get('title') as string, ownerUnitId: s.get('ownerUnitId') as string, targetMinutes: s.get('targetMinutes') as number }));
   const drillId = createDrill(
     doc,
     { title: 'Drill', scenarioId: 'sc', crisisTypeId: typeId, risk: { likelihood: 3, loss: 3, feasibility: 3 }, facilitatorDeviceId: 'dev-f', facilitatorName: 'Fa', now: T0 },

@@ -60,7 +60,7 @@ describe('co-editing the playbook', () => {
   it('keeps a concurrent move and edit of the same step', () => {
     const [a, b] = twoPeers();
     const moved = stepAt(a, 3);
-    const id = recordId(moved) as string;
+    const id = recordId(moved);
     moveRecord(productDefectSteps(a), id, 0, 'user');
     setField(productDefectSteps(b).get(id)!, 'title', '先公布原因', 'user');
     addRecord(productDefectSteps(b).get(id)!.get('checklist') as YCollection, { text: '附上檢驗報告' }, 'user');

@@ -124,7 +124,7 @@ describe('export and import', () => {
     const doc = seeded('zh-TW');
     const units = collectionOf(doc, 'units');
     const cs = listRecords(units).find((u) => u.get('key') === 'customerService')!;
-    const csId = recordId(cs) as string;
+    const csId = recordId(cs);
     setField(cs, 'abbr', 'CS', 'user');
     const productDefectId = readPlaybook(doc).crisisTypes[0]!.id;
     const customId = addRecord(playbookOf(doc).crisisTypes, { key: '', name: '自訂類型', steps: [] }, 'user');

@@ -50,7 +50,7 @@ describe('seedWorkspace', () => {
       for (const rule of readChildren(sev, 'notify')) expect(units.has(rule.get('who') as string)).toBe(true);
     }
     const customerService = listRecords(units).find((u) => u.get('key') === 'customerService')!;
-    expect(unitName(doc, recordId(customerService) as string)).toBe(DEFAULT_UNITS[0]!.name[lang]);
+    expect(unitName(doc, recordId(customerService))).toBe(DEFAULT_UNITS[0]!.name[lang]);
   });
 
   it('is idempotent: a second seed (any language) writes nothing', () => {

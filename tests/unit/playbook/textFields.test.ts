@@ -148,14 +148,14 @@ describe('free-text playbook fields as text CRDTs', () => {
     const step = readChildren(rec, 'steps')[0]!;
     const item = readChildren(step, 'checklist')[0]!;
     setText(item, 'text', '通知法務', 'user');
-    const copy = coll.get(duplicateRecord(coll, recordId(rec) as string, 'user')!)!;
+    const copy = coll.get(duplicateRecord(coll, recordId(rec), 'user')!)!;
     expect(readText(copy, 'description')).toBe(readText(rec, 'description'));
     expect(readText(readChildren(readChildren(copy, 'steps')[0]!, 'checklist')[0]!, 'text')).toBe('通知法務');
     const count = readChildren(step, 'checklist').length;
     const edit: ProposedEdit = {
       id: 'x',
-      crisisTypeId: recordId(rec) as string,
-      stepId: recordId(step) as string,
+      crisisTypeId: recordId(rec),
+      stepId: recordId(step),
       stepTitle: 's',
       field: 'checklist',
       from: null,

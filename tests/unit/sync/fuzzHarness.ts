@@ -333,17 +333,17 @@ function randomEdit(doc: Y.Doc, gen: prng.PRNG, rid: () => string): string {
     }
     case 3: {
       const r = pick();
-      if (r) removeRecord(r.coll, recordId(r.rec) as string, 'user');
+      if (r) removeRecord(r.coll, recordId(r.rec), 'user');
       return 'remove';
     }
     case 4: {
       const r = pick();
-      if (r) moveRecord(r.coll, recordId(r.rec) as string, prng.int32(gen, 0, r.coll.size), 'user');
+      if (r) moveRecord(r.coll, recordId(r.rec), prng.int32(gen, 0, r.coll.size), 'user');
       return 'move';
     }
     case 5: {
       const r = pick();
-      if (r && r.level > 0) duplicateRecord(r.coll, recordId(r.rec) as string, 'user');
+      if (r && r.level > 0) duplicateRecord(r.coll, recordId(r.rec), 'user');
       return 'duplicate';
     }
     case 6:

@@ -27,16 +27,16 @@ describe('undo across the workspace (Y.UndoManager over this person\'s own edits
     setField(first!, 'name', '我改的名稱', 'user');
     await wait(700);
     // A colleague edits another crisis type (and the same one's other field) meanwhile.
-    const theirs = playbookOf(b).crisisTypes.get(String(recordId(second!)))!;
+    const theirs = playbookOf(b).crisisTypes.get(recordId(second!))!;
     setField(theirs, 'name', '同事改的名稱', 'user');
-    setField(playbookOf(b).crisisTypes.get(String(recordId(first!)))!, 'description', '同事的說明', 'user');
+    setField(playbookOf(b).crisisTypes.get(recordId(first!))!, 'description', '同事的說明', 'user');
     expect(undo.manager.undoStack.length).toBe(1);
     undo.manager.undo();
     expect(first!.get('name')).not.toBe('我改的名稱');
     expect(second!.get('name')).toBe('同事改的名稱');
     expect(first!.get('description')).toBe('同事的說明');
     // The undo reached the colleague too, as an ordinary change.
-    expect(playbookOf(b).crisisTypes.get(String(recordId(first!)))!.get('name')).toBe(first!.get('name'));
+    expect(playbookOf(b).crisisTypes.get(recordId(first!))!.get('name')).toBe(first!.get('name'));
     undo.manager.redo();
     expect(first!.get('name')).toBe('我改的名稱');
     undo.destroy();
@@ -49,7 +49,7 @@ describe('undo across the workspace (Y.UndoManager over this person\'s own edits
     const coll = playbookOf(a).crisisTypes;
     const before = listRecords(coll).length;
     const victim = listRecords(coll)[0]!;
-    const id = String(recordId(victim));
+    const id = recordId(victim);
     const name = victim.get('name');
     removeRecord(coll, id, 'user');
     expect(deleted).toEqual([1]);
@@ -58,7 +58,7 @@ describe('undo across the workspace (Y.UndoManager over this person\'s own edits
     expect(listRecords(coll).length).toBe(before);
     expect(coll.get(id)?.get('name')).toBe(name);
     // System and remote writes are not the person's: nothing to undo, no toast.
-    write(a, 'system', () => coll.delete(recordId(listRecords(coll)[1]!) as string));
+    write(a, 'system', () => coll.delete(recordId(listRecords(coll)[1]!)));
     expect(deleted).toEqual([1]);
     undo.destroy();
   });
@@ -74,9 +74,9 @@ describe('undo across the workspace (Y.UndoManager over this person\'s own edits
       moveRecord(coll, id, to, 'user');
       endUndoStep();
     };
-    drop(String(recordId(listRecords(coll)[4]!)), 0);
+    drop(recordId(listRecords(coll)[4]!), 0);
     const afterFirst = names();
-    drop(String(recordId(listRecords(coll)[1]!)), 3);
+    drop(recordId(listRecords(coll)[1]!), 3);
     expect(undo.manager.undoStack.length).toBe(2);
     undo.manager.undo();
     expect(names()).toEqual(afterFirst);

@@ -146,7 +146,7 @@ const lab = {
     const recs = listRecords(types() as YCollection);
     for (let i = 0; i < n && recs.length > 0; i++) {
       const r = recs[(i * 7) % recs.length]!;
-      if (i % 5 === 4) removeRecord(types(), recordId(r) as string, 'user');
+      if (i % 5 === 4) removeRecord(types(), recordId(r), 'user');
       else setField(r, 'name', `${prefix}-${i}`, 'user');
     }
   },
