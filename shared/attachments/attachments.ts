@@ -75,7 +75,7 @@ export async function addAttachment(doc: Y.Doc, input: AttachmentInput, origin: 
   const coll = attachmentsOf(doc);
   write(doc, origin, () => {
     const rec = new Y.Map<unknown>();
-    for (const [k, v] of Object.entries({ id, order: addedAt, incidentId, name, type, size: copy.length, sha256, addedAt, by })) rec.set(k, v);
+    for (const [k, v] of Object.entries({ order: addedAt, incidentId, name, type, size: copy.length, sha256, addedAt, by })) rec.set(k, v);
     rec.set('bytes', copy);
     coll.set(id, rec);
   });

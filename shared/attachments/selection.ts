@@ -44,7 +44,7 @@ export function importAttachments(doc: Y.Doc, items: readonly AttachmentExport[]
       const bytes = fromBase64Url(a.bytes);
       if (coll.has(a.id) || !bytes) continue;
       const rec = new Y.Map<unknown>();
-      for (const [k, v] of Object.entries({ id: a.id, order: a.addedAt, incidentId: a.incidentId, name: a.name, type: a.type, size: a.size, sha256: a.sha256, addedAt: a.addedAt, by: a.by })) rec.set(k, v);
+      for (const [k, v] of Object.entries({ order: a.addedAt, incidentId: a.incidentId, name: a.name, type: a.type, size: a.size, sha256: a.sha256, addedAt: a.addedAt, by: a.by })) rec.set(k, v);
       rec.set('bytes', bytes);
       coll.set(a.id, rec);
     }

@@ -9,6 +9,7 @@ import * as Y from 'yjs';
 import { generateWorkspace } from '../../../bench/lib/generateWorkspace';
 import { recordId } from '../../../shared/doc/collection';
 import { ROOTS } from '../../../shared/doc/workspaceDoc';
+import { addAttachment, attachmentsFor, attachmentsOf } from '../../../shared/attachments/attachments';
 
 function* mapsIn(type: unknown, path: string): Generator<[Y.Map<unknown>, string]> {
   if (type instanceof Y.Map) {
@@ -35,5 +36,16 @@ describe('record ids are keys (schema 3)', () => {
       }
     }
     expect(records).toBeGreaterThan(300);
+  });
+
+  it('an attachment is stored under its id without an id field, and reads back whole', async () => {
+    const doc = new Y.Doc();
+    const id = await addAttachment(doc, { incidentId: 'inc-1', name: 'photo.jpg', type: 'image/jpeg', bytes: new TextEncoder().encode('JPEG'), addedAt: 1, by: 'Mei' }, 'user');
+    const rec = attachmentsOf(doc).get(id)!;
+    expect(rec.has('id')).toBe(false);
+    expect(recordId(rec)).toBe(id);
+    const list = await attachmentsFor(doc, 'inc-1');
+    expect(list.attachments.map((a) => a.id)).toEqual([id]);
+    expect(list.damaged).toEqual([]);
   });
 });
