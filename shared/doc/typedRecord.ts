@@ -13,7 +13,10 @@ import { readSet, writeSet } from './sets.js';
  * - `read(rec)`: the record's fields as a typed plain object (lenient; never throws);
  * - `check(rec)`: what is wrong with a stored record (strict), for diagnostics and migrations;
  * - `set(rec, key, value, origin)`: one validated write (a set field is written as a set);
- * - `init(fields)`: validated fields for a new record (strict), or a clear error.
+ * - `init(fields)`: validated fields for a new record (strict), or a clear error;
+ * - `stored(fields)`: what a new record needs to store of them — a field holding "none" ('' or
+ *   null) that reads as exactly that when absent is left out (one struct less per field: a
+ *   year of people and statements stores ~15,000 fewer at 100×, bench P13).
  * Set fields are stored as `Y.Map<true>` (./sets.ts) and read as string arrays; a comma list
  * written by a laptop on schema 1 reads the same.
  */
@@ -126,6 +129,10 @@ export interface RecordDefinition<S extends Shape> {
   set<K extends keyof S & string>(rec: YRecord, key: K, value: Fields<S>[K], origin: Origin): void;
   /** Validated fields of a new record; throws RecordFieldError naming the first bad field. */
   init(fields: Fields<S>): Fields<S>;
+  /** Whether `rec` already holds `value` for `key` (a field left out by `stored` holds its none value). */
+  holds(rec: YRecord, key: string, value: unknown): boolean;
+  /** `fields` without the ones holding '' or null that read back the same when absent (the id stays: it is the record's key). */
+  stored<F extends Partial<Fields<S>>>(fields: F): Partial<F>;
 }
 
 export type RecordFields<D> = D extends RecordDefinition<infer S> ? Fields<S> : never;
@@ -159,6 +166,7 @@ export function defineRecord<S extends Shape>(name: string, describe: (f: FieldK
     if (!read) throw new Error(`Record ${name}: field ${key} has no plain reader`);
     return [key, read] as const;
   });
+  const readerOf = new Map<string, (value: unknown) => unknown>(readers);
 
   return {
     name,
@@ -192,7 +200,8 @@ export function defineRecord<S extends Shape>(name: string, describe: (f: FieldK
         write(doc, origin, () => writeSet(rec, key, next as string[]));
         return;
       }
-      if (rec.get(key) === next) return;
+      // Unchanged, or "none" written to a field left out as none (`stored`): nothing to write.
+      if (this.holds(rec, key, next)) return;
       write(doc, origin, () => rec.set(key, next));
     },
     init(fields) {
@@ -200,6 +209,19 @@ export function defineRecord<S extends Shape>(name: string, describe: (f: FieldK
       if (parsed.success) return parsed.data;
       const p = problem(parsed.error);
       throw new RecordFieldError(name, p.field, p.text);
+    },
+    holds(rec, key, value) {
+      if (rec.get(key) === value) return true;
+      return !rec.has(key) && (value === '' || value === null) && !sets.has(key) && readerOf.get(key)?.(undefined) === value;
+    },
+    stored(fields) {
+      const out: Record<string, unknown> = {};
+      for (const [key, value] of Object.entries(fields)) {
+        const read = readerOf.get(key);
+        if (read && key !== 'id' && (value === '' || value === null) && !sets.has(key) && read(undefined) === value) continue;
+        out[key] = value;
+      }
+      return out as Partial<typeof fields>;
     },
   };
 }

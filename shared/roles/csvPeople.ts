@@ -5,7 +5,7 @@ import { collectionOf } from '../doc/workspaceDoc.js';
 import { lookup, norm } from './csvLookup.js';
 import type { CsvErrorCode, CsvRowError } from './csv.js';
 import { checkMemberPatch } from './records.js';
-import { memberRecord, newMemberFields, updateMember, type MemberFields } from './roleMap.js';
+import { memberHolds, memberRecord, newMemberFields, updateMember, type MemberFields } from './roleMap.js';
 import type { Member, RoleMap, RoleUnit } from './types.js';
 
 /**
@@ -250,7 +250,7 @@ export function applyPeople(doc: Y.Doc, changes: readonly PersonChange[]): { add
       continue;
     }
     const rec = memberRecord(doc, c.unitId, c.memberId);
-    if (Object.entries(c.fields).some(([k, v]) => v !== undefined && rec.get(k) !== v)) {
+    if (Object.entries(c.fields).some(([k, v]) => v !== undefined && !memberHolds(rec, k, v))) {
       updateMember(doc, c.unitId, c.memberId, c.fields, 'import');
       updated++;
     }

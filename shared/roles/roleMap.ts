@@ -68,8 +68,8 @@ function unitRecord(doc: Y.Doc, unitId: string): YRecord {
 }
 
 /** Writes the fields of `patch` that differ, in one transaction (none when nothing changes). */
-function patchRecord<F extends object>(doc: Y.Doc, rec: YRecord, patch: F, set: (key: keyof F & string, value: F[keyof F]) => void, origin: Origin): void {
-  const changes = (Object.entries(patch) as [keyof F & string, F[keyof F]][]).filter(([k, v]) => v !== undefined && k !== 'id' && rec.get(k) !== v);
+function patchRecord<F extends object>(doc: Y.Doc, rec: YRecord, patch: F, set: (key: keyof F & string, value: F[keyof F]) => void, origin: Origin, holds: (key: string, value: unknown) => boolean = (k, v) => rec.get(k) === v): void {
+  const changes = (Object.entries(patch) as [keyof F & string, F[keyof F]][]).filter(([k, v]) => v !== undefined && k !== 'id' && !holds(k, v));
   if (changes.length === 0) return;
   write(doc, origin, () => {
     for (const [k, v] of changes) set(k, v);
@@ -108,12 +108,15 @@ export function removeUnit(doc: Y.Doc, unitId: string, origin: Origin): void {
 
 /**
  * The fields of a new member of `unitId`, validated (throws RecordFieldError naming the first
- * invalid field): what the people editor, quick add and a CSV import all store for a new person.
+ * invalid field): what the people editor, quick add and a CSV import all store for a new person —
+ * only what holds something (an empty phone, no backup, not reviewed, no key role are not stored:
+ * they read the same absent).
  */
-export function newMemberFields(unitId: string, fields: MemberFields & { name: string }, id: string = newId()): MemberRecordFields & { keyRole: KeyRole } {
+export function newMemberFields(unitId: string, fields: MemberFields & { name: string }, id: string = newId()): Partial<MemberRecordFields> & { id: string; keyRole?: KeyRole } {
   const { keyRole = false, ...rest } = fields;
   const member = MemberRecord.init({ id, title: '', phone: '', email: '', handle: '', backupMemberId: '', reviewedAt: null, reviewerMemberId: '', ...definedOnly(rest), unitId });
-  return { ...member, keyRole: checkKeyRole(keyRole) };
+  const role = checkKeyRole(keyRole);
+  return { ...MemberRecord.stored(member), id, ...(role === false || role === '' ? {} : { keyRole: role }) };
 }
 
 /** Adds a member at the end of a unit's people; returns the member id. */
@@ -133,7 +136,13 @@ export function memberRecord(doc: Y.Doc, unitId: string, memberId: string): YRec
 export function updateMember(doc: Y.Doc, unitId: string, memberId: string, patch: MemberFields, origin: Origin): void {
   const rec = memberRecord(doc, unitId, memberId);
   checkMemberPatch(patch);
-  patchRecord(doc, rec, patch, (k, v) => (k === 'keyRole' ? rec.set(k, v as KeyRole) : MemberRecord.set(rec, k, v as never, origin)), origin);
+  patchRecord(doc, rec, patch, (k, v) => (k === 'keyRole' ? rec.set(k, v as KeyRole) : MemberRecord.set(rec, k, v as never, origin)), origin, (k, v) => memberHolds(rec, k, v));
+}
+
+/** Whether a member's record already holds `value` for `key` (fields holding nothing are not stored: newMemberFields). */
+export function memberHolds(rec: YRecord, key: string, value: unknown): boolean {
+  if (key !== 'keyRole') return MemberRecord.holds(rec, key, value);
+  return rec.get(key) === value || (!rec.has(key) && (value === false || value === ''));
 }
 
 /** Records that a member's contact details were confirmed at `at` (epoch ms). */

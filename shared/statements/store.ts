@@ -130,7 +130,8 @@ export function createStatement(doc: Y.Doc, init: NewStatement, origin: Origin):
   const { channels, requiredRoles, drill, ...primitives } = fields;
   return write(doc, origin, () => {
     const coll = statementsOf(doc);
-    const id = addRecord(coll, { ...primitives, ...(drill ? { drill } : {}), approvals: [], releases: [], versions: [], comments: [], facts: [] }, origin, 0);
+    // Only what holds something is stored (no incident, template, key… reads the same absent).
+    const id = addRecord(coll, { ...StatementRecord.stored(primitives), ...(drill ? { drill } : {}), approvals: [], releases: [], versions: [], comments: [], facts: [] }, origin, 0);
     const rec = coll.get(id)!;
     writeSet(rec, 'channels', channels);
     writeSet(rec, 'requiredRoles', requiredRoles);

@@ -11,7 +11,11 @@ import { plainReadersAgreeWithZod, rawRecord, refusedWithoutWriting } from './re
 
 const storedKeys = (rec: YRecord) => [...rec.keys()].sort();
 
-const MEMBER_KEYS = ['backupMemberId', 'email', 'handle', 'keyRole', 'name', 'order', 'phone', 'reviewedAt', 'reviewerMemberId', 'title', 'unitId'];
+/** What a member with only a name stores: fields holding nothing ('' or null, no key role) are left out (they read the same). */
+const MEMBER_KEYS = ['name', 'order', 'unitId'];
+/** What check() (strict) names for a member that holds only a name: the fields left out. */
+const LEFT_OUT = ['title', 'phone', 'email', 'handle', 'backupMemberId', 'reviewedAt', 'reviewerMemberId'];
+const field = (problem: string) => problem.split(':')[0];
 
 
 
@@ -44,14 +48,21 @@ describe('units of the responsibility map', () => {
 });
 
 describe('people of the responsibility map', () => {
-  it('round trip: a member is stored with the fields members always had; edits and removals are typed writes', () => {
+  it('round trip: a member stores only the fields that hold something; edits and removals are typed writes', () => {
     const doc = new Y.Doc();
     const unit = addUnit(doc, { name: '公關部', kind: 'internal' }, 'user');
     const a = addMember(doc, unit, { name: '陳志豪', phone: '0912-000-000', keyRole: '發言人' }, 'user');
     const b = addMember(doc, unit, { name: '張雅婷' }, 'user');
     const stored = collectionOf(doc, 'members').get(a)!;
-    expect(storedKeys(stored)).toEqual(MEMBER_KEYS);
-    expect(MemberRecord.check(stored)).toEqual([]);
+    expect(storedKeys(stored)).toEqual(['keyRole', ...MEMBER_KEYS, 'phone'].sort());
+    expect(storedKeys(collectionOf(doc, 'members').get(b)!)).toEqual(MEMBER_KEYS);
+    // check() is strict: it names the fields left out (as for tasks and log entries), nothing else.
+    expect(MemberRecord.check(stored).map(field)).toEqual(LEFT_OUT.filter((k) => k !== 'phone'));
+    expect(readRoleMap(doc).units[0]!.members[1]).toEqual({ id: b, name: '張雅婷', title: '', phone: '', email: '', handle: '', isKey: false, keyRoleName: '', backupMemberId: '', reviewedAt: null, reviewerMemberId: '' });
+    // Writing "nothing" to a field left out writes nothing at all.
+    const sv = Y.encodeStateVector(doc);
+    updateMember(doc, unit, b, { title: '', reviewedAt: null, keyRole: false, phone: '' }, 'user');
+    expect(Y.encodeStateVector(doc)).toEqual(sv);
     updateMember(doc, unit, a, { backupMemberId: b, email: 'chen@example.com' }, 'user');
     markReviewed(doc, unit, a, 1_700_000_000_000, 'user');
     expect(readRoleMap(doc).units[0]!.members[0]).toEqual({
@@ -74,7 +85,7 @@ describe('people of the responsibility map', () => {
     expect(stored.get('backupMemberId')).toBe('');
     // Quick add writes the same shape, and its backup relation through the definition.
     const c = quickAddPerson(doc, { name: '黃新人', unitId: unit, phone: '0933-111-222', email: '', backupMemberId: '', backupOfMemberId: a }, 5, 'user');
-    expect(storedKeys(collectionOf(doc, 'members').get(c)!)).toEqual(MEMBER_KEYS);
+    expect(storedKeys(collectionOf(doc, 'members').get(c)!)).toEqual([...MEMBER_KEYS, 'phone', 'reviewedAt'].sort());
     expect(stored.get('backupMemberId')).toBe(c);
   });
 
@@ -107,8 +118,8 @@ describe('people of the responsibility map', () => {
     if (!ok.ok) throw new Error(JSON.stringify(ok.errors));
     applyMatrixImport(doc, ok.plan);
     const [imported] = [...collectionOf(doc, 'members').values()];
-    expect(storedKeys(imported!)).toEqual(MEMBER_KEYS);
-    expect(MemberRecord.check(imported!)).toEqual([]);
+    expect(storedKeys(imported!)).toEqual(['keyRole', ...MEMBER_KEYS, 'title'].sort());
+    expect(MemberRecord.check(imported!).map(field)).toEqual(LEFT_OUT.filter((k) => k !== 'title'));
     expect(readRoleMap(doc).units[0]!.members[0]).toMatchObject({ name: '李律師', title: '法務長', isKey: true, keyRoleName: '顧問' });
 
     const before = Y.encodeStateVector(doc);
