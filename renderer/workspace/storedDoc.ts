@@ -10,6 +10,7 @@ import { UpdateWriter } from './updateWriter';
 import { journalEntries, removeJournalEntries, type JournalEntry } from './journal';
 import { CompactionSchedule, DocCompactor } from './compaction';
 import { listenForStoredRows } from './internals/dexieSignal';
+import { loadFastAead } from '../vault/aead';
 
 /**
  * Opening one stored Y.Doc (a workspace's, or a restricted room's: any row of a table with a
@@ -89,6 +90,10 @@ export async function openStoredDoc(db: CrisisRoomDb, id: string, doc: Y.Doc, up
   const left = journalEntries(id);
   // Rows other windows write under Dexie reach y-dexie's live query here (durableWrites.ts).
   listenForStoredRows();
+  // Every stored row is decrypted as it is read (renderer/vault/middleware.ts). The WebAssembly
+  // cipher started loading with the vault; if it is not ready yet, wait for it (it never rejects)
+  // rather than open a large document with the JavaScript one, 3–4× slower (vault/aead.ts).
+  await loadFastAead();
   const { provider, missed } = await loadWithoutEcho(doc);
   const compaction = new CompactionSchedule(new DocCompactor(db, updatesTable, id), COMPRESS_AFTER_WRITES);
   const writer = new UpdateWriter(db, id, updatesTable);

@@ -8,6 +8,7 @@ import { createWorkspace, openWorkspace } from '../../../renderer/workspace/work
 import { usePersistence } from '../../../renderer/workspace/persistence';
 import { metaOf } from '../../../shared/doc/workspaceDoc';
 import { write } from '../../../shared/doc/origins';
+import { aeadImplementation, resetAeadForTests } from '../../../renderer/vault/aead';
 
 // openWorkspace() loads the document with y-dexie's update listener held back (so Yjs does not
 // encode the whole loaded state for nothing); these tests pin down that nothing is lost by it.
@@ -36,6 +37,16 @@ const settle = async () => {
 };
 
 describe('opening a workspace', () => {
+  it('reads its rows with the WebAssembly cipher: an open waits for it when it has not loaded yet', async () => {
+    const id = await createWorkspace({ name: 'Cipher', language: 'en' }, db);
+    resetAeadForTests();
+    expect(aeadImplementation()).toBe('noble');
+    const ws = await openWorkspace(id, db);
+    expect(aeadImplementation()).toBe('libsodium');
+    expect(metaOf(ws.doc).get('name')).toBe('Cipher');
+    ws.close();
+  });
+
   it('adds no update rows when opened, and stores edits made after opening', async () => {
     const id = await createWorkspace({ name: 'Open', language: 'en' }, db);
     const rows = () => db.table(UPDATES_TABLE).where('k').equals(id).count();
