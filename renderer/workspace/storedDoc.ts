@@ -92,7 +92,7 @@ export async function openStoredDoc(db: CrisisRoomDb, id: string, doc: Y.Doc, up
   listenForStoredRows();
   // Every stored row is decrypted as it is read (renderer/vault/middleware.ts). The WebAssembly
   // cipher started loading with the vault; if it is not ready yet, wait for it (it never rejects)
-  // rather than open a large document with the JavaScript one, 3–4× slower (vault/aead.ts).
+  // rather than open a large document with the JavaScript one, up to 4× slower (vault/aead.ts).
   await loadFastAead();
   const { provider, missed } = await loadWithoutEcho(doc);
   const compaction = new CompactionSchedule(new DocCompactor(db, updatesTable, id), COMPRESS_AFTER_WRITES);
