@@ -2,14 +2,17 @@
  * Schema 3 (shared/doc/collection.ts): a record's id is its key in its collection, never a stored
  * field. A workspace written through the app's own writers (the scale generator: the default
  * playbook and map, people, statements, incidents with tasks, facts and log) holds no `id` field
- * anywhere, and every record reads back the key it is stored under.
+ * anywhere, and every record reads back the key it is stored under. Its people and statements
+ * store no empty field either (typedRecord `stored`): what is absent reads as '', null or false.
  */
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { generateWorkspace } from '../../../bench/lib/generateWorkspace';
 import { recordId } from '../../../shared/doc/collection';
-import { ROOTS } from '../../../shared/doc/workspaceDoc';
+import { collectionOf, ROOTS } from '../../../shared/doc/workspaceDoc';
 import { addAttachment, attachmentsFor, attachmentsOf } from '../../../shared/attachments/attachments';
+import { MemberRecord } from '../../../shared/roles/records';
+import { StatementRecord } from '../../../shared/statements/types';
 
 function* mapsIn(type: unknown, path: string): Generator<[Y.Map<unknown>, string]> {
   if (type instanceof Y.Map) {
@@ -36,6 +39,21 @@ describe('record ids are keys (schema 3)', () => {
       }
     }
     expect(records).toBeGreaterThan(300);
+  });
+
+  it("a generated workspace's people and statements store no empty field (typedRecord `stored`), and read them back as ''", () => {
+    const { doc } = generateWorkspace(1);
+    const kinds = { members: MemberRecord, statements: StatementRecord } as const;
+    for (const [root, def] of Object.entries(kinds)) {
+      const coll = collectionOf(doc, root as 'members' | 'statements');
+      expect(coll.size, root).toBeGreaterThan(9);
+      for (const [id, rec] of coll) {
+        const empty = [...rec.entries()].filter(([, v]) => v === '' || v === null || v === false).map(([k]) => k);
+        expect(empty, `${root}/${id} stores empty fields`).toEqual([]);
+        const read = def.read(rec) as Record<string, unknown>;
+        for (const key of def.keys) if (!rec.has(key) && key !== 'id' && !def.sets.has(key)) expect(['', null, false], `${root}/${id}.${key}`).toContain(read[key]);
+      }
+    }
   });
 
   it('an attachment is stored under its id without an id field, and reads back whole', async () => {
