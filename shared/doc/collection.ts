@@ -54,9 +54,10 @@ export function recordId(rec: YRecord): string {
 
 /** Records of a collection in display order (order, then id, so every peer agrees). */
 export function listRecords(coll: YCollection): YRecord[] {
-  const recs = Array.from(coll.values());
-  recs.sort((a, b) => orderOf(a) - orderOf(b) || (recordId(a) < recordId(b) ? -1 : recordId(a) > recordId(b) ? 1 : 0));
-  return recs;
+  // Each record's order and id read once, not in every comparison (1,300 crisis types at 100×).
+  const keyed = Array.from(coll.values(), (rec) => ({ rec, order: orderOf(rec), id: recordId(rec) }));
+  keyed.sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return keyed.map((k) => k.rec);
 }
 
 /** Builds a detached Y.Map for `init` (integrated when inserted into a collection). */
