@@ -115,9 +115,10 @@ export async function interactiveAfter(page: Page, visible: number, quietMs = 50
 
 /**
  * Sets the hash to `hash` and times, in the page, until `selector` is rendered and the next frame
- * could be painted (one animation frame, then a task). Returns the time and the longest task.
+ * could be painted (one animation frame, then a task). Returns the time, the longest task and
+ * when the navigation started (performance.now()).
  */
-export async function timeHashNavigation(page: Page, hash: string, selector: string, timeoutMs = 60_000): Promise<{ ms: number; maxTask: number }> {
+export async function timeHashNavigation(page: Page, hash: string, selector: string, timeoutMs = 60_000): Promise<{ ms: number; maxTask: number; from: number }> {
   const res = (await page.evaluate(`new Promise((resolve) => {
     const sel = ${JSON.stringify(selector)};
     const t0 = performance.now();
@@ -132,7 +133,7 @@ export async function timeHashNavigation(page: Page, hash: string, selector: str
   })`)) as { ms: number; from: number } | { error: string };
   if ('error' in res) throw new Error(res.error);
   const tasks = await longTasks(page, res.from);
-  return { ms: res.ms, maxTask: longest(tasks.filter(([s]) => s <= res.from + res.ms)) };
+  return { ms: res.ms, maxTask: longest(tasks.filter(([s]) => s <= res.from + res.ms)), from: res.from };
 }
 
 interface ProfileNode {
