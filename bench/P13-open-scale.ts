@@ -15,6 +15,8 @@
  * Info row at 100× (interleaved too): the same workspace opened from the workspace list of a tab
  * that already runs the app, unlocked and settled — no page load, no script evaluation, no vault:
  * what reading, decrypting, decoding and rendering the workspace cost on their own.
+ * Info rows, interleaved too: the raw decode of the 100× state without the parts a view could load
+ * on demand (bench/lib/decodeParts.ts) — what a design that decodes less at open could save.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -25,6 +27,13 @@ import { interleaved } from './lib/measure';
 import { launchScaleBrowser, scaleProfile, SCALES, type Scale, type ScaleBrowser } from './lib/appScale';
 import { interactiveAfter, longest, longTasks, recordLongTasks, startCpuProfile, timeHashNavigation, watchFirstFrame } from './lib/appScaleProbe';
 import type {} from './browser/applyBench';
+import { withoutParts, type LeftOut } from './lib/decodeParts';
+
+/** The reduced 100× states P13 decodes raw, by contender. */
+const PARTS: Record<'noDetails' | 'noMore', { file: string; leftOut: LeftOut; label: string }> = {
+  noDetails: { file: 'state-100-no-details.bin', leftOut: 'details', label: "without the crisis types' steps and escalation" },
+  noMore: { file: 'state-100-no-details-bodies-logs.bin', leftOut: 'details+bodies+logs', label: "without those, the statements' bodies, versions and releases, and the incidents' logs" },
+};
 
 const CONTENT = '[data-testid=crisis-type-link]';
 
@@ -83,6 +92,7 @@ export default async function run(ctx: BenchContext): Promise<BenchRow[]> {
   const profile = await scaleProfile(ctx);
   const dir = await buildBenchBundle({ entry: 'bench/browser/applyBench.ts', name: 'apply-bench', title: 'Crisis Room apply bench' });
   for (const s of SCALES) writeFileSync(join(dir, `state-${s}.bin`), profile.workspaces[s].update);
+  for (const p of Object.values(PARTS)) writeFileSync(join(dir, p.file), withoutParts(profile.workspaces[100].update, p.leftOut));
   const srv = await serveStatic(dir);
   const b = await launchScaleBrowser(profile, ctx.log);
   try {
@@ -90,29 +100,33 @@ export default async function run(ctx: BenchContext): Promise<BenchRow[]> {
     const rows: BenchRow[] = [];
     const result = {} as Record<Scale, { app: number; raw: number; visible: number; maxTask: number }>;
     let fromList: { median: number; maxTask: number } | null = null;
+    let parts: Record<keyof typeof PARTS, number> | null = null;
+    /** Y.applyUpdateV2 of `file` into a new Y.Doc in a fresh page (Yjs alone). */
+    const rawDecode = async (file: string): Promise<number> => {
+      const page = await b.context.newPage();
+      try {
+        await page.goto(srv.url);
+        await page.waitForFunction(() => 'applyBench' in window);
+        return await page.evaluate((f) => window.applyBench.time(f), file);
+      } finally {
+        await page.close();
+      }
+    };
     for (const scale of [100, 10, 1] as const) {
       const ws = profile.workspaces[scale];
       const url = `${profile.appUrl}#/w/${encodeURIComponent(ws.id)}/playbook`;
       const opens: Open[] = [];
       const listOpens: Open[] = [];
       const { medians } = await interleaved(
-        scale === 100 ? (['app', 'raw', 'list'] as const) : (['app', 'raw'] as const),
+        scale === 100 ? (['app', 'raw', 'list', 'noDetails', 'noMore'] as const) : (['app', 'raw'] as const),
         async (c) => {
+          if (c === 'noDetails' || c === 'noMore') return rawDecode(PARTS[c].file);
           if (c === 'list') {
             const o = await openFromList(b, profile.appUrl, ws.id);
             listOpens.push(o);
             return o.interactive;
           }
-          if (c === 'raw') {
-            const page = await b.context.newPage();
-            try {
-              await page.goto(srv.url);
-              await page.waitForFunction(() => 'applyBench' in window);
-              return await page.evaluate((f) => window.applyBench.time(f), `state-${scale}.bin`);
-            } finally {
-              await page.close();
-            }
-          }
+          if (c === 'raw') return rawDecode(`state-${scale}.bin`);
           const o = await openOnce(b, url, false, ctx.log);
           opens.push(o);
           return o.interactive;
@@ -122,10 +136,12 @@ export default async function run(ctx: BenchContext): Promise<BenchRow[]> {
           onRun: (r, t) =>
             ctx.log(
               `${scale}× run ${r}/${ctx.runs}: interactive ${t.app!.toFixed(0)} ms (content ${opens.at(-1)!.visible.toFixed(0)} ms, longest task ${opens.at(-1)!.maxTask.toFixed(0)} ms), raw applyUpdate ${t.raw!.toFixed(0)} ms` +
-                (t.list === undefined ? '' : `; from the list of a running app: interactive ${t.list.toFixed(0)} ms (content ${listOpens.at(-1)!.visible.toFixed(0)} ms, longest task ${listOpens.at(-1)!.maxTask.toFixed(0)} ms)`),
+                (t.list === undefined ? '' : `; from the list of a running app: interactive ${t.list.toFixed(0)} ms (content ${listOpens.at(-1)!.visible.toFixed(0)} ms, longest task ${listOpens.at(-1)!.maxTask.toFixed(0)} ms)`) +
+                (t.noDetails === undefined ? '' : `; raw decode without details ${t.noDetails.toFixed(0)} ms, without details, bodies and logs ${t.noMore!.toFixed(0)} ms`),
             ),
         },
       );
+      if ('noDetails' in medians) parts = { noDetails: medians.noDetails, noMore: medians.noMore };
       if ('list' in medians) fromList = { median: medians.list, maxTask: median(listOpens.slice(1).map((o) => o.maxTask)) };
       result[scale] = { app: medians.app, raw: medians.raw, visible: median(opens.slice(1).map((o) => o.visible)), maxTask: median(opens.slice(1).map((o) => o.maxTask)) };
       if (scale === 100 && process.env.BENCH_PROFILE === '1') {
@@ -138,6 +154,7 @@ export default async function run(ctx: BenchContext): Promise<BenchRow[]> {
     rows.push(row('P13', `open the 100× workspace (${mb(100)} V2) to interactive in the built app (new tab, stored encrypted; key handed over); baseline Y.applyUpdateV2 of the same state`, r100.app, 'ms', r100.raw, '≤ 1 s', r100.app <= 1000));
     rows.push(row('P13', `100×: first frame with the playbook shown (median longest task of the open, until interactive: ${r100.maxTask.toFixed(0)} ms) — info`, r100.visible, 'ms', r100.raw, 'info'));
     if (fromList) rows.push(row('P13', `100× opened from the workspace list of a tab already running the app (no page load, vault open; median longest task of the open ${fromList.maxTask.toFixed(0)} ms) — info`, fromList.median, 'ms', r100.raw, 'info'));
+    if (parts) for (const k of ['noDetails', 'noMore'] as const) rows.push(row('P13', `100× state ${PARTS[k].label}: Y.applyUpdateV2 (what loading those on demand could save); baseline the whole state — info`, parts[k], 'ms', r100.raw, 'info'));
     for (const s of [10, 1] as const) rows.push(row('P13', `open the ${s}× workspace (${mb(s)}) to interactive — info`, result[s].app, 'ms', result[s].raw, 'info'));
     return rows;
   } finally {
