@@ -22,7 +22,7 @@ import { expect, type Page } from '@playwright/test';
 import { median, row, type BenchContext, type BenchRow } from './types';
 import { ROOT } from './lib/bundle';
 import { createWorkspaceIn, mergeBackupInUi, scaleBackupFor, scaleTmpDir } from './lib/appScale';
-import { longest, longTasks, recordLongTasks, startCpuProfile } from './lib/appScaleProbe';
+import { longest, longFrames, longTasks, recordLongTasks, startCpuProfile } from './lib/appScaleProbe';
 import { createNetnsLab, netnsAvailable, type NetnsLab } from '../tests/e2e/netns/netns';
 import { completeOnboarding } from '../tests/e2e/helpers';
 import { indicator } from '../tests/e2e/appTeam';
@@ -127,6 +127,8 @@ export default async function run(ctx: BenchContext): Promise<BenchRow[]> {
       for (const [who, stop] of [['joiner', raw[0]], ['owner', raw[1]]] as const) if (stop) ctx.log(`${who} raw CPU profile: ${await stop(`${who}-${j}`)}`);
       const joinerTasks = (await longTasks(page, from!)).sort((a, b) => b[1] - a[1]).slice(0, 8);
       ctx.log(`joiner's longest tasks: ${joinerTasks.map(([at, d]) => `${d.toFixed(0)} ms at +${((at - from!) / 1000).toFixed(1)} s`).join(', ')}`);
+      // What the longest ones were: long animation frames with the scripts that ran in them.
+      for (const line of await longFrames(page, from!, 4)) ctx.log(`joiner ${line}`);
       const mine = longest(await longTasks(page, from!));
       const theirs = longest(await longTasks(owner, ownerFrom!));
       for (const [who, p] of [['joiner', page], ['owner', owner]] as const) {
