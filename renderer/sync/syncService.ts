@@ -42,9 +42,9 @@ const TICK_MS = 200;
 /**
  * Received updates applied in batches of about 12 ms a task (and a join's diff sliced as much per
  * task), the next after a MessageChannel message (not clamped as nested timers are). On a loaded
- * laptop a task takes a multiple of its budget: bench P15 with a one-core CPU hog, five joins each,
- * alternating — with 25 ms the joining laptop's longest task was 51–119 ms (applying batches up to
- * 93 ms); with 12 ms 57–75 ms (batches up to 63 ms), the joins as long (5.8–5.9 s).
+ * laptop a task takes a multiple of its budget: bench P15 with one or two CPU hogs (1-minute load
+ * 2.5–8), five joins each, alternating — with 25 ms the joining laptop's longest task was 51–119 ms
+ * (applying batches up to 93 ms); with 12 ms 57–75 ms (batches up to 63 ms), the joins as long.
  */
 function pageApplyPacing(budgetMs = 12): ApplyPacing {
   const channel = new MessageChannel();
