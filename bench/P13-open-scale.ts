@@ -17,6 +17,10 @@
  * what reading, decrypting, decoding and rendering the workspace cost on their own.
  * Info rows, interleaved too: the raw decode of the 100× state without the parts a view could load
  * on demand (bench/lib/decodeParts.ts) — what a design that decodes less at open could save.
+ * Info row at 100×, interleaved too: a fourth workspace of the same profile holding the 100× content
+ * without the largest of those sets (crisis types' steps and escalation, statements' bodies,
+ * versions and releases, incidents' logs), stored by the app like the others, opened in a new tab
+ * as above — the whole open, not only the decode, of what a second document would leave behind.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -101,6 +105,8 @@ export default async function run(ctx: BenchContext): Promise<BenchRow[]> {
     const result = {} as Record<Scale, { app: number; raw: number; visible: number; maxTask: number }>;
     let fromList: { median: number; maxTask: number } | null = null;
     let parts: Record<keyof typeof PARTS, number> | null = null;
+    let apart: { median: number; visible: number; maxTask: number } | null = null;
+    const apartOpens: Open[] = [];
     /** Y.applyUpdateV2 of `file` into a new Y.Doc in a fresh page (Yjs alone). */
     const rawDecode = async (file: string): Promise<number> => {
       const page = await b.context.newPage();
@@ -118,8 +124,13 @@ export default async function run(ctx: BenchContext): Promise<BenchRow[]> {
       const opens: Open[] = [];
       const listOpens: Open[] = [];
       const { medians } = await interleaved(
-        scale === 100 ? (['app', 'raw', 'list', 'noDetails', 'noMore'] as const) : (['app', 'raw'] as const),
+        scale === 100 ? (['app', 'raw', 'list', 'noDetails', 'noMore', 'apart'] as const) : (['app', 'raw'] as const),
         async (c) => {
+          if (c === 'apart') {
+            const o = await openOnce(b, `${profile.appUrl}#/w/${encodeURIComponent(profile.partsApart.id)}/playbook`);
+            apartOpens.push(o);
+            return o.interactive;
+          }
           if (c === 'noDetails' || c === 'noMore') return rawDecode(PARTS[c].file);
           if (c === 'list') {
             const o = await openFromList(b, profile.appUrl, ws.id);
@@ -137,11 +148,13 @@ export default async function run(ctx: BenchContext): Promise<BenchRow[]> {
             ctx.log(
               `${scale}× run ${r}/${ctx.runs}: interactive ${t.app!.toFixed(0)} ms (content ${opens.at(-1)!.visible.toFixed(0)} ms, longest task ${opens.at(-1)!.maxTask.toFixed(0)} ms), raw applyUpdate ${t.raw!.toFixed(0)} ms` +
                 (t.list === undefined ? '' : `; from the list of a running app: interactive ${t.list.toFixed(0)} ms (content ${listOpens.at(-1)!.visible.toFixed(0)} ms, longest task ${listOpens.at(-1)!.maxTask.toFixed(0)} ms)`) +
-                (t.noDetails === undefined ? '' : `; raw decode without details ${t.noDetails.toFixed(0)} ms, without details, bodies and logs ${t.noMore!.toFixed(0)} ms`),
+                (t.noDetails === undefined ? '' : `; raw decode without details ${t.noDetails.toFixed(0)} ms, without details, bodies and logs ${t.noMore!.toFixed(0)} ms`) +
+                (t.apart === undefined ? '' : `; the workspace without those: interactive ${t.apart.toFixed(0)} ms (longest task ${apartOpens.at(-1)!.maxTask.toFixed(0)} ms)`),
             ),
         },
       );
       if ('noDetails' in medians) parts = { noDetails: medians.noDetails, noMore: medians.noMore };
+      if ('apart' in medians) apart = { median: medians.apart, visible: median(apartOpens.slice(1).map((o) => o.visible)), maxTask: median(apartOpens.slice(1).map((o) => o.maxTask)) };
       if ('list' in medians) fromList = { median: medians.list, maxTask: median(listOpens.slice(1).map((o) => o.maxTask)) };
       result[scale] = { app: medians.app, raw: medians.raw, visible: median(opens.slice(1).map((o) => o.visible)), maxTask: median(opens.slice(1).map((o) => o.maxTask)) };
       if (scale === 100 && process.env.BENCH_PROFILE === '1') {
@@ -155,6 +168,7 @@ export default async function run(ctx: BenchContext): Promise<BenchRow[]> {
     rows.push(row('P13', `100×: first frame with the playbook shown (median longest task of the open, until interactive: ${r100.maxTask.toFixed(0)} ms) — info`, r100.visible, 'ms', r100.raw, 'info'));
     if (fromList) rows.push(row('P13', `100× opened from the workspace list of a tab already running the app (no page load, vault open; median longest task of the open ${fromList.maxTask.toFixed(0)} ms) — info`, fromList.median, 'ms', r100.raw, 'info'));
     if (parts) for (const k of ['noDetails', 'noMore'] as const) rows.push(row('P13', `100× state ${PARTS[k].label}: Y.applyUpdateV2 (what loading those on demand could save); baseline the whole state — info`, parts[k], 'ms', r100.raw, 'info'));
+    if (apart) rows.push(row('P13', `100× workspace ${PARTS.noMore.label} (${(profile.partsApart.update.length / 1024 / 1024).toFixed(1)} MB V2, stored by the app like the others): open to interactive, new tab as above (median longest task ${apart.maxTask.toFixed(0)} ms) — what keeping those parts in a second document would leave to open; baseline the whole state's Y.applyUpdateV2 — info`, apart.median, 'ms', r100.raw, 'info'));
     for (const s of [10, 1] as const) rows.push(row('P13', `open the ${s}× workspace (${mb(s)}) to interactive — info`, result[s].app, 'ms', result[s].raw, 'info'));
     return rows;
   } finally {

@@ -24,6 +24,7 @@ import { metaOf } from '../../shared/doc/workspaceDoc';
 import { completeOnboarding } from '../../tests/e2e/helpers';
 import { ROOT } from './bundle';
 import { generateWorkspace } from './generateWorkspace';
+import { withoutParts } from './decodeParts';
 import type { BenchContext } from '../types';
 
 export const SCALES = [1, 10, 100] as const;
@@ -51,6 +52,12 @@ export interface ScaleProfile {
   dir: string;
   appUrl: string;
   workspaces: Record<Scale, ScaleWorkspace>;
+  /**
+   * The 100× content without the parts a second document could hold (bench/lib/decodeParts.ts,
+   * `details+bodies+logs`), stored by the app like the others: what a design that keeps those
+   * parts apart would leave to open (P13, info).
+   */
+  partsApart: { id: string; name: string; update: Uint8Array };
 }
 
 /** Where this process keeps its profiles (removed at exit). */
@@ -180,10 +187,21 @@ export function scaleProfile(ctx: BenchContext): Promise<ScaleProfile> {
         ctx.log(`${scale}×: generated ${(update.length / 1024 / 1024).toFixed(2)} MB (V2) in ${((t1 - t0) / 1000).toFixed(1)} s, merged through the Backup page in ${((performance.now() - t1) / 1000).toFixed(1)} s`);
         workspaces[scale] = { scale, id, name, statementIds: g.statementIds, incidentIds: g.incidentIds, update };
       }
+      const apartName = 'Scale 100× (parts apart)';
+      const apartId = await createWorkspaceIn(page, ctx.appUrl, apartName);
+      const apart = withoutParts(workspaces[100].update, 'details+bodies+logs');
+      const apartFile = join(tmpRoot(), 'scale-100-apart.crisisroom');
+      const apartDoc = new Y.Doc();
+      Y.applyUpdateV2(apartDoc, apart, 'import');
+      write(apartDoc, 'system', () => metaOf(apartDoc).set('name', apartName));
+      await backupFile(apartDoc, apartId, apartName, apartFile);
+      apartDoc.destroy();
+      await mergeBackupInUi(page, ctx.appUrl, apartId, apartFile);
+      ctx.log(`100× parts apart: ${(apart.length / 1024 / 1024).toFixed(2)} MB (V2), merged through the Backup page`);
       // Leave the list page so that nothing is open when the profile is closed.
       await page.goto(`${ctx.appUrl}#/`);
       await page.waitForTimeout(1000);
-      return { dir, appUrl: ctx.appUrl, workspaces };
+      return { dir, appUrl: ctx.appUrl, workspaces, partsApart: { id: apartId, name: apartName, update: apart } };
     } finally {
       await context.close();
     }
