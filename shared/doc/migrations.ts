@@ -3,6 +3,7 @@ import { write, type Origin } from './origins.js';
 import { holdsNothing } from './yjsInternals.js';
 import { readSet, writeSet } from './sets.js';
 import { metaOf, ROOTS, SCHEMA_VERSION } from './workspaceDoc.js';
+import { compactVersions } from '../statements/history.js';
 
 /**
  * Document schema migrations. `meta.schemaVersion` says which layout a workspace's (or a restricted
@@ -46,6 +47,14 @@ export const MIGRATIONS: readonly Migration[] = [
     what: "records are stored under their id without an id field (readers take the key, collection.ts recordId); nothing is rewritten: an older record's id field equals its key",
     run() {
       // The version alone says that this document may hold records a schema-2 laptop reads without an id.
+    },
+  },
+  {
+    to: 4,
+    what: "statement versions are deltas to the version before them, not copies (statements/history.ts); those stored in full become deltas where they read back the same, and lose their text copy",
+    run(doc) {
+      const statements = doc.getMap<Y.Map<unknown>>(ROOTS.statements);
+      for (const rec of statements.values()) if (rec instanceof Y.Map) compactVersions(rec);
     },
   },
 ];

@@ -86,8 +86,11 @@ export type Release = RecordFields<typeof ReleaseRecord>;
 export const VERSION_REASONS = ['status', 'manual', 'restore'] as const;
 export type VersionReason = (typeof VERSION_REASONS)[number];
 
-/** A saved version of the body (a record of the statement's `versions`). */
-export type StatementVersion = RecordFields<typeof VersionRecord>;
+/**
+ * A saved version of the body (a record of the statement's `versions`), as history.ts
+ * `listVersions` reads it: text and body JSON rebuilt when it is stored as a delta.
+ */
+export type StatementVersion = Omit<RecordFields<typeof VersionRecord>, 'delta'>;
 
 /** A review comment anchored to a range of the body (a record of the statement's `comments`). */
 export type StatementComment = RecordFields<typeof CommentRecord>;
@@ -170,9 +173,17 @@ export const VersionRecord = defineRecord('version', (f) => ({
   reason: f.oneOf(VERSION_REASONS, 'manual'),
   /** Short description, e.g. the status it was taken at or the person's note. */
   label: f.text(500),
+  /** Plain text (versions before deltas; newer ones derive it from the body). */
   text: f.text(SNAPSHOT_MAX),
+  /** Body as JSON (body.ts BodyNode), when stored in full; '' when stored as a delta. */
   bodyJson: f.text(SNAPSHOT_MAX),
+  /** SHA-256 of the body (hash.ts contentHash): what a delta must rebuild exactly. */
   hash: f.text(HASH_MAX),
+  /**
+   * The body as a change to an earlier version of the same statement (history.ts): JSON
+   * `[base version id, kept prefix, kept suffix, inserted text]` of the body JSON; '' when in full.
+   */
+  delta: f.text(SNAPSHOT_MAX),
 }));
 
 /** A release copy, defined once. Written once and never edited (its fields are not signed: the entry is). */
