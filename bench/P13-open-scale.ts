@@ -21,6 +21,8 @@
  * without the largest of those sets (crisis types' steps and escalation, statements' bodies,
  * versions and releases, incidents' logs), stored by the app like the others, opened in a new tab
  * as above — the whole open, not only the decode, of what a second document would leave behind.
+ * Info rows at 100×, interleaved too: the raw decode of the state plus a year of statement history
+ * (bench/lib/versionHistory.ts), its versions stored as full copies (before schema 4) and as deltas.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -32,6 +34,13 @@ import { launchScaleBrowser, scaleProfile, SCALES, type Scale, type ScaleBrowser
 import { interactiveAfter, longest, longTasks, recordLongTasks, startCpuProfile, timeHashNavigation, watchFirstFrame } from './lib/appScaleProbe';
 import type {} from './browser/applyBench';
 import { withoutParts, type LeftOut } from './lib/decodeParts';
+import { withHistory, type HistoryFormat } from './lib/versionHistory';
+
+/** The 100× state with a year of statement history, by how versions are stored. */
+const HISTORY: Record<'histCopies' | 'histDeltas', { file: string; format: HistoryFormat; label: string }> = {
+  histCopies: { file: 'state-100-history-copies.bin', format: 'copies', label: 'as full copies of text and body (before schema 4)' },
+  histDeltas: { file: 'state-100-history-deltas.bin', format: 'deltas', label: 'as deltas (schema 4)' },
+};
 
 /** The reduced 100× states P13 decodes raw, by contender. */
 const PARTS: Record<'noDetails' | 'noMore', { file: string; leftOut: LeftOut; label: string }> = {
@@ -97,6 +106,12 @@ export default async function run(ctx: BenchContext): Promise<BenchRow[]> {
   const dir = await buildBenchBundle({ entry: 'bench/browser/applyBench.ts', name: 'apply-bench', title: 'Crisis Room apply bench' });
   for (const s of SCALES) writeFileSync(join(dir, `state-${s}.bin`), profile.workspaces[s].update);
   for (const p of Object.values(PARTS)) writeFileSync(join(dir, p.file), withoutParts(profile.workspaces[100].update, p.leftOut));
+  const historyBytes = {} as Record<keyof typeof HISTORY, number>;
+  for (const [k, h] of Object.entries(HISTORY) as Array<[keyof typeof HISTORY, (typeof HISTORY)[keyof typeof HISTORY]]>) {
+    const state = withHistory(profile.workspaces[100].update, h.format);
+    historyBytes[k] = state.length;
+    writeFileSync(join(dir, h.file), state);
+  }
   const srv = await serveStatic(dir);
   const b = await launchScaleBrowser(profile, ctx.log);
   try {
@@ -106,6 +121,7 @@ export default async function run(ctx: BenchContext): Promise<BenchRow[]> {
     let fromList: { median: number; maxTask: number } | null = null;
     let parts: Record<keyof typeof PARTS, number> | null = null;
     let apart: { median: number; visible: number; maxTask: number } | null = null;
+    let history: Record<keyof typeof HISTORY, number> | null = null;
     const apartOpens: Open[] = [];
     /** Y.applyUpdateV2 of `file` into a new Y.Doc in a fresh page (Yjs alone). */
     const rawDecode = async (file: string): Promise<number> => {
@@ -124,7 +140,7 @@ export default async function run(ctx: BenchContext): Promise<BenchRow[]> {
       const opens: Open[] = [];
       const listOpens: Open[] = [];
       const { medians } = await interleaved(
-        scale === 100 ? (['app', 'raw', 'list', 'noDetails', 'noMore', 'apart'] as const) : (['app', 'raw'] as const),
+        scale === 100 ? (['app', 'raw', 'list', 'noDetails', 'noMore', 'apart', 'histCopies', 'histDeltas'] as const) : (['app', 'raw'] as const),
         async (c) => {
           if (c === 'apart') {
             const o = await openOnce(b, `${profile.appUrl}#/w/${encodeURIComponent(profile.partsApart.id)}/playbook`);
@@ -132,6 +148,7 @@ export default async function run(ctx: BenchContext): Promise<BenchRow[]> {
             return o.interactive;
           }
           if (c === 'noDetails' || c === 'noMore') return rawDecode(PARTS[c].file);
+          if (c === 'histCopies' || c === 'histDeltas') return rawDecode(HISTORY[c].file);
           if (c === 'list') {
             const o = await openFromList(b, profile.appUrl, ws.id);
             listOpens.push(o);
@@ -149,11 +166,13 @@ export default async function run(ctx: BenchContext): Promise<BenchRow[]> {
               `${scale}× run ${r}/${ctx.runs}: interactive ${t.app!.toFixed(0)} ms (content ${opens.at(-1)!.visible.toFixed(0)} ms, longest task ${opens.at(-1)!.maxTask.toFixed(0)} ms), raw applyUpdate ${t.raw!.toFixed(0)} ms` +
                 (t.list === undefined ? '' : `; from the list of a running app: interactive ${t.list.toFixed(0)} ms (content ${listOpens.at(-1)!.visible.toFixed(0)} ms, longest task ${listOpens.at(-1)!.maxTask.toFixed(0)} ms)`) +
                 (t.noDetails === undefined ? '' : `; raw decode without details ${t.noDetails.toFixed(0)} ms, without details, bodies and logs ${t.noMore!.toFixed(0)} ms`) +
-                (t.apart === undefined ? '' : `; the workspace without those: interactive ${t.apart.toFixed(0)} ms (longest task ${apartOpens.at(-1)!.maxTask.toFixed(0)} ms)`),
+                (t.apart === undefined ? '' : `; the workspace without those: interactive ${t.apart.toFixed(0)} ms (longest task ${apartOpens.at(-1)!.maxTask.toFixed(0)} ms)`) +
+                (t.histCopies === undefined ? '' : `; raw decode with a year of history as copies ${t.histCopies.toFixed(0)} ms, as deltas ${t.histDeltas!.toFixed(0)} ms`),
             ),
         },
       );
       if ('noDetails' in medians) parts = { noDetails: medians.noDetails, noMore: medians.noMore };
+      if ('histCopies' in medians) history = { histCopies: medians.histCopies, histDeltas: medians.histDeltas };
       if ('apart' in medians) apart = { median: medians.apart, visible: median(apartOpens.slice(1).map((o) => o.visible)), maxTask: median(apartOpens.slice(1).map((o) => o.maxTask)) };
       if ('list' in medians) fromList = { median: medians.list, maxTask: median(listOpens.slice(1).map((o) => o.maxTask)) };
       result[scale] = { app: medians.app, raw: medians.raw, visible: median(opens.slice(1).map((o) => o.visible)), maxTask: median(opens.slice(1).map((o) => o.maxTask)) };
@@ -169,6 +188,9 @@ export default async function run(ctx: BenchContext): Promise<BenchRow[]> {
     if (fromList) rows.push(row('P13', `100× opened from the workspace list of a tab already running the app (no page load, vault open; median longest task of the open ${fromList.maxTask.toFixed(0)} ms) — info`, fromList.median, 'ms', r100.raw, 'info'));
     if (parts) for (const k of ['noDetails', 'noMore'] as const) rows.push(row('P13', `100× state ${PARTS[k].label}: Y.applyUpdateV2 (what loading those on demand could save); baseline the whole state — info`, parts[k], 'ms', r100.raw, 'info'));
     if (apart) rows.push(row('P13', `100× workspace ${PARTS.noMore.label} (${(profile.partsApart.update.length / 1024 / 1024).toFixed(1)} MB V2, stored by the app like the others): open to interactive, new tab as above (median longest task ${apart.maxTask.toFixed(0)} ms) — what keeping those parts in a second document would leave to open; baseline the whole state's Y.applyUpdateV2 — info`, apart.median, 'ms', r100.raw, 'info'));
+    if (history)
+      for (const k of ['histCopies', 'histDeltas'] as const)
+        rows.push(row('P13', `100× state plus a year of statement history (4 versions per statement: draft, one edit, review, approval, release) ${HISTORY[k].label}, ${(historyBytes[k] / 1024 / 1024).toFixed(1)} MB V2: Y.applyUpdateV2; baseline the state without history — info`, history[k], 'ms', r100.raw, 'info'));
     for (const s of [10, 1] as const) rows.push(row('P13', `open the ${s}× workspace (${mb(s)}) to interactive — info`, result[s].app, 'ms', result[s].raw, 'info'));
     return rows;
   } finally {
