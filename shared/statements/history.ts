@@ -115,21 +115,31 @@ function readHistory(rec: YRecord): { versions: StatementVersion[]; newest: (Res
   return { versions, newest: last && resolved ? { id: last.id, ...resolved } : null };
 }
 
-function textOf(json: string): string {
+/**
+ * What a body JSON reads as (its text and content hash), remembered for the last few hundred bodies:
+ * the history panel reads every version again when the analysed text changes, and rebuilding a
+ * delta gives an equal string, whose parse and hash need not be redone.
+ */
+const READ_CACHE_SIZE = 256;
+const readCache = new Map<string, { text: string; hash: string } | null>();
+
+function readBody(json: string): { text: string; hash: string } | null {
+  const hit = readCache.get(json);
+  if (hit !== undefined) return hit;
+  let out: { text: string; hash: string } | null;
   try {
-    return jsonText(parseBodyJson(json));
+    const node = parseBodyJson(json);
+    out = { text: jsonText(node), hash: contentHash(node) };
   } catch {
-    return '';
+    out = null;
   }
+  if (readCache.size >= READ_CACHE_SIZE) readCache.delete(readCache.keys().next().value!);
+  readCache.set(json, out);
+  return out;
 }
 
-function matchesHash(json: string, hash: string): boolean {
-  try {
-    return contentHash(parseBodyJson(json)) === hash;
-  } catch {
-    return false;
-  }
-}
+const textOf = (json: string): string => readBody(json)?.text ?? '';
+const matchesHash = (json: string, hash: string): boolean => readBody(json)?.hash === hash;
 
 /**
  * Saves the current body as a version (a delta to the newest version when that is small, see
