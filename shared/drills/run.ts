@@ -2,6 +2,7 @@ import type * as Y from 'yjs';
 import { z } from 'zod';
 import { addRecord, childCollection, readChildren, type YRecord } from '../doc/collection.js';
 import { write, type Origin } from '../doc/origins.js';
+import { parseJsonField } from '../doc/jsonField.js';
 import { defineRecord, type RecordFields } from '../doc/typedRecord.js';
 import { closeIncident, declareIncident, incidentRecord, type DeclareContext } from '../incidents/incidents.js';
 import type { RiskAssessment } from '../incidents/types.js';
@@ -174,15 +175,7 @@ export function decideFinding(rec: YRecord, findingId: string, decision: Finding
   });
 }
 
-function parseEdit(raw: string): DecidedEdit | null {
-  if (!raw) return null;
-  try {
-    const r = DecidedEdit.safeParse(JSON.parse(raw));
-    return r.success ? r.data : null;
-  } catch {
-    return null;
-  }
-}
+const parseEdit = (raw: string): DecidedEdit | null => parseJsonField(DecidedEdit, raw);
 
 /** Decisions taken on review findings, by finding id. */
 export function findingDecisions(rec: YRecord): Map<string, FindingDecisionRecord> {

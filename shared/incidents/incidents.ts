@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { addRecord, childCollection, listRecords, newId, readChildren, type RecordInit, type YCollection, type YRecord, recordId } from '../doc/collection.js';
 import { write, type Origin } from '../doc/origins.js';
+import { parseJsonField } from '../doc/jsonField.js';
 import type { RecordFields } from '../doc/typedRecord.js';
 import { collectionOf } from '../doc/workspaceDoc.js';
 import { fitToLevels, suggestSeverity } from './severity.js';
@@ -120,13 +121,8 @@ function readLogEntry(r: YRecord): LogEntry {
 
 /** A peer's system event, validated (an unreadable one is ignored: `text` is still shown). */
 function readSystemEvent(raw: string): LogSystemEvent | undefined {
-  if (!raw || raw.length > SYSTEM_EVENT_MAX) return undefined;
-  try {
-    const parsed = LogSystemEventSchema.safeParse(JSON.parse(raw));
-    return parsed.success ? parsed.data : undefined;
-  } catch {
-    return undefined;
-  }
+  if (raw.length > SYSTEM_EVENT_MAX) return undefined;
+  return parseJsonField(LogSystemEventSchema, raw) ?? undefined;
 }
 
 /** Statement ids linked to an incident (deduplicated, in link order). */

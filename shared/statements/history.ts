@@ -2,6 +2,7 @@ import { diffChars, diffWordsWithSpace } from 'diff';
 import { z } from 'zod';
 import { addRecord, newId, readChildren, recordId, type YRecord } from '../doc/collection.js';
 import { write, type Origin } from '../doc/origins.js';
+import { parseJsonField } from '../doc/jsonField.js';
 import type { Language } from '../languages.js';
 import { bodyToJson, jsonText, parseBodyJson, replaceBody } from './body.js';
 import { contentHash } from './hash.js';
@@ -41,15 +42,7 @@ const READ_CHAIN_LIMIT = 64;
 const DeltaSchema = z.tuple([z.string().min(1).max(200), z.number().int().min(0), z.number().int().min(0), z.string()]);
 type Delta = z.infer<typeof DeltaSchema>;
 
-function parseDelta(raw: string): Delta | null {
-  if (!raw) return null;
-  try {
-    const parsed = DeltaSchema.safeParse(JSON.parse(raw));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
-}
+const parseDelta = (raw: string): Delta | null => parseJsonField(DeltaSchema, raw);
 
 const isHigh = (code: number) => code >= 0xd800 && code <= 0xdbff;
 const isLow = (code: number) => code >= 0xdc00 && code <= 0xdfff;

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { Dexie } from 'dexie';
 import * as Y from 'yjs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { expectMigrationIdempotent, migrateBothThenSync } from './migrationChecks';
 import { migrateDoc, MIGRATIONS, schemaVersionOf } from '../../../shared/doc/migrations';
 import { readSet, writeSet } from '../../../shared/doc/sets';
 import { write } from '../../../shared/doc/origins';
@@ -56,18 +57,13 @@ describe('document schema migrations', () => {
     }
     expect(fieldsOf(doc)).toEqual(before);
     // Idempotent: a second open changes nothing.
-    const state = Y.encodeStateVector(doc);
-    expect(migrateDoc(doc).status).toBe('current');
-    expect(Y.encodeStateVector(doc)).toEqual(state);
+    expectMigrationIdempotent(doc);
   });
 
   it('two laptops migrating the same workspace at once end identical, nothing lost', () => {
     const a = fixtureDoc();
     const b = fixtureDoc();
-    migrateDoc(a);
-    migrateDoc(b);
-    Y.applyUpdateV2(a, Y.encodeStateAsUpdateV2(b), 'remote');
-    Y.applyUpdateV2(b, Y.encodeStateAsUpdateV2(a), 'remote');
+    migrateBothThenSync(a, b);
     expect(fieldsOf(a)).toEqual(fieldsOf(b));
     expect(fieldsOf(a).map((f) => f.channels)).toEqual(expected.statements.map((s) => sorted(s.channels)));
   });
