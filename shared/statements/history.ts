@@ -20,10 +20,10 @@ import { VersionRecord, type StatementVersion, type VersionReason } from './type
  *
  * Reading rebuilds each delta from its base and checks the result against the version's own
  * content hash: a version whose base is missing (not synced yet) or whose rebuild does not match
- * reads as damaged (empty body JSON and text: it cannot be restored, `parseBodyJson` refuses it),
- * never as wrong text. Versions written before deltas (text and body JSON in full) read as they
- * always did; a laptop on an older release reads a delta version as one without a body (its
- * restore refuses it with "damaged"; nothing is written).
+ * reads as `unreadable` (empty body JSON and text; restoring it is refused), never as wrong text.
+ * Versions written before deltas (text and body JSON in full) read as they always did; a laptop on
+ * an older release reads a delta version as one without a body (its restore refuses it as
+ * "damaged"; nothing is written).
  */
 
 export interface VersionInput {
@@ -100,8 +100,8 @@ function readHistory(rec: YRecord): { versions: StatementVersion[]; newest: (Res
     // which the collection's order field records and every peer agrees on.
     .map(({ version: { delta: _delta, ...v } }): StatementVersion => {
       if (!_delta) return v.text || !v.bodyJson ? v : { ...v, text: textOf(v.bodyJson) };
-      const json = resolve(v.id, 0)?.json ?? '';
-      return { ...v, bodyJson: json, text: json ? textOf(json) : '' };
+      const json = resolve(v.id, 0)?.json;
+      return json === undefined ? { ...v, bodyJson: '', text: '', unreadable: true } : { ...v, bodyJson: json, text: textOf(json) };
     });
   const last = versions[versions.length - 1];
   const resolved = last ? resolve(last.id, 0) : null;
@@ -209,6 +209,7 @@ export function listVersions(rec: YRecord): StatementVersion[] {
 export function restoreVersion(rec: YRecord, versionId: string, by: string, label: string, origin: Origin = 'user'): string {
   const version = listVersions(rec).find((v) => v.id === versionId);
   if (!version) throw new Error('That version no longer exists');
+  if (version.unreadable) throw new Error('That version cannot be read on this laptop (the version it builds on is missing, or it does not match its hash): nothing was restored');
   const json = parseBodyJson(version.bodyJson);
   const doc = rec.doc;
   if (!doc) throw new Error('This statement is not part of a workspace document');

@@ -90,7 +90,10 @@ export type VersionReason = (typeof VERSION_REASONS)[number];
  * A saved version of the body (a record of the statement's `versions`), as history.ts
  * `listVersions` reads it: text and body JSON rebuilt when it is stored as a delta.
  */
-export type StatementVersion = Omit<RecordFields<typeof VersionRecord>, 'delta'>;
+export type StatementVersion = Omit<RecordFields<typeof VersionRecord>, 'delta'> & {
+  /** Stored as a delta that cannot be rebuilt here (its base missing, or not matching its hash). */
+  unreadable?: true;
+};
 
 /** A review comment anchored to a range of the body (a record of the statement's `comments`). */
 export type StatementComment = RecordFields<typeof CommentRecord>;

@@ -37,14 +37,15 @@ export const HistoryPanel = memo(function HistoryPanel({ rec, fields, currentTex
   const userName = useSession((s) => s.userName);
   useDeepVersion(rec.get('versions') as AnyYType | undefined);
   const versions = listVersions(rec);
-  const newest = versions[versions.length - 1];
+  const newest = versions.findLast((v) => !v.unreadable);
   const [a, setA] = useState<string>(newest?.id ?? CURRENT);
   const [b, setB] = useState<string>(CURRENT);
   const textOf = (id: string) => (id === CURRENT ? currentText : versionText(versions.find((v) => v.id === id) ?? { text: '', bodyJson: '' } as StatementVersion));
   const before = textOf(a);
   const after = textOf(b);
   const parts = useMemo(() => diffTexts(before, after, fields.language), [before, after, fields.language]);
-  const options = [{ id: CURRENT, label: t('history.current') }, ...[...versions].reverse().map((v) => ({ id: v.id, label: `${formatDateTime(v.at, language)} · ${versionLabel(t, v, versions, language)} · ${v.by}` }))];
+  // A version that cannot be rebuilt here is listed, but neither compared nor restored.
+  const options = [{ id: CURRENT, label: t('history.current') }, ...[...versions].reverse().filter((v) => !v.unreadable).map((v) => ({ id: v.id, label: `${formatDateTime(v.at, language)} · ${versionLabel(t, v, versions, language)} · ${v.by}` }))];
 
   return (
     <section className="history-panel" data-testid="history-panel">
@@ -53,7 +54,13 @@ export const HistoryPanel = memo(function HistoryPanel({ rec, fields, currentTex
         {[...versions].reverse().map((v) => (
           <li key={v.id} data-testid="version">
             <span>{formatDateTime(v.at, language)}</span> · <strong>{versionLabel(t, v, versions, language)}</strong> · <span>{v.by}</span>
-            {editable && (
+            {v.unreadable && (
+              <>
+                {' '}
+                · <span className="muted small" data-testid="version-unreadable">{t('history.unreadable')}</span>
+              </>
+            )}
+            {editable && !v.unreadable && (
               <button type="button" className="link restore" data-testid="restore-version" onClick={() => runAction(t, () => restoreVersion(rec, v.id, userName || t('someone'), `restore:${v.id}`))}>
                 {t('history.restore')}
               </button>

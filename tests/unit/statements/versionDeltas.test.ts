@@ -77,7 +77,7 @@ describe('versions as deltas (issue 14: snapshots, not copies)', () => {
     expect(listVersions(rec).at(-1)!.text).toBe(rewritten);
   });
 
-  it('a version whose base is missing or whose delta does not rebuild its hash reads as damaged, and is not restored', () => {
+  it('a version whose base is missing or whose delta does not rebuild its hash reads as unreadable, and is not restored', () => {
     const { doc, id, rec } = docWithStatement();
     const v1 = addVersion(rec, { by: '王小明', reason: 'manual', label: 'v1' }, 'user');
     typeInto(doc, id, 0, 0, '新');
@@ -89,15 +89,15 @@ describe('versions as deltas (issue 14: snapshots, not copies)', () => {
     // A base that is gone (e.g. not synced yet).
     write(doc, 'user', () => nestedOf(rec, 'versions').delete(v1));
     const byId = new Map(listVersions(rec).map((v) => [v.id, v]));
-    for (const v of [v2, v3]) expect(byId.get(v)).toMatchObject({ bodyJson: '', text: '' });
+    for (const v of [v2, v3]) expect(byId.get(v)).toMatchObject({ bodyJson: '', text: '', unreadable: true });
     const bodyBefore = bodyText(requireBody(rec));
     const versionsBefore = nestedOf(rec, 'versions').size;
-    expect(() => restoreVersion(rec, v3, '王小明', 'restore')).toThrow(/damaged/);
+    expect(() => restoreVersion(rec, v3, '王小明', 'restore')).toThrow(/cannot be read on this laptop.*nothing was restored/);
     expect(bodyText(requireBody(rec))).toBe(bodyBefore);
     expect(nestedOf(rec, 'versions').size).toBe(versionsBefore);
   });
 
-  it('a cycle of deltas reads as damaged instead of looping', () => {
+  it('a cycle of deltas reads as unreadable instead of looping', () => {
     const { doc, id, rec } = docWithStatement();
     addVersion(rec, { by: '王小明', reason: 'manual', label: 'v1' }, 'user');
     typeInto(doc, id, 0, 0, '一');
@@ -109,8 +109,10 @@ describe('versions as deltas (issue 14: snapshots, not copies)', () => {
       stored(rec, b).set('delta', JSON.stringify([a, 0, 0, '']));
     });
     const byId = new Map(listVersions(rec).map((v) => [v.id, v]));
-    expect(byId.get(a)!.bodyJson).toBe('');
-    expect(byId.get(b)!.bodyJson).toBe('');
+    expect(byId.get(a)).toMatchObject({ bodyJson: '', unreadable: true });
+    expect(byId.get(b)).toMatchObject({ bodyJson: '', unreadable: true });
+    // The intact first version is not marked.
+    expect(listVersions(rec)[0]!.unreadable).toBeUndefined();
   });
 
   it('versions two laptops save offline on the same base both read back after they merge', () => {

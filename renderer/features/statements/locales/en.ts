@@ -136,6 +136,7 @@ export const en = {
     restore: 'Restore as new version',
     from: 'Compare: older',
     to: 'Compare: newer',
+    unreadable: 'Cannot be read here: the version it builds on has not reached this laptop yet, or it does not match its hash.',
   },
   print: {
     back: 'Back to the editor',

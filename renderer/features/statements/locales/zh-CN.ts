@@ -136,6 +136,7 @@ export const zhCN = {
     restore: '恢复为新版本',
     from: '比较：旧',
     to: '比较：新',
+    unreadable: '无法读取：它所依据的上一个版本还没同步到这台电脑，或内容与哈希不符。',
   },
   print: {
     back: '返回编辑',

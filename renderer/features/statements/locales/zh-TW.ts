@@ -136,6 +136,7 @@ export const zhTW = {
     restore: '還原為新版本',
     from: '比較：舊',
     to: '比較：新',
+    unreadable: '無法讀取：它所依據的前一個版本還沒同步到這台電腦，或內容與雜湊不符。',
   },
   print: {
     back: '回到編輯',
