@@ -8,6 +8,7 @@ import { bodyToJson, jsonText, parseBodyJson, replaceBody } from './body.js';
 import { contentHash } from './hash.js';
 import { nestedOf, requireBody } from './store.js';
 import { VersionRecord, type StatementVersion, type VersionReason } from './types.js';
+import type { RecordFields } from '../doc/typedRecord.js';
 
 /**
  * Version history of a statement: a version at every status change and on demand. Each is a
@@ -74,8 +75,11 @@ interface Resolved {
   depth: number;
 }
 
-/** Every version of `rec` with its body JSON rebuilt, oldest first; the newest's depth too. */
-function readHistory(rec: YRecord): { versions: StatementVersion[]; newest: (Resolved & { id: string }) | null } {
+/**
+ * The stored versions of `rec`, oldest first, and `resolve`, which rebuilds one version's body JSON
+ * (following its bases, each rebuild checked against its hash; remembered within this call).
+ */
+function historyOf(rec: YRecord): { ordered: Array<RecordFields<typeof VersionRecord>>; resolve: (id: string) => Resolved | null } {
   const stored = readChildren(rec, 'versions').map((v, index) => ({ index, version: VersionRecord.read(v) }));
   const byId = new Map(stored.map((s) => [s.version.id, s.version]));
   const memo = new Map<string, Resolved | null>();
@@ -94,18 +98,22 @@ function readHistory(rec: YRecord): { versions: StatementVersion[]; newest: (Res
     memo.set(id, out);
     return out;
   };
-  const versions = stored
+  const ordered = stored
     .sort((a, b) => a.version.at - b.version.at || a.index - b.index)
     // Same millisecond (a release right after an approval): keep the order they were added in,
     // which the collection's order field records and every peer agrees on.
-    .map(({ version: { delta: _delta, ...v } }): StatementVersion => {
-      if (!_delta) return v.text || !v.bodyJson ? v : { ...v, text: textOf(v.bodyJson) };
-      const json = resolve(v.id, 0)?.json;
-      return json === undefined ? { ...v, bodyJson: '', text: '', unreadable: true } : { ...v, bodyJson: json, text: textOf(json) };
-    });
-  const last = versions[versions.length - 1];
-  const resolved = last ? resolve(last.id, 0) : null;
-  return { versions, newest: last && resolved ? { id: last.id, ...resolved } : null };
+    .map((s) => s.version);
+  return { ordered, resolve: (id) => resolve(id, 0) };
+}
+
+/** Every version of `rec` with its text and body JSON rebuilt, oldest first. */
+function readHistory(rec: YRecord): StatementVersion[] {
+  const { ordered, resolve } = historyOf(rec);
+  return ordered.map(({ delta, ...v }): StatementVersion => {
+    if (!delta) return v.text || !v.bodyJson ? v : { ...v, text: textOf(v.bodyJson) };
+    const json = resolve(v.id)?.json;
+    return json === undefined ? { ...v, bodyJson: '', text: '', unreadable: true } : { ...v, bodyJson: json, text: textOf(json) };
+  });
 }
 
 /**
@@ -143,7 +151,11 @@ export function addVersion(rec: YRecord, input: VersionInput, origin: Origin): s
   const body = requireBody(rec);
   const json = bodyToJson(body);
   const bodyJson = JSON.stringify(json);
-  const { newest } = readHistory(rec);
+  // Only the newest version is rebuilt (the base of this one), not the whole history's texts.
+  const { ordered, resolve } = historyOf(rec);
+  const last = ordered[ordered.length - 1];
+  const rebuilt = last ? resolve(last.id) : null;
+  const newest = last && rebuilt ? { id: last.id, ...rebuilt } : null;
   const d = newest && newest.depth < MAX_CHAIN ? deltaOf(newest.json, bodyJson) : null;
   const asDelta = d !== null && d.insert.length * 2 <= bodyJson.length;
   const version = VersionRecord.init({
@@ -171,7 +183,7 @@ export function addVersion(rec: YRecord, input: VersionInput, origin: Origin): s
 export function compactVersions(rec: YRecord): void {
   const records = new Map(readChildren(rec, 'versions').map((r) => [recordId(r), r]));
   let prev: (Resolved & { id: string }) | null = null;
-  for (const v of readHistory(rec).versions) {
+  for (const v of readHistory(rec)) {
     const r = records.get(v.id)!;
     const json = v.bodyJson;
     if (r.has('delta')) {
@@ -198,7 +210,7 @@ export function compactVersions(rec: YRecord): void {
 
 /** Versions, oldest first, each with its text and body JSON (both '' for a damaged one). */
 export function listVersions(rec: YRecord): StatementVersion[] {
-  return readHistory(rec).versions;
+  return readHistory(rec);
 }
 
 /**
