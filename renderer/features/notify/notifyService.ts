@@ -5,7 +5,7 @@ import { collectAlerts, type Alert } from '../../../shared/incidents/alerts';
 import { incidentNowFor } from '../../exerciseClock/useExerciseClock';
 import { navigate, workspacePath } from '../../app/router';
 import { useCurrentWorkspace } from '../../workspace/useWorkspace';
-import { watchedIncidents } from './watchedCache';
+import { watchIncidents } from './watchedCache';
 
 /**
  * System notifications (the web Notification API; in Electron it shows the operating system's
@@ -33,6 +33,8 @@ export const useNotifySettings = create<NotifySettings & { set: (patch: Partial<
 export const useAlerts = create<{ raised: Alert[] }>(() => ({ raised: [] }));
 
 const TICK_MS = 1000;
+/** What one tick may spend reading incidents that changed (the rest are read in the next ticks). */
+export const READ_BUDGET_MS = 8;
 let installed = false;
 
 const onProjector = () => /\/projector(\/|$|\?)/.test(window.location.hash);
@@ -83,15 +85,22 @@ export function installNotifications(): void {
   installed = true;
   let seen = new Set<string>();
   let primedFor: string | null = null;
+  // What is overdue when a workspace opens is not announced; that holds until a tick has read
+  // every active incident (a tick reads for READ_BUDGET_MS at most, see watchedCache.ts).
+  let priming = false;
   window.setInterval(() => {
     const current = useCurrentWorkspace.getState().current;
     if (!current) {
       primedFor = null;
       return;
     }
-    const prime = primedFor !== current.id;
-    if (prime) seen = new Set();
+    if (primedFor !== current.id) {
+      seen = new Set();
+      priming = true;
+    }
     primedFor = current.id;
-    for (const alert of collectAlerts(watchedIncidents(current.doc, incidentNowFor), seen, prime)) raise(alert, current.id);
+    const pass = watchIncidents(current.doc, incidentNowFor, READ_BUDGET_MS);
+    for (const alert of collectAlerts(pass.watched, seen, priming)) raise(alert, current.id);
+    if (pass.skipped === 0) priming = false;
   }, TICK_MS);
 }

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import * as incidents from '../../../shared/incidents/incidents';
 import { addLogEntry, closeIncident, declareIncident, incidentRecord, type DeclareContext } from '../../../shared/incidents/incidents';
-import { watchedIncidents } from '../../../renderer/features/notify/watchedCache';
+import { watchedIncidents, watchIncidents } from '../../../renderer/features/notify/watchedCache';
 
 // Issue 14: the notification watch ran every second over every active incident, reading each one
 // (its whole log) into plain values. It now reads an incident again only after it changed.
@@ -56,5 +56,44 @@ describe('watched incidents for notifications', () => {
     addLogEntry(incidentRecord(peer, a), { at: T0 + 5000, by: 'Lin', category: 'decision', text: '決定' }, 'user');
     Y.applyUpdate(here, Y.encodeStateAsUpdate(peer, Y.encodeStateVector(here)), 'remote');
     expect(watchedIncidents(here, clock)[0]!.incident.log.length).toBe(before + 1);
+  });
+
+  it('a pass over its budget leaves the changed incidents it did not read out, and the next passes read them', () => {
+    const doc = new Y.Doc();
+    const ids = ['A', 'B', 'C', 'D', 'E'].map((t) => declare(doc, t));
+    const clock = () => T0;
+    // A fake clock: every reading of it advances 5 ms, so a 12 ms budget ends after a few reads.
+    let ms = 0;
+    const now = () => (ms += 5);
+    const spy = vi.spyOn(incidents, 'readIncident');
+
+    const first = watchIncidents(doc, clock, 12, now);
+    expect(first.watched.length).toBeGreaterThanOrEqual(1);
+    expect(first.watched.length).toBeLessThan(5);
+    expect(first.watched.length + first.skipped).toBe(5);
+    expect(spy).toHaveBeenCalledTimes(first.watched.length);
+
+    // The next passes go on with the rest, reading none twice, until every one is watched.
+    let pass = first;
+    let passes = 1;
+    while (pass.skipped > 0) {
+      pass = watchIncidents(doc, clock, 12, now);
+      passes++;
+      expect(passes).toBeLessThan(6);
+    }
+    expect(pass.watched.map((w) => w.incident.id).sort()).toEqual([...ids].sort());
+    expect(spy).toHaveBeenCalledTimes(5);
+
+    // A changed incident is left out (not watched with what it held before) until it is read again.
+    addLogEntry(incidentRecord(doc, ids[0]!), { at: T0 + 1000, by: 'Mei', category: 'communication', text: '新進度' }, 'user');
+    addLogEntry(incidentRecord(doc, ids[1]!), { at: T0 + 1000, by: 'Mei', category: 'communication', text: '新進度' }, 'user');
+    const tight = watchIncidents(doc, clock, 0, now);
+    expect(tight.skipped).toBe(1);
+    expect(tight.watched).toHaveLength(4);
+    for (const w of tight.watched) if (w.incident.id === ids[0] || w.incident.id === ids[1]) expect(w.incident.log.some((e) => e.text === '新進度')).toBe(true);
+    const rest = watchIncidents(doc, clock, 0, now);
+    expect(rest.skipped).toBe(0);
+    expect(rest.watched.filter((w) => w.incident.id === ids[0] || w.incident.id === ids[1]).every((w) => w.incident.log.some((e) => e.text === '新進度'))).toBe(true);
+    spy.mockRestore();
   });
 });
