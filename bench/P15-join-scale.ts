@@ -15,14 +15,13 @@
  * the earlier ones online. No raw baseline applies (P5 compares the sync protocol with raw
  * y-webrtc on a lab page).
  */
-import { join } from 'node:path';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { expect, type Page } from '@playwright/test';
 import { median, row, type BenchContext, type BenchRow } from './types';
 import { ROOT } from './lib/bundle';
 import { createWorkspaceIn, mergeBackupInUi, scaleBackupFor, scaleTmpDir } from './lib/appScale';
 import { longest, longFrames, longTasks, recordLongTasks, startCpuProfile } from './lib/appScaleProbe';
+import { startJoinRecordings } from './lib/joinRecordings';
 import { createNetnsLab, netnsAvailable, type NetnsLab } from '../tests/e2e/netns/netns';
 import { completeOnboarding } from '../tests/e2e/helpers';
 import { indicator } from '../tests/e2e/appTeam';
@@ -30,27 +29,6 @@ import { indicator } from '../tests/e2e/appTeam';
 /** 100× by default; `BENCH_P15_SCALE=10` (or 1) for a quicker iteration. */
 const SCALE = Number(process.env.BENCH_P15_SCALE ?? 100);
 const GIVE_UP_MS = 300_000;
-
-/**
- * `BENCH_PROFILE_DIR=<dir>`: the whole CPU profile of the join written there as `<who>-<n>.cpuprofile`
- * (for DevTools or a script; build with `--minify false` for readable names).
- */
-async function rawCpuProfile(page: Page): Promise<((name: string) => Promise<string>) | null> {
-  const dir = process.env.BENCH_PROFILE_DIR;
-  if (!dir) return null;
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Profiler.enable');
-  await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
-  await cdp.send('Profiler.start');
-  return async (name) => {
-    const { profile } = await cdp.send('Profiler.stop');
-    await cdp.detach().catch(() => {});
-    mkdirSync(dir, { recursive: true });
-    const file = join(resolve(dir), `${name}.cpuprofile`);
-    writeFileSync(file, JSON.stringify(profile));
-    return file;
-  };
-}
 
 /** Laptop `index` past its first start, English, test hooks on, long tasks recorded. */
 async function laptop(lab: NetnsLab, index: number, name: string): Promise<Page> {
@@ -109,7 +87,7 @@ export default async function run(ctx: BenchContext): Promise<BenchRow[]> {
       await form.getByRole('textbox').fill(code);
       const [from, ownerFrom] = await Promise.all([page, owner].map((p) => p.evaluate(() => performance.now())));
       const profiles = await Promise.all([page, owner].map((p) => startCpuProfile(p)));
-      const raw = await Promise.all([page, owner].map((p) => rawCpuProfile(p)));
+      const recordings = await startJoinRecordings(page, owner, j);
       const start = Date.now();
       await form.getByRole('button', { name: 'Join', exact: true }).click();
       let ms = NaN;
@@ -124,7 +102,7 @@ export default async function run(ctx: BenchContext): Promise<BenchRow[]> {
       }
       await page.waitForTimeout(1000);
       for (const [who, prof] of [['joiner', profiles[0]], ['owner', profiles[1]]] as const) if (prof) ctx.log(`${who} CPU profile: ${(await prof.stop(25)).join('\n')}`);
-      for (const [who, stop] of [['joiner', raw[0]], ['owner', raw[1]]] as const) if (stop) ctx.log(`${who} raw CPU profile: ${await stop(`${who}-${j}`)}`);
+      for (const file of await recordings.stop()) ctx.log(`recorded: ${file}`);
       const joinerTasks = (await longTasks(page, from!)).sort((a, b) => b[1] - a[1]).slice(0, 8);
       ctx.log(`joiner's longest tasks: ${joinerTasks.map(([at, d]) => `${d.toFixed(0)} ms at +${((at - from!) / 1000).toFixed(1)} s`).join(', ')}`);
       // What the longest ones were: long animation frames with the scripts that ran in them.

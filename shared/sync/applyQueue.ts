@@ -13,7 +13,16 @@ export interface ApplyPacing {
   clock: () => number;
   /** What one task may spend on applying, observers and storage included (a target, not a bound). */
   budgetMs: number;
+  /**
+   * Bytes of updates one batch applies at most (beyond its first update): one batch is one
+   * transaction, which Yjs encodes and the app stores and seals as one row on the page's thread —
+   * 40–70 ms a megabyte on a loaded 2-core laptop (bench P15). Default MAX_BATCH_BYTES.
+   */
+  maxBytes?: number;
 }
+
+/** Default bound of one batch's updates, in bytes (see ApplyPacing.maxBytes). */
+export const MAX_BATCH_BYTES = 256 * 1024;
 
 /** An update message received, waiting to be applied. */
 export interface QueuedUpdate {
@@ -98,14 +107,19 @@ export class ApplyQueue {
     const started = pacing.clock();
     // The transaction's clean-up (encoding for listeners, observers, storage) takes about twice the applying.
     const applyBudget = pacing.budgetMs / 3;
+    const maxBytes = pacing.maxBytes ?? MAX_BATCH_BYTES;
     const updates: QueuedUpdate[] = [];
+    let bytes = 0;
     let bad = 0;
     this.busy = true;
     try {
       this.doc.transact(() => {
         while (this.head < this.items.length) {
+          const next = this.items[this.head]!;
+          if (updates.length > 0 && bytes + next.update.length > maxBytes) break;
           const u = this.items[this.head++]!;
           updates.push(u);
+          bytes += u.update.length;
           try {
             Y.applyUpdate(this.doc, u.update, 'remote');
           } catch {

@@ -72,6 +72,26 @@ describe('ApplyQueue', () => {
     expect(transactions.filter((o) => o === 'remote').length).toBe(7);
   });
 
+  it('a batch takes updates up to its byte bound (at least one, however large)', () => {
+    const src = new Y.Doc();
+    const updates: Uint8Array[] = [];
+    src.on('update', (u: Uint8Array) => updates.push(u));
+    for (let i = 0; i < 10; i++) write(src, 'user', () => src.getArray('a').push(['x'.repeat(i === 4 ? 5000 : 900)]));
+    const dst = new Y.Doc();
+    const pacing = { ...manualPacing(1_000_000), maxBytes: 2000 };
+    const batches: number[][] = [];
+    const q = new ApplyQueue(dst, pacing, (b) => batches.push(b.updates.map((u) => u.msgId)));
+    updates.forEach((update, i) => q.push({ peerId: 'p', msgId: i, update, slice: true }));
+    while (pacing.step());
+    expect(dst.getArray('a').toJSON()).toEqual(src.getArray('a').toJSON());
+    // ~930 bytes each: two per batch; the 5 KB one alone.
+    expect(batches).toEqual([[0, 1], [2, 3], [4], [5, 6], [7, 8], [9]]);
+    for (const b of batches) {
+      const bytes = b.reduce((n, i) => n + updates[i]!.length, 0);
+      expect(b.length === 1 || bytes <= 2000).toBe(true);
+    }
+  });
+
   it('counts an update Yjs refuses and goes on with the batch', () => {
     const src = new Y.Doc();
     write(src, 'user', () => src.getMap('m').set('k', 'v'));
