@@ -1,11 +1,12 @@
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
 import i18next from 'i18next';
-import { collectAlerts, type Alert } from '../../../shared/incidents/alerts';
+import type { Alert } from '../../../shared/incidents/alerts';
 import { incidentNowFor } from '../../exerciseClock/useExerciseClock';
 import { navigate, workspacePath } from '../../app/router';
 import { useCurrentWorkspace } from '../../workspace/useWorkspace';
 import { watchIncidents } from './watchedCache';
+import { AlertWatch } from './alertWatch';
 
 /**
  * System notifications (the web Notification API; in Electron it shows the operating system's
@@ -83,24 +84,10 @@ export async function enableNotifications(): Promise<boolean> {
 export function installNotifications(): void {
   if (installed) return;
   installed = true;
-  let seen = new Set<string>();
-  let primedFor: string | null = null;
-  // What is overdue when a workspace opens is not announced; that holds until a tick has read
-  // every active incident (a tick reads for READ_BUDGET_MS at most, see watchedCache.ts).
-  let priming = false;
+  const watch = new AlertWatch();
   window.setInterval(() => {
     const current = useCurrentWorkspace.getState().current;
-    if (!current) {
-      primedFor = null;
-      return;
-    }
-    if (primedFor !== current.id) {
-      seen = new Set();
-      priming = true;
-    }
-    primedFor = current.id;
-    const pass = watchIncidents(current.doc, incidentNowFor, READ_BUDGET_MS);
-    for (const alert of collectAlerts(pass.watched, seen, priming)) raise(alert, current.id);
-    if (pass.skipped === 0) priming = false;
+    const alerts = watch.tick(current, (doc) => watchIncidents(doc, incidentNowFor, READ_BUDGET_MS));
+    if (current) for (const alert of alerts) raise(alert, current.id);
   }, TICK_MS);
 }
