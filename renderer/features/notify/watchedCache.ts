@@ -80,8 +80,3 @@ export function watchIncidents(doc: Y.Doc, clock: (rec: Y.Map<unknown>, drill: b
   }
   return { watched, skipped };
 }
-
-/** Every active incident, read as `watchIncidents` does but without a budget. */
-export function watchedIncidents(doc: Y.Doc, clock: (rec: Y.Map<unknown>, drill: boolean) => number): WatchedIncident[] {
-  return watchIncidents(doc, clock).watched;
-}

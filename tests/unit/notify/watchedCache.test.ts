@@ -2,7 +2,10 @@ import { describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import * as incidents from '../../../shared/incidents/incidents';
 import { addLogEntry, closeIncident, declareIncident, incidentRecord, type DeclareContext } from '../../../shared/incidents/incidents';
-import { watchedIncidents, watchIncidents } from '../../../renderer/features/notify/watchedCache';
+import { watchIncidents } from '../../../renderer/features/notify/watchedCache';
+
+/** Every active incident, without a budget. */
+const watchedIncidents = (doc: Y.Doc, clock: () => number) => watchIncidents(doc, clock).watched;
 
 // Issue 14: the notification watch ran every second over every active incident, reading each one
 // (its whole log) into plain values. It now reads an incident again only after it changed.
