@@ -60,7 +60,13 @@ test(`cut one peer's link, edit on both sides, restore: identical within 2 s (${
       const kinds = await Promise.all(peers.map((p) => p.page.evaluate(() => Object.values(window.lab.links()))));
       return kinds.flat().length === 6 && kinds.flat().every((k) => k === 'rtc');
     };
-    await expect.poll(allDirect, { timeout: 10_000 }).toBe(true);
+    try {
+      await expect.poll(allDirect, { timeout: 10_000 }).toBe(true);
+    } catch (err) {
+      // Flaky in full runs (1 in 2–4, first attempt only): say which link stayed on the relay and what each peer's y-webrtc did.
+      for (const p of peers) console.log(`trial ${trial} peer ${await p.page.evaluate(() => `${window.lab.selfId()?.slice(0, 4)} links ${JSON.stringify(window.lab.links())}\n  ${window.lab.trace().map((e) => `${e.at} ${e.what}`).join('\n  ')}`)}`);
+      throw err;
+    }
     const cutId = await cutPeer.page.evaluate(() => window.lab.selfId());
 
     lab!.cut(cutIndex);
