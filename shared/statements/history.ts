@@ -208,7 +208,7 @@ export function compactVersions(rec: YRecord): void {
   }
 }
 
-/** Versions, oldest first, each with its text and body JSON (both '' for a damaged one). */
+/** Versions, oldest first, each with its text and body JSON (both '' for one marked `unreadable`: its base is missing or its rebuild does not match its hash). */
 export function listVersions(rec: YRecord): StatementVersion[] {
   return readHistory(rec);
 }
