@@ -102,7 +102,7 @@ export default async function run(ctx: BenchContext): Promise<BenchRow[]> {
       }
       await page.waitForTimeout(1000);
       for (const [who, prof] of [['joiner', profiles[0]], ['owner', profiles[1]]] as const) if (prof) ctx.log(`${who} CPU profile: ${(await prof.stop(25)).join('\n')}`);
-      for (const file of await recordings.stop()) ctx.log(`recorded: ${file}`);
+      for (const line of await recordings.stop()) ctx.log(line);
       const joinerTasks = (await longTasks(page, from!)).sort((a, b) => b[1] - a[1]).slice(0, 8);
       ctx.log(`joiner's longest tasks: ${joinerTasks.map(([at, d]) => `${d.toFixed(0)} ms at +${((at - from!) / 1000).toFixed(1)} s`).join(', ')}`);
       // What the longest ones were: long animation frames with the scripts that ran in them.
