@@ -200,46 +200,46 @@ describe('SyncSession', () => {
     expect(n.docs[1]!.getText('big').length).toBe(400_000);
     expect(n.sessions[0]!.stats.diffsSent).toBeLessThanOrEqual(2);
   });
-});
 
-describe('Outbox', () => {
-  it('sends each frame once even when the link calls back into pump from send', async () => {
-    const { Outbox } = await import('../../../shared/sync/peerLink');
-    const sent: Uint8Array[] = [];
-    const ref: { outbox?: InstanceType<typeof Outbox> } = {};
-    const link = {
-      send: (f: Uint8Array) => {
-        sent.push(f);
-        ref.outbox!.pump(); // a relay that reports "drained" synchronously
-      },
-      bufferedAmount: () => 0,
-      close: () => {},
-    };
-    const outbox = new Outbox(link, 1024, 1 << 20);
-    ref.outbox = outbox;
-    outbox.enqueue(1, new Uint8Array(10_000));
-    outbox.enqueue(2, new Uint8Array(10));
-    outbox.pump();
-    expect(sent.length).toBe(Math.ceil(10_000 / (1024 - 16)) + 1);
-    expect(new Set(sent).size).toBe(sent.length);
-  });
-});
-
-describe('SyncSession origins', () => {
-  it('sends on a write that an observer makes in reaction to a remote edit', () => {
+  it('a laptop that has caught up says it is in sync at once, not at the peer’s next periodic state', () => {
     const n = make(2);
+    write(n.docs[0]!, 'system', () => n.docs[0]!.getText('big').insert(0, 'z'.repeat(200_000)));
+    const doc0 = n.docs[0]!.getMap('m');
+    write(n.docs[0]!, 'user', () => doc0.set('gone', 1));
+    write(n.docs[0]!, 'user', () => doc0.delete('gone'));
+    n.connect(0, 1);
+    // Frames only, no clock: no periodic state message is due (stateIntervalMs is 2,500 ms).
+    n.deliver();
+    expect(n.docs[1]!.getText('big').length).toBe(200_000);
+    expect(n.sessions[1]!.status().peers[0]).toMatchObject({ connected: true, inSync: true, lastInSyncAt: n.now() });
+    // The sender learns it from the acknowledgement sent at the next tick.
+    n.advance(200);
+    n.deliver();
+    expect(n.sessions[0]!.status().peers[0]).toMatchObject({ connected: true, inSync: true });
+    // A local change after that is not in sync until the peer acknowledges it.
+    write(n.docs[1]!, 'user', () => n.docs[1]!.getMap('m').set('mine', 1));
+    expect(n.sessions[1]!.status().peers[0]!.inSync).toBe(false);
+    n.deliver();
+    n.advance(200);
+    n.deliver();
+    expect(n.sessions[1]!.status().peers[0]!.inSync).toBe(true);
+  });
+
+  it('calls a peer in sync after a removal it sent once it reports it, within a tick', () => {
+    const n = make(2);
+    write(n.docs[0]!, 'system', () => n.docs[0]!.getText('big').insert(0, 'z'.repeat(100_000)));
     n.connect(0, 1);
     n.settle();
-    // Peer 1 stamps every remote change to "m" with a local note (a typical observer side effect).
-    const m1 = n.docs[1]!.getMap('m');
-    m1.observe((e) => {
-      if (e.transaction.origin === 'remote' && !m1.has('seen')) n.docs[1]!.transact(() => m1.set('seen', true), 'system');
-    });
-    write(n.docs[0]!, 'user', () => n.docs[0]!.getMap('m').set('a', 1));
+    expect(n.sessions[1]!.status().peers[0]!.inSync).toBe(true);
+    // A removal changes the delete set only: the state vectors stay equal, the last report of 0 is older.
+    write(n.docs[0]!, 'user', () => n.docs[0]!.getText('big').delete(0, 10));
+    n.deliverSome(0, 1, 100);
+    expect(n.docs[1]!.getText('big').length).toBe(99_990);
+    expect(n.sessions[1]!.status().peers[0]!.inSync).toBe(false);
+    // 1 acknowledges at its next tick; 0, equal now, answers with its state: one tick, not 2.5 s.
+    n.advance(200);
     n.deliver();
-    expect(m1.get('seen')).toBe(true);
-    n.deliver();
-    // It reached peer 0 right away (not only at the next periodic comparison).
-    expect(n.docs[0]!.getMap('m').get('seen')).toBe(true);
+    expect(n.sessions[0]!.status().peers[0]!.inSync).toBe(true);
+    expect(n.sessions[1]!.status().peers[0]!.inSync).toBe(true);
   });
 });
