@@ -243,3 +243,45 @@ describe('SyncSession', () => {
     expect(n.sessions[1]!.status().peers[0]!.inSync).toBe(true);
   });
 });
+
+describe('Outbox', () => {
+  it('sends each frame once even when the link calls back into pump from send', async () => {
+    const { Outbox } = await import('../../../shared/sync/peerLink');
+    const sent: Uint8Array[] = [];
+    const ref: { outbox?: InstanceType<typeof Outbox> } = {};
+    const link = {
+      send: (f: Uint8Array) => {
+        sent.push(f);
+        ref.outbox!.pump(); // a relay that reports "drained" synchronously
+      },
+      bufferedAmount: () => 0,
+      close: () => {},
+    };
+    const outbox = new Outbox(link, 1024, 1 << 20);
+    ref.outbox = outbox;
+    outbox.enqueue(1, new Uint8Array(10_000));
+    outbox.enqueue(2, new Uint8Array(10));
+    outbox.pump();
+    expect(sent.length).toBe(Math.ceil(10_000 / (1024 - 16)) + 1);
+    expect(new Set(sent).size).toBe(sent.length);
+  });
+});
+
+describe('SyncSession origins', () => {
+  it('sends on a write that an observer makes in reaction to a remote edit', () => {
+    const n = make(2);
+    n.connect(0, 1);
+    n.settle();
+    // Peer 1 stamps every remote change to "m" with a local note (a typical observer side effect).
+    const m1 = n.docs[1]!.getMap('m');
+    m1.observe((e) => {
+      if (e.transaction.origin === 'remote' && !m1.has('seen')) n.docs[1]!.transact(() => m1.set('seen', true), 'system');
+    });
+    write(n.docs[0]!, 'user', () => n.docs[0]!.getMap('m').set('a', 1));
+    n.deliver();
+    expect(m1.get('seen')).toBe(true);
+    n.deliver();
+    // It reached peer 0 right away (not only at the next periodic comparison).
+    expect(n.docs[0]!.getMap('m').get('seen')).toBe(true);
+  });
+});
