@@ -3,12 +3,12 @@ import * as map from 'lib0/map';
 import { encodeAwarenessUpdate, removeAwarenessStates, type Awareness } from 'y-protocols/awareness';
 import { DEFAULT_MAX_MESSAGE_BYTES, MAX_FRAME_BYTES, Reassembler, parseFrame } from './frames.js';
 import { PROTOCOL_VERSION, decodeMessage, encodeMessage, syncMessageSchema, type SyncMessage } from './messages.js';
-import { DocStateReader, compareStateVectors, readStateVector, type DocState } from './docState.js';
+import { DocStateReader, compareStateVectors, readStateVector } from './docState.js';
 import { DiffSender, SLICE_WINDOW } from './diffSender.js';
 import { ApplyQueue, type AppliedBatch } from './applyQueue.js';
 import { FeedTracker } from './feeder.js';
 import { Outbox, type PeerLink } from './peerLink.js';
-import { applyPeerAwareness, newPeerConn, peerStatusOf, type PeerConn } from './peerConn.js';
+import { applyPeerAwareness, caughtUpWith, newPeerConn, peerStatusOf, type PeerConn } from './peerConn.js';
 import { DEFAULT_TIMINGS, type LeaveReason, type SyncSessionOptions, type SyncTimings } from './options.js';
 import { DeliveryLedger, deliveryStatus } from './delivery.js';
 import type { PeerStatus, SyncStatus } from './status.js';
@@ -40,10 +40,7 @@ export class SyncSession {
   private readonly departed = new Map<string, PeerStatus>();
   /** Next message id per peer, kept across links (relay → WebRTC): the other side's reassembler must not take new messages for old ones. */
   private readonly msgIds = new Map<string, number>();
-  /**
-   * Reassembly per peer, also kept across links: a message whose first frames came over the old
-   * link completes with frames from the new one (ids are unique per peer, so nothing is mixed up).
-   */
+  /** Reassembly per peer, also kept across links: a message begun on the old link completes on the new one (ids are unique per peer). */
   private readonly reassemblers = new Map<string, Reassembler>();
   private readonly listeners = new Set<() => void>();
   private readonly deadListeners = new Set<(peerId: string, reason: LeaveReason) => void>();
@@ -105,7 +102,7 @@ export class SyncSession {
       link,
       now,
       outbox: new Outbox(link, this.maxFrameBytes, this.highWaterBytes),
-      reassembler: this.reassemblerFor(peerId),
+      reassembler: map.setIfUndefined(this.reassemblers, peerId, () => new Reassembler({ maxMessageBytes: this.maxMessageBytes, maxPartials: 8, staleAfterMs: this.t.staleTransferMs }, this.maxFrameBytes)),
       nextMsgId: this.msgIds.get(peerId) ?? 1,
       lastInSyncAt: before?.lastInSyncAt ?? null,
       awarenessClients: previous?.awarenessClients ?? new Set(),
@@ -259,32 +256,12 @@ export class SyncSession {
       if (p.pendingAcks.length >= (paced ? 1 : SLICE_WINDOW / 2)) this.sendState(p, true, paced);
       if (paced) this.flush(p);
     }
-    this.caughtUp();
-  }
-
-  /**
-   * After applying what peers sent: a peer whose last reported state we now hold is in sync, now.
-   * Its next state message would say so too, but a peer that finds our acknowledgement equal to its
-   * own state does not answer it, and its periodic one comes only every `stateIntervalMs`: a
-   * joining laptop that had everything waited up to 2.5 s more to say so (bench P15). The
-   * delete-set hash is read only once the state vectors are equal (at the end of a join, not after
-   * each batch).
-   */
-  private caughtUp(): void {
-    let cheap: DocState | null = null;
-    let changed = false;
-    for (const p of this.peers.values()) {
-      if (p.inSync || !p.remote || p.remote.pending) continue;
-      cheap ??= this.state.read(true);
-      if (cheap.pending) return;
-      const cmp = compareStateVectors(cheap.svMap, p.remote.svMap);
-      if (cmp.aHasMore || cmp.bHasMore || this.state.read().ds !== p.remote.ds) continue;
-      p.inSync = true;
-      p.lastInSyncAt = this.now();
+    // Peers whose last reported state we now hold are in sync now (caughtUpWith, peerConn.ts).
+    for (const p of caughtUpWith(this.peers.values(), this.state)) {
+      [p.inSync, p.lastInSyncAt] = [true, this.now()];
       this.confirmMember(p);
-      changed = true;
+      this.changed();
     }
-    if (changed) this.changed();
   }
 
   private onState(p: PeerConn, msg: Extract<SyncMessage, { t: 'state' }>): void {
@@ -313,8 +290,7 @@ export class SyncSession {
     this.confirmMember(p);
     if (p.inSync) {
       p.lastInSyncAt = this.now();
-      // Tell it too: it may still hold our last report from before a change it got from us (a
-      // removal, an edit), and would else learn that we are equal only from our periodic state.
+      // Tell it too: it may hold our report from before a change it sent us (not due for 2.5 s).
       if (!wasInSync && !msg.reply) this.sendState(p, true);
     } else {
       // Removals alone are sent once the peer holds nothing we lack (a joining laptop sends its own diff once, not while it catches up).
@@ -413,11 +389,6 @@ export class SyncSession {
       /* already closed */
     }
     for (const l of this.deadListeners) l(p.id, reason);
-  }
-
-  private reassemblerFor(peerId: string): Reassembler {
-    const make = () => new Reassembler({ maxMessageBytes: this.maxMessageBytes, maxPartials: 8, staleAfterMs: this.t.staleTransferMs }, this.maxFrameBytes);
-    return map.setIfUndefined(this.reassemblers, peerId, make);
   }
 
   private changed(): void {
