@@ -107,6 +107,10 @@ export default async function run(ctx: BenchContext): Promise<BenchRow[]> {
       ctx.log(`joiner's longest tasks: ${joinerTasks.map(([at, d]) => `${d.toFixed(0)} ms at +${((at - from!) / 1000).toFixed(1)} s`).join(', ')}`);
       // What the longest ones were: long animation frames with the scripts that ran in them.
       for (const line of await longFrames(page, from!, 4)) ctx.log(`joiner ${line}`);
+      // The serving laptop's too: a person may be working on it while others join.
+      const servingTasks = (await longTasks(owner, ownerFrom!)).sort((a, b) => b[1] - a[1]).slice(0, 4);
+      ctx.log(`owner's longest tasks: ${servingTasks.map(([at, d]) => `${d.toFixed(0)} ms at +${((at - ownerFrom!) / 1000).toFixed(1)} s`).join(', ')}`);
+      for (const line of await longFrames(owner, ownerFrom!, 2)) ctx.log(`owner ${line}`);
       const mine = longest(await longTasks(page, from!));
       const theirs = longest(await longTasks(owner, ownerFrom!));
       for (const [who, p] of [['joiner', page], ['owner', owner]] as const) {
