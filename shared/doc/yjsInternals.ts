@@ -73,6 +73,17 @@ export function holdsClient(doc: Y.Doc, client: number): boolean {
   return (doc.store as unknown as { clients: Map<number, unknown> }).clients.has(client);
 }
 
+/**
+ * Whether `doc`'s state vector is exactly `sv` (as `Y.decodeStateVector(Y.encodeStateVector(doc))`
+ * would say), without encoding it: stops at the first client that differs. Checked after every
+ * batch a joining laptop applies (shared/sync/peerConn.ts `caughtUpWith`).
+ */
+export function stateVectorIs(doc: Y.Doc, sv: ReadonlyMap<number, number>): boolean {
+  if ((doc.store as unknown as { clients: Map<number, unknown> }).clients.size !== sv.size) return false;
+  for (const [client, clock] of sv) if (Y.getState(doc.store, client) !== clock) return false;
+  return true;
+}
+
 /** Whether `doc` holds no struct at all (nothing was loaded or written). */
 export function holdsNothing(doc: Y.Doc): boolean {
   return (doc.store as unknown as { clients: Map<number, unknown> }).clients.size === 0;

@@ -3,7 +3,9 @@ import type { Reassembler, TransferProgress } from './frames.js';
 import type { Outbox, PeerLink } from './peerLink.js';
 import type { PeerStatus } from './status.js';
 import type { DiffSlicer } from './slices.js';
-import { compareStateVectors, type DocState, type DocStateReader } from './docState.js';
+import type * as Y from 'yjs';
+import type { DocStateReader } from './docState.js';
+import { stateVectorIs } from '../doc/yjsInternals.js';
 
 /** What a {@link SyncSession} keeps about one connected peer (one link). */
 export interface PeerConn {
@@ -100,19 +102,17 @@ export function applyPeerAwareness(awareness: Awareness, update: Uint8Array, p: 
  * The peers not in sync whose last reported state we now hold (after applying what peers sent).
  * Their next state message would say so too, but a peer that finds our acknowledgement equal to
  * its own state does not answer it, and its periodic one comes only every `stateIntervalMs`: a
- * joining laptop that had everything waited up to 2.5 s more to say so (bench P15). The
- * delete-set hash is read only once the state vectors are equal (at the end of a join, not after
- * each batch).
+ * joining laptop that had everything waited up to 2.5 s more to say so (bench P15). The state
+ * vectors are compared without encoding ours (it differs at the first client during a join); the
+ * delete-set hash is read only once they are equal (at the end of a join, not after each batch).
  */
-export function caughtUpWith(peers: Iterable<PeerConn>, state: DocStateReader): PeerConn[] {
+export function caughtUpWith(peers: Iterable<PeerConn>, doc: Y.Doc, state: DocStateReader): PeerConn[] {
   const caught: PeerConn[] = [];
-  let ours: DocState | null = null;
   for (const p of peers) {
-    if (p.inSync || !p.remote || p.remote.pending) continue;
-    ours ??= state.read(true);
+    if (p.inSync || !p.remote || p.remote.pending || !stateVectorIs(doc, p.remote.svMap)) continue;
+    const ours = state.read();
     if (ours.pending) return [];
-    const cmp = compareStateVectors(ours.svMap, p.remote.svMap);
-    if (!cmp.aHasMore && !cmp.bHasMore && state.read().ds === p.remote.ds) caught.push(p);
+    if (ours.ds === p.remote.ds) caught.push(p);
   }
   return caught;
 }

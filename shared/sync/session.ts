@@ -257,7 +257,7 @@ export class SyncSession {
       if (paced) this.flush(p);
     }
     // Peers whose last reported state we now hold are in sync now (caughtUpWith, peerConn.ts).
-    for (const p of caughtUpWith(this.peers.values(), this.state)) {
+    for (const p of caughtUpWith(this.peers.values(), this.doc, this.state)) {
       [p.inSync, p.lastInSyncAt] = [true, this.now()];
       this.confirmMember(p);
       this.changed();

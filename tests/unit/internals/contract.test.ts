@@ -10,7 +10,7 @@ import { ObservableV2 } from 'lib0/observable';
 import { WebSocket as NodeWebSocket } from 'ws';
 import Peer from 'simple-peer/simplepeer.min.js';
 import * as encoding from 'lib0/encoding';
-import { currentItemId, hasPendingUpdates, holdsClient, holdsNothing, livesUnder, needsFormattingCleanup, ownItemId, parentKeyOf, structsOf } from '../../../shared/doc/yjsInternals';
+import { currentItemId, hasPendingUpdates, holdsClient, holdsNothing, livesUnder, needsFormattingCleanup, ownItemId, parentKeyOf, stateVectorIs, structsOf } from '../../../shared/doc/yjsInternals';
 import { listenersOf } from '../../../renderer/sync/internals/lib0';
 import { bufferedBytes, interceptData, onBufferDrained, onSignalIn, peerOf } from '../../../renderer/sync/internals/simplePeer';
 import { signalingConnsOf } from '../../../renderer/sync/internals/yWebrtc';
@@ -81,6 +81,21 @@ describe('yjs internals (shared/doc/yjsInternals.ts)', () => {
     expect(livesUnder(root, root)).toBe(true);
     doc.transact(() => root.delete('c'), 'user');
     expect(livesUnder(grandchild, root), changed('yjs Item.deleted (deleted ancestor)')).toBe(false);
+  });
+
+  it('StructStore.clients with Y.getState give the state vector without encoding it', () => {
+    const a = new Y.Doc();
+    const b = new Y.Doc();
+    expect(stateVectorIs(a, new Map()), changed('yjs StructStore.clients (empty doc)')).toBe(true);
+    a.transact(() => a.getText('t').insert(0, 'abc'), 'user');
+    b.transact(() => b.getMap('m').set('k', 1), 'user');
+    Y.applyUpdate(a, Y.encodeStateAsUpdate(b), 'remote');
+    const sv = Y.decodeStateVector(Y.encodeStateVector(a));
+    expect(sv.size).toBe(2);
+    expect(stateVectorIs(a, sv), changed('yjs StructStore.clients / getState')).toBe(true);
+    expect(stateVectorIs(a, new Map([...sv].slice(0, 1)))).toBe(false);
+    expect(stateVectorIs(a, new Map([...sv].map(([c, k]) => [c, c === a.clientID ? k + 1 : k])))).toBe(false);
+    expect(stateVectorIs(a, new Map([...sv, [a.clientID + b.clientID + 1, 1]]))).toBe(false);
   });
 
   it('StructStore.clients lists a client’s structs in clock order; each writes itself from an offset as Yjs’s own encoding does', () => {
