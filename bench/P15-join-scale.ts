@@ -103,16 +103,16 @@ export default async function run(ctx: BenchContext): Promise<BenchRow[]> {
       await page.waitForTimeout(1000);
       for (const [who, prof] of [['joiner', profiles[0]], ['owner', profiles[1]]] as const) if (prof) ctx.log(`${who} CPU profile: ${(await prof.stop(25)).join('\n')}`);
       for (const line of await recordings.stop()) ctx.log(line);
-      const joinerTasks = (await longTasks(page, from!)).sort((a, b) => b[1] - a[1]).slice(0, 8);
-      ctx.log(`joiner's longest tasks: ${joinerTasks.map(([at, d]) => `${d.toFixed(0)} ms at +${((at - from!) / 1000).toFixed(1)} s`).join(', ')}`);
-      // What the longest ones were: long animation frames with the scripts that ran in them.
-      for (const line of await longFrames(page, from!, 4)) ctx.log(`joiner ${line}`);
-      // The serving laptop's too: a person may be working on it while others join.
-      const servingTasks = (await longTasks(owner, ownerFrom!)).sort((a, b) => b[1] - a[1]).slice(0, 4);
-      ctx.log(`owner's longest tasks: ${servingTasks.map(([at, d]) => `${d.toFixed(0)} ms at +${((at - ownerFrom!) / 1000).toFixed(1)} s`).join(', ')}`);
-      for (const line of await longFrames(owner, ownerFrom!, 2)) ctx.log(`owner ${line}`);
-      const mine = longest(await longTasks(page, from!));
-      const theirs = longest(await longTasks(owner, ownerFrom!));
+      // Each laptop's longest tasks and, from long animation frames, the scripts that ran in them
+      // (the serving laptop's too: a person may be working on it while others join).
+      const longestOf = async (who: string, p: Page, since: number, shown: number, frames: number): Promise<number> => {
+        const all = (await longTasks(p, since)).sort((a, b) => b[1] - a[1]);
+        ctx.log(`${who}'s longest tasks: ${all.slice(0, shown).map(([at, d]) => `${d.toFixed(0)} ms at +${((at - since) / 1000).toFixed(1)} s`).join(', ')}`);
+        for (const line of await longFrames(p, since, frames)) ctx.log(`${who} ${line}`);
+        return longest(all);
+      };
+      const mine = await longestOf('joiner', page, from!, 8, 4);
+      const theirs = await longestOf('owner', owner, ownerFrom!, 4, 2);
       for (const [who, p] of [['joiner', page], ['owner', owner]] as const) {
         const events = await p.evaluate(() => (window as unknown as { __crisisRoomDiag?: { syncEvents(): Array<[number, string]> } }).__crisisRoomDiag?.syncEvents() ?? []).catch(() => []);
         ctx.log(`${who} sync events: ${events.filter(([at]) => at >= start).map(([at, what]) => `+${((at - start) / 1000).toFixed(1)}s ${what}`).join(' | ')}`);

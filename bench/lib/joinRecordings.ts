@@ -71,9 +71,9 @@ export function longTasksOfTrace(json: string, count = 6): TracedTask[] {
     list.push(e);
   }
   const main = [...byThread.values()].sort((a, b) => b.length - a.length)[0] ?? [];
-  const tasks = main.filter((e) => e.name === 'ThreadControllerImpl::RunTask').sort((a, b) => a.ts - b.ts);
+  const tasks = main.filter((e) => e.name === 'ThreadControllerImpl::RunTask');
   const gcs = main.filter((e) => e.name === 'MajorGC' || e.name === 'MinorGC');
-  const t0 = tasks[0]?.ts ?? 0;
+  const t0 = tasks.reduce((t, e) => Math.min(t, e.ts), Infinity);
   return tasks
     .sort((a, b) => (b.dur ?? 0) - (a.dur ?? 0))
     .slice(0, count)
