@@ -23,6 +23,10 @@
  * as above — the whole open, not only the decode, of what a second document would leave behind.
  * Info rows at 100×, interleaved too: the raw decode of the state plus a year of statement history
  * (bench/lib/versionHistory.ts), its versions stored as full copies (before schema 4) and as deltas.
+ * Chromium runs with the app's switches (electron/switches.ts). Info rows at 100× and 1×,
+ * interleaved too: the same opens in a second Chromium (a copy of the same profile) with Chromium's
+ * default features — BackgroundResourceFetch on, under which Chromium 150 never uses V8's code cache
+ * for the app's scripts — what the switch saves.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -114,7 +118,10 @@ export default async function run(ctx: BenchContext): Promise<BenchRow[]> {
   }
   const srv = await serveStatic(dir);
   const b = await launchScaleBrowser(profile, ctx.log);
+  let defaults: ScaleBrowser | null = null;
   try {
+    defaults = await launchScaleBrowser(profile, ctx.log, 'chromium');
+    await recordLongTasks(defaults.context);
     await recordLongTasks(b.context);
     const rows: BenchRow[] = [];
     const result = {} as Record<Scale, { app: number; raw: number; visible: number; maxTask: number }>;
@@ -122,6 +129,7 @@ export default async function run(ctx: BenchContext): Promise<BenchRow[]> {
     let parts: Record<keyof typeof PARTS, number> | null = null;
     let apart: { median: number; visible: number; maxTask: number } | null = null;
     let history: Record<keyof typeof HISTORY, number> | null = null;
+    const withDefaults = {} as Record<Scale, number>;
     const apartOpens: Open[] = [];
     /** Y.applyUpdateV2 of `file` into a new Y.Doc in a fresh page (Yjs alone). */
     const rawDecode = async (file: string): Promise<number> => {
@@ -140,8 +148,9 @@ export default async function run(ctx: BenchContext): Promise<BenchRow[]> {
       const opens: Open[] = [];
       const listOpens: Open[] = [];
       const { medians } = await interleaved(
-        scale === 100 ? (['app', 'raw', 'list', 'noDetails', 'noMore', 'apart', 'histCopies', 'histDeltas'] as const) : (['app', 'raw'] as const),
+        scale === 100 ? (['app', 'raw', 'list', 'noDetails', 'noMore', 'apart', 'histCopies', 'histDeltas', 'defaults'] as const) : scale === 1 ? (['app', 'raw', 'defaults'] as const) : (['app', 'raw'] as const),
         async (c) => {
+          if (c === 'defaults') return (await openOnce(defaults!, url)).interactive;
           if (c === 'apart') {
             const o = await openOnce(b, `${profile.appUrl}#/w/${encodeURIComponent(profile.partsApart.id)}/playbook`);
             apartOpens.push(o);
@@ -167,11 +176,13 @@ export default async function run(ctx: BenchContext): Promise<BenchRow[]> {
                 (t.list === undefined ? '' : `; from the list of a running app: interactive ${t.list.toFixed(0)} ms (content ${listOpens.at(-1)!.visible.toFixed(0)} ms, longest task ${listOpens.at(-1)!.maxTask.toFixed(0)} ms)`) +
                 (t.noDetails === undefined ? '' : `; raw decode without details ${t.noDetails.toFixed(0)} ms, without details, bodies and logs ${t.noMore!.toFixed(0)} ms`) +
                 (t.apart === undefined ? '' : `; the workspace without those: interactive ${t.apart.toFixed(0)} ms (longest task ${apartOpens.at(-1)!.maxTask.toFixed(0)} ms)`) +
-                (t.histCopies === undefined ? '' : `; raw decode with a year of history as copies ${t.histCopies.toFixed(0)} ms, as deltas ${t.histDeltas!.toFixed(0)} ms`),
+                (t.histCopies === undefined ? '' : `; raw decode with a year of history as copies ${t.histCopies.toFixed(0)} ms, as deltas ${t.histDeltas!.toFixed(0)} ms`) +
+                (t.defaults === undefined ? '' : `; with Chromium's default features: interactive ${t.defaults.toFixed(0)} ms`),
             ),
         },
       );
       if ('noDetails' in medians) parts = { noDetails: medians.noDetails, noMore: medians.noMore };
+      if ('defaults' in medians) withDefaults[scale] = medians.defaults;
       if ('histCopies' in medians) history = { histCopies: medians.histCopies, histDeltas: medians.histDeltas };
       if ('apart' in medians) apart = { median: medians.apart, visible: median(apartOpens.slice(1).map((o) => o.visible)), maxTask: median(apartOpens.slice(1).map((o) => o.maxTask)) };
       if ('list' in medians) fromList = { median: medians.list, maxTask: median(listOpens.slice(1).map((o) => o.maxTask)) };
@@ -192,8 +203,11 @@ export default async function run(ctx: BenchContext): Promise<BenchRow[]> {
       for (const k of ['histCopies', 'histDeltas'] as const)
         rows.push(row('P13', `100× state plus a year of statement history (4 versions per statement: draft, one edit, review, approval, release) ${HISTORY[k].label}, ${(historyBytes[k] / 1024 / 1024).toFixed(1)} MB V2: Y.applyUpdateV2; baseline the state without history — info`, history[k], 'ms', r100.raw, 'info'));
     for (const s of [10, 1] as const) rows.push(row('P13', `open the ${s}× workspace (${mb(s)}) to interactive — info`, result[s].app, 'ms', result[s].raw, 'info'));
+    for (const s of [100, 1] as const)
+      if (s in withDefaults) rows.push(row('P13', `open the ${s}× workspace as above, in a Chromium with its default features (BackgroundResourceFetch on: no V8 code cache); baseline the same open with the app's switches — info`, withDefaults[s], 'ms', result[s].app, 'info'));
     return rows;
   } finally {
+    await defaults?.close();
     await b.close();
     await srv.close();
   }

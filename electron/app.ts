@@ -12,6 +12,7 @@ import { applySessionPolicy, hardenWebContents } from './security.js';
 import { createMainWindow, focusWindow } from './windows.js';
 import { BACKUP_SETTINGS_FILE, createBackupService } from './backups.js';
 import { createVaultKeyHandler, VAULT_KEY_FILE } from './vault.js';
+import { CHROMIUM_SWITCHES } from './switches.js';
 
 /** What main.ts hands over besides Electron itself. */
 export interface MainProcessOptions {
@@ -25,11 +26,6 @@ export interface MainProcessOptions {
   /** Where the hosts the person allowed are kept (default: `allowed-hosts.json` in the user-data folder). */
   allowedHostsFile?: string;
 }
-
-/** Chromium hides local IPs behind mDNS names; LAN peers without multicast then never connect. */
-export const CHROMIUM_SWITCHES: ReadonlyArray<readonly [string, string]> = [
-  ['disable-features', 'WebRtcHideLocalIpsWithMdns'],
-];
 
 /** Every IPC route's handler, wired to the managers. */
 export function createIpcHandlers(

@@ -11,13 +11,15 @@
  *
  * The profile is made once per process (all three scales in one origin: the app's URL), closed,
  * and kept as a template; every measurement launches Chromium on a fresh copy of it
- * (`launchScaleBrowser`), so each starts from the same stored workspaces.
+ * (`launchScaleBrowser`), so each starts from the same stored workspaces. Chromium runs with the
+ * switches the app's main process sets (electron/switches.ts), as Electron would run the app.
  */
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as Y from 'yjs';
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS } from '../../playwright.config';
+import { chromiumCommandLine } from '../../electron/switches';
 import { countSections, encodeWorkspace, writeBackup } from '../../shared/backup';
 import { write } from '../../shared/doc/origins';
 import { metaOf } from '../../shared/doc/workspaceDoc';
@@ -121,9 +123,16 @@ export async function backupFile(doc: Y.Doc, id: string, name: string, path: str
   writeFileSync(path, bytes);
 }
 
+/**
+ * Which Chromium features: 'app' = with the switches the app's main process sets
+ * (electron/switches.ts), as the app runs; 'chromium' = Chromium's defaults (P13, info).
+ */
+export type ChromiumFeatures = 'app' | 'chromium';
+
 /** Launches Chromium in the persistent profile `dir`, the app in English with test hooks on. */
-export async function launchInProfile(dir: string): Promise<BrowserContext> {
-  const context = await chromium.launchPersistentContext(dir, { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS, headless: true, timeout: 60_000 });
+export async function launchInProfile(dir: string, features: ChromiumFeatures = 'app'): Promise<BrowserContext> {
+  const args = [...CHROMIUM_ARGS, ...(features === 'app' ? chromiumCommandLine() : [])];
+  const context = await chromium.launchPersistentContext(dir, { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args, headless: true, timeout: 60_000 });
   await context.addInitScript(() => {
     try {
       if (!localStorage.getItem('crisis-room.session')) localStorage.setItem('crisis-room.session', JSON.stringify({ state: { language: 'en' }, version: 1 }));
@@ -217,10 +226,10 @@ export interface ScaleBrowser {
 }
 
 /** Chromium on a fresh copy of the template profile, unlocked (one tab on the workspace list). */
-export async function launchScaleBrowser(profile: ScaleProfile, log?: (m: string) => void): Promise<ScaleBrowser> {
+export async function launchScaleBrowser(profile: ScaleProfile, log?: (m: string) => void, features: ChromiumFeatures = 'app'): Promise<ScaleBrowser> {
   const dir = mkdtempSync(join(tmpRoot(), 'run-'));
   cpSync(profile.dir, dir, { recursive: true });
-  const context = await launchInProfile(dir);
+  const context = await launchInProfile(dir, features);
   for (const p of context.pages().slice(1)) await p.close();
   const holder = context.pages()[0] ?? (await context.newPage());
   context.on('page', (p) => p.on('pageerror', (err) => log?.(`page exception: ${err.message}`)));

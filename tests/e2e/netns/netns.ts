@@ -15,6 +15,7 @@ import { mkdirSync, rmSync, writeFileSync, chmodSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser } from '@playwright/test';
 import { CHROMIUM_ARGS } from '../../../playwright.config';
+import { chromiumCommandLine } from '../../../electron/switches';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
 const TSX = join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
@@ -290,7 +291,7 @@ export async function createNetnsLab(count: number, staticDir: string, opts: Net
         p.browser = await chromium.launch({
           executablePath: wrapper,
           // The hub's http:// origin must count as secure: y-webrtc's room encryption needs crypto.subtle.
-          args: [...CHROMIUM_ARGS, '--disable-features=WebRtcHideLocalIpsWithMdns', `--unsafely-treat-insecure-origin-as-secure=http://10.77.0.1:${port}`, ...extraArgs],
+          args: [...CHROMIUM_ARGS, ...chromiumCommandLine(), `--unsafely-treat-insecure-origin-as-secure=http://10.77.0.1:${port}`, ...extraArgs],
         });
         return p.browser;
       },
