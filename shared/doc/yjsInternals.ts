@@ -63,14 +63,17 @@ export interface StoredStruct {
   write(encoder: Y.UpdateEncoderV1, offset: number): void;
 }
 
+/** Yjs's `StructStore.clients`: each client's structs, in clock order (checked by the contract test). */
+const clientsOf = (doc: Y.Doc): Map<number, StoredStruct[]> => (doc.store as unknown as { clients: Map<number, StoredStruct[]> }).clients;
+
 /** The structs of `client` held by `doc`, in clock order (empty when it has none). Read only. */
 export function structsOf(doc: Y.Doc, client: number): readonly StoredStruct[] {
-  return (doc.store as unknown as { clients: Map<number, StoredStruct[]> }).clients.get(client) ?? [];
+  return clientsOf(doc).get(client) ?? [];
 }
 
 /** Whether `doc` holds any struct of client `client`. */
 export function holdsClient(doc: Y.Doc, client: number): boolean {
-  return (doc.store as unknown as { clients: Map<number, unknown> }).clients.has(client);
+  return clientsOf(doc).has(client);
 }
 
 /**
@@ -79,14 +82,14 @@ export function holdsClient(doc: Y.Doc, client: number): boolean {
  * batch a joining laptop applies (shared/sync/peerConn.ts `caughtUpWith`).
  */
 export function stateVectorIs(doc: Y.Doc, sv: ReadonlyMap<number, number>): boolean {
-  if ((doc.store as unknown as { clients: Map<number, unknown> }).clients.size !== sv.size) return false;
+  if (clientsOf(doc).size !== sv.size) return false;
   for (const [client, clock] of sv) if (Y.getState(doc.store, client) !== clock) return false;
   return true;
 }
 
 /** Whether `doc` holds no struct at all (nothing was loaded or written). */
 export function holdsNothing(doc: Y.Doc): boolean {
-  return (doc.store as unknown as { clients: Map<number, unknown> }).clients.size === 0;
+  return clientsOf(doc).size === 0;
 }
 
 /** Whether `type` is `root` or lives under it with no deleted ancestor (nor itself deleted). */

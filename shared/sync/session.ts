@@ -257,11 +257,12 @@ export class SyncSession {
       if (paced) this.flush(p);
     }
     // Peers whose last reported state we now hold are in sync now (caughtUpWith, peerConn.ts).
-    for (const p of caughtUpWith(this.peers.values(), this.doc, this.state)) {
+    const caught = caughtUpWith(this.peers.values(), this.doc, this.state);
+    for (const p of caught) {
       [p.inSync, p.lastInSyncAt] = [true, this.now()];
       this.confirmMember(p);
-      this.changed();
     }
+    if (caught.length > 0) this.changed();
   }
 
   private onState(p: PeerConn, msg: Extract<SyncMessage, { t: 'state' }>): void {
