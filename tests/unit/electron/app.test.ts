@@ -32,7 +32,7 @@ describe('main process start-up', () => {
     const log = electron.log;
     const ready = log.indexOf('ready');
     expect(ready).toBeGreaterThan(0);
-    for (const early of ['appendSwitch disable-features=WebRtcHideLocalIpsWithMdns,BackgroundResourceFetch', 'enableSandbox', 'registerSchemesAsPrivileged']) {
+    for (const early of ['appendSwitch disable-features=WebRtcHideLocalIpsWithMdns,BackgroundResourceFetch', 'appendSwitch js-flags=--max-semi-space-size=4', 'enableSandbox', 'registerSchemesAsPrivileged']) {
       expect(log.indexOf(early), early).toBeGreaterThanOrEqual(0);
       expect(log.indexOf(early), early).toBeLessThan(ready);
     }
