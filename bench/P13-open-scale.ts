@@ -26,7 +26,8 @@
  * Chromium runs with the app's switches (electron/switches.ts). Info rows at 100× and 1×,
  * interleaved too: the same opens in a second Chromium (a copy of the same profile) with Chromium's
  * default features and V8 flags — BackgroundResourceFetch on, under which Chromium 150 never uses
- * V8's code cache for the app's scripts, and an uncapped young generation — what the switches save.
+ * V8's code cache for the app's scripts, and an uncapped young generation — what the switches save;
+ * at 100× also the raw decode there (what the young-generation cap saves Yjs alone).
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -130,10 +131,11 @@ export default async function run(ctx: BenchContext): Promise<BenchRow[]> {
     let apart: { median: number; visible: number; maxTask: number } | null = null;
     let history: Record<keyof typeof HISTORY, number> | null = null;
     const withDefaults = {} as Record<Scale, number>;
+    let rawWithDefaults: number | null = null;
     const apartOpens: Open[] = [];
-    /** Y.applyUpdateV2 of `file` into a new Y.Doc in a fresh page (Yjs alone). */
-    const rawDecode = async (file: string): Promise<number> => {
-      const page = await b.context.newPage();
+    /** Y.applyUpdateV2 of `file` into a new Y.Doc in a fresh page of `on` (Yjs alone). */
+    const rawDecode = async (file: string, on: ScaleBrowser = b): Promise<number> => {
+      const page = await on.context.newPage();
       try {
         await page.goto(srv.url);
         await page.waitForFunction(() => 'applyBench' in window);
@@ -148,9 +150,10 @@ export default async function run(ctx: BenchContext): Promise<BenchRow[]> {
       const opens: Open[] = [];
       const listOpens: Open[] = [];
       const { medians } = await interleaved(
-        scale === 100 ? (['app', 'raw', 'list', 'noDetails', 'noMore', 'apart', 'histCopies', 'histDeltas', 'defaults'] as const) : scale === 1 ? (['app', 'raw', 'defaults'] as const) : (['app', 'raw'] as const),
+        scale === 100 ? (['app', 'raw', 'list', 'noDetails', 'noMore', 'apart', 'histCopies', 'histDeltas', 'defaults', 'rawDefaults'] as const) : scale === 1 ? (['app', 'raw', 'defaults'] as const) : (['app', 'raw'] as const),
         async (c) => {
           if (c === 'defaults') return (await openOnce(defaults!, url)).interactive;
+          if (c === 'rawDefaults') return rawDecode(`state-${scale}.bin`, defaults!);
           if (c === 'apart') {
             const o = await openOnce(b, `${profile.appUrl}#/w/${encodeURIComponent(profile.partsApart.id)}/playbook`);
             apartOpens.push(o);
@@ -177,12 +180,14 @@ export default async function run(ctx: BenchContext): Promise<BenchRow[]> {
                 (t.noDetails === undefined ? '' : `; raw decode without details ${t.noDetails.toFixed(0)} ms, without details, bodies and logs ${t.noMore!.toFixed(0)} ms`) +
                 (t.apart === undefined ? '' : `; the workspace without those: interactive ${t.apart.toFixed(0)} ms (longest task ${apartOpens.at(-1)!.maxTask.toFixed(0)} ms)`) +
                 (t.histCopies === undefined ? '' : `; raw decode with a year of history as copies ${t.histCopies.toFixed(0)} ms, as deltas ${t.histDeltas!.toFixed(0)} ms`) +
-                (t.defaults === undefined ? '' : `; with Chromium's default features: interactive ${t.defaults.toFixed(0)} ms`),
+                (t.defaults === undefined ? '' : `; with Chromium's default features and V8 flags: interactive ${t.defaults.toFixed(0)} ms`) +
+                (t.rawDefaults === undefined ? '' : `, raw applyUpdate ${t.rawDefaults.toFixed(0)} ms`),
             ),
         },
       );
       if ('noDetails' in medians) parts = { noDetails: medians.noDetails, noMore: medians.noMore };
       if ('defaults' in medians) withDefaults[scale] = medians.defaults;
+      if ('rawDefaults' in medians) rawWithDefaults = medians.rawDefaults;
       if ('histCopies' in medians) history = { histCopies: medians.histCopies, histDeltas: medians.histDeltas };
       if ('apart' in medians) apart = { median: medians.apart, visible: median(apartOpens.slice(1).map((o) => o.visible)), maxTask: median(apartOpens.slice(1).map((o) => o.maxTask)) };
       if ('list' in medians) fromList = { median: medians.list, maxTask: median(listOpens.slice(1).map((o) => o.maxTask)) };
@@ -205,6 +210,7 @@ export default async function run(ctx: BenchContext): Promise<BenchRow[]> {
     for (const s of [10, 1] as const) rows.push(row('P13', `open the ${s}× workspace (${mb(s)}) to interactive — info`, result[s].app, 'ms', result[s].raw, 'info'));
     for (const s of [100, 1] as const)
       if (s in withDefaults) rows.push(row('P13', `open the ${s}× workspace as above, in a Chromium with its default features and V8 flags (BackgroundResourceFetch on: no V8 code cache; young generation not capped); baseline the same open with the app's switches — info`, withDefaults[s], 'ms', result[s].app, 'info'));
+    if (rawWithDefaults !== null) rows.push(row('P13', `Y.applyUpdateV2 of the 100× state in a fresh page of the Chromium with its default features and V8 flags (young generation not capped); baseline the same decode with the app's switches — info`, rawWithDefaults, 'ms', r100.raw, 'info'));
     return rows;
   } finally {
     await defaults?.close();
