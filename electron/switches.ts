@@ -22,8 +22,8 @@ export const DISABLED_FEATURES: readonly string[] = [
  * every survivor, so its pauses grow with the young generation and add to the tasks that apply a
  * joiner's 12 ms batches (Node's V8, the 100× state: scavenges up to 42 ms by default, 21 ms with
  * the cap). Measured in Chromium 150 (bench P15, interleaved runs on a 2-core machine): the joiner's
- * longest task, median 143 ms over 8 joins without the cap, 91.5 ms over 12 joins with it;
- * Y.applyUpdateV2 of the 100× state in a fresh page, median of 7, 954 → 705 ms.
+ * longest task, median 143 ms over 8 joins without the cap, 91.5 ms over 12 joins with it. What it
+ * saves a raw decode: bench P13's info row with the default V8 flags.
  */
 export const JS_FLAGS: readonly string[] = ['--max-semi-space-size=4'];
 
