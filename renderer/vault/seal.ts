@@ -1,5 +1,6 @@
 import { gcm } from '@noble/ciphers/aes.js';
 import { aeadDecrypt, aeadEncrypt } from './aead';
+import { SEAL_NONCE, SEAL_VERSION, sealWith } from './sealFormat';
 
 /**
  * Synchronous authenticated encryption (noble) with a random nonce and associated data that binds
@@ -14,8 +15,8 @@ import { aeadDecrypt, aeadEncrypt } from './aead';
  * - 1 (still read): AES-256-GCM, nonce (12) ‖ ciphertext ‖ tag (16).
  */
 
-const VERSION = 2;
-const NONCE = 24;
+const VERSION = SEAL_VERSION;
+const NONCE = SEAL_NONCE;
 const GCM_VERSION = 1;
 const GCM_NONCE = 12;
 const TAG = 16;
@@ -35,13 +36,7 @@ export function randomBytes(n: number): Uint8Array {
 }
 
 export function seal(key: Uint8Array, aad: string, plain: Uint8Array): Uint8Array {
-  const nonce = randomBytes(NONCE);
-  const body = aeadEncrypt(key, nonce, encoder.encode(aad), plain);
-  const out = new Uint8Array(1 + NONCE + body.length);
-  out[0] = VERSION;
-  out.set(nonce, 1);
-  out.set(body, 1 + NONCE);
-  return out;
+  return sealWith(aeadEncrypt, key, aad, plain);
 }
 
 export function open(key: Uint8Array, aad: string, sealed: Uint8Array): Uint8Array {

@@ -1,6 +1,6 @@
 import { Dexie } from 'dexie';
 import { WorkerMerger, type Merger, type MergeKind } from './compactionMerge';
-import { sealUpdateRow } from '../vault';
+import { sealSpecFor, sealUpdateRow } from '../vault';
 import type { CrisisRoomDb } from './db';
 import { announceStoredRow } from './internals/dexieSignal';
 
@@ -17,7 +17,7 @@ import { announceStoredRow } from './internals/dexieSignal';
  * - A fold: the base row (the doc's first) and every row after it become one new, garbage-
  *   collected base — only in the worker, and only once the rows after the base hold at least
  *   FOLD_RATIO of the base's size (and FOLD_MIN_BYTES): the page's thread still opens the base
- *   and seals the new one (renderer/vault), so folds are kept rare.
+ *   (the worker seals the new one), so folds are kept rare.
  * - Crash-safe: the merged row is written (at the key of the newest row it replaces, so y-dexie's
  *   live query of an open document, which reads rows after the last one it saw, does not apply it
  *   again) and the rows it replaces are deleted in ONE IndexedDB transaction, which first checks
@@ -140,7 +140,8 @@ export class DocCompactor {
     const rows = await t.bulkGet(plan.sources);
 
     if (rows.some((r) => !r || !(r.u instanceof Uint8Array))) return this.conflict();
-    const merged = await this.merger.merge(plan.kind, rows.map((r) => r!.u));
+    // Sealed in the worker too (sealUpdateRow then only stores it): never megabytes sealed here.
+    const merged = await this.merger.merge(plan.kind, rows.map((r) => r!.u), this.db.vault ? sealSpecFor(this.db.vault, this.table, this.id) : null);
     await this.opts.beforeCommit?.();
     const out = plan.sources[plan.sources.length - 1]!;
     const committed = await this.commit(keys, plan.sources, { i: out, k: this.id, u: merged });

@@ -1,9 +1,10 @@
 // Storage compaction's merges off the page's thread (compaction.ts, compactionMerge.ts): a fold
-// of a large workspace applies and encodes the whole document, seconds at 100× on a laptop.
+// of a large workspace applies and encodes the whole document, seconds at 100× on a laptop; and
+// the merged row is sealed here too when the page asks (its data key comes with the request).
 import { answerMerge } from './compactionMerge';
 
 self.onmessage = (event: MessageEvent<unknown>) => {
   const answer = answerMerge(event.data);
-  if (answer.ok) self.postMessage(answer, { transfer: [answer.update.buffer] });
+  if (answer.ok) self.postMessage(answer, { transfer: answer.sealed ? [answer.update.buffer, answer.sealed.buffer] : [answer.update.buffer] });
   else self.postMessage(answer);
 };

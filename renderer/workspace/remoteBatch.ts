@@ -1,4 +1,5 @@
 import type { Merger } from './compactionMerge';
+import type { SealSpec } from '../vault';
 
 /**
  * Updates received from peers (origin 'remote'), stored a batch at a time: a laptop joining a
@@ -16,9 +17,10 @@ import type { Merger } from './compactionMerge';
  */
 export const REMOTE_BATCH_MS = 250;
 /**
- * A row's merged update is sealed and written on the page's thread: 40–70 ms a megabyte on a
- * loaded 2-core laptop (bench P15, joining at 100×), and the copy to the merging worker 14–36 ms
- * more — so a row holds a quarter of a megabyte at most.
+ * A row's merged update is written on the page's thread (sealed by the worker, `sealSpec`; where
+ * none runs, sealed here: 40–70 ms a megabyte on a loaded 2-core laptop, bench P15 joining at
+ * 100×), and the copy to the merging worker took 14–36 ms more — so a row holds a quarter of a
+ * megabyte at most.
  */
 export const REMOTE_BATCH_BYTES = 256 * 1024;
 
@@ -40,6 +42,8 @@ export class RemoteBatch {
     private readonly merger: Merger,
     private readonly delayMs = REMOTE_BATCH_MS,
     private readonly maxBytes = REMOTE_BATCH_BYTES,
+    /** How the worker seals the merged row for `write` (renderer/vault sealSpecFor); null: sealed when written. */
+    private readonly sealSpec: () => SealSpec | null = () => null,
   ) {}
 
   /** Remote updates not written yet (waiting or being merged). */
@@ -75,7 +79,7 @@ export class RemoteBatch {
     if (updates.length === 1) return this.write(updates, updates);
     const m: Merging = { updates, taken: false };
     this.merging.add(m);
-    void this.merger.merge('tail', updates).then(
+    void this.merger.merge('tail', updates, this.sealSpec()).then(
       (merged) => {
         this.merging.delete(m);
         if (!m.taken) this.write([merged], updates);

@@ -1,9 +1,10 @@
 import * as Y from 'yjs';
-import type { CrisisRoomDb } from './db';
+import { UPDATES_TABLE, type CrisisRoomDb } from './db';
+import { sealSpecFor } from '../vault';
 import { storeUpdatesNow } from './durableWrites';
 import type { Merger } from './compactionMerge';
 import { pageMerger } from './compaction';
-import { RemoteBatch } from './remoteBatch';
+import { REMOTE_BATCH_BYTES, REMOTE_BATCH_MS, RemoteBatch } from './remoteBatch';
 import type { PendingWriter } from './flush';
 import { journalReady, removeJournalEntries, writeJournal } from './journal';
 import { trackWrite } from './persistence';
@@ -36,7 +37,8 @@ export class UpdateWriter implements PendingWriter {
     private readonly table?: string,
     merger: Merger = pageMerger(),
   ) {
-    this.remote = new RemoteBatch((rows, covers) => this.write(rows, covers), merger);
+    const rowsTable = table ?? UPDATES_TABLE;
+    this.remote = new RemoteBatch((rows, covers) => this.write(rows, covers), merger, REMOTE_BATCH_MS, REMOTE_BATCH_BYTES, () => (db.vault ? sealSpecFor(db.vault, rowsTable, workspaceId) : null));
   }
 
   /**

@@ -12,6 +12,7 @@ import { applyPeerAwareness, caughtUpWith, newPeerConn, peerStatusOf, type PeerC
 import { DEFAULT_TIMINGS, type LeaveReason, type SyncSessionOptions, type SyncTimings } from './options.js';
 import { DeliveryLedger, deliveryStatus } from './delivery.js';
 import type { PeerStatus, SyncStatus } from './status.js';
+import { hasPendingUpdates } from '../doc/yjsInternals.js';
 export { DEFAULT_TIMINGS, type LeaveReason, type SyncSessionOptions, type SyncTimings };
 
 /**
@@ -48,7 +49,7 @@ export class SyncSession {
   private readonly feed = new FeedTracker(() => this.now());
   private destroyed = false;
   /** Counters for tests and diagnostics (bytes received, slices sent, longest apply/slice in ms). */
-  readonly stats = { badFrames: 0, badMessages: 0, badUpdates: 0, diffsSent: 0, updatesSent: 0, updatesApplied: 0, bytesIn: 0, slicesSent: 0, applyMs: 0, longestApplyMs: 0, longestEncodeMs: 0 };
+  readonly stats = { badFrames: 0, badMessages: 0, badUpdates: 0, diffsSent: 0, updatesSent: 0, updatesApplied: 0, bytesIn: 0, slicesSent: 0, applyMs: 0, longestApplyMs: 0, longestEncodeMs: 0, pendingBatches: 0 };
 
   constructor(opts: SyncSessionOptions) {
     this.doc = opts.doc;
@@ -245,6 +246,7 @@ export class SyncSession {
   private applied(b: AppliedBatch, paced: boolean): void {
     const st = this.stats;
     [st.updatesApplied, st.badUpdates, st.applyMs, st.longestApplyMs] = [st.updatesApplied + b.updates.length - b.bad, st.badUpdates + b.bad, st.applyMs + b.ms, Math.max(st.longestApplyMs, b.ms)];
+    if (hasPendingUpdates(this.doc)) st.pendingBatches++; // batches after which updates wait for earlier ones
     const ack = new Set<PeerConn>();
     for (const u of b.updates) {
       const p = this.peers.get(u.peerId);

@@ -23,6 +23,13 @@ import { writeDeleteRanges, type DeleteRanges } from './docState.js';
 
 /** Default bound of one slice, in bytes of V1 update (a few milliseconds to apply). */
 export const DEFAULT_SLICE_BYTES = 32 * 1024;
+/**
+ * A diff starts small: its first slices hold maxBytes / 16, / 8, / 4 and / 2 (2, 4, 8 and 16 KB by
+ * default). A receiver runs its first slices with cold code (Yjs's decoder and integration not yet
+ * optimised by V8), several times slower than later ones: full 32 KB slices made the joining
+ * laptop's longest tasks in the first second of a join at 100× (bench P15: 102–152 ms).
+ */
+const RAMP_STEPS = 4;
 /** Delete-set ranges per slice (each ≤ ~10 bytes). */
 const DS_RANGES_PER_SLICE = 4096;
 
@@ -99,8 +106,9 @@ export class DiffSlicer {
    */
   private structSlice(): Uint8Array | null {
     const segments = new Map<number, Segment>();
+    const limit = this.produced < RAMP_STEPS ? Math.max(1, this.maxBytes >> (RAMP_STEPS - this.produced)) : this.maxBytes;
     let total = 0;
-    while (total < this.maxBytes) {
+    while (total < limit) {
       const next = this.nextStruct();
       if (!next) break;
       const { client, struct, offset } = next;

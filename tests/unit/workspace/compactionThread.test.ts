@@ -6,7 +6,10 @@ import { CrisisRoomDb, UPDATES_TABLE } from '../../../renderer/workspace/db';
 import { storeUpdateNow } from '../../../renderer/workspace/durableWrites';
 import { CompactionSchedule, DocCompactor } from '../../../renderer/workspace/compaction';
 import { answerMerge, SlicedMerger, WorkerMerger, type MergeRequest, type WorkerLike } from '../../../renderer/workspace/compactionMerge';
-import { ensureDataKey } from '../../../renderer/vault';
+import { ensureDataKey, getVault, sealSpecFor, sealUpdateRow } from '../../../renderer/vault';
+import { open } from '../../../renderer/vault/seal';
+import { UpdateWriter } from '../../../renderer/workspace/updateWriter';
+import { REMOTE_BATCH_MS } from '../../../renderer/workspace/remoteBatch';
 import { createWorkspace, openWorkspace } from '../../../renderer/workspace/workspaceService';
 import { usePersistence } from '../../../renderer/workspace/persistence';
 import { listRecords, setField } from '../../../shared/doc/collection';
@@ -132,6 +135,79 @@ describe('the page thread never merges the whole document', () => {
     expect((await c.compact()).kind).toBe('tail');
     expect(here).toHaveBeenCalled();
     await expect(new SlicedMerger(here).merge('fold', [new Uint8Array()])).rejects.toThrow();
+  });
+});
+
+/** The rows of ID as IndexedDB holds them (sealed), under Dexie and its vault middleware. */
+function rawRows(): Promise<Array<{ i: number; $u: Uint8Array }>> {
+  return new Promise((resolve, reject) => {
+    const req = db.backendDB().transaction(UPDATES_TABLE).objectStore(UPDATES_TABLE).index('k').getAll(IDBKeyRange.only(ID));
+    req.onsuccess = () => resolve(req.result as Array<{ i: number; $u: Uint8Array }>);
+    req.onerror = () => reject(req.error);
+  });
+}
+
+describe('the worker seals what it merged; the page only stores it', () => {
+  const aad = `${UPDATES_TABLE}|${ID}`;
+
+  it("a compaction's merged row is sealed in the worker, never here, and opens with the document's key", async () => {
+    const { doc } = await storeBigDoc(12);
+    const worker = fakeWorker();
+    const c = new DocCompactor(db, UPDATES_TABLE, ID, { merger: new WorkerMerger(() => worker, new SlicedMerger()), foldMinBytes: 0 });
+    const sealHere = vi.spyOn(getVault(), 'sealFor');
+    expect((await c.compact()).kind).toBe('tail');
+    expect((await c.compact()).kind).toBe('fold');
+    expect(sealHere).not.toHaveBeenCalled();
+    // The key and associated data went to the worker with the rows (the key is the document's).
+    expect(worker.received.map((r) => r.seal?.aad)).toEqual([aad, aad]);
+    const stored = await rawRows();
+    expect(stored).toHaveLength(1);
+    const plain = open(getVault().dataKey(ID), aad, stored[0]!.$u);
+    const back = new Y.Doc();
+    Y.applyUpdateV2(back, plain, 'remote');
+    expect(back.getText('t').toString()).toBe(doc.getText('t').toString());
+  });
+
+  it("a batch of a peer's updates is sealed in the worker too", async () => {
+    const worker = fakeWorker();
+    const w = new UpdateWriter(db, ID, UPDATES_TABLE, new WorkerMerger(() => worker, new SlicedMerger()));
+    const peer = new Y.Doc();
+    const updates: Uint8Array[] = [];
+    peer.on('updateV2', (u: Uint8Array) => updates.push(u));
+    for (let i = 0; i < 30; i++) peer.transact(() => peer.getText('t').insert(i, '稿'), 'remote');
+    const sealHere = vi.spyOn(getVault(), 'sealFor');
+    for (const u of updates) w.addRemote(u);
+    await new Promise((r) => setTimeout(r, REMOTE_BATCH_MS + 50));
+    await expect.poll(async () => (await rawRows()).length).toBe(1);
+    expect(await w.stored()).toBe(true);
+    expect(sealHere).not.toHaveBeenCalled();
+    const back = new Y.Doc();
+    Y.applyUpdateV2(back, open(getVault().dataKey(ID), aad, (await rawRows())[0]!.$u), 'remote');
+    expect(back.getText('t').toString()).toBe('稿'.repeat(30));
+  });
+
+  it('bytes sealed for another place or key are never stored: the row is sealed here instead', () => {
+    const vault = getVault();
+    const plain = new Uint8Array([1, 2, 3, 4]);
+    // Sealed for another table (another associated data): not taken.
+    sealSpecFor(vault, 'elsewhere', ID)!.keep(plain, new Uint8Array([9, 9, 9]));
+    const row = sealUpdateRow(vault, UPDATES_TABLE, { k: ID, u: plain }) as { $u: Uint8Array };
+    expect(open(vault.dataKey(ID), aad, row.$u)).toEqual(plain);
+    // Sealed for this row: taken as it is.
+    const spec = sealSpecFor(vault, UPDATES_TABLE, ID)!;
+    const sealed = answerMerge({ id: 1, kind: 'tail', updates: [plain], seal: { key: spec.key, aad: spec.aad } });
+    expect(sealed.ok && sealed.sealed).toBeInstanceOf(Uint8Array);
+    if (!sealed.ok || !sealed.sealed) throw new Error('not sealed');
+    spec.keep(sealed.update, sealed.sealed);
+    expect((sealUpdateRow(vault, UPDATES_TABLE, { k: ID, u: sealed.update }) as { $u: Uint8Array }).$u).toBe(sealed.sealed);
+    // A scope without a key: nothing to seal with elsewhere.
+    expect(sealSpecFor(vault, UPDATES_TABLE, 'no-such-document')).toBeNull();
+  });
+
+  it('a malformed seal request is refused, and nothing is merged', () => {
+    for (const seal of [{ key: new Uint8Array(16), aad: 'x' }, { key: 'k', aad: 'x' }, { key: new Uint8Array(32) }]) {
+      expect(answerMerge({ id: 2, kind: 'tail', updates: [new Uint8Array([0, 0])], seal })).toEqual({ id: 2, ok: false, message: 'malformed merge request' });
+    }
   });
 });
 
