@@ -14,6 +14,7 @@ import { installUndo } from '../features/undo/undoService';
 import { installNotifications } from '../features/notify/notifyService';
 import { installOriginGuard } from './originGuardService';
 import { prepareRoomAuth } from '../../shared/sync/roomAuth';
+import { preloadWhenSettled } from './startup';
 
 let installed = false;
 
@@ -46,9 +47,9 @@ export function installAppWiring(): void {
   installNotifications();
   // Electron: the page's CSP allows exactly the configured hosts (sync/hostAccess.ts).
   installHostAccess();
-  // Sync's first room credential needs the Ed25519 tables: built at idle, not when a laptop joins.
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(() => prepareRoomAuth(), { timeout: 5000 });
-  else setTimeout(prepareRoomAuth, 1000);
+  // Sync's first room credential needs the Ed25519 tables: built at idle once the first screen is
+  // done (30 ms of script and as much garbage collection: not while a large workspace opens, P13).
+  preloadWhenSettled(prepareRoomAuth);
   registerAwarenessSource(() => currentSync()?.awareness ?? null);
   // Each sync session brings a new awareness instance: let the drill clock re-attach to it.
   let last = currentSync();

@@ -7,6 +7,7 @@ import { useSyncStore, EMPTY_STATUS } from './syncStore';
 import { localHostUrl, useLanHost } from './lanHostStore';
 import { localRoomKey, useRoomKeys } from '../identity/identity';
 import { ensureLocalRoomKey } from './roomKeyLocal';
+import { prepareRoomAuth } from '../../shared/sync/roomAuth';
 
 /**
  * Starts sync when a workspace opens and stops it when it closes; restarts it when the hosts or
@@ -83,6 +84,9 @@ function reconcile(): void {
     }
     // In a task of its own: the workspace just opened and renders in this one (a laptop joining at
     // 100×: opening, first render and starting sync made one 120 ms task, bench P15).
+    await new Promise<void>((r) => setTimeout(r, 0));
+    // The Ed25519 tables of the first credential, if idle time has not built them yet: a task of their own too.
+    prepareRoomAuth();
     await new Promise<void>((r) => setTimeout(r, 0));
     if (desired()?.key !== want.key) {
       // Changed meanwhile: the reconcile queued by that change starts what is wanted now.

@@ -61,9 +61,13 @@ function credentialFrom(secret: string, salt: string): RoomCredential {
  * Builds the Ed25519 base-point tables ahead of need, with a smaller window than @noble's default
  * (4: about 30 ms once, against about 60 ms on first use): the first credential is made the
  * moment sync starts, and that froze a laptop joining a room for as long (issue 14, bench P15).
- * Call once, at idle.
+ * At idle once the first screen is done (renderer/app/wiring.ts), and before sync starts at the
+ * latest (renderer/sync/syncLifecycle.ts); later calls do nothing.
  */
+let prepared = false;
 export function prepareRoomAuth(): void {
+  if (prepared) return;
+  prepared = true;
   ed25519.Point.BASE.precompute(4, false);
 }
 
