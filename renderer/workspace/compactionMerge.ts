@@ -3,6 +3,7 @@ import { xchacha20poly1305 } from '@noble/ciphers/chacha.js';
 import { write } from '../../shared/doc/origins';
 import { sealWith } from '../vault/sealFormat';
 import type { SealSpec } from '../vault/middleware';
+import { isV1, toV2 } from './updateFormat';
 
 /**
  * The merging half of storage compaction (compaction.ts): pure functions on Yjs V2 update bytes,
@@ -29,6 +30,8 @@ export interface MergeRequest {
   id: number;
   kind: MergeKind;
   updates: Uint8Array[];
+  /** Indexes of the updates that are V1 (updateFormat.ts): converted before the merge. */
+  v1?: number[];
   seal?: SealRequest;
 }
 
@@ -62,11 +65,14 @@ const isSealRequest = (s: unknown): s is SealRequest =>
 export function answerMerge(req: unknown): MergeAnswer {
   const r = req as Partial<MergeRequest> | null;
   const id = typeof r?.id === 'number' ? r.id : -1;
+  const v1 = r?.v1 ?? [];
   if (!r || (r.kind !== 'tail' && r.kind !== 'fold') || !Array.isArray(r.updates) || !r.updates.every((u) => u instanceof Uint8Array) || (r.seal !== undefined && !isSealRequest(r.seal))) {
     return { id, ok: false, message: 'malformed merge request' };
   }
+  if (!Array.isArray(v1) || !v1.every((i) => Number.isInteger(i) && i >= 0 && i < r.updates!.length)) return { id, ok: false, message: 'malformed merge request' };
   try {
-    const update = r.kind === 'fold' ? foldAll(r.updates) : mergeTail(r.updates);
+    const updates = v1.length === 0 ? r.updates : r.updates.map((u, i) => (v1.includes(i) ? Y.convertUpdateFormatV1ToV2(u) : u));
+    const update = r.kind === 'fold' ? foldAll(updates) : mergeTail(updates);
     return r.seal ? { id, ok: true, update, sealed: sealWith(encryptNoble, r.seal.key, r.seal.aad, update) } : { id, ok: true, update };
   } catch (err) {
     return { id, ok: false, message: err instanceof Error ? err.message : String(err) };
@@ -100,7 +106,7 @@ export class SlicedMerger implements Merger {
 
   async merge(kind: MergeKind, updates: readonly Uint8Array[]): Promise<Uint8Array> {
     if (kind === 'fold') throw new Error('a fold is never run on the page thread');
-    let level = [...updates];
+    let level = updates.map(toV2);
     if (level.length === 0) throw new Error('nothing to merge');
     while (level.length > 1) {
       const next: Uint8Array[] = [];
@@ -176,7 +182,8 @@ export class WorkerMerger implements Merger {
     return new Promise<Uint8Array>((resolve, reject) => {
       this.waiting.set(id, { resolve, reject, seal });
       // Copied, not transferred: the rows' bytes are shared with the vault's cache of plaintexts.
-      worker.postMessage({ id, kind, updates: [...updates], ...(seal ? { seal: { key: seal.key, aad: seal.aad } } : {}) });
+      const v1 = updates.flatMap((u, i) => (isV1(u) ? [i] : []));
+      worker.postMessage({ id, kind, updates: [...updates], ...(v1.length > 0 ? { v1 } : {}), ...(seal ? { seal: { key: seal.key, aad: seal.aad } } : {}) });
     }).finally(() => this.idleLater());
   }
 

@@ -1,8 +1,9 @@
 import type { Merger } from './compactionMerge';
 import type { SealSpec } from '../vault';
+import { toV2 } from './updateFormat';
 
 /**
- * Updates received from peers (origin 'remote'), stored a batch at a time: a laptop joining a
+ * Updates received from peers (origin 'remote'; V2, or V1 as received: updateFormat.ts), stored a batch at a time: a laptop joining a
  * large workspace receives some 200 slices in quick succession (issue 14, bench P15), and one
  * sealed IndexedDB row per slice cost the joiner's page a write, a seal and a transaction each
  * (and the next open one row more to apply). Those arriving within REMOTE_BATCH_MS of the first,
@@ -76,7 +77,7 @@ export class RemoteBatch {
   seal(): void {
     const updates = this.take();
     if (updates.length === 0) return;
-    if (updates.length === 1) return this.write(updates, updates);
+    if (updates.length === 1) return this.write(updates.map(toV2), updates);
     const m: Merging = { updates, taken: false };
     this.merging.add(m);
     void this.merger.merge('tail', updates, this.sealSpec()).then(
@@ -87,7 +88,7 @@ export class RemoteBatch {
       () => {
         // No merge: stored as they came, one row each (still one transaction).
         this.merging.delete(m);
-        if (!m.taken) this.write(updates, updates);
+        if (!m.taken) this.write(updates.map(toV2), updates);
       },
     );
   }

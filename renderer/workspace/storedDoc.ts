@@ -11,6 +11,8 @@ import { journalEntries, removeJournalEntries, type JournalEntry } from './journ
 import { CompactionSchedule, DocCompactor } from './compaction';
 import { listenForStoredRows } from './internals/dexieSignal';
 import { loadFastAead } from '../vault/aead';
+import { docUpdates, type DocUpdate } from '../../shared/doc/updateHub';
+import { markV1 } from './updateFormat';
 
 /**
  * Opening one stored Y.Doc (a workspace's, or a restricted room's: any row of a table with a
@@ -98,16 +100,17 @@ export async function openStoredDoc(db: CrisisRoomDb, id: string, doc: Y.Doc, up
   const compaction = new CompactionSchedule(new DocCompactor(db, updatesTable, id), COMPRESS_AFTER_WRITES);
   const writer = new UpdateWriter(db, id, updatesTable);
   const unregister = registerWriter(writer);
-  const store = (update: Uint8Array, origin: unknown) => {
+  const store = (change: DocUpdate, origin: unknown) => {
     // The provider's own transactions apply what is already stored.
     if (origin === provider) return;
     // A peer's update waits for the others arriving about now (one row); everything else is stored at once.
-    if (origin === 'remote') writer.addRemote(update);
-    else writer.add(update);
+    if (change.format === 'v1') for (const u of change.updates) writer.addRemote(markV1(u));
+    else if (origin === 'remote') writer.addRemote(change.update);
+    else writer.add(change.update);
     compaction.noteWrite();
   };
-  for (const m of missed) store(m.update, m.origin);
-  doc.on('updateV2', store);
+  for (const m of missed) store({ format: 'v2', update: m.update }, m.origin);
+  const stopStoring = docUpdates(doc).on(store);
   await recoverJournal(doc, await left, writer);
   // An older layout is brought up to this version's (stored like any edit; shared/doc/migrations.ts).
   const migrated = migrateDoc(doc, 'system');
@@ -117,7 +120,7 @@ export async function openStoredDoc(db: CrisisRoomDb, id: string, doc: Y.Doc, up
   return {
     provider,
     close: () => {
-      doc.off('updateV2', store);
+      stopStoring();
       writer.close();
       unregister();
       DexieYProvider.release(doc);

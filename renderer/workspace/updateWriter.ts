@@ -8,6 +8,7 @@ import { REMOTE_BATCH_BYTES, REMOTE_BATCH_MS, RemoteBatch } from './remoteBatch'
 import type { PendingWriter } from './flush';
 import { journalReady, removeJournalEntries, writeJournal } from './journal';
 import { trackWrite } from './persistence';
+import { toV2 } from './updateFormat';
 
 /**
  * Stores a workspace's local updates the moment they are made, and keeps them safe while the
@@ -47,10 +48,10 @@ export class UpdateWriter implements PendingWriter {
    */
   add(update: Uint8Array): void {
     const earlier = this.remote.takeAll();
-    this.write([...earlier, update], [...earlier, update]);
+    this.write([...earlier.map(toV2), update], [...earlier, update]);
   }
 
-  /** Stores a peer's update with the others arriving about now, as one row (remoteBatch.ts). */
+  /** Stores a peer's update (V2, or V1 marked so: updateFormat.ts) with the others arriving about now, as one row (remoteBatch.ts). */
   addRemote(update: Uint8Array): void {
     this.unconfirmed.add(update);
     this.remote.add(update);
@@ -59,7 +60,7 @@ export class UpdateWriter implements PendingWriter {
   /** The document closes: the peers' updates not stored yet are written now, as they are. */
   close(): void {
     const earlier = this.remote.takeAll();
-    if (earlier.length > 0) this.write(earlier, earlier);
+    if (earlier.length > 0) this.write(earlier.map(toV2), earlier);
     this.flush();
   }
 
@@ -89,7 +90,7 @@ export class UpdateWriter implements PendingWriter {
   /** The page is being hidden or left: copy what is not confirmed to the journal. */
   flush(): void {
     if (this.unconfirmed.size === 0) return;
-    const copy = Y.mergeUpdatesV2([...this.unconfirmed]);
+    const copy = Y.mergeUpdatesV2([...this.unconfirmed].map(toV2));
     void writeJournal(this.workspaceId, copy).then((key) => {
       if (key === null) return;
       this.journaled.push(key);

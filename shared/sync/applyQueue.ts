@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { docUpdates } from '../doc/updateHub.js';
 
 /**
  * How received updates are paced (issue 14, P15): applied in later tasks, as many per task as fit
@@ -113,21 +114,28 @@ export class ApplyQueue {
     let bad = 0;
     this.busy = true;
     try {
-      this.doc.transact(() => {
-        while (this.head < this.items.length) {
-          const next = this.items[this.head]!;
-          if (updates.length > 0 && bytes + next.update.length > maxBytes) break;
-          const u = this.items[this.head++]!;
-          updates.push(u);
-          bytes += u.update.length;
-          try {
-            Y.applyUpdate(this.doc, u.update, 'remote');
-          } catch {
-            bad++;
+      // Storage is told the updates as received: Yjs need not encode the batch again (shared/doc/updateHub.ts).
+      docUpdates(this.doc).carry((done) =>
+        this.doc.transact(() => {
+          while (this.head < this.items.length) {
+            const next = this.items[this.head]!;
+            if (updates.length > 0 && bytes + next.update.length > maxBytes) break;
+            const u = this.items[this.head++]!;
+            updates.push(u);
+            bytes += u.update.length;
+            try {
+              Y.applyUpdate(this.doc, u.update, 'remote');
+            } catch {
+              bad++;
+            }
+            if (pacing.clock() - started >= applyBudget) break;
           }
-          if (pacing.clock() - started >= applyBudget) break;
-        }
-      }, 'remote');
+          done(
+            updates.map((u) => u.update),
+            bad === 0,
+          );
+        }, 'remote'),
+      );
     } finally {
       this.busy = false;
     }

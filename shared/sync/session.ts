@@ -13,6 +13,7 @@ import { DEFAULT_TIMINGS, type LeaveReason, type SyncSessionOptions, type SyncTi
 import { DeliveryLedger, deliveryStatus } from './delivery.js';
 import type { PeerStatus, SyncStatus } from './status.js';
 import { hasPendingUpdates } from '../doc/yjsInternals.js';
+import { docUpdates, type DocUpdate } from '../doc/updateHub.js';
 export { DEFAULT_TIMINGS, type LeaveReason, type SyncSessionOptions, type SyncTimings };
 
 /**
@@ -46,6 +47,7 @@ export class SyncSession {
   private readonly listeners = new Set<() => void>();
   private readonly deadListeners = new Set<(peerId: string, reason: LeaveReason) => void>();
   private readonly inbox: ApplyQueue;
+  private readonly stopListening: () => void;
   private readonly feed = new FeedTracker(() => this.now());
   private destroyed = false;
   /** Counters for tests and diagnostics (bytes received, slices sent, longest apply/slice in ms). */
@@ -70,8 +72,8 @@ export class SyncSession {
     this.ledger.reconcile(Y.decodeStateVector(Y.encodeStateVector(this.doc)), this.now());
     this.diffs = new DiffSender({ doc: this.doc, ledger: this.ledger, sliceBytes: opts.sliceBytes, deleteSet: () => this.state.deleteSet(), now: this.now, stats: this.stats, send: (p, m) => this.send(p, m), pacing: opts.applyPacing });
     this.inbox = new ApplyQueue(this.doc, opts.applyPacing ?? null, (b) => this.applied(b, !!opts.applyPacing));
-    // V2, as local storage listens: Yjs then encodes each transaction once, not once per format.
-    this.doc.on('updateV2', this.onDocUpdate);
+    // Through the document's hub, as local storage listens: Yjs encodes each transaction once at most.
+    this.stopListening = docUpdates(this.doc).on(this.onDocUpdate);
     this.awareness?.on('update', this.onAwarenessUpdate);
   }
 
@@ -205,15 +207,13 @@ export class SyncSession {
     if (this.destroyed) return;
     for (const id of [...this.peers.keys()]) this.removePeer(id, 'closed');
     this.destroyed = true;
-    this.doc.off('updateV2', this.onDocUpdate);
+    this.stopListening();
     this.inbox.stop();
     this.awareness?.off('update', this.onAwarenessUpdate);
     this.state.destroy();
     this.listeners.clear();
     this.deadListeners.clear();
   }
-
-  // ── internals ──────────────────────────────────────────────────────────────────────────────
 
   private handle(p: PeerConn, msgId: number, msg: SyncMessage): void {
     switch (msg.t) {
@@ -325,20 +325,20 @@ export class SyncSession {
     if (p.memberId && p.remote) this.ledger.confirm(p.memberId, p.remote.svMap, p.inSync, this.now());
   }
 
-  private readonly onDocUpdate = (updateV2: Uint8Array, origin: unknown, _doc: Y.Doc, tr: Y.Transaction): void => {
+  private readonly onDocUpdate = (change: DocUpdate, origin: unknown, tr: Y.Transaction): void => {
     if (this.destroyed) return;
     // Any change makes every copy differ from ours until its holder reports again.
     for (const p of this.peers.values()) {
       if (p.inSync) p.outOfSyncSince = this.now();
       p.inSync = false;
     }
-    // Skip only the update we are applying; an observer reacting to it with a write of its own
-    // (another origin) is a local change and goes out like any other.
+    // Skip only what we are applying; an observer's own write in reaction (another origin) goes out like any other.
     if (this.inbox.busy && origin === 'remote') return;
     // Only edits made here are "ours" (not a load from local storage); typing and undo count too.
     const seq = this.isLocalChange(origin) ? this.ledger.recordTransaction(this.doc.clientID, tr, this.now()) : 0;
-    // Peers get V1 updates (the wire format); a large change (a merged backup) goes as a sliced diff.
-    const update = updateV2.length > this.diffs.sliceBytes || this.peers.size === 0 ? null : Y.convertUpdateFormatV2ToV1(updateV2);
+    // Peers get V1 updates (the wire format: another session's batch came as such); a large change (a merged backup) goes as a sliced diff.
+    const size = change.format === 'v2' ? change.update.length : change.updates.reduce((n, u) => n + u.length, 0);
+    const update = size > this.diffs.sliceBytes || this.peers.size === 0 ? null : change.format === 'v2' ? Y.convertUpdateFormatV2ToV1(change.update) : Y.mergeUpdates([...change.updates]);
     for (const p of this.peers.values()) {
       if (!update || update.length > this.diffs.sliceBytes) {
         if (p.remote && !p.diffInFlight && !p.remote.hold) this.diffs.start(p, p.remote.sv);

@@ -4,6 +4,7 @@ import { currentGovernanceView } from '../../identity/useGovernance';
 import { getPlatform } from '../../platform';
 import { useCurrentWorkspace } from '../../workspace/useWorkspace';
 import { makeBackup, ownRecipients } from './backupService';
+import { docUpdates } from '../../../shared/doc/updateHub';
 
 /**
  * Automatic backups (Electron): while a workspace is open and edits happened since the last
@@ -65,11 +66,10 @@ export function startAutoBackup(now: () => number = Date.now, checkMs = CHECK_MS
     useAutoBackup.setState({ dirty: false, lastAt: null, lastName: null, error: null });
     since = now();
     if (!current) return;
-    const onUpdate = (_u: Uint8Array, origin: unknown) => {
+    // Through the document's hub: a listener of its own would make Yjs encode every peer's batch again (shared/doc/updateHub.ts).
+    detach = docUpdates(current.doc).on((_change, origin) => {
       if (origin !== current.provider) useAutoBackup.setState({ dirty: true });
-    };
-    current.doc.on('updateV2', onUpdate);
-    detach = () => current.doc.off('updateV2', onUpdate);
+    });
   };
   watch(useCurrentWorkspace.getState().current);
   const unsubscribe = useCurrentWorkspace.subscribe((s, prev) => {

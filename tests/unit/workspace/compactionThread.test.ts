@@ -10,6 +10,8 @@ import { ensureDataKey, getVault, sealSpecFor, sealUpdateRow } from '../../../re
 import { open } from '../../../renderer/vault/seal';
 import { UpdateWriter } from '../../../renderer/workspace/updateWriter';
 import { REMOTE_BATCH_MS } from '../../../renderer/workspace/remoteBatch';
+import { markV1 } from '../../../renderer/workspace/updateFormat';
+import { docUpdates } from '../../../shared/doc/updateHub';
 import { createWorkspace, openWorkspace } from '../../../renderer/workspace/workspaceService';
 import { usePersistence } from '../../../renderer/workspace/persistence';
 import { listRecords, setField } from '../../../shared/doc/collection';
@@ -204,6 +206,30 @@ describe('the worker seals what it merged; the page only stores it', () => {
     expect(sealSpecFor(vault, UPDATES_TABLE, 'no-such-document')).toBeNull();
   });
 
+  it("a peer's batch told as the V1 updates received is converted in the worker and stored as V2 rows; a local edit meanwhile converts what it takes", async () => {
+    const worker = fakeWorker();
+    const w = new UpdateWriter(db, ID, UPDATES_TABLE, new WorkerMerger(() => worker, new SlicedMerger()));
+    const peer = new Y.Doc();
+    const v1: Uint8Array[] = [];
+    peer.on('update', (u: Uint8Array) => v1.push(u));
+    for (let i = 0; i < 20; i++) peer.transact(() => peer.getText('t').insert(i, '稿'), 'remote');
+    for (const u of v1.slice(0, 15)) w.addRemote(markV1(u));
+    await new Promise((r) => setTimeout(r, REMOTE_BATCH_MS + 50));
+    await expect.poll(async () => (await rawRows()).length).toBe(1);
+    expect(worker.received[0]!.v1).toEqual([...Array(15).keys()]);
+    // The rest waits for its batch when a local edit comes: written with it, converted here.
+    for (const u of v1.slice(15)) w.addRemote(markV1(u));
+    const local = new Y.Doc();
+    Y.applyUpdate(local, Y.encodeStateAsUpdate(peer));
+    const sv = Y.encodeStateVector(local);
+    local.transact(() => local.getText('t').insert(0, '本'), 'user');
+    w.add(Y.encodeStateAsUpdateV2(local, sv));
+    expect(await w.stored()).toBe(true);
+    const back = new Y.Doc();
+    for (const r of (await db.table(UPDATES_TABLE).where('k').equals(ID).toArray()) as Array<{ u: Uint8Array }>) Y.applyUpdateV2(back, r.u, 'remote');
+    expect(back.getText('t').toString()).toBe('本' + '稿'.repeat(20));
+  });
+
   it('a malformed seal request is refused, and nothing is merged', () => {
     for (const seal of [{ key: new Uint8Array(16), aad: 'x' }, { key: 'k', aad: 'x' }, { key: new Uint8Array(32) }]) {
       expect(answerMerge({ id: 2, kind: 'tail', updates: [new Uint8Array([0, 0])], seal })).toEqual({ id: 2, ok: false, message: 'malformed merge request' });
@@ -243,6 +269,28 @@ describe('when compaction runs', () => {
     s.noteWrite();
     s.request();
     expect(idle).toHaveLength(1);
+  });
+
+  it("an open workspace stores a peer's batch applied as sync's inbox applies it (Yjs not encoding it) and has it after reopening", async () => {
+    const id = await createWorkspace({ name: 'Joined', language: 'en' }, db);
+    const ws = await openWorkspace(id, db);
+    const peer = new Y.Doc();
+    Y.applyUpdate(peer, Y.encodeStateAsUpdate(ws.doc));
+    const v1: Uint8Array[] = [];
+    peer.on('update', (u: Uint8Array) => v1.push(u));
+    for (let i = 0; i < 30; i++) setField(listRecords(playbookOf(peer).crisisTypes)[0]!, 'name', `From a peer ${i}`, 'user');
+    docUpdates(ws.doc).carry((done) =>
+      ws.doc.transact(() => {
+        for (const u of v1) Y.applyUpdate(ws.doc, u, 'remote');
+        done(v1, true);
+      }, 'remote'),
+    );
+    for (let i = 0; i < 200 && usePersistence.getState().pending > 0; i++) await new Promise((r) => setTimeout(r, 10));
+    expect(usePersistence.getState().pending).toBe(0);
+    ws.close();
+    const again = await openWorkspace(id, db);
+    expect(listRecords(playbookOf(again.doc).crisisTypes)[0]!.get('name')).toBe('From a peer 29');
+    again.close();
   });
 
   it('an open workspace compacts its rows at idle without losing an edit', async () => {
