@@ -220,7 +220,7 @@ describe('the worker seals what it merged; the page only stores it', () => {
     // The rest waits for its batch when a local edit comes: written with it, converted here.
     for (const u of v1.slice(15)) w.addRemote(markV1(u));
     const local = new Y.Doc();
-    Y.applyUpdate(local, Y.encodeStateAsUpdate(peer));
+    Y.applyUpdate(local, Y.encodeStateAsUpdate(peer), 'remote');
     const sv = Y.encodeStateVector(local);
     local.transact(() => local.getText('t').insert(0, '本'), 'user');
     w.add(Y.encodeStateAsUpdateV2(local, sv));
@@ -275,7 +275,7 @@ describe('when compaction runs', () => {
     const id = await createWorkspace({ name: 'Joined', language: 'en' }, db);
     const ws = await openWorkspace(id, db);
     const peer = new Y.Doc();
-    Y.applyUpdate(peer, Y.encodeStateAsUpdate(ws.doc));
+    Y.applyUpdate(peer, Y.encodeStateAsUpdate(ws.doc), 'remote');
     const v1: Uint8Array[] = [];
     peer.on('update', (u: Uint8Array) => v1.push(u));
     for (let i = 0; i < 30; i++) setField(listRecords(playbookOf(peer).crisisTypes)[0]!, 'name', `From a peer ${i}`, 'user');
