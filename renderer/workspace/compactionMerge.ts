@@ -122,7 +122,7 @@ export class SlicedMerger implements Merger {
 
 /** What compaction needs of a Worker (a fake one in unit tests). */
 export interface WorkerLike {
-  postMessage(message: MergeRequest): void;
+  postMessage(message: MergeRequest, transfer?: Transferable[]): void;
   onmessage: ((event: { data: unknown }) => void) | null;
   onerror: ((event: { message?: string }) => void) | null;
   terminate(): void;
@@ -181,9 +181,12 @@ export class WorkerMerger implements Merger {
     const worker = this.worker;
     return new Promise<Uint8Array>((resolve, reject) => {
       this.waiting.set(id, { resolve, reject, seal });
-      // Copied, not transferred: the rows' bytes are shared with the vault's cache of plaintexts.
       const v1 = updates.flatMap((u, i) => (isV1(u) ? [i] : []));
-      worker.postMessage({ id, kind, updates: [...updates], ...(v1.length > 0 ? { v1 } : {}), ...(seal ? { seal: { key: seal.key, aad: seal.aad } } : {}) });
+      // Copies, transferred: the rows' bytes stay shared with the vault's cache of plaintexts (and a
+      // peer's batch with the writer, until stored). Chromium's structured clone of them took the page
+      // about 12 ms a megabyte (3 ms for eight 32 KB updates, unloaded); a copy and a transfer a third of that.
+      const copies = updates.map((u) => u.slice());
+      worker.postMessage({ id, kind, updates: copies, ...(v1.length > 0 ? { v1 } : {}), ...(seal ? { seal: { key: seal.key, aad: seal.aad } } : {}) }, copies.map((c) => c.buffer));
     }).finally(() => this.idleLater());
   }
 

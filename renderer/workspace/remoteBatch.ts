@@ -34,6 +34,7 @@ interface Merging {
 export class RemoteBatch {
   private waiting: Uint8Array[] = [];
   private bytes = 0;
+  private full = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private readonly merging = new Set<Merging>();
 
@@ -57,8 +58,13 @@ export class RemoteBatch {
   add(update: Uint8Array): void {
     this.waiting.push(update);
     this.bytes += update.length;
-    if (this.bytes >= this.maxBytes) this.seal();
-    else this.timer ??= setTimeout(() => this.seal(), this.delayMs);
+    if (this.bytes < this.maxBytes) this.timer ??= setTimeout(() => this.seal(), this.delayMs);
+    else if (!this.full) {
+      // Full: merged in a task of its own, not in the one applying the peer's update (bench P15).
+      this.full = true;
+      clearTimeout(this.timer);
+      this.timer = setTimeout(() => this.seal(), 0);
+    }
   }
 
   /** Every remote update not written yet, in arrival order; the caller writes them now. */
@@ -96,6 +102,7 @@ export class RemoteBatch {
   private take(): Uint8Array[] {
     clearTimeout(this.timer);
     this.timer = undefined;
+    this.full = false;
     const out = this.waiting;
     this.waiting = [];
     this.bytes = 0;

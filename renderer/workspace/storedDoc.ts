@@ -104,7 +104,8 @@ export async function openStoredDoc(db: CrisisRoomDb, id: string, doc: Y.Doc, up
     // The provider's own transactions apply what is already stored.
     if (origin === provider) return;
     // A peer's update waits for the others arriving about now (one row); everything else is stored at once.
-    if (change.format === 'v1') for (const u of change.updates) writer.addRemote(markV1(u));
+    // Own copies: a received update is a view into its whole message, which a copy to the merging worker would clone entire.
+    if (change.format === 'v1') for (const u of change.updates) writer.addRemote(markV1(u.byteLength === u.buffer.byteLength ? u : u.slice()));
     else if (origin === 'remote') writer.addRemote(change.update);
     else writer.add(change.update);
     compaction.noteWrite();

@@ -15,6 +15,18 @@ export interface KeyFingerprint {
 
 /** Fingerprint of a base64url public key; throws on a key that is not canonical base64url. */
 export function keyFingerprint(publicKeyB64: string): KeyFingerprint {
+  // Panels render it on every status change of sync (a second while a laptop joins): hashed once per key.
+  const known = fingerprints.get(publicKeyB64);
+  if (known) return known;
+  const fp = Object.freeze(computeFingerprint(publicKeyB64));
+  if (fingerprints.size >= 256) fingerprints.clear();
+  fingerprints.set(publicKeyB64, fp);
+  return fp;
+}
+
+const fingerprints = new Map<string, KeyFingerprint>();
+
+function computeFingerprint(publicKeyB64: string): KeyFingerprint {
   const raw = fromBase64Url(publicKeyB64);
   if (!raw || raw.length === 0) throw new Error('Not a public key');
   const head = digest(raw).subarray(0, 8);
