@@ -123,6 +123,23 @@ describe('yjs internals (shared/doc/yjsInternals.ts)', () => {
   });
 });
 
+describe('yjs event order (shared/doc/updateHub.ts)', () => {
+  it("Yjs looks for 'updateV2' listeners right after 'afterTransactionCleanup', per transaction", () => {
+    const doc = new Y.Doc();
+    const told: unknown[] = [];
+    const listener = (_u: Uint8Array, origin: unknown) => told.push(origin);
+    doc.on('updateV2', listener);
+    // Taken off for one transaction in its 'afterTransactionCleanup', put back for the next one in its own.
+    doc.on('afterTransactionCleanup', (tr: Y.Transaction) => {
+      if (tr.origin === 'carried') doc.off('updateV2', listener);
+      else doc.on('updateV2', listener);
+    });
+    doc.transact(() => doc.getMap('m').set('a', 1), 'carried');
+    doc.transact(() => doc.getMap('m').set('b', 2), 'user');
+    expect(told, changed("yjs's order of 'afterTransactionCleanup' and the 'updateV2' check in cleanupTransactions")).toEqual(['user']);
+  });
+});
+
 describe('lib0 internals (renderer/sync/internals/lib0.ts)', () => {
   it("Observable keeps listeners in _observers, so the guard can go in front of y-webrtc's", () => {
     const o = new ObservableV2<{ message: (m: unknown) => void }>();
