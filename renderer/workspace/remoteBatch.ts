@@ -3,12 +3,14 @@ import type { SealSpec } from '../vault';
 import { toV2 } from './updateFormat';
 
 /**
- * Updates received from peers (origin 'remote'; V2, or V1 as received: updateFormat.ts), stored a batch at a time: a laptop joining a
- * large workspace receives some 200 slices in quick succession (issue 14, bench P15), and one
+ * Updates received from peers (origin 'remote'; V2, or V1 as received: updateFormat.ts), stored a
+ * batch at a time: a laptop joining a large workspace receives some 350 slices in quick succession
+ * (issue 14, bench P15), and one
  * sealed IndexedDB row per slice cost the joiner's page a write, a seal and a transaction each
  * (and the next open one row more to apply). Those arriving within REMOTE_BATCH_MS of the first,
- * up to REMOTE_BATCH_BYTES, are merged into one row — off the page's thread (the compaction
- * worker, compactionMerge.ts) — and written then.
+ * up to REMOTE_BATCH_BYTES (then in a task of their own), are merged into one row — off the
+ * page's thread (the compaction worker, compactionMerge.ts, which also converts V1 and seals) — and
+ * written then.
  *
  * A local update never waits behind a batch: `takeAll` hands the writer every remote update not
  * written yet (waiting or being merged), which it writes in the same transaction as, and before,
@@ -20,7 +22,7 @@ export const REMOTE_BATCH_MS = 250;
 /**
  * A row's merged update is written on the page's thread (sealed by the worker, `sealSpec`; where
  * none runs, sealed here: 40–70 ms a megabyte on a loaded 2-core laptop, bench P15 joining at
- * 100×), and the copy to the merging worker took 14–36 ms more — so a row holds a quarter of a
+ * 100×), and the updates are copied to the merging worker first — so a row holds a quarter of a
  * megabyte at most.
  */
 export const REMOTE_BATCH_BYTES = 256 * 1024;
