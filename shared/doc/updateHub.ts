@@ -105,9 +105,12 @@ export class UpdateHub {
 
 const hubs = new WeakMap<Y.Doc, UpdateHub>();
 
-/** The document's hub (made on first use). */
+/** The document's hub (made on first use; a destroyed document drops every listener, its hub too). */
 export function docUpdates(doc: Y.Doc): UpdateHub {
   let hub = hubs.get(doc);
-  if (!hub) hubs.set(doc, (hub = new UpdateHub(doc)));
+  if (!hub) {
+    hubs.set(doc, (hub = new UpdateHub(doc)));
+    doc.once('destroy', () => hubs.delete(doc));
+  }
   return hub;
 }

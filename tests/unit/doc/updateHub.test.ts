@@ -111,4 +111,14 @@ describe("the document's update hub", () => {
     expect(w.encoded).toEqual([false]);
     expect(w.told).toHaveLength(0);
   });
+
+  it('a destroyed document (every listener dropped) gets a new hub: listening again works', () => {
+    const doc = new Y.Doc();
+    const before = watch(doc);
+    doc.destroy();
+    const after = watch(doc);
+    write(doc, 'user', () => doc.getMap('m').set('k', 'v'));
+    expect(before.told).toHaveLength(0);
+    expect(after.told.map((t) => t.change.format)).toEqual(['v2']);
+  });
 });
