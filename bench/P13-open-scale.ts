@@ -21,6 +21,11 @@
  * without the largest of those sets (crisis types' steps and escalation, statements' bodies,
  * versions and releases, incidents' logs), stored by the app like the others, opened in a new tab
  * as above — the whole open, not only the decode, of what a second document would leave behind.
+ * Info rows at 100×, interleaved too: the playbook section alone as a new document of its own
+ * (decodeParts.ts `playbookAlone`: its four collections and the units), decoded raw with and without
+ * the crisis types' steps and escalation, and a fifth workspace holding only the lighter one, opened
+ * in a new tab as above — what one document per section, each type's details loaded when shown,
+ * would leave to open for the playbook.
  * Info rows at 100×, interleaved too: the raw decode of the state plus a year of statement history
  * (bench/lib/versionHistory.ts), its versions stored as full copies (before schema 4) and as deltas.
  * Chromium runs with the app's switches (electron/switches.ts). Info rows at 100× and 1×,
@@ -38,7 +43,7 @@ import { interleaved } from './lib/measure';
 import { launchScaleBrowser, scaleProfile, SCALES, type Scale, type ScaleBrowser } from './lib/appScale';
 import { interactiveAfter, longest, longTasks, recordLongTasks, startCpuProfile, timeHashNavigation, watchFirstFrame } from './lib/appScaleProbe';
 import type {} from './browser/applyBench';
-import { withoutParts, type LeftOut } from './lib/decodeParts';
+import { playbookAlone, withoutParts, type LeftOut } from './lib/decodeParts';
 import { withHistory, type HistoryFormat } from './lib/versionHistory';
 
 /** The 100× state with a year of statement history, by how versions are stored. */
@@ -52,6 +57,12 @@ const PARTS: Record<'noDetails' | 'noMore', { file: string; leftOut: LeftOut; la
   noDetails: { file: 'state-100-no-details.bin', leftOut: 'details', label: "without the crisis types' steps and escalation" },
   noMore: { file: 'state-100-no-details-bodies-logs.bin', leftOut: 'details+bodies+logs', label: "without those, the statements' bodies, versions and releases, and the incidents' logs" },
 };
+
+/** The 100× playbook section as a document of its own, with and without the crisis types' details (decodeParts.ts). */
+const ALONE = {
+  details: { file: 'state-100-playbook.bin', label: "with the crisis types' steps and escalation" },
+  light: { file: 'state-100-playbook-light.bin', label: "without the crisis types' steps and escalation" },
+} as const;
 
 const CONTENT = '[data-testid=crisis-type-link]';
 
@@ -111,6 +122,9 @@ export default async function run(ctx: BenchContext): Promise<BenchRow[]> {
   const dir = await buildBenchBundle({ entry: 'bench/browser/applyBench.ts', name: 'apply-bench', title: 'Crisis Room apply bench' });
   for (const s of SCALES) writeFileSync(join(dir, `state-${s}.bin`), profile.workspaces[s].update);
   for (const p of Object.values(PARTS)) writeFileSync(join(dir, p.file), withoutParts(profile.workspaces[100].update, p.leftOut));
+  const aloneWithDetails = playbookAlone(profile.workspaces[100].update);
+  writeFileSync(join(dir, ALONE.details.file), aloneWithDetails);
+  writeFileSync(join(dir, ALONE.light.file), profile.playbookAlone.update);
   const historyBytes = {} as Record<keyof typeof HISTORY, number>;
   for (const [k, h] of Object.entries(HISTORY) as Array<[keyof typeof HISTORY, (typeof HISTORY)[keyof typeof HISTORY]]>) {
     const state = withHistory(profile.workspaces[100].update, h.format);
@@ -133,6 +147,8 @@ export default async function run(ctx: BenchContext): Promise<BenchRow[]> {
     const withDefaults = {} as Record<Scale, number>;
     let rawWithDefaults: number | null = null;
     const apartOpens: Open[] = [];
+    const aloneOpens: Open[] = [];
+    let alone: { median: number; maxTask: number; raw: number; rawDetails: number } | null = null;
     /** Y.applyUpdateV2 of `file` into a new Y.Doc in a fresh page of `on` (Yjs alone). */
     const rawDecode = async (file: string, on: ScaleBrowser = b): Promise<number> => {
       const page = await on.context.newPage();
@@ -150,7 +166,7 @@ export default async function run(ctx: BenchContext): Promise<BenchRow[]> {
       const opens: Open[] = [];
       const listOpens: Open[] = [];
       const { medians } = await interleaved(
-        scale === 100 ? (['app', 'raw', 'list', 'noDetails', 'noMore', 'apart', 'histCopies', 'histDeltas', 'defaults', 'rawDefaults'] as const) : scale === 1 ? (['app', 'raw', 'defaults'] as const) : (['app', 'raw'] as const),
+        scale === 100 ? (['app', 'raw', 'list', 'noDetails', 'noMore', 'apart', 'alone', 'rawAlone', 'rawAloneDetails', 'histCopies', 'histDeltas', 'defaults', 'rawDefaults'] as const) : scale === 1 ? (['app', 'raw', 'defaults'] as const) : (['app', 'raw'] as const),
         async (c) => {
           if (c === 'defaults') return (await openOnce(defaults!, url)).interactive;
           if (c === 'rawDefaults') return rawDecode(`state-${scale}.bin`, defaults!);
@@ -159,6 +175,13 @@ export default async function run(ctx: BenchContext): Promise<BenchRow[]> {
             apartOpens.push(o);
             return o.interactive;
           }
+          if (c === 'alone') {
+            const o = await openOnce(b, `${profile.appUrl}#/w/${encodeURIComponent(profile.playbookAlone.id)}/playbook`);
+            aloneOpens.push(o);
+            return o.interactive;
+          }
+          if (c === 'rawAlone') return rawDecode(ALONE.light.file);
+          if (c === 'rawAloneDetails') return rawDecode(ALONE.details.file);
           if (c === 'noDetails' || c === 'noMore') return rawDecode(PARTS[c].file);
           if (c === 'histCopies' || c === 'histDeltas') return rawDecode(HISTORY[c].file);
           if (c === 'list') {
@@ -179,6 +202,7 @@ export default async function run(ctx: BenchContext): Promise<BenchRow[]> {
                 (t.list === undefined ? '' : `; from the list of a running app: interactive ${t.list.toFixed(0)} ms (content ${listOpens.at(-1)!.visible.toFixed(0)} ms, longest task ${listOpens.at(-1)!.maxTask.toFixed(0)} ms)`) +
                 (t.noDetails === undefined ? '' : `; raw decode without details ${t.noDetails.toFixed(0)} ms, without details, bodies and logs ${t.noMore!.toFixed(0)} ms`) +
                 (t.apart === undefined ? '' : `; the workspace without those: interactive ${t.apart.toFixed(0)} ms (longest task ${apartOpens.at(-1)!.maxTask.toFixed(0)} ms)`) +
+                (t.alone === undefined ? '' : `; the playbook alone: interactive ${t.alone.toFixed(0)} ms (longest task ${aloneOpens.at(-1)!.maxTask.toFixed(0)} ms), raw decode ${t.rawAlone!.toFixed(0)} ms, with the types' details ${t.rawAloneDetails!.toFixed(0)} ms`) +
                 (t.histCopies === undefined ? '' : `; raw decode with a year of history as copies ${t.histCopies.toFixed(0)} ms, as deltas ${t.histDeltas!.toFixed(0)} ms`) +
                 (t.defaults === undefined ? '' : `; with Chromium's default features and V8 flags: interactive ${t.defaults.toFixed(0)} ms`) +
                 (t.rawDefaults === undefined ? '' : `, raw applyUpdate ${t.rawDefaults.toFixed(0)} ms`),
@@ -189,6 +213,7 @@ export default async function run(ctx: BenchContext): Promise<BenchRow[]> {
       if ('defaults' in medians) withDefaults[scale] = medians.defaults;
       if ('rawDefaults' in medians) rawWithDefaults = medians.rawDefaults;
       if ('histCopies' in medians) history = { histCopies: medians.histCopies, histDeltas: medians.histDeltas };
+      if ('alone' in medians) alone = { median: medians.alone, maxTask: median(aloneOpens.slice(1).map((o) => o.maxTask)), raw: medians.rawAlone, rawDetails: medians.rawAloneDetails };
       if ('apart' in medians) apart = { median: medians.apart, visible: median(apartOpens.slice(1).map((o) => o.visible)), maxTask: median(apartOpens.slice(1).map((o) => o.maxTask)) };
       if ('list' in medians) fromList = { median: medians.list, maxTask: median(listOpens.slice(1).map((o) => o.maxTask)) };
       result[scale] = { app: medians.app, raw: medians.raw, visible: median(opens.slice(1).map((o) => o.visible)), maxTask: median(opens.slice(1).map((o) => o.maxTask)) };
@@ -204,6 +229,12 @@ export default async function run(ctx: BenchContext): Promise<BenchRow[]> {
     if (fromList) rows.push(row('P13', `100× opened from the workspace list of a tab already running the app (no page load, vault open; median longest task of the open ${fromList.maxTask.toFixed(0)} ms) — info`, fromList.median, 'ms', r100.raw, 'info'));
     if (parts) for (const k of ['noDetails', 'noMore'] as const) rows.push(row('P13', `100× state ${PARTS[k].label}: Y.applyUpdateV2 (what loading those on demand could save); baseline the whole state — info`, parts[k], 'ms', r100.raw, 'info'));
     if (apart) rows.push(row('P13', `100× workspace ${PARTS.noMore.label} (${(profile.partsApart.update.length / 1024 / 1024).toFixed(1)} MB V2, stored by the app like the others): open to interactive, new tab as above (median longest task ${apart.maxTask.toFixed(0)} ms) — what keeping those parts in a second document would leave to open; baseline the whole state's Y.applyUpdateV2 — info`, apart.median, 'ms', r100.raw, 'info'));
+    if (alone) {
+      const mbOf = (u: Uint8Array) => `${(u.length / 1024 / 1024).toFixed(1)} MB V2`;
+      rows.push(row('P13', `100× playbook section alone as a document of its own (its four collections and the units), ${ALONE.details.label} (${mbOf(aloneWithDetails)}): Y.applyUpdateV2; baseline the whole state — info`, alone.rawDetails, 'ms', r100.raw, 'info'));
+      rows.push(row('P13', `100× playbook section alone, ${ALONE.light.label} (${mbOf(profile.playbookAlone.update)}): Y.applyUpdateV2 — what a document per section, with each type's details loaded when it is shown, would decode to open the playbook; baseline the whole state — info`, alone.raw, 'ms', r100.raw, 'info'));
+      rows.push(row('P13', `100× workspace holding only that (stored by the app like the others): open to interactive, new tab as above (median longest task ${alone.maxTask.toFixed(0)} ms) — what that design would leave to open; baseline the whole state's Y.applyUpdateV2 — info`, alone.median, 'ms', r100.raw, 'info'));
+    }
     if (history)
       for (const k of ['histCopies', 'histDeltas'] as const)
         rows.push(row('P13', `100× state plus a year of statement history (4 versions per statement: draft, one edit, review, approval, release) ${HISTORY[k].label}, ${(historyBytes[k] / 1024 / 1024).toFixed(1)} MB V2: Y.applyUpdateV2; baseline the state without history — info`, history[k], 'ms', r100.raw, 'info'));

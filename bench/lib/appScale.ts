@@ -26,7 +26,7 @@ import { metaOf } from '../../shared/doc/workspaceDoc';
 import { completeOnboarding } from '../../tests/e2e/helpers';
 import { ROOT } from './bundle';
 import { generateWorkspace } from './generateWorkspace';
-import { withoutParts } from './decodeParts';
+import { playbookAlone, withoutParts } from './decodeParts';
 import type { BenchContext } from '../types';
 
 export const SCALES = [1, 10, 100] as const;
@@ -59,7 +59,20 @@ export interface ScaleProfile {
    * `details+bodies+logs`), stored by the app like the others: what a design that keeps those
    * parts apart would leave to open (P13, info).
    */
-  partsApart: { id: string; name: string; update: Uint8Array };
+  partsApart: ReducedWorkspace;
+  /**
+   * The 100× playbook section alone, without the crisis types' steps and escalation
+   * (decodeParts.ts `playbookAlone`), stored by the app like the others: what a design with one
+   * document per section and the types' details loaded on demand would open for the playbook (P13, info).
+   */
+  playbookAlone: ReducedWorkspace;
+}
+
+/** A workspace of the profile holding a reduced copy of the 100× content. */
+export interface ReducedWorkspace {
+  id: string;
+  name: string;
+  update: Uint8Array;
 }
 
 /** Where this process keeps its profiles (removed at exit). */
@@ -196,21 +209,25 @@ export function scaleProfile(ctx: BenchContext): Promise<ScaleProfile> {
         ctx.log(`${scale}×: generated ${(update.length / 1024 / 1024).toFixed(2)} MB (V2) in ${((t1 - t0) / 1000).toFixed(1)} s, merged through the Backup page in ${((performance.now() - t1) / 1000).toFixed(1)} s`);
         workspaces[scale] = { scale, id, name, statementIds: g.statementIds, incidentIds: g.incidentIds, update };
       }
-      const apartName = 'Scale 100× (parts apart)';
-      const apartId = await createWorkspaceIn(page, ctx.appUrl, apartName);
-      const apart = withoutParts(workspaces[100].update, 'details+bodies+logs');
-      const apartFile = join(tmpRoot(), 'scale-100-apart.crisisroom');
-      const apartDoc = new Y.Doc();
-      Y.applyUpdateV2(apartDoc, apart, 'import');
-      write(apartDoc, 'system', () => metaOf(apartDoc).set('name', apartName));
-      await backupFile(apartDoc, apartId, apartName, apartFile);
-      apartDoc.destroy();
-      await mergeBackupInUi(page, ctx.appUrl, apartId, apartFile);
-      ctx.log(`100× parts apart: ${(apart.length / 1024 / 1024).toFixed(2)} MB (V2), merged through the Backup page`);
+      /** A workspace created in the UI with `state` merged into it from a backup file. */
+      const reduced = async (name: string, file: string, state: Uint8Array): Promise<ReducedWorkspace> => {
+        const id = await createWorkspaceIn(page, ctx.appUrl, name);
+        const path = join(tmpRoot(), file);
+        const doc = new Y.Doc();
+        Y.applyUpdateV2(doc, state, 'import');
+        write(doc, 'system', () => metaOf(doc).set('name', name));
+        await backupFile(doc, id, name, path);
+        doc.destroy();
+        await mergeBackupInUi(page, ctx.appUrl, id, path);
+        ctx.log(`${name}: ${(state.length / 1024 / 1024).toFixed(2)} MB (V2), merged through the Backup page`);
+        return { id, name, update: state };
+      };
+      const apart = await reduced('Scale 100× (parts apart)', 'scale-100-apart.crisisroom', withoutParts(workspaces[100].update, 'details+bodies+logs'));
+      const alone = await reduced('Scale 100× (playbook alone)', 'scale-100-playbook.crisisroom', playbookAlone(withoutParts(workspaces[100].update, 'details')));
       // Leave the list page so that nothing is open when the profile is closed.
       await page.goto(`${ctx.appUrl}#/`);
       await page.waitForTimeout(1000);
-      return { dir, appUrl: ctx.appUrl, workspaces, partsApart: { id: apartId, name: apartName, update: apart } };
+      return { dir, appUrl: ctx.appUrl, workspaces, partsApart: apart, playbookAlone: alone };
     } finally {
       await context.close();
     }

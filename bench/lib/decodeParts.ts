@@ -11,7 +11,7 @@
  */
 import * as Y from 'yjs';
 import { write } from '../../shared/doc/origins';
-import { collectionOf, playbookOf } from '../../shared/doc/workspaceDoc';
+import { collectionOf, playbookOf, ROOTS, type RootName } from '../../shared/doc/workspaceDoc';
 
 export type LeftOut = 'details' | 'details+bodies+logs';
 
@@ -35,4 +35,28 @@ export function withoutParts(update: Uint8Array, leftOut: LeftOut): Uint8Array {
   const out = Y.encodeStateAsUpdateV2(doc);
   doc.destroy();
   return out;
+}
+
+/** The roots the playbook section reads: its four collections and the units its editor lists. */
+const PLAYBOOK_ROOTS: readonly RootName[] = ['meta', 'severities', 'crisisTypes', 'signals', 'principles', 'units'];
+
+/**
+ * The V2 state of a new document holding only the playbook section's roots of `update`'s document,
+ * copied (no tombstones of the rest): what a design with one document per section would decode to
+ * open the playbook, the other sections' documents loaded when they are visited.
+ */
+export function playbookAlone(update: Uint8Array): Uint8Array {
+  const src = new Y.Doc();
+  Y.applyUpdateV2(src, update, 'system');
+  const out = new Y.Doc();
+  write(out, 'system', () => {
+    for (const root of PLAYBOOK_ROOTS) {
+      const to = out.getMap(ROOTS[root]);
+      for (const [key, value] of src.getMap(ROOTS[root]).entries()) to.set(key, value instanceof Y.AbstractType ? value.clone() : value);
+    }
+  });
+  const state = Y.encodeStateAsUpdateV2(out);
+  src.destroy();
+  out.destroy();
+  return state;
 }
