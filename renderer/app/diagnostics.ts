@@ -28,6 +28,8 @@ export interface DocFingerprint {
 export interface CrisisRoomDiagnostics {
   digest(): DocDigest;
   fingerprint(): DocFingerprint;
+  /** Each client's clock in the open copy, by client (a state vector's encoding lists them in no set order). */
+  clocks(): Array<[client: number, clock: number]>;
   /** The sync transport's recent reconnection events, [epoch ms, what] (why a reconnection was slow). */
   syncEvents(): Array<[number, string]>;
   /** The reachability probe the sync transport uses, run from this page (under its CSP). */
@@ -131,6 +133,9 @@ export function installDiagnostics(): void {
     digest() {
       if (!doc) return { workspaceId: null, sv: '', text: '' };
       return { workspaceId: workspaceId(), sv: base64(Y.encodeStateVector(doc)), text: docText(doc) };
+    },
+    clocks() {
+      return doc ? [...Y.decodeStateVector(Y.encodeStateVector(doc))].sort((a, b) => a[0] - b[0]) : [];
     },
     probe: (wsUrl) => probeSignaling(wsUrl),
     syncEvents() {

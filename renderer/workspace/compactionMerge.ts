@@ -4,13 +4,15 @@ import { write } from '../../shared/doc/origins';
 import { sealWith } from '../vault/sealFormat';
 import type { SealSpec } from '../vault/middleware';
 import { isV1, toV2 } from './updateFormat';
+import { mergeUpdatesV2Checked } from '../../shared/doc/mergeChecked';
 
 /**
  * The merging half of storage compaction (compaction.ts): pure functions on Yjs V2 update bytes,
  * run in a Web Worker (compaction.worker.ts) so the page's thread never merges a whole document;
  * where no worker can run, only small merges run here, in slices with a yield between them.
  *
- * - 'tail': `Y.mergeUpdatesV2` of the rows written since the last compaction (small).
+ * - 'tail': `Y.mergeUpdatesV2` of the rows written since the last compaction (small), checked
+ *   (shared/doc/mergeChecked.ts).
  * - 'fold': the stored base and everything after it, applied to a fresh garbage-collecting
  *   Y.Doc and encoded again — what y-dexie's own compression did on this thread, including
  *   dropping deleted content. Only ever run off the page's thread.
@@ -39,7 +41,8 @@ export type MergeAnswer = { id: number; ok: true; update: Uint8Array; sealed?: U
 
 /** Merges updates without applying them (cost proportional to what is merged). */
 export function mergeTail(updates: readonly Uint8Array[]): Uint8Array {
-  return Y.mergeUpdatesV2([...updates]);
+  // Checked: rows and peers' updates of an earlier build may list their clients out of Yjs's order.
+  return mergeUpdatesV2Checked(updates);
 }
 
 /** The whole state, garbage-collected: a fresh Y.Doc with every update applied, encoded once. */
@@ -99,7 +102,7 @@ const yieldToPage = () => new Promise<void>((r) => setTimeout(r, 0));
 export class SlicedMerger implements Merger {
   readonly offThread = false;
   constructor(
-    private readonly mergeHere: (updates: Uint8Array[]) => Uint8Array = Y.mergeUpdatesV2,
+    private readonly mergeHere: (updates: Uint8Array[]) => Uint8Array = mergeUpdatesV2Checked,
     private readonly slice = SLICE_ROWS,
     private readonly pause: () => Promise<void> = yieldToPage,
   ) {}

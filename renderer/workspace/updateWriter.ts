@@ -1,4 +1,3 @@
-import * as Y from 'yjs';
 import { UPDATES_TABLE, type CrisisRoomDb } from './db';
 import { sealSpecFor } from '../vault';
 import { storeUpdatesNow } from './durableWrites';
@@ -9,6 +8,7 @@ import type { PendingWriter } from './flush';
 import { journalReady, removeJournalEntries, writeJournal } from './journal';
 import { trackWrite } from './persistence';
 import { toV2 } from './updateFormat';
+import { mergeUpdatesV2Checked } from '../../shared/doc/mergeChecked';
 
 /**
  * Stores a workspace's local updates the moment they are made, and keeps them safe while the
@@ -90,7 +90,7 @@ export class UpdateWriter implements PendingWriter {
   /** The page is being hidden or left: copy what is not confirmed to the journal. */
   flush(): void {
     if (this.unconfirmed.size === 0) return;
-    const copy = Y.mergeUpdatesV2([...this.unconfirmed].map(toV2));
+    const copy = mergeUpdatesV2Checked([...this.unconfirmed].map(toV2));
     void writeJournal(this.workspaceId, copy).then((key) => {
       if (key === null) return;
       this.journaled.push(key);

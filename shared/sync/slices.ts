@@ -126,7 +126,10 @@ export class DiffSlicer {
     if (segments.size === 0) return null;
     const out = encoding.createEncoder();
     encoding.writeVarUint(out, segments.size);
-    for (const s of segments.values()) {
+    // Clients in decreasing order, as Yjs writes them: Y.mergeUpdates relies on it and, given a
+    // lower client before a higher one, silently drops the higher one's structs (storage merges
+    // received slices, remoteBatch.ts; the session forwards them merged).
+    for (const s of [...segments.values()].sort((a, b) => b.client - a.client)) {
       encoding.writeVarUint(out, s.count);
       encoding.writeVarUint(out, s.client);
       encoding.writeVarUint(out, s.clock);

@@ -43,6 +43,9 @@ const TEAM = [
 
 test.describe.configure({ mode: 'serial' });
 
+/** What the laptop's open copy holds: each client's clock. */
+const heldClocks = (l: Laptop): Promise<Array<[number, number]>> => l.page.evaluate(() => window.__crisisRoomDiag!.clocks());
+
 let lab: NetnsLab | null = null;
 let laptops: Laptop[] = [];
 let refs: TeamRefs | null = null;
@@ -86,9 +89,12 @@ test('three laptops: A creates the workspace and invites, B and C join with the 
 
   // The app comes from each laptop's own 127.0.0.1: cut off, C can still reload it and work.
   lab!.cut(2, CUT_MODE);
+  const held = await heldClocks(c);
   await c.page.reload();
   await unlock(c.page);
   await expect(c.page.getByTestId('workspace-title')).toHaveText('Product recall 2026');
+  // Everything C held comes back from its own storage: no peer is reachable to send it again.
+  expect(await heldClocks(c), "C's stored copy lacks what it had received").toEqual(held);
   lab!.restore(2);
 
   const ready = await waitSteady(laptops, 60_000);
@@ -119,9 +125,11 @@ test('reload while cut off: the unsent count (statement typing included) survive
   const count = (await banner.getAttribute('data-count'))!;
   await expect(row(TEAM[0]!.name)).toHaveAttribute('data-undelivered', count);
   // Reload while still cut off: the count and the per-member rows come back as they were.
+  const held = await heldClocks(c);
   await c.page.reload();
   await unlock(c.page);
   await expect(c.page.getByTestId('workspace-title')).toHaveText('Product recall 2026');
+  expect(await heldClocks(c), "C's stored copy lacks what it held").toEqual(held);
   await expect(banner).toHaveAttribute('data-count', count, { timeout: 10_000 });
   await expect(row(TEAM[0]!.name)).toHaveAttribute('data-connected', 'false');
   await expect(row(TEAM[0]!.name)).toHaveAttribute('data-undelivered', count);

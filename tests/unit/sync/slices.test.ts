@@ -95,6 +95,25 @@ describe('a diff in bounded slices', () => {
     same(src, dst);
   });
 
+  it("lists each slice's clients in decreasing order, as Yjs does: Y.mergeUpdates of the slices keeps every struct", () => {
+    // A lower client listed before a higher one made Y.mergeUpdates drop the higher one's first
+    // structs (storage merges received slices: a laptop that joined lost part of its stored copy).
+    for (const [seed, clients, bound] of [[7, 3, 1024], [11, 5, 2048], [13, 4, 512]] as const) {
+      const src = bigDoc(300, clients, seed);
+      const slices = slicesOf(src, new Map(), bound);
+      for (const s of slices) {
+        const order = Y.decodeUpdate(s).structs.map((st) => st.id.client);
+        expect(order).toEqual([...order].sort((a, b) => b - a));
+      }
+      const viaV1 = new Y.Doc();
+      Y.applyUpdate(viaV1, Y.mergeUpdates(slices), 'remote');
+      same(src, viaV1);
+      const viaV2 = new Y.Doc();
+      Y.applyUpdateV2(viaV2, Y.mergeUpdatesV2(slices.map((s) => Y.convertUpdateFormatV1ToV2(s))), 'remote');
+      same(src, viaV2);
+    }
+  });
+
   it('cuts a large delete set into several slices', () => {
     const doc = new Y.Doc();
     doc.clientID = 5;
