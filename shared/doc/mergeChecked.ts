@@ -14,7 +14,9 @@ import { write } from './origins.js';
  *   workspace had no name.
  *
  * Rows stored by that build, and updates from peers still running it, may still be in that order.
- * So every merge of stored rows or received updates goes through here. When the merged update
+ * So every merge of stored rows or received updates for storage goes through here. (The sync
+ * session forwards another session's batch merged by Yjs alone: what that drops, its periodic
+ * state comparison sends.) When the merged update
  * does not span, for each client, what the inputs span together (the lowest clock any input
  * starts at, the highest any reaches), the same updates are merged through a document instead:
  * applied to a fresh Y.Doc, whose encoding keeps the structs still waiting for missing ones. That
