@@ -11,6 +11,7 @@ import { open } from '../../../renderer/vault/seal';
 import { UpdateWriter } from '../../../renderer/workspace/updateWriter';
 import { REMOTE_BATCH_MS } from '../../../renderer/workspace/remoteBatch';
 import { markV1 } from '../../../renderer/workspace/updateFormat';
+import { updateInOrder } from '../doc/unorderedUpdate';
 import { docUpdates } from '../../../shared/doc/updateHub';
 import { createWorkspace, openWorkspace } from '../../../renderer/workspace/workspaceService';
 import { usePersistence } from '../../../renderer/workspace/persistence';
@@ -290,6 +291,41 @@ describe('when compaction runs', () => {
     ws.close();
     const again = await openWorkspace(id, db);
     expect(listRecords(playbookOf(again.doc).crisisTypes)[0]!.get('name')).toBe('From a peer 29');
+    again.close();
+  });
+
+  it("an open workspace stores a peer's batch listing its clients out of Yjs's order (an earlier build's slices) and has all of it after reopening", async () => {
+    const id = await createWorkspace({ name: 'Joined', language: 'en' }, db);
+    const ws = await openWorkspace(id, db);
+    const peer = new Y.Doc();
+    Y.applyUpdate(peer, Y.encodeStateAsUpdate(ws.doc), 'remote');
+    const base = Y.encodeStateVector(peer);
+    const type = listRecords(playbookOf(peer).crisisTypes)[0]!;
+    peer.clientID = 1;
+    let lowHalf: Uint8Array = new Uint8Array();
+    for (let i = 0; i < 40; i++) {
+      if (i === 20) lowHalf = Y.encodeStateAsUpdate(peer, base);
+      setField(type, 'name', `Low ${i}`, 'user');
+    }
+    peer.clientID = 2;
+    setField(type, 'description', 'From the high client', 'user');
+    // The rest of client 1, then client 2: Y.mergeUpdates alone drops client 2 from this pair.
+    const batch = [lowHalf, updateInOrder(peer, [[1, 20], [2, 0]])];
+    docUpdates(ws.doc).carry((done) =>
+      ws.doc.transact(() => {
+        for (const u of batch) Y.applyUpdate(ws.doc, u, 'remote');
+        done(batch, true);
+      }, 'remote'),
+    );
+    expect(Y.encodeStateVector(ws.doc)).toEqual(Y.encodeStateVector(peer));
+    // The batch is merged and written once REMOTE_BATCH_MS have passed (not as it came, on close).
+    await new Promise((r) => setTimeout(r, REMOTE_BATCH_MS * 2));
+    for (let i = 0; i < 200 && usePersistence.getState().pending > 0; i++) await new Promise((r) => setTimeout(r, 10));
+    expect(usePersistence.getState().pending).toBe(0);
+    ws.close();
+    const again = await openWorkspace(id, db);
+    expect(Y.decodeStateVector(Y.encodeStateVector(again.doc))).toEqual(Y.decodeStateVector(Y.encodeStateVector(peer)));
+    expect(listRecords(playbookOf(again.doc).crisisTypes)[0]!.get('description')).toBe('From the high client');
     again.close();
   });
 
