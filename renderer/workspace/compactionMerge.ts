@@ -1,10 +1,9 @@
 import * as Y from 'yjs';
 import { xchacha20poly1305 } from '@noble/ciphers/chacha.js';
-import { write } from '../../shared/doc/origins';
 import { sealWith } from '../vault/sealFormat';
 import type { SealSpec } from '../vault/middleware';
 import { isV1, toV2 } from './updateFormat';
-import { mergeUpdatesV2Checked } from '../../shared/doc/mergeChecked';
+import { mergeThroughDoc, mergeUpdatesV2Checked } from '../../shared/doc/mergeChecked';
 
 /**
  * The merging half of storage compaction (compaction.ts): pure functions on Yjs V2 update bytes,
@@ -45,18 +44,9 @@ export function mergeTail(updates: readonly Uint8Array[]): Uint8Array {
   return mergeUpdatesV2Checked(updates);
 }
 
-/** The whole state, garbage-collected: a fresh Y.Doc with every update applied, encoded once. */
+/** The whole state, garbage-collected: a fresh Y.Doc with every update applied, encoded once (pending structs kept). */
 export function foldAll(updates: readonly Uint8Array[]): Uint8Array {
-  const doc = new Y.Doc({ gc: true });
-  try {
-    write(doc, 'system', () => {
-      for (const u of updates) Y.applyUpdateV2(doc, u, 'system');
-    });
-    // Updates still waiting for missing ones are kept in the encoding (Yjs adds pending structs).
-    return Y.encodeStateAsUpdateV2(doc);
-  } finally {
-    doc.destroy();
-  }
+  return mergeThroughDoc(updates, true);
 }
 
 const encryptNoble = (key: Uint8Array, nonce: Uint8Array, ad: Uint8Array, plain: Uint8Array) => xchacha20poly1305(key, nonce, ad).encrypt(plain);

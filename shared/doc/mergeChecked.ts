@@ -50,10 +50,12 @@ function spans(merged: Uint8Array, inputs: readonly Uint8Array[]): boolean {
   return true;
 }
 
-/** Every update applied to a fresh document, encoded with what still waits for missing structs. */
-export function mergeThroughDoc(updates: readonly Uint8Array[]): Uint8Array {
-  // gc off: deleted content stays as the updates carried it (a merge never collects garbage).
-  const doc = new Y.Doc({ gc: false });
+/**
+ * Every update applied to a fresh document, encoded with what still waits for missing structs.
+ * `gc`: deleted content is dropped (a compaction's fold); off, it stays as the updates carried it.
+ */
+export function mergeThroughDoc(updates: readonly Uint8Array[], gc = false): Uint8Array {
+  const doc = new Y.Doc({ gc });
   try {
     write(doc, 'system', () => {
       for (const u of updates) Y.applyUpdateV2(doc, u, 'system');
