@@ -13,19 +13,19 @@ import { write } from './origins.js';
  *   joined lost part of the workspace from its stored copy. After a reload while offline, the
  *   workspace had no name.
  *
- * Rows stored by that build, and updates from peers still running it, may still be in that order.
- * So every merge of stored rows or received updates for storage goes through here. (The sync
+ * Rows stored by that build, and updates from peers still running it, may still be in that order,
+ * so every merge of stored rows or received updates for storage goes through here. (The sync
  * session forwards another session's batch merged by Yjs alone: what that drops, its periodic
- * state comparison sends.) When the merged update
- * does not span, for each client, what the inputs span together (the lowest clock any input
- * starts at, the highest any reaches), the same updates are merged through a document instead:
- * applied to a fresh Y.Doc, whose encoding keeps the structs still waiting for missing ones. That
- * path is slower but exact.
+ * state comparison sends.) When the merged update does not span, for each client, what the inputs
+ * span together (the lowest clock any input starts at, the highest any reaches), the same updates
+ * are merged through a document instead: applied to a fresh Y.Doc, whose encoding keeps the
+ * structs still waiting for missing ones. That path is slower but exact.
  *
- * The check costs one more pass over the input and the output (`Y.parseUpdateMetaV2`, which reads
- * structs without integrating them). A gap dropped inside a client's range, with both ends kept,
- * would pass the check. The misordered updates seen so far lose whole clients or their first
- * structs.
+ * The check costs one more pass over the inputs and the output (`Y.parseUpdateMetaV2`, which reads
+ * structs without integrating them): merging a 100× join's slices in 256 KB batches took 242 ms
+ * unchecked and 448 ms checked (one run in Node). A gap dropped inside a client's range, with both
+ * ends kept, would pass the check; the misordered updates seen so far lose whole clients or their
+ * first structs.
  */
 export function mergeUpdatesV2Checked(updates: readonly Uint8Array[]): Uint8Array {
   if (updates.length === 0) throw new Error('nothing to merge');
