@@ -38,9 +38,12 @@ export interface MergeRequest {
 
 export type MergeAnswer = { id: number; ok: true; update: Uint8Array; sealed?: Uint8Array } | { id: number; ok: false; message: string };
 
-/** Merges updates without applying them (cost proportional to what is merged). */
+/**
+ * Merges updates without applying them (cost proportional to what is merged), checked: rows and
+ * peers' updates of an earlier build may list their clients out of Yjs's order, and only then are
+ * they merged through a document (shared/doc/mergeChecked.ts).
+ */
 export function mergeTail(updates: readonly Uint8Array[]): Uint8Array {
-  // Checked: rows and peers' updates of an earlier build may list their clients out of Yjs's order.
   return mergeUpdatesV2Checked(updates);
 }
 
