@@ -2,10 +2,11 @@ import * as Y from 'yjs';
 import { write } from './origins.js';
 
 /**
- * `Y.mergeUpdatesV2`, checked. Yjs's merge assumes that every update lists its clients in
- * decreasing order, as Yjs itself writes them. Given an update that lists a lower client before a
- * higher one, it silently drops the higher client's structs whose clocks lie below the lower
- * client's last one. Found by the reload-while-cut-off test (tests/e2e/p2p-soak.spec.ts):
+ * Merges of updates, checked. Yjs's merge (`Y.mergeUpdates`, `Y.mergeUpdatesV2`) assumes that
+ * every update lists its clients in decreasing order, as Yjs itself writes them. Given an update
+ * that lists a lower client before a higher one, it silently drops the higher client's structs
+ * whose clocks lie below the lower client's last one. Found by the reload-while-cut-off test
+ * (tests/e2e/p2p-soak.spec.ts):
  *
  * - Crisis Room's join slices listed clients in the order their structs were picked (fixed in
  *   shared/sync/slices.ts).
@@ -14,36 +15,67 @@ import { write } from './origins.js';
  *   workspace had no name.
  *
  * Rows stored by that build, and updates from peers still running it, may still be in that order,
- * so every merge of stored rows or received updates for storage goes through here. (The sync
- * session forwards another session's batch merged by Yjs alone: what that drops, its periodic
- * state comparison sends.) When the merged update does not span, for each client, what the inputs
- * span together (the lowest clock any input starts at, the highest any reaches), the same updates
- * are merged through a document instead: applied to a fresh Y.Doc, whose encoding keeps the
- * structs still waiting for missing ones. That path is slower but exact.
+ * so every merge of stored rows or received updates goes through here: storage's (V2) and the
+ * sync session's when it forwards a batch another session applied (V1, `mergeUpdatesChecked`).
  *
- * The check costs one more pass over the inputs and the output (`Y.parseUpdateMetaV2`, which reads
- * structs without integrating them): merging a 100× join's slices in 256 KB batches took 242 ms
- * unchecked and 448 ms checked (one run in Node). A gap dropped inside a client's range, with both
- * ends kept, would pass the check; the misordered updates seen so far lose whole clients or their
- * first structs.
+ * Each input is read once (`Y.parseUpdateMeta[V2]`, which reads structs without integrating
+ * them). An input whose clients are not in decreasing order is never given to Yjs's merge: the
+ * updates are merged through a document instead (applied to a fresh Y.Doc, whose encoding keeps
+ * the structs still waiting for missing ones; slower but exact). Otherwise Yjs merges them, and
+ * when the result does not span, for each client, what the inputs span together (the lowest clock
+ * any input starts at, the highest any reaches), the merge goes through a document too. A client
+ * listed twice, apart, in one update would pass the order check; Yjs never writes one, nor do the
+ * slices.
+ *
+ * The check costs a pass over the inputs and the output: merging a 100× join's slices in 256 KB
+ * batches took 242 ms unchecked and 448 ms checked (one run in Node, the previous check, which
+ * read the inputs as this one does).
  */
-export function mergeUpdatesV2Checked(updates: readonly Uint8Array[]): Uint8Array {
-  if (updates.length === 0) throw new Error('nothing to merge');
-  if (updates.length === 1) return updates[0]!;
-  const merged = Y.mergeUpdatesV2([...updates]);
-  return spans(merged, updates) ? merged : mergeThroughDoc(updates);
+
+interface Format {
+  merge: (updates: Uint8Array[]) => Uint8Array;
+  parse: (update: Uint8Array) => { from: Map<number, number>; to: Map<number, number> };
+  apply: (doc: Y.Doc, update: Uint8Array, origin: unknown) => void;
+  encode: (doc: Y.Doc) => Uint8Array;
 }
 
-/** Whether `merged` starts and ends, for each client, where `inputs` do together. */
-function spans(merged: Uint8Array, inputs: readonly Uint8Array[]): boolean {
+const V2: Format = { merge: Y.mergeUpdatesV2, parse: Y.parseUpdateMetaV2, apply: Y.applyUpdateV2, encode: (doc) => Y.encodeStateAsUpdateV2(doc) };
+const V1: Format = { merge: Y.mergeUpdates, parse: Y.parseUpdateMeta, apply: Y.applyUpdate, encode: (doc) => Y.encodeStateAsUpdate(doc) };
+
+/** `Y.mergeUpdatesV2`, checked (storage: stored rows, received updates). */
+export function mergeUpdatesV2Checked(updates: readonly Uint8Array[]): Uint8Array {
+  return mergeChecked(updates, V2);
+}
+
+/** `Y.mergeUpdates` (V1, the wire format), checked (the sync session forwarding a batch). */
+export function mergeUpdatesChecked(updates: readonly Uint8Array[]): Uint8Array {
+  return mergeChecked(updates, V1);
+}
+
+function mergeChecked(updates: readonly Uint8Array[], f: Format): Uint8Array {
+  if (updates.length === 0) throw new Error('nothing to merge');
+  if (updates.length === 1) return updates[0]!;
   const from = new Map<number, number>();
   const to = new Map<number, number>();
-  for (const u of inputs) {
-    const meta = Y.parseUpdateMetaV2(u);
-    for (const [client, clock] of meta.from) from.set(client, Math.min(clock, from.get(client) ?? clock));
+  let ordered = true;
+  for (const u of updates) {
+    const meta = f.parse(u);
+    // The parse records each client where it first meets it: the keys are in the update's order.
+    let previous = Infinity;
+    for (const [client, clock] of meta.from) {
+      if (client >= previous) ordered = false;
+      previous = client;
+      from.set(client, Math.min(clock, from.get(client) ?? clock));
+    }
     for (const [client, clock] of meta.to) to.set(client, Math.max(clock, to.get(client) ?? clock));
   }
-  const out = Y.parseUpdateMetaV2(merged);
+  if (!ordered) return throughDoc(updates, f, false);
+  const merged = f.merge([...updates]);
+  return spans(f.parse(merged), from, to) ? merged : throughDoc(updates, f, false);
+}
+
+/** Whether a merge's result starts and ends, for each client, where its inputs do together. */
+function spans(out: { from: Map<number, number>; to: Map<number, number> }, from: Map<number, number>, to: Map<number, number>): boolean {
   if (out.from.size !== from.size || out.to.size !== to.size) return false;
   for (const [client, clock] of from) if (out.from.get(client) !== clock) return false;
   for (const [client, clock] of to) if (out.to.get(client) !== clock) return false;
@@ -51,16 +83,21 @@ function spans(merged: Uint8Array, inputs: readonly Uint8Array[]): boolean {
 }
 
 /**
- * Every update applied to a fresh document, encoded with what still waits for missing structs.
- * `gc`: deleted content is dropped (a compaction's fold); off, it stays as the updates carried it.
+ * Every update (V2) applied to a fresh document, encoded with what still waits for missing
+ * structs. `gc`: deleted content is dropped (a compaction's fold); off, it stays as the updates
+ * carried it.
  */
 export function mergeThroughDoc(updates: readonly Uint8Array[], gc = false): Uint8Array {
+  return throughDoc(updates, V2, gc);
+}
+
+function throughDoc(updates: readonly Uint8Array[], f: Format, gc: boolean): Uint8Array {
   const doc = new Y.Doc({ gc });
   try {
     write(doc, 'system', () => {
-      for (const u of updates) Y.applyUpdateV2(doc, u, 'system');
+      for (const u of updates) f.apply(doc, u, 'system');
     });
-    return Y.encodeStateAsUpdateV2(doc);
+    return f.encode(doc);
   } finally {
     doc.destroy();
   }

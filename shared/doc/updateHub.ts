@@ -1,4 +1,5 @@
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
+import { mergeUpdatesChecked } from './mergeChecked.js';
 
 /**
  * Every change of a document, told once to everything that stores or forwards it (local storage,
@@ -113,4 +114,9 @@ export function docUpdates(doc: Y.Doc): UpdateHub {
     doc.once('destroy', () => hubs.delete(doc));
   }
   return hub;
+}
+
+/** A change as one V1 update (the wire format): a carried batch merged (checked), a V2 change converted. */
+export function v1Of(change: DocUpdate): Uint8Array {
+  return change.format === 'v2' ? Y.convertUpdateFormatV2ToV1(change.update) : mergeUpdatesChecked(change.updates);
 }

@@ -13,7 +13,7 @@ import { DEFAULT_TIMINGS, type LeaveReason, type SyncSessionOptions, type SyncTi
 import { DeliveryLedger, deliveryStatus } from './delivery.js';
 import type { PeerStatus, SyncStatus } from './status.js';
 import { hasPendingUpdates } from '../doc/yjsInternals.js';
-import { docUpdates, type DocUpdate } from '../doc/updateHub.js';
+import { docUpdates, v1Of, type DocUpdate } from '../doc/updateHub.js';
 export { DEFAULT_TIMINGS, type LeaveReason, type SyncSessionOptions, type SyncTimings };
 
 /**
@@ -336,9 +336,9 @@ export class SyncSession {
     if (this.inbox.busy && origin === 'remote') return;
     // Only edits made here are "ours" (not a load from local storage); typing and undo count too.
     const seq = this.isLocalChange(origin) ? this.ledger.recordTransaction(this.doc.clientID, tr, this.now()) : 0;
-    // Peers get V1 updates (the wire format: another session's batch came as such); a large change (a merged backup) goes as a sliced diff.
+    // Peers get V1 updates (the wire format: another session's batch came as such, merged checked: updateHub.ts v1Of); a large change (a merged backup) goes as a sliced diff.
     const size = change.format === 'v2' ? change.update.length : change.updates.reduce((n, u) => n + u.length, 0);
-    const update = size > this.diffs.sliceBytes || this.peers.size === 0 ? null : change.format === 'v2' ? Y.convertUpdateFormatV2ToV1(change.update) : Y.mergeUpdates([...change.updates]);
+    const update = size > this.diffs.sliceBytes || this.peers.size === 0 ? null : v1Of(change);
     for (const p of this.peers.values()) {
       if (!update || update.length > this.diffs.sliceBytes) {
         if (p.remote && !p.diffInFlight && !p.remote.hold) this.diffs.start(p, p.remote.sv);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { mergeThroughDoc, mergeUpdatesV2Checked } from '../../../shared/doc/mergeChecked';
+import { mergeThroughDoc, mergeUpdatesChecked, mergeUpdatesV2Checked } from '../../../shared/doc/mergeChecked';
+import { docUpdates, v1Of } from '../../../shared/doc/updateHub';
 import { updateInOrder } from './unorderedUpdate';
 import { write } from '../../../shared/doc/origins';
 
@@ -84,4 +85,68 @@ describe('a checked merge of stored rows and received updates', () => {
     expect(dst.getText('t').toString()).toBe('adef');
     expect(applied(mergeThroughDoc(updates)).getText('t').toString()).toBe('adef');
   });
+
+  it('merges an input listing its clients out of order through a document even when the ends agree', () => {
+    // HIGH writes at clocks 0, 1 and 2, LOW in between. The middle input lists LOW before HIGH's
+    // clock 1; the others hold HIGH's clocks 0 and 2. Yjs's merge drops clock 1 (a gap inside
+    // HIGH's range): every client still starts and ends where the inputs do together.
+    const doc = new Y.Doc();
+    const list = doc.getArray<string>('list');
+    doc.clientID = HIGH;
+    write(doc, 'user', () => list.push(['high 0']));
+    doc.clientID = LOW;
+    for (let i = 0; i < 30; i++) write(doc, 'user', () => list.push([`low ${i}`]));
+    doc.clientID = HIGH;
+    write(doc, 'user', () => list.push(['high 1']));
+    write(doc, 'user', () => doc.getMap('meta').set('name', 'Product recall 2026'));
+    const v2 = (from: Array<[number, number, number?]>) => Y.convertUpdateFormatV1ToV2(updateInOrder(doc, from));
+    const inputs = [v2([[HIGH, 0, 1]]), v2([[LOW, 0], [HIGH, 1, 2]]), v2([[HIGH, 2]])];
+    const yjs = applied(Y.mergeUpdatesV2(inputs));
+    expect(yjs.getArray('list').toJSON(), "Y.mergeUpdatesV2 now keeps a client's struct listed out of order").not.toContain('high 1');
+
+    const dst = applied(mergeUpdatesV2Checked(inputs));
+    expect(sv(dst)).toEqual(sv(doc));
+    expect(dst.getArray('list').toJSON()).toEqual(list.toJSON());
+    expect(dst.getMap('meta').get('name')).toBe('Product recall 2026');
+  });
+
+  it('checks V1 merges the same way (what the sync session forwards)', () => {
+    const lowHalfV1 = Y.convertUpdateFormatV2ToV1(lowHalf);
+    const restV1 = Y.convertUpdateFormatV2ToV1(rest);
+    expect(sv(appliedV1(Y.mergeUpdates([lowHalfV1, restV1]))).has(HIGH), 'Y.mergeUpdates now keeps a client listed out of order').toBe(false);
+    const dst = appliedV1(mergeUpdatesChecked([lowHalfV1, restV1]));
+    expect(sv(dst)).toEqual(sv(src));
+    expect(dst.getMap('meta').get('name')).toBe('Product recall 2026');
+
+    // In order, Yjs's own merge, byte for byte.
+    const a = new Y.Doc();
+    const updates: Uint8Array[] = [];
+    a.on('update', (u: Uint8Array) => updates.push(u));
+    for (let i = 0; i < 5; i++) write(a, 'user', () => a.getText('t').insert(i, String(i)));
+    expect(mergeUpdatesChecked(updates)).toEqual(Y.mergeUpdates(updates));
+  });
+
+  it("forwards a carried batch of a peer's updates whole (update hub, v1Of)", () => {
+    const dst = new Y.Doc();
+    const told: Uint8Array[] = [];
+    docUpdates(dst).on((change) => told.push(v1Of(change)));
+    const batch = [Y.convertUpdateFormatV2ToV1(lowHalf), Y.convertUpdateFormatV2ToV1(rest)];
+    docUpdates(dst).carry((done) =>
+      write(dst, 'remote', () => {
+        for (const u of batch) Y.applyUpdate(dst, u, 'remote');
+        done(batch, true);
+      }),
+    );
+    expect(told).toHaveLength(1);
+    // What a peer of this laptop gets holds all of it.
+    const peer = appliedV1(told[0]!);
+    expect(sv(peer)).toEqual(sv(src));
+    expect(peer.getMap('meta').get('name')).toBe('Product recall 2026');
+  });
 });
+
+const appliedV1 = (...updates: Uint8Array[]): Y.Doc => {
+  const doc = new Y.Doc();
+  for (const u of updates) Y.applyUpdate(doc, u, 'remote');
+  return doc;
+};
