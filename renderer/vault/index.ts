@@ -13,7 +13,7 @@ import { installVaultTestHooks } from './testHooks';
 export { Vault, type VaultState, type VaultStatus, type OsKeySource } from './vault';
 export { VaultError, type VaultErrorCode } from './errors';
 export { MIN_PASSPHRASE_LENGTH } from './kdf';
-export { vaultMiddleware, sealUpdateRow, sealSpecFor, type SealSpec, DB_SCOPE } from './middleware';
+export { vaultMiddleware, sealUpdateRow, sealSpecFor, openedUpdate, type SealSpec, DB_SCOPE } from './middleware';
 
 /** The scope of what identifies this laptop's person (profile, device keys). */
 export const IDENTITY_SCOPE = '$identity';

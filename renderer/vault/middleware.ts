@@ -133,6 +133,15 @@ export function sealSpecFor(vault: Vault, table: string, scope: string): SealSpe
   return { key, aad, keep: (plain, sealed) => presealed.set(plain, { vault, key, aad, sealed }) };
 }
 
+/**
+ * The plaintext of update row `sealed` (its `$u` as stored) of `scope` in `table`, if this page
+ * sealed or opened it lately (the cache above); never decrypts. Compaction hands the worker the
+ * rows it has no plaintext of, sealed (renderer/workspace/compaction.ts).
+ */
+export function openedUpdate(vault: Vault, table: string, scope: string, sealed: Uint8Array): Uint8Array | undefined {
+  return openedCache(vault, table).get(OpenedCache.key(scope, sealed));
+}
+
 /** One cache of plaintexts per vault and updates table, shared by every path that seals or opens its rows. */
 const caches = new WeakMap<Vault, Map<string, OpenedCache>>();
 function openedCache(vault: Vault, table: string): OpenedCache {

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { xchacha20poly1305 } from '@noble/ciphers/chacha.js';
-import { sealWith } from '../vault/sealFormat';
+import { openWith, sealWith } from '../vault/sealFormat';
 import type { SealSpec } from '../vault/middleware';
 import { isV1, toV2 } from './updateFormat';
 import { mergeThroughDoc, mergeUpdatesV2Checked } from '../../shared/doc/mergeChecked';
@@ -17,7 +17,9 @@ import { mergeThroughDoc, mergeUpdatesV2Checked } from '../../shared/doc/mergeCh
  *   dropping deleted content. Only ever run off the page's thread.
  * Asked to (`seal`: a data key and associated data, renderer/vault sealSpecFor), the worker also
  * seals the result as the vault would, so the page only stores it (bench P15: sealing a joining
- * laptop's merged rows took its thread 60–180 ms a row under load).
+ * laptop's merged rows took its thread 60–180 ms a row under load); and it opens the stored rows
+ * the page hands it sealed (`sealed`: the rows whose plaintext the page does not hold, compaction.ts),
+ * so the page never decrypts a document's base to fold it.
  */
 export type MergeKind = 'tail' | 'fold';
 
@@ -34,6 +36,8 @@ export interface MergeRequest {
   /** Indexes of the updates that are V1 (updateFormat.ts): converted before the merge. */
   v1?: number[];
   seal?: SealRequest;
+  /** Indexes of the updates that are rows as stored, sealed with `seal`'s key and associated data: opened first. */
+  sealed?: number[];
 }
 
 export type MergeAnswer = { id: number; ok: true; update: Uint8Array; sealed?: Uint8Array } | { id: number; ok: false; message: string };
@@ -53,6 +57,8 @@ export function foldAll(updates: readonly Uint8Array[]): Uint8Array {
 }
 
 const encryptNoble = (key: Uint8Array, nonce: Uint8Array, ad: Uint8Array, plain: Uint8Array) => xchacha20poly1305(key, nonce, ad).encrypt(plain);
+const decryptNoble = (key: Uint8Array, nonce: Uint8Array, ad: Uint8Array, sealed: Uint8Array) => xchacha20poly1305(key, nonce, ad).decrypt(sealed);
+const isIndexList = (list: unknown, length: number): list is number[] => Array.isArray(list) && list.every((i) => Number.isInteger(i) && i >= 0 && i < length);
 
 const isSealRequest = (s: unknown): s is SealRequest =>
   typeof s === 'object' && s !== null && (s as SealRequest).key instanceof Uint8Array && (s as SealRequest).key.length === 32 && typeof (s as SealRequest).aad === 'string';
@@ -62,12 +68,15 @@ export function answerMerge(req: unknown): MergeAnswer {
   const r = req as Partial<MergeRequest> | null;
   const id = typeof r?.id === 'number' ? r.id : -1;
   const v1 = r?.v1 ?? [];
+  const sealed = r?.sealed ?? [];
   if (!r || (r.kind !== 'tail' && r.kind !== 'fold') || !Array.isArray(r.updates) || !r.updates.every((u) => u instanceof Uint8Array) || (r.seal !== undefined && !isSealRequest(r.seal))) {
     return { id, ok: false, message: 'malformed merge request' };
   }
-  if (!Array.isArray(v1) || !v1.every((i) => Number.isInteger(i) && i >= 0 && i < r.updates!.length)) return { id, ok: false, message: 'malformed merge request' };
+  if (!isIndexList(v1, r.updates.length) || !isIndexList(sealed, r.updates.length) || (sealed.length > 0 && !r.seal)) return { id, ok: false, message: 'malformed merge request' };
   try {
-    const updates = v1.length === 0 ? r.updates : r.updates.map((u, i) => (v1.includes(i) ? Y.convertUpdateFormatV1ToV2(u) : u));
+    const seal = r.seal;
+    const opened = sealed.length === 0 || !seal ? r.updates : r.updates.map((u, i) => (sealed.includes(i) ? openWith(decryptNoble, seal.key, seal.aad, u) : u));
+    const updates = v1.length === 0 ? opened : opened.map((u, i) => (v1.includes(i) ? Y.convertUpdateFormatV1ToV2(u) : u));
     const update = r.kind === 'fold' ? foldAll(updates) : mergeTail(updates);
     return r.seal ? { id, ok: true, update, sealed: sealWith(encryptNoble, r.seal.key, r.seal.aad, update) } : { id, ok: true, update };
   } catch (err) {
@@ -78,8 +87,12 @@ export function answerMerge(req: unknown): MergeAnswer {
 /** Merges for compaction.ts. `offThread`: whether a whole-document fold may be asked of it. */
 export interface Merger {
   readonly offThread: boolean;
-  /** With `seal`, a merger that runs off this thread seals the result too and hands it to `seal.keep`. */
-  merge(kind: MergeKind, updates: readonly Uint8Array[], seal?: SealSpec | null): Promise<Uint8Array>;
+  /**
+   * With `seal`, a merger that runs off this thread seals the result too and hands it to `seal.keep`;
+   * `sealed` (only where `offThread`, with `seal`): indexes of updates that are rows as stored, which
+   * it opens first (they are handed over, not copied).
+   */
+  merge(kind: MergeKind, updates: readonly Uint8Array[], seal?: SealSpec | null, sealed?: readonly number[]): Promise<Uint8Array>;
 }
 
 /** Rows merged per slice on the page's thread (a few hundred microseconds for typing-sized rows). */
@@ -170,8 +183,12 @@ export class WorkerMerger implements Merger {
     return true;
   }
 
-  async merge(kind: MergeKind, updates: readonly Uint8Array[], seal: SealSpec | null = null): Promise<Uint8Array> {
-    if (!this.offThread || !this.worker) return this.fallback.merge(kind, updates);
+  async merge(kind: MergeKind, updates: readonly Uint8Array[], seal: SealSpec | null = null, sealed: readonly number[] = []): Promise<Uint8Array> {
+    if (!this.offThread || !this.worker) {
+      // Rows still sealed are opened only off the page's thread: the caller reads them again (compaction.ts).
+      if (sealed.length > 0) throw new Error('no worker to open sealed rows');
+      return this.fallback.merge(kind, updates);
+    }
     clearTimeout(this.idleTimer);
     const id = this.nextId++;
     const worker = this.worker;
@@ -181,8 +198,10 @@ export class WorkerMerger implements Merger {
       // Copies, transferred: the rows' bytes stay shared with the vault's cache of plaintexts (and a
       // peer's batch with the writer, until stored). Chromium's structured clone of them took the page
       // about 12 ms a megabyte (3 ms for eight 32 KB updates, unloaded); a copy and a transfer a third of that.
-      const copies = updates.map((u) => u.slice());
-      worker.postMessage({ id, kind, updates: copies, ...(v1.length > 0 ? { v1 } : {}), ...(seal ? { seal: { key: seal.key, aad: seal.aad } } : {}) }, copies.map((c) => c.buffer));
+      // Sealed rows were read for this merge alone: handed over as they are.
+      const copies = updates.map((u, i) => (sealed.includes(i) ? u : u.slice()));
+      const request: MergeRequest = { id, kind, updates: copies, ...(v1.length > 0 ? { v1 } : {}), ...(seal ? { seal: { key: seal.key, aad: seal.aad } } : {}), ...(sealed.length > 0 ? { sealed: [...sealed] } : {}) };
+      worker.postMessage(request, [...new Set(copies.map((c) => c.buffer))]);
     }).finally(() => this.idleLater());
   }
 

@@ -1,0 +1,116 @@
+import 'fake-indexeddb/auto';
+import { beforeAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import * as Y from 'yjs';
+import { installTestVault } from '../vault/testVault';
+import { CrisisRoomDb, UPDATES_TABLE } from '../../../renderer/workspace/db';
+import { DocCompactor } from '../../../renderer/workspace/compaction';
+import { answerMerge, SlicedMerger, WorkerMerger, type MergeRequest, type WorkerLike } from '../../../renderer/workspace/compactionMerge';
+import { ensureDataKey, getVault, sealSpecFor } from '../../../renderer/vault';
+
+// Compaction of rows this page holds no plaintext of: opened in the worker (renderer/workspace/compaction.ts).
+
+beforeAll(async () => {
+  await installTestVault();
+});
+
+let db: CrisisRoomDb;
+let n = 0;
+const ID = 'ws-sealed';
+const aad = `${UPDATES_TABLE}|${ID}`;
+
+beforeEach(async () => {
+  db = new CrisisRoomDb(`compaction-sealed-${++n}`);
+  await db.open();
+  await ensureDataKey(ID);
+});
+afterEach(async () => {
+  vi.restoreAllMocks();
+  db.close();
+  await db.delete();
+});
+
+/** A Worker stand-in running the worker's own handler on a structured clone of each request. */
+function fakeWorker(): WorkerLike & { received: MergeRequest[] } {
+  const w = {
+    received: [] as MergeRequest[],
+    onmessage: null as WorkerLike['onmessage'],
+    onerror: null as WorkerLike['onerror'],
+    postMessage(message: MergeRequest) {
+      w.received.push(message);
+      setTimeout(() => w.onmessage?.({ data: answerMerge(structuredClone(message)) }), 0);
+    },
+    terminate() {},
+  };
+  return w;
+}
+
+/** The rows of ID as IndexedDB holds them (sealed), under Dexie and its vault middleware. */
+function rawRows(): Promise<Array<{ i: number; $u: Uint8Array }>> {
+  return new Promise((resolve, reject) => {
+    const req = db.backendDB().transaction(UPDATES_TABLE).objectStore(UPDATES_TABLE).index('k').getAll(IDBKeyRange.only(ID));
+    req.onsuccess = () => resolve(req.result as Array<{ i: number; $u: Uint8Array }>);
+    req.onerror = () => reject(req.error);
+  });
+}
+
+/** Rows stored as an earlier session left them: sealed, written under Dexie (this page holds no plaintext of them). */
+function putSealed(sealed: readonly Uint8Array[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const tx = db.backendDB().transaction(UPDATES_TABLE, 'readwrite');
+    for (const $u of sealed) tx.objectStore(UPDATES_TABLE).add({ k: ID, $u });
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error);
+  });
+}
+
+describe('rows this page holds no plaintext of', () => {
+  it("rows this page holds no plaintext of (an earlier session's) are opened in the worker: compacting decrypts nothing here", async () => {
+    const vault = getVault();
+    const doc = new Y.Doc();
+    const text = doc.getText('t');
+    doc.transact(() => text.insert(0, '危機'.repeat(5_000)), 'system');
+    const updates = [Y.encodeStateAsUpdateV2(doc)];
+    for (let k = 0; k < 6; k++) {
+      const sv = Y.encodeStateVector(doc);
+      doc.transact(() => text.insert(k, '稿'), 'user');
+      updates.push(Y.encodeStateAsUpdateV2(doc, sv));
+    }
+    await putSealed(updates.map((u) => vault.sealFor(ID, aad, u)));
+    const worker = fakeWorker();
+    const openHere = vi.spyOn(vault, 'openFor');
+    const c = new DocCompactor(db, UPDATES_TABLE, ID, { merger: new WorkerMerger(() => worker, new SlicedMerger()), foldMinBytes: 0 });
+    expect((await c.compact()).kind).toBe('tail');
+    expect((await c.compact()).kind).toBe('fold');
+    expect(openHere).not.toHaveBeenCalled();
+    // The tail: its six rows handed over sealed. The fold: the base sealed; the merged tail, which
+    // the worker sealed and this page stored, as the plaintext this page holds.
+    expect(worker.received.map((r) => r.sealed)).toEqual([[0, 1, 2, 3, 4, 5], [0]]);
+    expect(await rawRows()).toHaveLength(1);
+    openHere.mockRestore();
+    const back = new Y.Doc();
+    for (const r of (await db.table(UPDATES_TABLE).where('k').equals(ID).toArray()) as Array<{ u: Uint8Array }>) Y.applyUpdateV2(back, r.u, 'remote');
+    expect(back.getText('t').toString()).toBe(text.toString());
+  });
+
+  it('the worker refuses sealed rows it cannot open, or is not told how to, and merges nothing', () => {
+    const vault = getVault();
+    const spec = sealSpecFor(vault, UPDATES_TABLE, ID)!;
+    const doc = new Y.Doc();
+    doc.transact(() => doc.getText('t').insert(0, '聲明'), 'user');
+    const row = vault.sealFor(ID, aad, Y.encodeStateAsUpdateV2(doc));
+    const seal = { key: spec.key, aad: spec.aad };
+    const opened = answerMerge({ id: 1, kind: 'fold', updates: [row], sealed: [0], seal });
+    expect(opened.ok).toBe(true);
+    if (!opened.ok) throw new Error(opened.message);
+    const back = new Y.Doc();
+    Y.applyUpdateV2(back, opened.update, 'remote');
+    expect(back.getText('t').toString()).toBe('聲明');
+    // Sealed for another document: not opened.
+    expect(answerMerge({ id: 2, kind: 'tail', updates: [row], sealed: [0], seal: { key: spec.key, aad: `${UPDATES_TABLE}|other` } })).toMatchObject({ id: 2, ok: false });
+    expect(answerMerge({ id: 3, kind: 'tail', updates: [row], sealed: [0], seal: { key: new Uint8Array(32), aad: spec.aad } })).toMatchObject({ id: 3, ok: false });
+    // No key to open with, or an index out of range: malformed.
+    expect(answerMerge({ id: 4, kind: 'tail', updates: [row], sealed: [0] })).toEqual({ id: 4, ok: false, message: 'malformed merge request' });
+    expect(answerMerge({ id: 5, kind: 'tail', updates: [row], sealed: [1], seal })).toEqual({ id: 5, ok: false, message: 'malformed merge request' });
+  });
+
+});
