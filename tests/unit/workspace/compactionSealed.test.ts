@@ -1,11 +1,12 @@
 import 'fake-indexeddb/auto';
-import { beforeAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { installTestVault } from '../vault/testVault';
-import { CrisisRoomDb, UPDATES_TABLE } from '../../../renderer/workspace/db';
+import { UPDATES_TABLE } from '../../../renderer/workspace/db';
 import { DocCompactor } from '../../../renderer/workspace/compaction';
-import { answerMerge, SlicedMerger, WorkerMerger, type MergeRequest, type WorkerLike } from '../../../renderer/workspace/compactionMerge';
-import { ensureDataKey, getVault, sealSpecFor } from '../../../renderer/vault';
+import { answerMerge, SlicedMerger, WorkerMerger } from '../../../renderer/workspace/compactionMerge';
+import { getVault, sealSpecFor } from '../../../renderer/vault';
+import { fakeWorker, freshDbPerTest, rawRows as rawRowsOf } from './storeHarness';
 
 // Compaction of rows this page holds no plaintext of: opened in the worker (renderer/workspace/compaction.ts).
 
@@ -13,50 +14,15 @@ beforeAll(async () => {
   await installTestVault();
 });
 
-let db: CrisisRoomDb;
-let n = 0;
 const ID = 'ws-sealed';
 const aad = `${UPDATES_TABLE}|${ID}`;
-
-beforeEach(async () => {
-  db = new CrisisRoomDb(`compaction-sealed-${++n}`);
-  await db.open();
-  await ensureDataKey(ID);
-});
-afterEach(async () => {
-  vi.restoreAllMocks();
-  db.close();
-  await db.delete();
-});
-
-/** A Worker stand-in running the worker's own handler on a structured clone of each request. */
-function fakeWorker(): WorkerLike & { received: MergeRequest[] } {
-  const w = {
-    received: [] as MergeRequest[],
-    onmessage: null as WorkerLike['onmessage'],
-    onerror: null as WorkerLike['onerror'],
-    postMessage(message: MergeRequest) {
-      w.received.push(message);
-      setTimeout(() => w.onmessage?.({ data: answerMerge(structuredClone(message)) }), 0);
-    },
-    terminate() {},
-  };
-  return w;
-}
-
-/** The rows of ID as IndexedDB holds them (sealed), under Dexie and its vault middleware. */
-function rawRows(): Promise<Array<{ i: number; $u: Uint8Array }>> {
-  return new Promise((resolve, reject) => {
-    const req = db.backendDB().transaction(UPDATES_TABLE).objectStore(UPDATES_TABLE).index('k').getAll(IDBKeyRange.only(ID));
-    req.onsuccess = () => resolve(req.result as Array<{ i: number; $u: Uint8Array }>);
-    req.onerror = () => reject(req.error);
-  });
-}
+const dbOf = freshDbPerTest('compaction-sealed', ID);
+const rawRows = () => rawRowsOf(dbOf(), UPDATES_TABLE, ID);
 
 /** Rows stored as an earlier session left them: sealed, written under Dexie (this page holds no plaintext of them). */
 function putSealed(sealed: readonly Uint8Array[]): Promise<void> {
   return new Promise((resolve, reject) => {
-    const tx = db.backendDB().transaction(UPDATES_TABLE, 'readwrite');
+    const tx = dbOf().backendDB().transaction(UPDATES_TABLE, 'readwrite');
     for (const $u of sealed) tx.objectStore(UPDATES_TABLE).add({ k: ID, $u });
     tx.oncomplete = () => resolve();
     tx.onerror = () => reject(tx.error);
@@ -78,7 +44,7 @@ describe('rows this page holds no plaintext of', () => {
     await putSealed(updates.map((u) => vault.sealFor(ID, aad, u)));
     const worker = fakeWorker();
     const openHere = vi.spyOn(vault, 'openFor');
-    const c = new DocCompactor(db, UPDATES_TABLE, ID, { merger: new WorkerMerger(() => worker, new SlicedMerger()), foldMinBytes: 0 });
+    const c = new DocCompactor(dbOf(), UPDATES_TABLE, ID, { merger: new WorkerMerger(() => worker, new SlicedMerger()), foldMinBytes: 0 });
     expect((await c.compact()).kind).toBe('tail');
     expect((await c.compact()).kind).toBe('fold');
     expect(openHere).not.toHaveBeenCalled();
@@ -88,7 +54,7 @@ describe('rows this page holds no plaintext of', () => {
     expect(await rawRows()).toHaveLength(1);
     openHere.mockRestore();
     const back = new Y.Doc();
-    for (const r of (await db.table(UPDATES_TABLE).where('k').equals(ID).toArray()) as Array<{ u: Uint8Array }>) Y.applyUpdateV2(back, r.u, 'remote');
+    for (const r of (await dbOf().table(UPDATES_TABLE).where('k').equals(ID).toArray()) as Array<{ u: Uint8Array }>) Y.applyUpdateV2(back, r.u, 'remote');
     expect(back.getText('t').toString()).toBe(text.toString());
   });
 

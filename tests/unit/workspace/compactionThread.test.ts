@@ -5,7 +5,8 @@ import { installTestVault } from '../vault/testVault';
 import { CrisisRoomDb, UPDATES_TABLE } from '../../../renderer/workspace/db';
 import { storeUpdateNow } from '../../../renderer/workspace/durableWrites';
 import { CompactionSchedule, DocCompactor } from '../../../renderer/workspace/compaction';
-import { answerMerge, SlicedMerger, WorkerMerger, type MergeRequest, type WorkerLike } from '../../../renderer/workspace/compactionMerge';
+import { answerMerge, SlicedMerger, WorkerMerger, type WorkerLike } from '../../../renderer/workspace/compactionMerge';
+import { fakeWorker, rawRows as rawRowsOf } from './storeHarness';
 import { ensureDataKey, getVault, sealSpecFor, sealUpdateRow } from '../../../renderer/vault';
 import { open } from '../../../renderer/vault/seal';
 import { UpdateWriter } from '../../../renderer/workspace/updateWriter';
@@ -59,20 +60,6 @@ async function storeBigDoc(tail: number): Promise<{ doc: Y.Doc; base: Uint8Array
   return { doc, base };
 }
 
-/** A Worker stand-in running the worker's own handler, asynchronously, counting what it merges. */
-function fakeWorker(): WorkerLike & { received: MergeRequest[] } {
-  const w = {
-    received: [] as MergeRequest[],
-    onmessage: null as WorkerLike['onmessage'],
-    onerror: null as WorkerLike['onerror'],
-    postMessage(message: MergeRequest) {
-      w.received.push(message);
-      setTimeout(() => w.onmessage?.({ data: answerMerge(structuredClone(message)) }), 0);
-    },
-    terminate() {},
-  };
-  return w;
-}
 
 const bytes = (us: readonly Uint8Array[]) => us.reduce((s, u) => s + u.length, 0);
 
@@ -141,14 +128,8 @@ describe('the page thread never merges the whole document', () => {
   });
 });
 
-/** The rows of ID as IndexedDB holds them (sealed), under Dexie and its vault middleware. */
-function rawRows(): Promise<Array<{ i: number; $u: Uint8Array }>> {
-  return new Promise((resolve, reject) => {
-    const req = db.backendDB().transaction(UPDATES_TABLE).objectStore(UPDATES_TABLE).index('k').getAll(IDBKeyRange.only(ID));
-    req.onsuccess = () => resolve(req.result as Array<{ i: number; $u: Uint8Array }>);
-    req.onerror = () => reject(req.error);
-  });
-}
+/** The rows of ID as IndexedDB holds them (sealed). */
+const rawRows = () => rawRowsOf(db, UPDATES_TABLE, ID);
 
 describe('the worker seals what it merged; the page only stores it', () => {
   const aad = `${UPDATES_TABLE}|${ID}`;
