@@ -25,11 +25,14 @@ import { writeDeleteRanges, type DeleteRanges } from './docState.js';
 export const DEFAULT_SLICE_BYTES = 32 * 1024;
 /**
  * A diff starts small: its first slices hold maxBytes / 16, / 8, / 4 and / 2 (2, 4, 8 and 16 KB by
- * default). A receiver runs its first slices with cold code (Yjs's decoder and integration not yet
- * optimised by V8), several times slower than later ones: full 32 KB slices made the joining
- * laptop's longest tasks in the first second of a join at 100× (bench P15: 102–152 ms).
+ * default), RAMP_EACH slices of each. A receiver runs its first slices with cold code (Yjs's
+ * decoder and integration not yet optimised by V8), several times slower than later ones: full
+ * 32 KB slices made the joining laptop's longest tasks in the first second of a join at 100×
+ * (bench P15: 102–152 ms); one slice of each size still left some (103 and 192 ms in the first
+ * 1.1 s of 2 of 12 joins).
  */
 const RAMP_STEPS = 4;
+const RAMP_EACH = 4;
 /** Delete-set ranges per slice (each ≤ ~10 bytes). */
 const DS_RANGES_PER_SLICE = 4096;
 
@@ -106,7 +109,8 @@ export class DiffSlicer {
    */
   private structSlice(): Uint8Array | null {
     const segments = new Map<number, Segment>();
-    const limit = this.produced < RAMP_STEPS ? Math.max(1, this.maxBytes >> (RAMP_STEPS - this.produced)) : this.maxBytes;
+    const step = Math.floor(this.produced / RAMP_EACH);
+    const limit = step < RAMP_STEPS ? Math.max(1, this.maxBytes >> (RAMP_STEPS - step)) : this.maxBytes;
     let total = 0;
     while (total < limit) {
       const next = this.nextStruct();
