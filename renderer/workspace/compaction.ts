@@ -27,8 +27,8 @@ import { announceStoredRow } from './internals/dexieSignal';
  *   rows written while the merge runs have newer keys and are left alone.
  * Rows are encrypted at rest (renderer/vault). Where a worker merges, they are read as stored and
  * each is handed over as the plaintext this page already holds (its vault's cache of rows it sealed
- * or opened) or sealed, for the worker to open: a fold's base is never decrypted on this thread
- * (10 MB at 100×: a task of 120 ms or more, bench P15). Elsewhere they pass through the vault's
+ * or opened) or sealed, for the worker to open: no row is decrypted on this thread (the rows a join
+ * left hold 10 MB at 100×; bench P17 times the first open that compacts them). Elsewhere they pass through the vault's
  * middleware, read as plaintext here. The merged row is sealed in the worker, or on its way in.
  */
 
