@@ -80,7 +80,7 @@ export interface CompactorOptions {
   merger?: Merger;
   maxSegments?: number;
   foldMinBytes?: number;
-  /** Tests: runs between the merge and the commit (a failure there must lose nothing). */
+  /** Tests: runs between the merge and the commit (a failure there must lose nothing); the page then commits, not the worker. */
   beforeCommit?: () => Promise<void> | void;
 }
 
@@ -143,19 +143,29 @@ export class DocCompactor {
     if (!plan) return { kind: 'none', merged: 0, again: false };
     const spec = this.db.vault ? sealSpecFor(this.db.vault, this.table, this.id) : null;
     const stored = spec && this.merger.offThread ? await this.readAsStored(plan.sources) : null;
-    let merged: Uint8Array;
     if (stored === 'gone') return this.conflict();
-    if (stored) {
-      merged = await this.merger.merge(plan.kind, stored.updates, spec, stored.sealed);
-    } else {
-      const rows = await t.bulkGet(plan.sources);
-      if (rows.some((r) => !r || !(r.u instanceof Uint8Array))) return this.conflict();
-      // Sealed in the worker too (sealUpdateRow then only stores it): never megabytes sealed here.
-      merged = await this.merger.merge(plan.kind, rows.map((r) => r!.u), spec);
-    }
-    await this.opts.beforeCommit?.();
     const out = plan.sources[plan.sources.length - 1]!;
-    const committed = await this.commit(keys, plan.sources, { i: out, k: this.id, u: merged });
+    let merged: Uint8Array;
+    let committed: boolean;
+    if (stored && spec && this.merger.mergeAndCommit && !this.opts.beforeCommit) {
+      // Merged, sealed and stored by the worker: the page never copies a merged document into IndexedDB.
+      ({ update: merged, committed } = await this.merger.mergeAndCommit(plan.kind, stored.updates, spec, stored.sealed, { db: this.db.name, table: this.table, k: this.id, i: out, keys: [...keys], sources: [...plan.sources] }));
+      if (committed) {
+        // This page holds the plaintext of the row the worker stored (for the next compaction), as when it stores one itself.
+        sealUpdateRow(this.db.vault!, this.table, { i: out, k: this.id, u: merged });
+        announceStoredRow(this.db.name, this.table, this.id, out);
+      }
+    } else {
+      if (stored) merged = await this.merger.merge(plan.kind, stored.updates, spec, stored.sealed);
+      else {
+        const rows = await t.bulkGet(plan.sources);
+        if (rows.some((r) => !r || !(r.u instanceof Uint8Array))) return this.conflict();
+        // Sealed in the worker too (sealUpdateRow then only stores it): never megabytes sealed here.
+        merged = await this.merger.merge(plan.kind, rows.map((r) => r!.u), spec);
+      }
+      await this.opts.beforeCommit?.();
+      committed = await this.commit(keys, plan.sources, { i: out, k: this.id, u: merged });
+    }
     if (!committed) return this.conflict();
     this.marker = out;
     if (plan.kind === 'fold') {

@@ -1,10 +1,12 @@
 // Storage compaction's merges off the page's thread (compaction.ts, compactionMerge.ts): a fold
-// of a large workspace applies and encodes the whole document, seconds at 100× on a laptop; and
-// the merged row is sealed here too when the page asks (its data key comes with the request).
-import { answerMerge } from './compactionMerge';
+// of a large workspace applies and encodes the whole document, seconds at 100× on a laptop; the
+// merged row is sealed here too when the page asks (its data key comes with the request), and
+// stored here when asked (a commit: IndexedDB's copy of a multi-megabyte value stays off the page).
+import { answerRequest } from './compactionMerge';
 
 self.onmessage = (event: MessageEvent<unknown>) => {
-  const answer = answerMerge(event.data);
-  if (answer.ok) self.postMessage(answer, { transfer: answer.sealed ? [answer.update.buffer, answer.sealed.buffer] : [answer.update.buffer] });
-  else self.postMessage(answer);
+  void answerRequest(event.data).then((answer) => {
+    if (answer.ok) self.postMessage(answer, { transfer: answer.sealed ? [answer.update.buffer, answer.sealed.buffer] : [answer.update.buffer] });
+    else self.postMessage(answer);
+  });
 };

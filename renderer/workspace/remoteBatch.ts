@@ -8,9 +8,9 @@ import { toV2 } from './updateFormat';
  * (issue 14, bench P15), and one
  * sealed IndexedDB row per slice cost the joiner's page a write, a seal and a transaction each
  * (and the next open one row more to apply). Those arriving within REMOTE_BATCH_MS of the first,
- * up to REMOTE_BATCH_BYTES (then in a task of their own), are merged into one row — off the
- * page's thread (the compaction worker, compactionMerge.ts, which also converts V1 and seals) — and
- * written then.
+ * up to REMOTE_BATCH_BYTES (then in a task of their own), are merged — off the page's thread (the
+ * compaction worker, compactionMerge.ts, which also converts V1 and seals) — into rows of at most
+ * REMOTE_ROW_BYTES each, written then in one transaction.
  *
  * A local update never waits behind a batch: `takeAll` hands the writer every remote update not
  * written yet (waiting or being merged), which it writes in the same transaction as, and before,
@@ -26,6 +26,29 @@ export const REMOTE_BATCH_MS = 250;
  * megabyte at most.
  */
 export const REMOTE_BATCH_BYTES = 256 * 1024;
+/**
+ * What one row holds at most (the updates merged into it, in bytes; one update larger than that is
+ * a row of its own). Chromium's IndexedDB wraps a value over 64 KB into a Blob, and registering
+ * that Blob is a synchronous call from the page to the browser process (blink.mojom.BlobRegistry):
+ * traced in bench P15, the joining laptop's thread waited 40–144 ms in it for each 256 KB row it
+ * stored, under load. Rows below the threshold are written without it.
+ */
+export const REMOTE_ROW_BYTES = 60 * 1024;
+
+/** `updates` in consecutive groups of at most `max` bytes each (an update larger than that alone). */
+export function rowGroups(updates: readonly Uint8Array[], max: number): Uint8Array[][] {
+  const groups: Uint8Array[][] = [];
+  let bytes = Infinity;
+  for (const u of updates) {
+    if (bytes + u.length > max) {
+      groups.push([]);
+      bytes = 0;
+    }
+    groups[groups.length - 1]!.push(u);
+    bytes += u.length;
+  }
+  return groups;
+}
 
 interface Merging {
   updates: Uint8Array[];
@@ -48,6 +71,7 @@ export class RemoteBatch {
     private readonly maxBytes = REMOTE_BATCH_BYTES,
     /** How the worker seals the merged row for `write` (renderer/vault sealSpecFor); null: sealed when written. */
     private readonly sealSpec: () => SealSpec | null = () => null,
+    private readonly rowBytes = REMOTE_ROW_BYTES,
   ) {}
 
   /** Remote updates not written yet (waiting or being merged). */
@@ -81,17 +105,18 @@ export class RemoteBatch {
     return out;
   }
 
-  /** Merges what waits (off the page's thread) and writes it as one row. */
+  /** Merges what waits (off the page's thread), a row per REMOTE_ROW_BYTES, and writes the rows in one transaction. */
   seal(): void {
     const updates = this.take();
     if (updates.length === 0) return;
     if (updates.length === 1) return this.write(updates.map(toV2), updates);
     const m: Merging = { updates, taken: false };
     this.merging.add(m);
-    void this.merger.merge('tail', updates, this.sealSpec()).then(
-      (merged) => {
+    const spec = this.sealSpec();
+    void Promise.all(rowGroups(updates, this.rowBytes).map((group) => this.merger.merge('tail', group, spec))).then(
+      (rows) => {
         this.merging.delete(m);
-        if (!m.taken) this.write([merged], updates);
+        if (!m.taken) this.write(rows, updates);
       },
       () => {
         // No merge: stored as they came, one row each (still one transaction).

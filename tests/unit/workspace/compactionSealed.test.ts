@@ -4,7 +4,7 @@ import * as Y from 'yjs';
 import { installTestVault } from '../vault/testVault';
 import { UPDATES_TABLE } from '../../../renderer/workspace/db';
 import { DocCompactor } from '../../../renderer/workspace/compaction';
-import { answerMerge, SlicedMerger, WorkerMerger } from '../../../renderer/workspace/compactionMerge';
+import { answerMerge, answerRequest, commitRow, SlicedMerger, WorkerMerger } from '../../../renderer/workspace/compactionMerge';
 import { getVault, sealSpecFor } from '../../../renderer/vault';
 import { fakeWorker, freshDbPerTest, rawRows as rawRowsOf } from './storeHarness';
 
@@ -78,5 +78,71 @@ describe('rows this page holds no plaintext of', () => {
     expect(answerMerge({ id: 4, kind: 'tail', updates: [row], sealed: [0] })).toEqual({ id: 4, ok: false, message: 'malformed merge request' });
     expect(answerMerge({ id: 5, kind: 'tail', updates: [row], sealed: [1], seal })).toEqual({ id: 5, ok: false, message: 'malformed merge request' });
   });
+});
 
+/** Rows of a document typed by an earlier session (sealed), the first holding `big` characters. */
+async function earlierRows(big: number, edits: number): Promise<Y.Doc> {
+  const vault = getVault();
+  const doc = new Y.Doc();
+  const text = doc.getText('t');
+  doc.transact(() => text.insert(0, '危'.repeat(big)), 'system');
+  const updates = [Y.encodeStateAsUpdateV2(doc)];
+  for (let k = 0; k < edits; k++) {
+    const sv = Y.encodeStateVector(doc);
+    doc.transact(() => text.insert(k, '稿'), 'user');
+    updates.push(Y.encodeStateAsUpdateV2(doc, sv));
+  }
+  await putSealed(updates.map((u) => vault.sealFor(ID, aad, u)));
+  return doc;
+}
+
+const storedText = async () => {
+  const back = new Y.Doc();
+  for (const r of (await dbOf().table(UPDATES_TABLE).where('k').equals(ID).toArray()) as Array<{ u: Uint8Array }>) Y.applyUpdateV2(back, r.u, 'remote');
+  return back.getText('t').toString();
+};
+
+describe('the worker stores the merged row', () => {
+  it('merges, seals and commits in the worker: the page never puts the merged row itself', async () => {
+    const doc = await earlierRows(30_000, 5);
+    const worker = fakeWorker();
+    const pageCommit = vi.spyOn(DocCompactor.prototype as unknown as { commit: () => Promise<boolean> }, 'commit');
+    const c = new DocCompactor(dbOf(), UPDATES_TABLE, ID, { merger: new WorkerMerger(() => worker, new SlicedMerger()), foldMinBytes: 0 });
+    expect((await c.compact()).kind).toBe('tail');
+    expect((await c.compact()).kind).toBe('fold');
+    expect(pageCommit).not.toHaveBeenCalled();
+    expect(worker.received.map((r) => r.commit?.sources.length)).toEqual([5, 2]);
+    const rows = await rawRows();
+    expect(rows).toHaveLength(1);
+    // Stored as the vault stores a row: it opens through Dexie's middleware.
+    expect(await storedText()).toBe(doc.getText('t').toString());
+  });
+
+  it('commits nothing when a row it read is gone before its commit (another window compacted): a conflict, the rows as they were', async () => {
+    await earlierRows(1_000, 4);
+    const before = await rawRows();
+    let removed = false;
+    const worker = fakeWorker(async () => {
+      if (removed) return;
+      removed = true;
+      // Another window merged the first two rows after the base meanwhile (its row keeps the newer key).
+      await dbOf().table(UPDATES_TABLE).delete(before[1]!.i);
+    });
+    const c = new DocCompactor(dbOf(), UPDATES_TABLE, ID, { merger: new WorkerMerger(() => worker, new SlicedMerger()) });
+    expect(await c.compact()).toEqual({ kind: 'conflict', merged: 0, again: false });
+    expect((await rawRows()).map((r) => r.i)).toEqual(before.filter((_, j) => j !== 1).map((r) => r.i));
+    expect((await rawRows()).map((r) => [...r.$u])).toEqual(before.filter((_, j) => j !== 1).map((r) => [...r.$u]));
+  });
+
+  it('refuses a malformed commit, or one without a seal, and never creates a database that is gone', async () => {
+    const spec = sealSpecFor(getVault(), UPDATES_TABLE, ID)!;
+    const seal = { key: spec.key, aad: spec.aad };
+    const u = Y.encodeStateAsUpdateV2(new Y.Doc());
+    const commit = { db: dbOf().name, table: UPDATES_TABLE, k: ID, i: 3, keys: [1, 3], sources: [1, 3] };
+    expect(await answerRequest({ id: 1, kind: 'tail', updates: [u], seal, commit: { ...commit, i: 'x' } })).toEqual({ id: 1, ok: false, message: 'malformed merge request' });
+    expect(await answerRequest({ id: 2, kind: 'tail', updates: [u], seal, commit: { ...commit, i: 7 } })).toEqual({ id: 2, ok: false, message: 'malformed merge request' });
+    expect(await answerRequest({ id: 3, kind: 'tail', updates: [u], commit })).toEqual({ id: 3, ok: false, message: 'malformed merge request' });
+    expect(await commitRow({ ...commit, db: 'crisis-room-never-made' }, new Uint8Array(8))).toBe(false);
+    expect((await indexedDB.databases()).map((d) => d.name)).not.toContain('crisis-room-never-made');
+  });
 });

@@ -5,7 +5,7 @@ import { installTestVault } from '../vault/testVault';
 import { ensureDataKey } from '../../../renderer/vault';
 import { CrisisRoomDb, UPDATES_TABLE } from '../../../renderer/workspace/db';
 import { mergeTail, type Merger, type MergeKind } from '../../../renderer/workspace/compactionMerge';
-import { REMOTE_BATCH_MS } from '../../../renderer/workspace/remoteBatch';
+import { REMOTE_BATCH_MS, REMOTE_ROW_BYTES, rowGroups } from '../../../renderer/workspace/remoteBatch';
 import { UpdateWriter } from '../../../renderer/workspace/updateWriter';
 
 const ID = 'ws-remote';
@@ -109,5 +109,31 @@ describe("peers' updates stored a batch at a time", () => {
     w.close();
     await expect.poll(async () => (await rows()).length).toBe(5);
     expect(stateOf((await rows()).map((r) => r.u))).toBe(doc.getText('t').toString());
+  });
+
+  it("merges a batch into rows under IndexedDB's 64 KB Blob-wrapping threshold, written together", async () => {
+    const { m, calls } = merger();
+    const w = new UpdateWriter(db, ID, UPDATES_TABLE, m);
+    // A peer's slices of about 21 KB each (a join's are up to 32 KB), arriving in one burst.
+    const doc = new Y.Doc();
+    const updates: Uint8Array[] = [];
+    doc.on('updateV2', (u: Uint8Array) => updates.push(u));
+    for (let i = 0; i < 12; i++) doc.transact(() => doc.getText('t').insert(0, `${i}`.padEnd(7_000, '字')), 'remote');
+    expect(Math.min(...updates.map((u) => u.length))).toBeGreaterThan(20 * 1024);
+    for (const u of updates) w.addRemote(u);
+    await sleep(REMOTE_BATCH_MS + 100);
+    // One batch, merged two updates a row (three would pass REMOTE_ROW_BYTES).
+    await expect.poll(async () => (await w.stored()) && (await rows()).length).toBe(6);
+    expect(calls).toEqual([2, 2, 2, 2, 2, 2]);
+    for (const r of await rows()) expect(r.u.length).toBeLessThan(64 * 1024);
+    expect(stateOf((await rows()).map((r) => r.u))).toBe(doc.getText('t').toString());
+  });
+
+  it('groups consecutive updates up to a row bound, a larger update alone', () => {
+    const u = (n: number) => new Uint8Array(n);
+    const sizes = (groups: Uint8Array[][]) => groups.map((g) => g.map((x) => x.length));
+    expect(sizes(rowGroups([u(30), u(30), u(1), u(70), u(10), u(50), u(50)], 60))).toEqual([[30, 30], [1], [70], [10, 50], [50]]);
+    expect(rowGroups([], 60)).toEqual([]);
+    expect(REMOTE_ROW_BYTES).toBeLessThan(64 * 1024);
   });
 });

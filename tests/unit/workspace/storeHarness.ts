@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, vi } from 'vitest';
 import { CrisisRoomDb } from '../../../renderer/workspace/db';
 import { ensureDataKey } from '../../../renderer/vault';
-import { answerMerge, type MergeRequest, type WorkerLike } from '../../../renderer/workspace/compactionMerge';
+import { answerRequest, type MergeRequest, type WorkerLike } from '../../../renderer/workspace/compactionMerge';
 
 /**
  * Storage tests' shared pieces: a fresh database per test, a Worker stand-in running the
@@ -25,15 +25,15 @@ export function freshDbPerTest(prefix: string, id: string): () => CrisisRoomDb {
   return () => db!;
 }
 
-/** A Worker stand-in running the worker's own handler on a structured clone of each request, asynchronously, keeping what it received. */
-export function fakeWorker(): WorkerLike & { received: MergeRequest[] } {
+/** A Worker stand-in running the worker's own handler (commits included) on a structured clone of each request, asynchronously, after `beforeAnswer`, keeping what it received. */
+export function fakeWorker(beforeAnswer: (req: MergeRequest) => Promise<void> | void = () => {}): WorkerLike & { received: MergeRequest[] } {
   const w = {
     received: [] as MergeRequest[],
     onmessage: null as WorkerLike['onmessage'],
     onerror: null as WorkerLike['onerror'],
     postMessage(message: MergeRequest) {
       w.received.push(message);
-      setTimeout(() => w.onmessage?.({ data: answerMerge(structuredClone(message)) }), 0);
+      setTimeout(() => void Promise.resolve(beforeAnswer(message)).then(() => answerRequest(structuredClone(message)).then((data) => w.onmessage?.({ data }))), 0);
     },
     terminate() {},
   };
