@@ -1,13 +1,14 @@
 /**
  * P17 — the first open after a join's rows were left uncompacted (info; issue 14, storage).
  *
- * A laptop that joined a workspace stores what it received in rows of at most 256 KB
- * (renderer/workspace/remoteBatch.ts). When the app goes away before compacting them (quit right
+ * A laptop that joined a workspace stores what it received in rows of at most 60 KB
+ * (renderer/workspace/remoteBatch.ts `REMOTE_ROW_BYTES`). When the app goes away before compacting them (quit right
  * after the join), the next open compacts them at idle (`CompactionSchedule.resume`: eight rows or
  * more), reading rows no page of this session sealed or opened. Setup, in the built app: a workspace
  * created in the UI; the generated 100× state (bench/lib/generateWorkspace.ts) cut as a join's
- * slices (shared/sync/slices.ts) applied in 256 KB batches through the scale test hook, one stored
- * row each (44); the page closed as soon as they are stored (another tab keeps the vault open).
+ * slices (shared/sync/slices.ts) merged as the joining laptop's rows are (as many consecutive slices
+ * as fit in REMOTE_ROW_BYTES), applied through the scale test hook, one stored row each (about 350 at
+ * 100×); the page closed as soon as they are stored (another tab keeps the vault open).
  * Measured: a new tab on the workspace, the longest main-thread task in the 8 s after its first
  * frame (the compaction's, and the sections' code preloading once the first screen is done).
  * Baseline: the same in the next open (rows compacted then). One open per setup and run.
@@ -21,29 +22,17 @@ import { completeOnboarding } from '../tests/e2e/helpers';
 import { longTasks, recordLongTasks, watchFirstFrame } from './lib/appScaleProbe';
 import { generateWorkspace } from './lib/generateWorkspace';
 import { DiffSlicer } from '../shared/sync/slices';
+import { REMOTE_ROW_BYTES, rowGroups } from '../renderer/workspace/remoteBatch';
 
 const SCALE = 100;
-const BATCH_BYTES = 256 * 1024;
 const WATCH_MS = 8000;
 
-/** The generated state as a join's slices, merged in batches of about BATCH_BYTES (V1, base64). */
+/** The generated state as a join's slices, merged into rows as the joining laptop merges them (V1, base64). */
 function joinBatches(): string[] {
   const slicer = new DiffSlicer(generateWorkspace(SCALE).doc, new Map());
-  const out: string[] = [];
-  let batch: Uint8Array[] = [];
-  let bytes = 0;
-  const flush = () => {
-    if (batch.length > 0) out.push(Buffer.from(Y.mergeUpdates(batch)).toString('base64'));
-    batch = [];
-    bytes = 0;
-  };
-  for (let s = slicer.next(); s; s = slicer.next()) {
-    batch.push(s);
-    bytes += s.length;
-    if (bytes >= BATCH_BYTES) flush();
-  }
-  flush();
-  return out;
+  const slices: Uint8Array[] = [];
+  for (let s = slicer.next(); s; s = slicer.next()) slices.push(s);
+  return rowGroups(slices, REMOTE_ROW_BYTES).map((group) => Buffer.from(Y.mergeUpdates(group)).toString('base64'));
 }
 
 /** A workspace holding `batches` as uncompacted rows; returns its playbook's address. */

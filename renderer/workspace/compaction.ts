@@ -1,6 +1,6 @@
 import { Dexie } from 'dexie';
 import { WorkerMerger, type Merger, type MergeKind } from './compactionMerge';
-import { openedUpdate, sealSpecFor, sealUpdateRow } from '../vault';
+import { openedUpdate, sealSpecFor, sealUpdateRow, type SealSpec } from '../vault';
 import { isSealedV2 } from '../vault/sealFormat';
 import type { CrisisRoomDb } from './db';
 import { announceStoredRow } from './internals/dexieSignal';
@@ -25,11 +25,14 @@ import { announceStoredRow } from './internals/dexieSignal';
  *   that none of the rows read is gone (another window or y-dexie compacted meanwhile: nothing is
  *   written, the next run starts over). A crash before the commit leaves the rows as they were;
  *   rows written while the merge runs have newer keys and are left alone.
- * Rows are encrypted at rest (renderer/vault). Where a worker merges, they are read as stored and
- * each is handed over as the plaintext this page already holds (its vault's cache of rows it sealed
- * or opened) or sealed, for the worker to open: no row is decrypted on this thread (the rows a join
- * left hold 10 MB at 100×; bench P17 times the first open that compacts them). Elsewhere they pass through the vault's
- * middleware, read as plaintext here. The merged row is sealed in the worker, or on its way in.
+ * Rows are encrypted at rest (renderer/vault). Where a worker runs and the document has a data key,
+ * the whole compaction runs there (`inWorker`, workerStore.ts): the worker reads the rows, opens,
+ * merges and seals them and stores the result, and the page neither reads nor writes them (the rows
+ * a join left hold 10 MB at 100×; bench P17 times the first open that compacts them). Where the
+ * worker refuses (a row in an older layout), the rows are read here as stored and each is handed
+ * over as the plaintext this page already holds (its vault's cache of rows it sealed or opened) or
+ * sealed, for the worker to open: no row is decrypted on this thread. Elsewhere they pass through
+ * the vault's middleware, read as plaintext here. The merged row is sealed in the worker, or on its way in.
  */
 
 /** Tail merges before the rows after the base are merged into one. */
@@ -142,20 +145,15 @@ export class DocCompactor {
     const plan = planCompaction(keys, this.marker, { canFold: this.merger.offThread, foldDue: this.foldDue, maxSegments: this.maxSegments });
     if (!plan) return { kind: 'none', merged: 0, again: false };
     const spec = this.db.vault ? sealSpecFor(this.db.vault, this.table, this.id) : null;
-    const stored = spec && this.merger.offThread ? await this.readAsStored(plan.sources) : null;
-    if (stored === 'gone') return this.conflict();
     const out = plan.sources[plan.sources.length - 1]!;
+    const inWorker = await this.inWorker(plan, keys, spec);
     let merged: Uint8Array;
     let committed: boolean;
-    if (stored && spec && this.merger.mergeAndCommit && !this.opts.beforeCommit) {
-      // Merged, sealed and stored by the worker: the page never copies a merged document into IndexedDB.
-      ({ update: merged, committed } = await this.merger.mergeAndCommit(plan.kind, stored.updates, spec, stored.sealed, { db: this.db.name, table: this.table, k: this.id, i: out, keys: [...keys], sources: [...plan.sources] }));
-      if (committed) {
-        // This page holds the plaintext of the row the worker stored (for the next compaction), as when it stores one itself.
-        sealUpdateRow(this.db.vault!, this.table, { i: out, k: this.id, u: merged });
-        announceStoredRow(this.db.name, this.table, this.id, out);
-      }
+    if (inWorker) {
+      ({ update: merged, committed } = inWorker);
     } else {
+      const stored = spec && this.merger.offThread ? await this.readAsStored(plan.sources) : null;
+      if (stored === 'gone') return this.conflict();
       if (stored) merged = await this.merger.merge(plan.kind, stored.updates, spec, stored.sealed);
       else {
         const rows = await t.bulkGet(plan.sources);
@@ -176,6 +174,30 @@ export class DocCompactor {
       this.foldDue = merged.length >= Math.max(this.foldMinBytes, this.baseBytes * FOLD_RATIO);
     }
     return { kind: plan.kind, merged: plan.sources.length, again: this.foldDue && this.merger.offThread };
+  }
+
+  /**
+   * The whole compaction in the worker (workerStore.ts): it reads the rows, opens, merges and seals
+   * them and stores the result in their place; the page only hears of it. Null where it cannot (no
+   * worker or no data key, a test's `beforeCommit`, a row in an older layout: the worker refuses):
+   * the page's own path runs then.
+   */
+  private async inWorker(plan: CompactionPlan, keys: readonly number[], spec: SealSpec | null): Promise<{ update: Uint8Array; committed: boolean } | null> {
+    if (!spec || !this.merger.mergeAndCommit || !this.merger.offThread || this.opts.beforeCommit) return null;
+    const out = plan.sources[plan.sources.length - 1]!;
+    let done: { update: Uint8Array; committed: boolean };
+    try {
+      done = await this.merger.mergeAndCommit(plan.kind, spec, { db: this.db.name, table: this.table, k: this.id, i: out, keys: [...keys], sources: [...plan.sources] });
+    } catch (err) {
+      console.warn('[storage] the worker did not compact; compacting through the page', err);
+      return null;
+    }
+    if (done.committed) {
+      // This page holds the plaintext of the row stored (for the next compaction), as when it stores one itself.
+      sealUpdateRow(this.db.vault!, this.table, { i: out, k: this.id, u: done.update });
+      announceStoredRow(this.db.name, this.table, this.id, out);
+    }
+    return done;
   }
 
   /**
@@ -293,24 +315,35 @@ function quietly(err: unknown): void {
   console.warn('[storage] compaction failed; the stored rows are unchanged', err);
 }
 
+/** A burst of at least this many writes… */
+export const PAUSE_AFTER_WRITES = 32;
+/** …compacts once no write came for this long (a join's rows, bench P17: about 350 at 100×, which the next open would read one by one). */
+export const PAUSE_MS = 2000;
+
 /**
- * When an open document compacts: after `afterWrites` local writes, at idle after it opens when
+ * When an open document compacts: after `afterWrites` writes (its own or a peer's), at a pause of
+ * PAUSE_MS after a burst of PAUSE_AFTER_WRITES or more (a join's), at idle after it opens when
  * earlier sessions left many rows (`resume`) and at idle after it closes — never on the close path itself.
  */
 export class CompactionSchedule {
   private writes = 0;
   private requested = false;
   private stopped = false;
+  private pause: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly compactor: DocCompactor,
     private readonly afterWrites: number,
     private readonly idle: IdleRunner = whenIdle,
+    private readonly pauseMs = PAUSE_MS,
   ) {}
 
-  /** A local write was stored. */
+  /** A write (a local update, or a peer's batch) was stored. */
   noteWrite(): void {
-    if (++this.writes >= this.afterWrites) this.request();
+    if (++this.writes >= this.afterWrites) return this.request();
+    if (this.writes < PAUSE_AFTER_WRITES || this.stopped) return;
+    clearTimeout(this.pause);
+    this.pause = setTimeout(() => this.request(), this.pauseMs);
   }
 
   /** The document opened: compacts at idle only what earlier sessions left piled up (DocCompactor.resume). */
@@ -322,6 +355,7 @@ export class CompactionSchedule {
   }
 
   request(): void {
+    clearTimeout(this.pause);
     if (this.requested || this.stopped) return;
     this.requested = true;
     this.idle(() => void this.run());
@@ -330,6 +364,7 @@ export class CompactionSchedule {
   /** The document closed: one last compaction of what this session wrote, at idle. */
   close(): void {
     if (this.writes > 0) this.request();
+    clearTimeout(this.pause);
     this.stopped = true;
   }
 

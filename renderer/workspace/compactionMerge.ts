@@ -4,6 +4,7 @@ import { openWith, sealWith } from '../vault/sealFormat';
 import type { SealSpec } from '../vault/middleware';
 import { isV1, toV2 } from './updateFormat';
 import { mergeThroughDoc, mergeUpdatesV2Checked } from '../../shared/doc/mergeChecked';
+import { commitRow, isCommitRequest, readSealedRows, type CommitRequest } from './workerStore';
 
 /**
  * The merging half of storage compaction (compaction.ts): pure functions on Yjs V2 update bytes,
@@ -38,24 +39,11 @@ export interface MergeRequest {
   seal?: SealRequest;
   /** Indexes of the updates that are rows as stored, sealed with `seal`'s key and associated data: opened first. */
   sealed?: number[];
-  /** With `seal`: the worker also stores the sealed result in place of its sources (commitRow). */
+  /**
+   * With `seal` (and no `updates`): the worker reads the rows itself, merges them, and stores the
+   * sealed result in their place (workerStore.ts) — the page neither reads nor writes them.
+   */
   commit?: CommitRequest;
-}
-
-/**
- * A compaction's commit, made by the worker on its own connection to the app's database: in one
- * transaction, unless a row read (`keys` up to `i`) is gone, row `{ i, k, $u }` is put and the
- * other `sources` deleted (compaction.ts `commit` does the same on the page). Storing a merged
- * document on the page cost its thread 95–105 ms at 100× (bench P17, traced: IndexedDB copies a
- * 10 MB value and wraps it into a Blob, a synchronous call to the browser process).
- */
-export interface CommitRequest {
-  db: string;
-  table: string;
-  k: string;
-  i: number;
-  keys: number[];
-  sources: number[];
 }
 
 export type MergeAnswer = { id: number; ok: true; update: Uint8Array; sealed?: Uint8Array; committed?: boolean } | { id: number; ok: false; message: string };
@@ -102,71 +90,26 @@ export function answerMerge(req: unknown): MergeAnswer {
   }
 }
 
-const isKeyList = (list: unknown): list is number[] => Array.isArray(list) && list.length <= 1_000_000 && list.every((k) => Number.isSafeInteger(k));
-const isCommitRequest = (c: unknown): c is CommitRequest => {
-  const r = c as Partial<CommitRequest> | null;
-  return typeof r === 'object' && r !== null && typeof r.db === 'string' && typeof r.table === 'string' && typeof r.k === 'string' && Number.isSafeInteger(r.i) && isKeyList(r.keys) && isKeyList(r.sources) && r.sources.includes(r.i!);
-};
-
-/** The worker's answer to one request, the commit included when asked (compaction.worker.ts). */
+/**
+ * The worker's answer to one request (compaction.worker.ts): a merge (answerMerge), or with
+ * `commit` a whole compaction — the rows read from the database, opened, merged, sealed and
+ * stored in one transaction in place of their sources; `committed: false` (and no update) when a
+ * row is gone (another window compacted meanwhile: nothing is written).
+ */
 export async function answerRequest(req: unknown): Promise<MergeAnswer> {
-  const commit = (req as Partial<MergeRequest> | null)?.commit;
-  const id = typeof (req as Partial<MergeRequest> | null)?.id === 'number' ? (req as MergeRequest).id : -1;
-  if (commit !== undefined && !isCommitRequest(commit)) return { id, ok: false, message: 'malformed merge request' };
-  const answer = answerMerge(req);
-  if (!answer.ok || !commit) return answer;
-  if (!answer.sealed) return { id, ok: false, message: 'malformed merge request' };
+  const r = req as Partial<MergeRequest> | null;
+  if (r?.commit === undefined) return answerMerge(req);
+  const id = typeof r.id === 'number' ? r.id : -1;
+  if (!isCommitRequest(r.commit) || !isSealRequest(r.seal) || (r.updates?.length ?? 0) > 0) return { id, ok: false, message: 'malformed merge request' };
   try {
-    return { ...answer, committed: await commitRow(commit, answer.sealed) };
+    const rows = await readSealedRows(r.commit);
+    if (!rows) return { id, ok: true, update: new Uint8Array(0), committed: false };
+    const merged = answerMerge({ id, kind: r.kind, updates: rows, sealed: rows.map((_, i) => i), seal: r.seal });
+    if (!merged.ok || !merged.sealed) return merged;
+    return { ...merged, committed: await commitRow(r.commit, merged.sealed) };
   } catch (err) {
     return { id, ok: false, message: err instanceof Error ? err.message : String(err) };
   }
-}
-
-/** CommitRequest carried out; false when a row read is gone (someone else compacted) or the database is. */
-export function commitRow(c: CommitRequest, $u: Uint8Array): Promise<boolean> {
-  return new Promise<boolean>((resolve, reject) => {
-    const open = indexedDB.open(c.db);
-    // No such database (deleted meanwhile): nothing is created.
-    open.onupgradeneeded = () => open.transaction?.abort();
-    open.onerror = () => (open.error?.name === 'AbortError' ? resolve(false) : reject(open.error ?? new Error('the database did not open')));
-    open.onsuccess = () => {
-      const db = open.result;
-      // The page upgrading or deleting the database is never held up by this connection.
-      db.onversionchange = () => db.close();
-      let tx: IDBTransaction;
-      try {
-        tx = db.transaction(c.table, 'readwrite');
-      } catch {
-        db.close();
-        return resolve(false);
-      }
-      const store = tx.objectStore(c.table);
-      let done = false;
-      let failure: unknown = null;
-      const req = store.index('k').getAllKeys(IDBKeyRange.only(c.k));
-      req.onsuccess = () => {
-        const now = new Set(req.result as number[]);
-        if (c.keys.some((k) => k <= c.i && !now.has(k))) return;
-        try {
-          store.put({ i: c.i, k: c.k, $u });
-          for (const k of c.sources) if (k !== c.i) store.delete(k);
-          done = true;
-        } catch (err) {
-          failure = err;
-          tx.abort();
-        }
-      };
-      tx.oncomplete = () => {
-        db.close();
-        resolve(done);
-      };
-      tx.onabort = tx.onerror = () => {
-        db.close();
-        reject(failure ?? tx.error ?? req.error ?? new DOMException('the compaction was aborted', 'AbortError'));
-      };
-    };
-  });
 }
 
 /** Merges for compaction.ts. `offThread`: whether a whole-document fold may be asked of it. */
@@ -178,8 +121,8 @@ export interface Merger {
    * it opens first (they are handed over, not copied).
    */
   merge(kind: MergeKind, updates: readonly Uint8Array[], seal?: SealSpec | null, sealed?: readonly number[]): Promise<Uint8Array>;
-  /** The same, and the worker stores the sealed result itself (CommitRequest); only a worker does. */
-  mergeAndCommit?(kind: MergeKind, updates: readonly Uint8Array[], seal: SealSpec, sealed: readonly number[], commit: CommitRequest): Promise<{ update: Uint8Array; committed: boolean }>;
+  /** A whole compaction in the worker: the rows `commit.sources` read, merged, sealed and stored there (MergeRequest.commit); only a worker does it. */
+  mergeAndCommit?(kind: MergeKind, seal: SealSpec, commit: CommitRequest): Promise<{ update: Uint8Array; committed: boolean }>;
 }
 
 /** Rows merged per slice on the page's thread (a few hundred microseconds for typing-sized rows). */
@@ -279,9 +222,9 @@ export class WorkerMerger implements Merger {
     return (await this.ask(this.worker, kind, updates, seal, sealed)).update;
   }
 
-  async mergeAndCommit(kind: MergeKind, updates: readonly Uint8Array[], seal: SealSpec, sealed: readonly number[], commit: CommitRequest): Promise<{ update: Uint8Array; committed: boolean }> {
+  async mergeAndCommit(kind: MergeKind, seal: SealSpec, commit: CommitRequest): Promise<{ update: Uint8Array; committed: boolean }> {
     if (!this.offThread || !this.worker) throw new Error('no worker to commit');
-    const a = await this.ask(this.worker, kind, updates, seal, sealed, commit);
+    const a = await this.ask(this.worker, kind, [], seal, [], commit);
     if (a.committed === undefined) throw new Error('the compaction worker answered without committing');
     return { update: a.update, committed: a.committed };
   }

@@ -4,7 +4,8 @@ import * as Y from 'yjs';
 import { installTestVault } from '../vault/testVault';
 import { UPDATES_TABLE } from '../../../renderer/workspace/db';
 import { DocCompactor } from '../../../renderer/workspace/compaction';
-import { answerMerge, answerRequest, commitRow, SlicedMerger, WorkerMerger } from '../../../renderer/workspace/compactionMerge';
+import { answerMerge, answerRequest, SlicedMerger, WorkerMerger, type WorkerLike } from '../../../renderer/workspace/compactionMerge';
+import { commitRow, readSealedRows } from '../../../renderer/workspace/workerStore';
 import { getVault, sealSpecFor } from '../../../renderer/vault';
 import { fakeWorker, freshDbPerTest, rawRows as rawRowsOf } from './storeHarness';
 
@@ -29,8 +30,26 @@ function putSealed(sealed: readonly Uint8Array[]): Promise<void> {
   });
 }
 
+/** The worker stand-in, refusing whole compactions (as for a row in an older layout): the page's own path runs. */
+function refusingCommits(): WorkerLike & { received: ReturnType<typeof fakeWorker>['received'] } {
+  const inner = fakeWorker();
+  const w = {
+    received: inner.received,
+    onmessage: null as WorkerLike['onmessage'],
+    onerror: null as WorkerLike['onerror'],
+    postMessage(message: Parameters<WorkerLike['postMessage']>[0]) {
+      if (!message.commit) return inner.postMessage(message);
+      inner.received.push(message);
+      setTimeout(() => w.onmessage?.({ data: { id: message.id, ok: false, message: 'not sealed data' } }), 0);
+    },
+    terminate() {},
+  };
+  inner.onmessage = (e) => w.onmessage?.(e);
+  return w;
+}
+
 describe('rows this page holds no plaintext of', () => {
-  it("rows this page holds no plaintext of (an earlier session's) are opened in the worker: compacting decrypts nothing here", async () => {
+  it("where the worker cannot compact on its own, the page reads rows as stored: those it holds no plaintext of (an earlier session's) are opened in the worker", async () => {
     const vault = getVault();
     const doc = new Y.Doc();
     const text = doc.getText('t');
@@ -42,15 +61,18 @@ describe('rows this page holds no plaintext of', () => {
       updates.push(Y.encodeStateAsUpdateV2(doc, sv));
     }
     await putSealed(updates.map((u) => vault.sealFor(ID, aad, u)));
-    const worker = fakeWorker();
+    const worker = refusingCommits();
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
     const openHere = vi.spyOn(vault, 'openFor');
     const c = new DocCompactor(dbOf(), UPDATES_TABLE, ID, { merger: new WorkerMerger(() => worker, new SlicedMerger()), foldMinBytes: 0 });
     expect((await c.compact()).kind).toBe('tail');
     expect((await c.compact()).kind).toBe('fold');
     expect(openHere).not.toHaveBeenCalled();
+    // Each compaction asked of the worker whole first (refused), then its merge alone.
+    expect(worker.received.map((r) => (r.commit ? 'commit' : 'merge'))).toEqual(['commit', 'merge', 'commit', 'merge']);
     // The tail: its six rows handed over sealed. The fold: the base sealed; the merged tail, which
     // the worker sealed and this page stored, as the plaintext this page holds.
-    expect(worker.received.map((r) => r.sealed)).toEqual([[0, 1, 2, 3, 4, 5], [0]]);
+    expect(worker.received.filter((r) => !r.commit).map((r) => r.sealed)).toEqual([[0, 1, 2, 3, 4, 5], [0]]);
     expect(await rawRows()).toHaveLength(1);
     openHere.mockRestore();
     const back = new Y.Doc();
@@ -103,22 +125,28 @@ const storedText = async () => {
 };
 
 describe('the worker stores the merged row', () => {
-  it('merges, seals and commits in the worker: the page never puts the merged row itself', async () => {
+  it('reads, opens, merges, seals and stores in the worker: the page neither reads the rows nor writes the merged one', async () => {
     const doc = await earlierRows(30_000, 5);
     const worker = fakeWorker();
-    const pageCommit = vi.spyOn(DocCompactor.prototype as unknown as { commit: () => Promise<boolean> }, 'commit');
+    const page = DocCompactor.prototype as unknown as { commit: () => Promise<boolean>; readAsStored: () => Promise<unknown> };
+    const pageCommit = vi.spyOn(page, 'commit');
+    const pageRead = vi.spyOn(page, 'readAsStored');
+    const openHere = vi.spyOn(getVault(), 'openFor');
     const c = new DocCompactor(dbOf(), UPDATES_TABLE, ID, { merger: new WorkerMerger(() => worker, new SlicedMerger()), foldMinBytes: 0 });
     expect((await c.compact()).kind).toBe('tail');
     expect((await c.compact()).kind).toBe('fold');
     expect(pageCommit).not.toHaveBeenCalled();
-    expect(worker.received.map((r) => r.commit?.sources.length)).toEqual([5, 2]);
+    expect(pageRead).not.toHaveBeenCalled();
+    expect(openHere).not.toHaveBeenCalled();
+    // No row's bytes sent: the worker read them (the five after the base; then the base and the merged tail).
+    expect(worker.received.map((r) => [r.updates.length, r.commit?.sources.length])).toEqual([[0, 5], [0, 2]]);
     const rows = await rawRows();
     expect(rows).toHaveLength(1);
     // Stored as the vault stores a row: it opens through Dexie's middleware.
     expect(await storedText()).toBe(doc.getText('t').toString());
   });
 
-  it('commits nothing when a row it read is gone before its commit (another window compacted): a conflict, the rows as they were', async () => {
+  it('commits nothing when a row is gone (another window compacted meanwhile): a conflict, the rows as they were', async () => {
     await earlierRows(1_000, 4);
     const before = await rawRows();
     let removed = false;
@@ -134,14 +162,25 @@ describe('the worker stores the merged row', () => {
     expect((await rawRows()).map((r) => [...r.$u])).toEqual(before.filter((_, j) => j !== 1).map((r) => [...r.$u]));
   });
 
-  it('refuses a malformed commit, or one without a seal, and never creates a database that is gone', async () => {
+  it('refuses a malformed request; stores nothing when a row read is gone by its commit; never creates a database that is gone', async () => {
     const spec = sealSpecFor(getVault(), UPDATES_TABLE, ID)!;
     const seal = { key: spec.key, aad: spec.aad };
-    const u = Y.encodeStateAsUpdateV2(new Y.Doc());
-    const commit = { db: dbOf().name, table: UPDATES_TABLE, k: ID, i: 3, keys: [1, 3], sources: [1, 3] };
-    expect(await answerRequest({ id: 1, kind: 'tail', updates: [u], seal, commit: { ...commit, i: 'x' } })).toEqual({ id: 1, ok: false, message: 'malformed merge request' });
-    expect(await answerRequest({ id: 2, kind: 'tail', updates: [u], seal, commit: { ...commit, i: 7 } })).toEqual({ id: 2, ok: false, message: 'malformed merge request' });
-    expect(await answerRequest({ id: 3, kind: 'tail', updates: [u], commit })).toEqual({ id: 3, ok: false, message: 'malformed merge request' });
+    await earlierRows(100, 2);
+    const before = await rawRows();
+    const keys = before.map((r) => r.i);
+    const commit = { db: dbOf().name, table: UPDATES_TABLE, k: ID, i: keys[2]!, keys, sources: keys.slice(1) };
+    expect(await answerRequest({ id: 1, kind: 'tail', updates: [], seal, commit: { ...commit, i: 'x' } })).toEqual({ id: 1, ok: false, message: 'malformed merge request' });
+    // The merged row takes the newest source's key; the worker reads the rows itself; it seals what it stores.
+    expect(await answerRequest({ id: 2, kind: 'tail', updates: [], seal, commit: { ...commit, i: keys[1] } })).toEqual({ id: 2, ok: false, message: 'malformed merge request' });
+    expect(await answerRequest({ id: 3, kind: 'tail', updates: [new Uint8Array(2)], seal, commit })).toEqual({ id: 3, ok: false, message: 'malformed merge request' });
+    expect(await answerRequest({ id: 4, kind: 'tail', updates: [], commit })).toEqual({ id: 4, ok: false, message: 'malformed merge request' });
+    // A row the compaction saw (key 0 here) is gone by the time of the commit: nothing is written.
+    expect(await commitRow({ ...commit, keys: [0, ...keys] }, new Uint8Array(60))).toBe(false);
+    expect(await rawRows()).toEqual(before);
+    // Every row it saw still there: the merged row replaces its sources.
+    expect(await commitRow(commit, new Uint8Array(60))).toBe(true);
+    expect((await rawRows()).map((r) => r.i)).toEqual([keys[0], keys[2]]);
+    expect(await readSealedRows({ ...commit, db: 'crisis-room-never-made' })).toBeNull();
     expect(await commitRow({ ...commit, db: 'crisis-room-never-made' }, new Uint8Array(8))).toBe(false);
     expect((await indexedDB.databases()).map((d) => d.name)).not.toContain('crisis-room-never-made');
   });

@@ -1,0 +1,103 @@
+/**
+ * The compaction worker's own connection to the app's database (compaction.worker.ts): a
+ * compaction read, merged and stored off the page's thread. Stored rows are `{ i, k, $u }` as the
+ * vault's middleware stores them (`$u` sealed with the data key of `k`); the worker opens and seals
+ * with the key the page sends (compactionMerge.ts).
+ *
+ * Why not on the page: IndexedDB copies a value it reads or writes on the calling thread, and wraps
+ * one over 64 KB in a Blob (a synchronous call to the browser process). Reading and storing a
+ * merged 100× document on the page cost its thread 60 ms and 95–105 ms a row (bench P17, traced).
+ * The connection is opened per request and closed after it, and closes at once when the page
+ * upgrades or deletes the database.
+ */
+export interface CommitRequest {
+  /** The database's name (Dexie's `db.name`). */
+  db: string;
+  table: string;
+  /** The document's id (the rows' `k`). */
+  k: string;
+  /** Key of the merged row: the newest of `sources`. */
+  i: number;
+  /** Every key of the document's rows when the compaction was planned. */
+  keys: number[];
+  /** The rows merged, ascending. */
+  sources: number[];
+}
+
+const isKeyList = (list: unknown): list is number[] => Array.isArray(list) && list.length <= 10_000_000 && list.every((k) => Number.isSafeInteger(k));
+
+export const isCommitRequest = (c: unknown): c is CommitRequest => {
+  const r = c as Partial<CommitRequest> | null;
+  return typeof r === 'object' && r !== null && typeof r.db === 'string' && typeof r.table === 'string' && typeof r.k === 'string' && isKeyList(r.keys) && isKeyList(r.sources) && r.sources.length > 0 && r.i === r.sources[r.sources.length - 1];
+};
+
+/** Runs `run` on a connection of its own to database `name`; `none` when there is no such database or table (nothing is created). */
+function withDatabase<T>(name: string, table: string, none: T, run: (db: IDBDatabase) => Promise<T>): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const open = indexedDB.open(name);
+    open.onupgradeneeded = () => open.transaction?.abort();
+    open.onerror = () => (open.error?.name === 'AbortError' ? resolve(none) : reject(open.error ?? new Error('the database did not open')));
+    open.onsuccess = () => {
+      const db = open.result;
+      db.onversionchange = () => db.close();
+      if (!db.objectStoreNames.contains(table)) {
+        db.close();
+        return resolve(none);
+      }
+      run(db).then(resolve, reject).finally(() => db.close());
+    };
+  });
+}
+
+/** The rows `c.sources` of document `c.k` as stored (`$u`), in order; null when one is gone. */
+export function readSealedRows(c: CommitRequest): Promise<Uint8Array[] | null> {
+  return withDatabase(c.db, c.table, null, (db) => new Promise<Uint8Array[] | null>((resolve, reject) => {
+    const tx = db.transaction(c.table, 'readonly');
+    const store = tx.objectStore(c.table);
+    const rows: unknown[] = new Array(c.sources.length);
+    c.sources.forEach((key, j) => {
+      const req = store.get(key);
+      req.onsuccess = () => (rows[j] = req.result);
+    });
+    tx.oncomplete = () => {
+      const out: Uint8Array[] = [];
+      for (const row of rows) {
+        const r = row as { k?: unknown; $u?: unknown } | undefined;
+        if (!r || r.k !== c.k) return resolve(null);
+        if (!(r.$u instanceof Uint8Array)) return reject(new Error('a row is not sealed'));
+        out.push(r.$u);
+      }
+      resolve(out);
+    };
+    tx.onabort = tx.onerror = () => reject(tx.error ?? new DOMException('reading rows to compact was aborted', 'AbortError'));
+  }));
+}
+
+/**
+ * In ONE transaction, unless a row read (`keys` up to `i`) is gone: row `{ i, k, $u }` put and the
+ * other sources deleted (compaction.ts `commit` does the same on the page). False when nothing was
+ * written (a row gone, or the database).
+ */
+export function commitRow(c: CommitRequest, $u: Uint8Array): Promise<boolean> {
+  return withDatabase(c.db, c.table, false, (db) => new Promise<boolean>((resolve, reject) => {
+    const tx = db.transaction(c.table, 'readwrite');
+    const store = tx.objectStore(c.table);
+    let done = false;
+    let failure: unknown = null;
+    const req = store.index('k').getAllKeys(IDBKeyRange.only(c.k));
+    req.onsuccess = () => {
+      const now = new Set(req.result as number[]);
+      if (c.keys.some((k) => k <= c.i && !now.has(k))) return;
+      try {
+        store.put({ i: c.i, k: c.k, $u });
+        for (const k of c.sources) if (k !== c.i) store.delete(k);
+        done = true;
+      } catch (err) {
+        failure = err;
+        tx.abort();
+      }
+    };
+    tx.oncomplete = () => resolve(done);
+    tx.onabort = tx.onerror = () => reject(failure ?? tx.error ?? req.error ?? new DOMException('the compaction was aborted', 'AbortError'));
+  }));
+}
