@@ -4,6 +4,7 @@ import { openedUpdate, sealSpecFor, sealUpdateRow, type SealSpec } from '../vaul
 import { isSealedV2 } from '../vault/sealFormat';
 import type { CrisisRoomDb } from './db';
 import { announceStoredRow } from './internals/dexieSignal';
+import { replaceRows } from './workerStore';
 
 /**
  * Storage compaction of one stored Y.Doc (its rows `{ i, k, u }` in a y-dexie updates table):
@@ -235,44 +236,22 @@ export class DocCompactor {
   }
 
   /**
-   * In ONE IndexedDB transaction: unless a row read is gone (someone else compacted: writing ours
-   * could drop what they merged), the merged row is written at the key of the newest source and
-   * the other sources are deleted. Straight on Dexie's connection, under Dexie, the row sealed as
+   * In ONE IndexedDB transaction (workerStore.ts `replaceRows`): unless a row read is gone (someone
+   * else compacted: writing ours could drop what they merged), the merged row is written at the key
+   * of the newest source and the other sources are deleted. Straight on Dexie's connection, under Dexie, the row sealed as
    * the vault's middleware seals it: through Dexie, the commit re-ran y-dexie's live query of the
    * open document, reading back and applying rows it already holds, in one task of the page while
    * someone types (issue 14, bench P14). Other windows hear of the merged row
    * (internals/dexieSignal.ts); the rows it replaces were in their documents already or are in it.
    */
-  private commit(keys: readonly number[], sources: readonly number[], row: UpdateRow): Promise<boolean> {
+  private async commit(keys: readonly number[], sources: readonly number[], row: UpdateRow): Promise<boolean> {
     const idb = this.db.isOpen() ? this.db.backendDB() : null;
     if (!idb) return this.commitThroughDexie(keys, sources, row);
-    return new Promise<boolean>((resolve, reject) => {
-      const tx = idb.transaction(this.table, 'readwrite');
-      const store = tx.objectStore(this.table);
-      let done = false;
-      let failure: unknown = null;
-      const stored = { ...row } as Record<string, unknown>;
-      const sealed = this.db.vault ? sealUpdateRow(this.db.vault, this.table, stored) : stored;
-      const req = store.index('k').getAllKeys(IDBKeyRange.only(this.id));
-      req.onsuccess = () => {
-        const now = new Set(req.result as number[]);
-        if (keys.some((k) => k <= row.i && !now.has(k))) return;
-        try {
-          store.put(sealed);
-          for (const k of sources) if (k !== row.i) store.delete(k);
-          done = true;
-        } catch (err) {
-          // Nothing of it is kept: the put goes with the transaction.
-          failure = err;
-          tx.abort();
-        }
-      };
-      tx.oncomplete = () => {
-        if (done) announceStoredRow(this.db.name, this.table, this.id, row.i);
-        resolve(done);
-      };
-      tx.onabort = tx.onerror = () => reject(failure ?? tx.error ?? req.error ?? new DOMException('the compaction was aborted', 'AbortError'));
-    });
+    const stored = { ...row } as Record<string, unknown>;
+    const sealed = this.db.vault ? sealUpdateRow(this.db.vault, this.table, stored) : stored;
+    const done = await replaceRows(idb, { db: this.db.name, table: this.table, k: this.id, i: row.i, keys: [...keys], sources: [...sources] }, sealed);
+    if (done) announceStoredRow(this.db.name, this.table, this.id, row.i);
+    return done;
   }
 
   private commitThroughDexie(keys: readonly number[], sources: readonly number[], row: UpdateRow): Promise<boolean> {

@@ -74,12 +74,13 @@ export function readSealedRows(c: CommitRequest): Promise<Uint8Array[] | null> {
 }
 
 /**
- * In ONE transaction, unless a row read (`keys` up to `i`) is gone: row `{ i, k, $u }` put and the
- * other sources deleted (compaction.ts `commit` does the same on the page). False when nothing was
- * written (a row gone, or the database).
+ * In ONE transaction on `db`, unless a row read (`keys` up to `i`) is gone (someone else
+ * compacted: writing ours could drop what they merged): `row` (the merged row as stored, at key
+ * `i`) put and the other sources deleted. False when nothing was written. The page's own commit
+ * (compaction.ts) runs it on Dexie's connection; the worker's on its own.
  */
-export function commitRow(c: CommitRequest, $u: Uint8Array): Promise<boolean> {
-  return withDatabase(c.db, c.table, false, (db) => new Promise<boolean>((resolve, reject) => {
+export function replaceRows(db: IDBDatabase, c: CommitRequest, row: object): Promise<boolean> {
+  return new Promise<boolean>((resolve, reject) => {
     const tx = db.transaction(c.table, 'readwrite');
     const store = tx.objectStore(c.table);
     let done = false;
@@ -89,15 +90,21 @@ export function commitRow(c: CommitRequest, $u: Uint8Array): Promise<boolean> {
       const now = new Set(req.result as number[]);
       if (c.keys.some((k) => k <= c.i && !now.has(k))) return;
       try {
-        store.put({ i: c.i, k: c.k, $u });
+        store.put(row);
         for (const k of c.sources) if (k !== c.i) store.delete(k);
         done = true;
       } catch (err) {
+        // Nothing of it is kept: the put goes with the transaction.
         failure = err;
         tx.abort();
       }
     };
     tx.oncomplete = () => resolve(done);
     tx.onabort = tx.onerror = () => reject(failure ?? tx.error ?? req.error ?? new DOMException('the compaction was aborted', 'AbortError'));
-  }));
+  });
+}
+
+/** replaceRows with row `{ i, k, $u }` on a connection of the worker's own; false too when the database is gone. */
+export function commitRow(c: CommitRequest, $u: Uint8Array): Promise<boolean> {
+  return withDatabase(c.db, c.table, false, (db) => replaceRows(db, c, { i: c.i, k: c.k, $u }));
 }
