@@ -238,10 +238,10 @@ export class DocCompactor {
   /**
    * In ONE IndexedDB transaction (workerStore.ts `replaceRows`): unless a row read is gone (someone
    * else compacted: writing ours could drop what they merged), the merged row is written at the key
-   * of the newest source and the other sources are deleted. Straight on Dexie's connection, under Dexie, the row sealed as
-   * the vault's middleware seals it: through Dexie, the commit re-ran y-dexie's live query of the
-   * open document, reading back and applying rows it already holds, in one task of the page while
-   * someone types (issue 14, bench P14). Other windows hear of the merged row
+   * of the newest source and the other sources are deleted. Straight on Dexie's connection, under
+   * Dexie, the row sealed as the vault's middleware seals it: through Dexie, the commit re-ran
+   * y-dexie's live query of the open document, reading back and applying rows it already holds, in
+   * one task of the page while someone types (issue 14, bench P14). Other windows hear of the merged row
    * (internals/dexieSignal.ts); the rows it replaces were in their documents already or are in it.
    */
   private async commit(keys: readonly number[], sources: readonly number[], row: UpdateRow): Promise<boolean> {

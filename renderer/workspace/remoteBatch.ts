@@ -20,9 +20,9 @@ import { toV2 } from './updateFormat';
  */
 export const REMOTE_BATCH_MS = 250;
 /**
- * A row's merged update is written on the page's thread (sealed by the worker, `sealSpec`; where
+ * A batch's merged rows are written on the page's thread (sealed by the worker, `sealSpec`; where
  * none runs, sealed here: 40–70 ms a megabyte on a loaded 2-core laptop, bench P15 joining at
- * 100×), and the updates are copied to the merging worker first — so a row holds a quarter of a
+ * 100×), and the updates are copied to the merging worker first — so a batch holds a quarter of a
  * megabyte at most.
  */
 export const REMOTE_BATCH_BYTES = 256 * 1024;
@@ -30,8 +30,9 @@ export const REMOTE_BATCH_BYTES = 256 * 1024;
  * What one row holds at most (the updates merged into it, in bytes; one update larger than that is
  * a row of its own). Chromium's IndexedDB wraps a value over 64 KB into a Blob, and registering
  * that Blob is a synchronous call from the page to the browser process (blink.mojom.BlobRegistry):
- * traced in bench P15, the joining laptop's thread waited 40–144 ms in it for each 256 KB row it
- * stored, under load. Rows below the threshold are written without it.
+ * traced in bench P15, each 256 KB row the joining laptop stored made one (41 and 42 in two joins
+ * at 100×), in tasks of up to 147 ms on the wall clock under load. Rows below the threshold are
+ * written without it.
  */
 export const REMOTE_ROW_BYTES = 60 * 1024;
 

@@ -16,8 +16,8 @@ export interface ApplyPacing {
   budgetMs: number;
   /**
    * Bytes of updates one batch applies at most (beyond its first update): one batch is one
-   * transaction, which Yjs encodes and the app stores and seals as one row on the page's thread —
-   * 40–70 ms a megabyte on a loaded 2-core laptop (bench P15). Default MAX_BATCH_BYTES.
+   * transaction, whose updates the app stores and seals on the page's thread where no worker
+   * merges them — 40–70 ms a megabyte on a loaded 2-core laptop (bench P15). Default MAX_BATCH_BYTES.
    */
   maxBytes?: number;
 }
