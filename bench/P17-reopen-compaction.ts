@@ -7,7 +7,7 @@
  * more), reading rows no page of this session sealed or opened. Setup, in the built app: a workspace
  * created in the UI; the generated 100× state (bench/lib/generateWorkspace.ts) cut as a join's
  * slices (shared/sync/slices.ts) merged as the joining laptop's rows are (as many consecutive slices
- * as fit in REMOTE_ROW_BYTES), applied through the scale test hook, one stored row each (about 350 at
+ * as fit in REMOTE_ROW_BYTES in V2), applied through the scale test hook, one stored row each (about 350 at
  * 100×); the page closed as soon as they are stored (another tab keeps the vault open).
  * Measured: a new tab on the workspace, the longest main-thread task in the 8 s after its first
  * frame (the compaction's, and the sections' code preloading once the first screen is done).
@@ -22,7 +22,8 @@ import { completeOnboarding } from '../tests/e2e/helpers';
 import { longTasks, recordLongTasks, watchFirstFrame } from './lib/appScaleProbe';
 import { generateWorkspace } from './lib/generateWorkspace';
 import { DiffSlicer } from '../shared/sync/slices';
-import { REMOTE_ROW_BYTES, rowGroups } from '../renderer/workspace/remoteBatch';
+import { REMOTE_ROW_BYTES } from '../renderer/workspace/remoteBatch';
+import { rowGroups } from '../renderer/workspace/compactionMerge';
 
 const SCALE = 100;
 const WATCH_MS = 8000;
@@ -32,7 +33,10 @@ function joinBatches(): string[] {
   const slicer = new DiffSlicer(generateWorkspace(SCALE).doc, new Map());
   const slices: Uint8Array[] = [];
   for (let s = slicer.next(); s; s = slicer.next()) slices.push(s);
-  return rowGroups(slices, REMOTE_ROW_BYTES).map((group) => Buffer.from(Y.mergeUpdates(group)).toString('base64'));
+  // Grouped as the worker groups them: by each slice's size in V2.
+  const v2 = slices.map((s) => Y.convertUpdateFormatV1ToV2(s));
+  const v1Of = new Map(v2.map((u, i) => [u, slices[i]!]));
+  return rowGroups(v2, REMOTE_ROW_BYTES).map((group) => Buffer.from(Y.mergeUpdates(group.map((u) => v1Of.get(u)!))).toString('base64'));
 }
 
 /** A workspace holding `batches` as uncompacted rows; returns its playbook's address. */

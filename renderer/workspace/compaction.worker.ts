@@ -6,7 +6,7 @@ import { answerRequest } from './compactionMerge';
 
 self.onmessage = (event: MessageEvent<unknown>) => {
   void answerRequest(event.data).then((answer) => {
-    if (answer.ok) self.postMessage(answer, { transfer: answer.sealed ? [answer.update.buffer, answer.sealed.buffer] : [answer.update.buffer] });
+    if (answer.ok) self.postMessage(answer, { transfer: [...new Set((answer.rows ?? [answer]).flatMap((r) => (r.sealed ? [r.update.buffer, r.sealed.buffer] : [r.update.buffer])))] });
     else self.postMessage(answer);
   });
 };

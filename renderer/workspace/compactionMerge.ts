@@ -39,6 +39,8 @@ export interface MergeRequest {
   seal?: SealRequest;
   /** Indexes of the updates that are rows as stored, sealed with `seal`'s key and associated data: opened first. */
   sealed?: number[];
+  /** A tail merge into rows of consecutive updates of at most this many bytes in V2 each (`rows` in the answer). */
+  rowBytes?: number;
   /**
    * With `seal` (and no `updates`): the worker reads the rows itself, merges them, and stores the
    * sealed result in their place (workerStore.ts) — the page neither reads nor writes them.
@@ -46,7 +48,13 @@ export interface MergeRequest {
   commit?: CommitRequest;
 }
 
-export type MergeAnswer = { id: number; ok: true; update: Uint8Array; sealed?: Uint8Array; committed?: boolean } | { id: number; ok: false; message: string };
+/** One merged row, sealed when asked. */
+export interface MergedRow {
+  update: Uint8Array;
+  sealed?: Uint8Array;
+}
+
+export type MergeAnswer = { id: number; ok: true; update: Uint8Array; sealed?: Uint8Array; committed?: boolean; rows?: MergedRow[] } | { id: number; ok: false; message: string };
 
 /**
  * Merges updates without applying them (cost proportional to what is merged), checked: rows and
@@ -55,6 +63,21 @@ export type MergeAnswer = { id: number; ok: true; update: Uint8Array; sealed?: U
  */
 export function mergeTail(updates: readonly Uint8Array[]): Uint8Array {
   return mergeUpdatesV2Checked(updates);
+}
+
+/** `updates` in consecutive groups of at most `max` bytes each (an update larger than that alone). */
+export function rowGroups(updates: readonly Uint8Array[], max: number): Uint8Array[][] {
+  const groups: Uint8Array[][] = [];
+  let bytes = Infinity;
+  for (const u of updates) {
+    if (bytes + u.length > max) {
+      groups.push([]);
+      bytes = 0;
+    }
+    groups[groups.length - 1]!.push(u);
+    bytes += u.length;
+  }
+  return groups;
 }
 
 /** The whole state, garbage-collected: a fresh Y.Doc with every update applied, encoded once (pending structs kept). */
@@ -80,11 +103,16 @@ export function answerMerge(req: unknown): MergeAnswer {
   }
   if (!isIndexList(v1, r.updates.length) || !isIndexList(sealed, r.updates.length) || (sealed.length > 0 && !r.seal)) return { id, ok: false, message: 'malformed merge request' };
   try {
-    const seal = r.seal;
-    const opened = sealed.length === 0 || !seal ? r.updates : r.updates.map((u, i) => (sealed.includes(i) ? openWith(decryptNoble, seal.key, seal.aad, u) : u));
+    const key = r.seal;
+    const opened = sealed.length === 0 || !key ? r.updates : r.updates.map((u, i) => (sealed.includes(i) ? openWith(decryptNoble, key.key, key.aad, u) : u));
     const updates = v1.length === 0 ? opened : opened.map((u, i) => (v1.includes(i) ? Y.convertUpdateFormatV1ToV2(u) : u));
-    const update = r.kind === 'fold' ? foldAll(updates) : mergeTail(updates);
-    return r.seal ? { id, ok: true, update, sealed: sealWith(encryptNoble, r.seal.key, r.seal.aad, update) } : { id, ok: true, update };
+    const seal = (update: Uint8Array): MergedRow => (r.seal ? { update, sealed: sealWith(encryptNoble, r.seal.key, r.seal.aad, update) } : { update });
+    if (r.rowBytes !== undefined) {
+      if (r.kind !== 'tail' || !Number.isSafeInteger(r.rowBytes) || r.rowBytes <= 0 || updates.length === 0) return { id, ok: false, message: 'malformed merge request' };
+      const rows = rowGroups(updates, r.rowBytes).map((group) => seal(mergeTail(group)));
+      return { id, ok: true, ...rows[0]!, rows };
+    }
+    return { id, ok: true, ...seal(r.kind === 'fold' ? foldAll(updates) : mergeTail(updates)) };
   } catch (err) {
     return { id, ok: false, message: err instanceof Error ? err.message : String(err) };
   }
@@ -121,6 +149,8 @@ export interface Merger {
    * it opens first (they are handed over, not copied).
    */
   merge(kind: MergeKind, updates: readonly Uint8Array[], seal?: SealSpec | null, sealed?: readonly number[]): Promise<Uint8Array>;
+  /** A tail merge of `updates` into rows of at most `rowBytes` each in V2, sealed (a peer's batch, remoteBatch.ts); only a worker does it. */
+  mergeRows?(updates: readonly Uint8Array[], seal: SealSpec | null, rowBytes: number): Promise<Uint8Array[]>;
   /** A whole compaction in the worker: the rows `commit.sources` read, merged, sealed and stored there (MergeRequest.commit); only a worker does it. */
   mergeAndCommit?(kind: MergeKind, seal: SealSpec, commit: CommitRequest): Promise<{ update: Uint8Array; committed: boolean }>;
 }
@@ -177,6 +207,13 @@ function startWorker(): WorkerLike | null {
   }
 }
 
+/** What the worker answered a request. */
+interface Answered {
+  update: Uint8Array;
+  committed?: boolean;
+  rows?: MergedRow[];
+}
+
 /** A worker with nothing to do for this long is stopped (a fold's memory goes with it). */
 export const WORKER_IDLE_MS = 30_000;
 
@@ -189,7 +226,7 @@ export class WorkerMerger implements Merger {
   private worker: WorkerLike | null = null;
   private broken = false;
   private nextId = 1;
-  private readonly waiting = new Map<number, { resolve: (a: { update: Uint8Array; committed?: boolean }) => void; reject: (e: Error) => void; seal: SealSpec | null }>();
+  private readonly waiting = new Map<number, { resolve: (a: Answered) => void; reject: (e: Error) => void; seal: SealSpec | null }>();
   private idleTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
@@ -222,17 +259,25 @@ export class WorkerMerger implements Merger {
     return (await this.ask(this.worker, kind, updates, seal, sealed)).update;
   }
 
+  async mergeRows(updates: readonly Uint8Array[], seal: SealSpec | null, rowBytes: number): Promise<Uint8Array[]> {
+    const groups = () => rowGroups(updates, rowBytes);
+    if (!this.offThread || !this.worker) return Promise.all(groups().map((group) => this.fallback.merge('tail', group)));
+    const a = await this.ask(this.worker, 'tail', updates, seal, [], { rowBytes });
+    if (!a.rows) throw new Error('the compaction worker answered without rows');
+    return a.rows.map((r) => r.update);
+  }
+
   async mergeAndCommit(kind: MergeKind, seal: SealSpec, commit: CommitRequest): Promise<{ update: Uint8Array; committed: boolean }> {
     if (!this.offThread || !this.worker) throw new Error('no worker to commit');
-    const a = await this.ask(this.worker, kind, [], seal, [], commit);
+    const a = await this.ask(this.worker, kind, [], seal, [], { commit });
     if (a.committed === undefined) throw new Error('the compaction worker answered without committing');
     return { update: a.update, committed: a.committed };
   }
 
-  private ask(worker: WorkerLike, kind: MergeKind, updates: readonly Uint8Array[], seal: SealSpec | null, sealed: readonly number[], commit?: CommitRequest): Promise<{ update: Uint8Array; committed?: boolean }> {
+  private ask(worker: WorkerLike, kind: MergeKind, updates: readonly Uint8Array[], seal: SealSpec | null, sealed: readonly number[], extra: Pick<MergeRequest, 'commit' | 'rowBytes'> = {}): Promise<Answered> {
     clearTimeout(this.idleTimer);
     const id = this.nextId++;
-    return new Promise<{ update: Uint8Array; committed?: boolean }>((resolve, reject) => {
+    return new Promise<Answered>((resolve, reject) => {
       this.waiting.set(id, { resolve, reject, seal });
       const v1 = updates.flatMap((u, i) => (isV1(u) ? [i] : []));
       // Copies, transferred: the rows' bytes stay shared with the vault's cache of plaintexts (and a
@@ -247,7 +292,7 @@ export class WorkerMerger implements Merger {
         ...(v1.length > 0 ? { v1 } : {}),
         ...(seal ? { seal: { key: seal.key, aad: seal.aad } } : {}),
         ...(sealed.length > 0 ? { sealed: [...sealed] } : {}),
-        ...(commit ? { commit } : {}),
+        ...extra,
       };
       worker.postMessage(request, [...new Set(copies.map((c) => c.buffer))]);
     }).finally(() => this.idleLater());
@@ -257,10 +302,10 @@ export class WorkerMerger implements Merger {
     const w = this.waiting.get(a?.id);
     if (!w) return;
     this.waiting.delete(a.id);
-    if (a.ok && a.update instanceof Uint8Array) {
-      if (w.seal && a.sealed instanceof Uint8Array) w.seal.keep(a.update, a.sealed);
-      w.resolve({ update: a.update, ...(typeof a.committed === 'boolean' ? { committed: a.committed } : {}) });
-    } else w.reject(new Error(a.ok ? 'the compaction worker answered without an update' : a.message));
+    if (!a.ok || !(a.update instanceof Uint8Array)) return w.reject(new Error(a.ok ? 'the compaction worker answered without an update' : a.message));
+    const rows = Array.isArray(a.rows) && a.rows.every((r) => r?.update instanceof Uint8Array) ? a.rows : undefined;
+    for (const r of rows ?? [a]) if (w.seal && r.sealed instanceof Uint8Array) w.seal.keep(r.update, r.sealed);
+    w.resolve({ update: a.update, ...(typeof a.committed === 'boolean' ? { committed: a.committed } : {}), ...(rows ? { rows } : {}) });
   }
 
   private fail(message: string): void {

@@ -174,6 +174,12 @@ describe('the worker stores the merged row', () => {
     expect(await answerRequest({ id: 2, kind: 'tail', updates: [], seal, commit: { ...commit, i: keys[1] } })).toEqual({ id: 2, ok: false, message: 'malformed merge request' });
     expect(await answerRequest({ id: 3, kind: 'tail', updates: [new Uint8Array(2)], seal, commit })).toEqual({ id: 3, ok: false, message: 'malformed merge request' });
     expect(await answerRequest({ id: 4, kind: 'tail', updates: [], commit })).toEqual({ id: 4, ok: false, message: 'malformed merge request' });
+    // Rows of a bounded size: a tail merge only, of something, with a positive bound.
+    const u = Y.encodeStateAsUpdateV2(new Y.Doc());
+    expect(answerMerge({ id: 5, kind: 'fold', updates: [u], rowBytes: 1024 })).toEqual({ id: 5, ok: false, message: 'malformed merge request' });
+    expect(answerMerge({ id: 6, kind: 'tail', updates: [u], rowBytes: 0 })).toEqual({ id: 6, ok: false, message: 'malformed merge request' });
+    const two = answerMerge({ id: 7, kind: 'tail', updates: [u, u], rowBytes: 1 });
+    expect(two.ok && two.rows?.length).toBe(2);
     // A row the compaction saw (key 0 here) is gone by the time of the commit: nothing is written.
     expect(await commitRow({ ...commit, keys: [0, ...keys] }, new Uint8Array(60))).toBe(false);
     expect(await rawRows()).toEqual(before);

@@ -4,8 +4,10 @@ import * as Y from 'yjs';
 import { installTestVault } from '../vault/testVault';
 import { ensureDataKey } from '../../../renderer/vault';
 import { CrisisRoomDb, UPDATES_TABLE } from '../../../renderer/workspace/db';
-import { mergeTail, type Merger, type MergeKind } from '../../../renderer/workspace/compactionMerge';
-import { REMOTE_BATCH_MS, REMOTE_ROW_BYTES, rowGroups } from '../../../renderer/workspace/remoteBatch';
+import { mergeTail, rowGroups, SlicedMerger, WorkerMerger, type Merger, type MergeKind } from '../../../renderer/workspace/compactionMerge';
+import { markV1 } from '../../../renderer/workspace/updateFormat';
+import { fakeWorker } from './storeHarness';
+import { REMOTE_BATCH_MS, REMOTE_ROW_BYTES } from '../../../renderer/workspace/remoteBatch';
 import { UpdateWriter } from '../../../renderer/workspace/updateWriter';
 
 const ID = 'ws-remote';
@@ -127,6 +129,28 @@ describe("peers' updates stored a batch at a time", () => {
     expect(calls).toEqual([2, 2, 2, 2, 2, 2]);
     for (const r of await rows()) expect(r.u.length).toBeLessThan(64 * 1024);
     expect(stateOf((await rows()).map((r) => r.u))).toBe(doc.getText('t').toString());
+  });
+
+  it("through the worker, a batch is grouped by each update's size in V2: a peer's V1 slices shrink, so a row holds more of them", async () => {
+    const worker = fakeWorker();
+    const w = new UpdateWriter(db, ID, UPDATES_TABLE, new WorkerMerger(() => worker, new SlicedMerger()));
+    // A peer's slices as received (V1): many small map entries, which V2 encodes in far fewer bytes.
+    const doc = new Y.Doc();
+    const v1: Uint8Array[] = [];
+    doc.on('update', (u: Uint8Array) => v1.push(u));
+    for (let i = 0; i < 8; i++) doc.transact(() => { for (let k = 0; k < 1500; k++) doc.getMap('m').set(`${i}-${k}`, k); }, 'remote');
+    const v2 = v1.map((u) => Y.convertUpdateFormatV1ToV2(u));
+    const byV2 = rowGroups(v2, REMOTE_ROW_BYTES).length;
+    expect(rowGroups(v1, REMOTE_ROW_BYTES).length).toBeGreaterThan(byV2);
+    for (const u of v1) w.addRemote(markV1(u));
+    await sleep(REMOTE_BATCH_MS + 100);
+    await expect.poll(async () => (await w.stored()) && (await rows()).length).toBe(byV2);
+    // One request for the batch; the rows sealed in the worker, each under 64 KB.
+    expect(worker.received.map((r) => [r.updates.length, r.rowBytes, r.v1?.length])).toEqual([[8, REMOTE_ROW_BYTES, 8]]);
+    for (const r of await rows()) expect(r.u.length).toBeLessThan(64 * 1024);
+    const back = new Y.Doc();
+    for (const r of await rows()) Y.applyUpdateV2(back, r.u, 'remote');
+    expect(back.getMap('m').size).toBe(8 * 1500);
   });
 
   it('groups consecutive updates up to a row bound, a larger update alone', () => {
