@@ -7,7 +7,7 @@
  * more), reading rows no page of this session sealed or opened. Setup, in the built app: a workspace
  * created in the UI; the generated 100× state (bench/lib/generateWorkspace.ts) cut as a join's
  * slices (shared/sync/slices.ts) merged as the joining laptop's rows are (as many consecutive slices
- * as fit in REMOTE_ROW_BYTES in V2), applied through the scale test hook, one stored row each (about 350 at
+ * as fit in REMOTE_ROW_BYTES in V2), applied through the scale test hook, one stored row each (247 at
  * 100×); the page closed as soon as they are stored (another tab keeps the vault open).
  * Measured: a new tab on the workspace, the longest main-thread task in the 8 s after its first
  * frame (the compaction's, and the sections' code preloading once the first screen is done).

@@ -296,7 +296,7 @@ function quietly(err: unknown): void {
 
 /** A burst of at least this many writes… */
 export const PAUSE_AFTER_WRITES = 32;
-/** …compacts once no write came for this long (a join's rows, bench P17: about 350 at 100×, which the next open would read one by one). */
+/** …compacts once no write came for this long (a join's rows, bench P17: 247 at 100×, which the next open would read one by one). */
 export const PAUSE_MS = 2000;
 
 /**

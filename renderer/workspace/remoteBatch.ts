@@ -10,7 +10,8 @@ import { toV2 } from './updateFormat';
  * (and the next open one row more to apply). Those arriving within REMOTE_BATCH_MS of the first,
  * up to REMOTE_BATCH_BYTES (then in a task of their own), are merged — off the page's thread (the
  * compaction worker, compactionMerge.ts, which also converts V1 and seals) — into rows of at most
- * REMOTE_ROW_BYTES each, written then in one transaction.
+ * REMOTE_ROW_BYTES each (counted in V2 by the worker, as received by a merger on this page),
+ * written then in one transaction.
  *
  * A local update never waits behind a batch: `takeAll` hands the writer every remote update not
  * written yet (waiting or being merged), which it writes in the same transaction as, and before,
@@ -27,8 +28,8 @@ export const REMOTE_BATCH_MS = 250;
  */
 export const REMOTE_BATCH_BYTES = 256 * 1024;
 /**
- * What one row holds at most (the updates merged into it, in bytes; one update larger than that is
- * a row of its own). Chromium's IndexedDB wraps a value over 64 KB into a Blob, and registering
+ * What one row holds at most (the updates merged into it, in bytes of V2; one update larger than
+ * that is a row of its own). Chromium's IndexedDB wraps a value over 64 KB into a Blob, and registering
  * that Blob is a synchronous call from the page to the browser process (blink.mojom.BlobRegistry):
  * traced in bench P15, each 256 KB row the joining laptop stored made one (41 and 42 in two joins
  * at 100×), in tasks of up to 147 ms on the wall clock under load. Rows below the threshold are
