@@ -147,7 +147,7 @@ export class DocCompactor {
     if (!plan) return { kind: 'none', merged: 0, again: false };
     const spec = this.db.vault ? sealSpecFor(this.db.vault, this.table, this.id) : null;
     const out = plan.sources[plan.sources.length - 1]!;
-    const inWorker = await this.inWorker(plan, keys, spec);
+    const inWorker = await this.inWorker(plan, out, keys, spec);
     let merged: Uint8Array;
     let committed: boolean;
     if (inWorker) {
@@ -183,9 +183,8 @@ export class DocCompactor {
    * worker or no data key, a test's `beforeCommit`, a row in an older layout: the worker refuses):
    * the page's own path runs then.
    */
-  private async inWorker(plan: CompactionPlan, keys: readonly number[], spec: SealSpec | null): Promise<{ update: Uint8Array; committed: boolean } | null> {
+  private async inWorker(plan: CompactionPlan, out: number, keys: readonly number[], spec: SealSpec | null): Promise<{ update: Uint8Array; committed: boolean } | null> {
     if (!spec || !this.merger.mergeAndCommit || !this.merger.offThread || this.opts.beforeCommit) return null;
-    const out = plan.sources[plan.sources.length - 1]!;
     let done: { update: Uint8Array; committed: boolean };
     try {
       done = await this.merger.mergeAndCommit(plan.kind, spec, { db: this.db.name, table: this.table, k: this.id, i: out, keys: [...keys], sources: [...plan.sources] });

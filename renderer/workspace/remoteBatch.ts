@@ -1,4 +1,4 @@
-import { rowGroups, type Merger } from './compactionMerge';
+import { mergeIntoRows, type Merger } from './compactionMerge';
 import type { SealSpec } from '../vault';
 import { toV2 } from './updateFormat';
 
@@ -99,10 +99,7 @@ export class RemoteBatch {
     if (updates.length === 1) return this.write(updates.map(toV2), updates);
     const m: Merging = { updates, taken: false };
     this.merging.add(m);
-    const spec = this.sealSpec();
-    // The worker groups by the size of each update in V2 (a received V1 slice shrinks by about a fifth); a merger on this page by the size as received.
-    const merged = this.merger.mergeRows ? this.merger.mergeRows(updates, spec, this.rowBytes) : Promise.all(rowGroups(updates, this.rowBytes).map((group) => this.merger.merge('tail', group, spec)));
-    void merged.then(
+    void mergeIntoRows(this.merger, updates, this.sealSpec(), this.rowBytes).then(
       (rows) => {
         this.merging.delete(m);
         if (!m.taken) this.write(rows, updates);
