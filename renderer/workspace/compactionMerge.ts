@@ -4,7 +4,7 @@ import { openWith, sealWith } from '../vault/sealFormat';
 import type { SealSpec } from '../vault/middleware';
 import { isV1, toV2 } from './updateFormat';
 import { mergeThroughDoc, mergeUpdatesV2Checked } from '../../shared/doc/mergeChecked';
-import { commitRow, isCommitRequest, readSealedRows, type CommitRequest } from './workerStore';
+import { addRows, commitRow, isCommitRequest, isStoreTarget, readSealedRows, type CommitRequest, type StoreTarget } from './workerStore';
 
 /**
  * The merging half of storage compaction (compaction.ts): pure functions on Yjs V2 update bytes,
@@ -46,6 +46,8 @@ export interface MergeRequest {
    * sealed result in their place (workerStore.ts) — the page neither reads nor writes them.
    */
   commit?: CommitRequest;
+  /** With `seal` and `rowBytes`: the worker stores the sealed rows itself, in one transaction (workerStore.ts `addRows`). */
+  store?: StoreTarget;
 }
 
 /** One merged row, sealed when asked. */
@@ -54,7 +56,7 @@ export interface MergedRow {
   sealed?: Uint8Array;
 }
 
-export type MergeAnswer = { id: number; ok: true; update: Uint8Array; sealed?: Uint8Array; committed?: boolean; rows?: MergedRow[] } | { id: number; ok: false; message: string };
+export type MergeAnswer = { id: number; ok: true; update: Uint8Array; sealed?: Uint8Array; committed?: boolean; rows?: MergedRow[]; stored?: number[] } | { id: number; ok: false; message: string };
 
 /**
  * Merges updates without applying them (cost proportional to what is merged), checked: rows and
@@ -126,6 +128,7 @@ export function answerMerge(req: unknown): MergeAnswer {
  */
 export async function answerRequest(req: unknown): Promise<MergeAnswer> {
   const r = req as Partial<MergeRequest> | null;
+  if (r?.store !== undefined) return answerStore(r);
   if (r?.commit === undefined) return answerMerge(req);
   const id = typeof r.id === 'number' ? r.id : -1;
   if (!isCommitRequest(r.commit) || !isSealRequest(r.seal) || (r.updates?.length ?? 0) > 0) return { id, ok: false, message: 'malformed merge request' };
@@ -135,6 +138,26 @@ export async function answerRequest(req: unknown): Promise<MergeAnswer> {
     const merged = answerMerge({ id, kind: r.kind, updates: rows, sealed: rows.map((_, i) => i), seal: r.seal });
     if (!merged.ok || !merged.sealed) return merged;
     return { ...merged, committed: await commitRow(r.commit, merged.sealed) };
+  } catch (err) {
+    return { id, ok: false, message: err instanceof Error ? err.message : String(err) };
+  }
+}
+
+/**
+ * A peer's batch (remoteBatch.ts) merged into rows, sealed, and added by the worker in one
+ * transaction: the page neither seals nor copies them into IndexedDB. Answers the rows' keys
+ * (`stored`) with the rows; an error when the database is gone (the page then writes them).
+ */
+async function answerStore(r: Partial<MergeRequest>): Promise<MergeAnswer> {
+  const id = typeof r.id === 'number' ? r.id : -1;
+  const { store, ...merge } = r;
+  if (!isStoreTarget(store) || !isSealRequest(r.seal) || r.rowBytes === undefined || r.commit !== undefined || (r.sealed?.length ?? 0) > 0) return { id, ok: false, message: 'malformed merge request' };
+  const merged = answerMerge(merge);
+  if (!merged.ok) return merged;
+  try {
+    const rows = merged.rows!;
+    const stored = await addRows(store, rows.map((row) => row.sealed!));
+    return stored ? { ...merged, stored } : { id, ok: false, message: 'the database is gone' };
   } catch (err) {
     return { id, ok: false, message: err instanceof Error ? err.message : String(err) };
   }
@@ -151,6 +174,8 @@ export interface Merger {
   merge(kind: MergeKind, updates: readonly Uint8Array[], seal?: SealSpec | null, sealed?: readonly number[]): Promise<Uint8Array>;
   /** A tail merge of `updates` into rows of at most `rowBytes` each in V2, sealed (a peer's batch, remoteBatch.ts); only a worker does it. */
   mergeRows?(updates: readonly Uint8Array[], seal: SealSpec | null, rowBytes: number): Promise<Uint8Array[]>;
+  /** mergeRows, the rows then stored by the worker in one transaction (MergeRequest.store): their plaintexts and keys; only a worker does it. */
+  mergeAndStore?(updates: readonly Uint8Array[], seal: SealSpec, rowBytes: number, store: StoreTarget): Promise<{ rows: Uint8Array[]; keys: number[] }>;
   /** A whole compaction in the worker: the rows `commit.sources` read, merged, sealed and stored there (MergeRequest.commit); only a worker does it. */
   mergeAndCommit?(kind: MergeKind, seal: SealSpec, commit: CommitRequest): Promise<{ update: Uint8Array; committed: boolean }>;
 }
@@ -222,6 +247,7 @@ interface Answered {
   update: Uint8Array;
   committed?: boolean;
   rows?: MergedRow[];
+  stored?: number[];
 }
 
 /** A worker with nothing to do for this long is stopped (a fold's memory goes with it). */
@@ -276,6 +302,13 @@ export class WorkerMerger implements Merger {
     return a.rows.map((r) => r.update);
   }
 
+  async mergeAndStore(updates: readonly Uint8Array[], seal: SealSpec, rowBytes: number, store: StoreTarget): Promise<{ rows: Uint8Array[]; keys: number[] }> {
+    if (!this.offThread || !this.worker) throw new Error('no worker to store');
+    const a = await this.ask(this.worker, 'tail', updates, seal, [], { rowBytes, store });
+    if (!a.rows || !a.stored || a.stored.length !== a.rows.length) throw new Error('the compaction worker answered without storing');
+    return { rows: a.rows.map((r) => r.update), keys: a.stored };
+  }
+
   async mergeAndCommit(kind: MergeKind, seal: SealSpec, commit: CommitRequest): Promise<{ update: Uint8Array; committed: boolean }> {
     if (!this.offThread || !this.worker) throw new Error('no worker to commit');
     const a = await this.ask(this.worker, kind, [], seal, [], { commit });
@@ -283,7 +316,7 @@ export class WorkerMerger implements Merger {
     return { update: a.update, committed: a.committed };
   }
 
-  private ask(worker: WorkerLike, kind: MergeKind, updates: readonly Uint8Array[], seal: SealSpec | null, sealed: readonly number[], extra: Pick<MergeRequest, 'commit' | 'rowBytes'> = {}): Promise<Answered> {
+  private ask(worker: WorkerLike, kind: MergeKind, updates: readonly Uint8Array[], seal: SealSpec | null, sealed: readonly number[], extra: Pick<MergeRequest, 'commit' | 'rowBytes' | 'store'> = {}): Promise<Answered> {
     clearTimeout(this.idleTimer);
     const id = this.nextId++;
     return new Promise<Answered>((resolve, reject) => {
@@ -314,7 +347,8 @@ export class WorkerMerger implements Merger {
     if (!a.ok || !(a.update instanceof Uint8Array)) return w.reject(new Error(a.ok ? 'the compaction worker answered without an update' : a.message));
     const rows = Array.isArray(a.rows) && a.rows.every((r) => r?.update instanceof Uint8Array) ? a.rows : undefined;
     for (const r of rows ?? [a]) if (w.seal && r.sealed instanceof Uint8Array) w.seal.keep(r.update, r.sealed);
-    w.resolve({ update: a.update, ...(typeof a.committed === 'boolean' ? { committed: a.committed } : {}), ...(rows ? { rows } : {}) });
+    const stored = Array.isArray(a.stored) && a.stored.every((k) => Number.isSafeInteger(k)) ? a.stored : undefined;
+    w.resolve({ update: a.update, ...(typeof a.committed === 'boolean' ? { committed: a.committed } : {}), ...(rows ? { rows } : {}), ...(stored ? { stored } : {}) });
   }
 
   private fail(message: string): void {

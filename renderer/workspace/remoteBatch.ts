@@ -1,6 +1,7 @@
 import { mergeIntoRows, type Merger } from './compactionMerge';
 import type { SealSpec } from '../vault';
 import { toV2 } from './updateFormat';
+import type { StoreTarget } from './workerStore';
 
 /**
  * Updates received from peers (origin 'remote'; V2, or V1 as received: updateFormat.ts), stored a
@@ -11,7 +12,12 @@ import { toV2 } from './updateFormat';
  * up to REMOTE_BATCH_BYTES (then in a task of their own), are merged — off the page's thread (the
  * compaction worker, compactionMerge.ts, which also converts V1 and seals) — into rows of at most
  * REMOTE_ROW_BYTES each (counted in V2 by the worker, as received by a merger on this page),
- * written then in one transaction.
+ * written then in one transaction: by the worker itself, on its own connection (`BatchSink.target`,
+ * workerStore.ts `addRows`), or by this page where the worker cannot.
+ *
+ * Why the worker writes them: IndexedDB copies each value it writes on the calling thread. Storing
+ * a 100× join's rows (some 12 MB) took the joining laptop's page about 0.55 s in `add` and the
+ * calls around it, out of 5.9 s of script in the join (bench P15, CPU profile of the joiner).
  *
  * A local update never waits behind a batch: `takeAll` hands the writer every remote update not
  * written yet (waiting or being merged), which it writes in the same transaction as, and before,
@@ -21,10 +27,9 @@ import { toV2 } from './updateFormat';
  */
 export const REMOTE_BATCH_MS = 250;
 /**
- * A batch's merged rows are written on the page's thread (sealed by the worker, `sealSpec`; where
- * none runs, sealed here: 40–70 ms a megabyte on a loaded 2-core laptop, bench P15 joining at
- * 100×), and the updates are copied to the merging worker first — so a batch holds a quarter of a
- * megabyte at most.
+ * Where no worker runs, a batch's rows are merged, sealed and written on the page's thread (sealing
+ * alone: 40–70 ms a megabyte on a loaded 2-core laptop, bench P15 joining at 100×); and the
+ * updates are copied to the worker first — so a batch holds a quarter of a megabyte at most.
  */
 export const REMOTE_BATCH_BYTES = 256 * 1024;
 /**
@@ -36,6 +41,22 @@ export const REMOTE_BATCH_BYTES = 256 * 1024;
  * written without it.
  */
 export const REMOTE_ROW_BYTES = 60 * 1024;
+
+/** A batch the worker stored: the rows' plaintexts (V2) and their keys, in order. */
+export interface StoredBatch {
+  rows: Uint8Array[];
+  keys: number[];
+}
+
+/** Where a batch goes. */
+export interface BatchSink {
+  /** Writes `rows` now on this page, one row each, in one transaction; `covers` are the updates they hold. */
+  write(rows: Uint8Array[], covers: Uint8Array[]): void;
+  /** Where the worker may store a batch itself (sealed rows only); none: this page writes every batch. */
+  readonly target?: StoreTarget;
+  /** The worker is storing `covers`: `done` settles with what it stored, or null when it could not (this page then wrote them, `write`). Never rejects. */
+  storing?(covers: Uint8Array[], done: Promise<StoredBatch | null>): void;
+}
 
 interface Merging {
   updates: Uint8Array[];
@@ -51,8 +72,7 @@ export class RemoteBatch {
   private readonly merging = new Set<Merging>();
 
   constructor(
-    /** Writes `rows` now, one row each, in one transaction; `covers` are the updates they hold. */
-    private readonly write: (rows: Uint8Array[], covers: Uint8Array[]) => void,
+    private readonly sink: BatchSink,
     private readonly merger: Merger,
     private readonly delayMs = REMOTE_BATCH_MS,
     private readonly maxBytes = REMOTE_BATCH_BYTES,
@@ -92,24 +112,42 @@ export class RemoteBatch {
     return out;
   }
 
-  /** Merges what waits (off the page's thread), a row per REMOTE_ROW_BYTES, and writes the rows in one transaction. */
+  /**
+   * Merges what waits (off the page's thread), a row per REMOTE_ROW_BYTES, and writes the rows in
+   * one transaction — the worker does, where it can. A local write taking the batch meanwhile
+   * (`takeAll`) writes it on this page too: stored twice then, which Yjs applies as once and the
+   * next compaction merges away.
+   */
   seal(): void {
     const updates = this.take();
     if (updates.length === 0) return;
-    if (updates.length === 1) return this.write(updates.map(toV2), updates);
+    if (updates.length === 1) return this.sink.write(updates.map(toV2), updates);
     const m: Merging = { updates, taken: false };
     this.merging.add(m);
-    void mergeIntoRows(this.merger, updates, this.sealSpec(), this.rowBytes).then(
-      (rows) => {
-        this.merging.delete(m);
-        if (!m.taken) this.write(rows, updates);
-      },
-      () => {
-        // No merge: stored as they came, one row each (still one transaction).
-        this.merging.delete(m);
-        if (!m.taken) this.write(updates.map(toV2), updates);
-      },
-    );
+    // No merge: stored as they came, one row each (still one transaction).
+    const asTheyCame = () => {
+      this.merging.delete(m);
+      if (!m.taken) this.sink.write(updates.map(toV2), updates);
+    };
+    const spec = this.sealSpec();
+    const { target } = this.sink;
+    if (spec && target && this.sink.storing && this.merger.mergeAndStore && this.merger.offThread) {
+      const done = this.merger.mergeAndStore(updates, spec, this.rowBytes, target).then(
+        (stored) => {
+          this.merging.delete(m);
+          return stored;
+        },
+        () => {
+          asTheyCame();
+          return null;
+        },
+      );
+      return this.sink.storing(updates, done);
+    }
+    void mergeIntoRows(this.merger, updates, spec, this.rowBytes).then((rows) => {
+      this.merging.delete(m);
+      if (!m.taken) this.sink.write(rows, updates);
+    }, asTheyCame);
   }
 
   private take(): Uint8Array[] {

@@ -1,9 +1,10 @@
 import { UPDATES_TABLE, type CrisisRoomDb } from './db';
-import { sealSpecFor } from '../vault';
+import { sealSpecFor, sealUpdateRow } from '../vault';
+import { announceStoredRow } from './internals/dexieSignal';
 import { storeUpdatesNow } from './durableWrites';
 import type { Merger } from './compactionMerge';
 import { pageMerger } from './compaction';
-import { REMOTE_BATCH_BYTES, REMOTE_BATCH_MS, RemoteBatch } from './remoteBatch';
+import { REMOTE_BATCH_BYTES, REMOTE_BATCH_MS, RemoteBatch, type StoredBatch } from './remoteBatch';
 import type { PendingWriter } from './flush';
 import { journalReady, removeJournalEntries, writeJournal } from './journal';
 import { trackWrite } from './persistence';
@@ -30,6 +31,7 @@ export class UpdateWriter implements PendingWriter {
   private journaled: IDBValidKey[] = [];
   /** Peers' updates, stored a batch at a time (remoteBatch.ts). */
   private readonly remote: RemoteBatch;
+  private readonly rowsTable: string;
 
   constructor(
     private readonly db: CrisisRoomDb,
@@ -38,8 +40,14 @@ export class UpdateWriter implements PendingWriter {
     private readonly table?: string,
     merger: Merger = pageMerger(),
   ) {
-    const rowsTable = table ?? UPDATES_TABLE;
-    this.remote = new RemoteBatch((rows, covers) => this.write(rows, covers), merger, REMOTE_BATCH_MS, REMOTE_BATCH_BYTES, () => (db.vault ? sealSpecFor(db.vault, rowsTable, workspaceId) : null));
+    const rowsTable = (this.rowsTable = table ?? UPDATES_TABLE);
+    const sink = {
+      write: (rows: Uint8Array[], covers: Uint8Array[]) => this.write(rows, covers),
+      // Sealed rows only: the worker stores what the vault seals (without a vault, this page writes).
+      ...(db.vault ? { target: { db: db.name, table: rowsTable, k: workspaceId } } : {}),
+      storing: (covers: Uint8Array[], done: Promise<StoredBatch | null>) => this.storing(covers, done),
+    };
+    this.remote = new RemoteBatch(sink, merger, REMOTE_BATCH_MS, REMOTE_BATCH_BYTES, () => (db.vault ? sealSpecFor(db.vault, rowsTable, workspaceId) : null));
   }
 
   /**
@@ -77,6 +85,27 @@ export class UpdateWriter implements PendingWriter {
       // Refused: it stays unconfirmed (journaled when the page goes; "save again" stores it).
       () => false,
     );
+    this.writes.add(ok);
+    void ok.then(() => this.writes.delete(ok));
+  }
+
+  /** The worker is storing `covers` (remoteBatch.ts): counted as a write ("saving…") until it has. */
+  private storing(covers: readonly Uint8Array[], done: Promise<StoredBatch | null>): void {
+    for (const u of covers) this.unconfirmed.add(u);
+    trackWrite(done);
+    const ok = done.then((stored) => {
+      // Null: this page wrote them instead, a write of its own.
+      if (!stored) return true;
+      stored.rows.forEach((u, j) => {
+        // As for a row this page writes: it keeps the plaintext (sealed by the worker: nothing is sealed
+        // here), and other windows hear of the row.
+        sealUpdateRow(this.db.vault!, this.rowsTable, { k: this.workspaceId, u });
+        announceStoredRow(this.db.name, this.rowsTable, this.workspaceId, stored.keys[j]!);
+      });
+      for (const u of covers) this.unconfirmed.delete(u);
+      this.tidy();
+      return true;
+    });
     this.writes.add(ok);
     void ok.then(() => this.writes.delete(ok));
   }

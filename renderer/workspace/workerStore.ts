@@ -1,6 +1,7 @@
 /**
  * The compaction worker's own connection to the app's database (compaction.worker.ts): a
- * compaction read, merged and stored off the page's thread. Stored rows are `{ i, k, $u }` as the
+ * compaction read, merged and stored off the page's thread, and a peer's batch stored there
+ * (`addRows`, remoteBatch.ts). Stored rows are `{ i, k, $u }` as the
  * vault's middleware stores them (`$u` sealed with the data key of `k`); the worker opens and seals
  * with the key the page sends (compactionMerge.ts).
  *
@@ -23,6 +24,18 @@ export interface CommitRequest {
   /** The rows merged, ascending. */
   sources: number[];
 }
+
+/** Where the worker stores a peer's merged batch: document `k`'s rows in `table` of database `db`. */
+export interface StoreTarget {
+  db: string;
+  table: string;
+  k: string;
+}
+
+export const isStoreTarget = (t: unknown): t is StoreTarget => {
+  const r = t as Partial<StoreTarget> | null;
+  return typeof r === 'object' && r !== null && typeof r.db === 'string' && typeof r.table === 'string' && typeof r.k === 'string';
+};
 
 const isKeyList = (list: unknown): list is number[] => Array.isArray(list) && list.length <= 10_000_000 && list.every((k) => Number.isSafeInteger(k));
 
@@ -107,4 +120,19 @@ export function replaceRows(db: IDBDatabase, c: CommitRequest, row: object): Pro
 /** replaceRows with row `{ i, k, $u }` on a connection of the worker's own; false too when the database is gone. */
 export function commitRow(c: CommitRequest, $u: Uint8Array): Promise<boolean> {
   return withDatabase(c.db, c.table, false, (db) => replaceRows(db, c, { i: c.i, k: c.k, $u }));
+}
+
+/**
+ * The rows `sealed` (each a row's `$u`, in order) added for document `t.k` in ONE transaction on a
+ * connection of the worker's own, as the page adds a row (`{ k, f: 1, $u }`, durableWrites.ts); their
+ * keys, ascending. Null when the database or table is gone (nothing is written or created).
+ */
+export function addRows(t: StoreTarget, sealed: readonly Uint8Array[]): Promise<number[] | null> {
+  return withDatabase<number[] | null>(t.db, t.table, null, (db) => new Promise<number[]>((resolve, reject) => {
+    const tx = db.transaction(t.table, 'readwrite');
+    const store = tx.objectStore(t.table);
+    const reqs = sealed.map(($u) => store.add({ k: t.k, f: 1, $u }));
+    tx.oncomplete = () => resolve(reqs.map((r) => r.result as number));
+    tx.onabort = tx.onerror = () => reject(tx.error ?? new DOMException('storing a batch was aborted', 'AbortError'));
+  }));
 }
