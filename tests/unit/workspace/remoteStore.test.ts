@@ -9,7 +9,7 @@ import * as Y from 'yjs';
 import { installTestVault } from '../vault/testVault';
 import { getVault, openedUpdate, sealSpecFor } from '../../../renderer/vault';
 import { UPDATES_TABLE } from '../../../renderer/workspace/db';
-import { answerRequest, SlicedMerger, WorkerMerger, type MergeRequest, type WorkerLike } from '../../../renderer/workspace/compactionMerge';
+import { answerRequest, SlicedMerger, WorkerMerger, type MergeRequest } from '../../../renderer/workspace/compactionMerge';
 import { REMOTE_BATCH_MS, REMOTE_ROW_BYTES } from '../../../renderer/workspace/remoteBatch';
 import { UpdateWriter } from '../../../renderer/workspace/updateWriter';
 import { fakeWorker, freshDbPerTest, rawRows } from './storeHarness';
@@ -37,20 +37,8 @@ const storedText = async () => {
 };
 const rowCount = async () => (await rawRows(dbOf(), UPDATES_TABLE, ID)).length;
 
-/** A worker stand-in answering every store request with `message` (as when its database is gone). */
-function refusingStores(message: string): WorkerLike & { received: MergeRequest[] } {
-  const w = {
-    received: [] as MergeRequest[],
-    onmessage: null as WorkerLike['onmessage'],
-    onerror: null as WorkerLike['onerror'],
-    postMessage(req: MergeRequest) {
-      w.received.push(req);
-      setTimeout(() => w.onmessage?.({ data: { id: req.id, ok: false, message } }), 0);
-    },
-    terminate() {},
-  };
-  return w;
-}
+/** A worker stand-in answering every request with `message` (as when its database is gone). */
+const refusing = (message: string) => fakeWorker(undefined, async (req) => ({ id: (req as MergeRequest).id, ok: false, message }));
 
 describe("a peer's batch stored by the worker", () => {
   it('is merged, sealed and added by the worker in one transaction; the page writes nothing, keeps the plaintexts and counts them saved', async () => {
@@ -78,7 +66,7 @@ describe("a peer's batch stored by the worker", () => {
 
   it('a worker that cannot store leaves the batch to the page: every update stored, none lost', async () => {
     vi.spyOn(console, 'warn').mockImplementation(() => {});
-    const worker = refusingStores('the database is gone');
+    const worker = refusing('the database is gone');
     const w = new UpdateWriter(dbOf(), ID, UPDATES_TABLE, new WorkerMerger(() => worker, new SlicedMerger()));
     const { updates, text } = peerSlices();
     for (const u of updates) w.addRemote(u);

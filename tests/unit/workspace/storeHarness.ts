@@ -25,15 +25,18 @@ export function freshDbPerTest(prefix: string, id: string): () => CrisisRoomDb {
   return () => db!;
 }
 
-/** A Worker stand-in running the worker's own handler (commits included) on a structured clone of each request, asynchronously, after `beforeAnswer`, keeping what it received. */
-export function fakeWorker(beforeAnswer: (req: MergeRequest) => Promise<void> | void = () => {}): WorkerLike & { received: MergeRequest[] } {
+/**
+ * A Worker stand-in running the worker's own handler (commits included; or `answer`) on a structured
+ * clone of each request, asynchronously, after `beforeAnswer`, keeping what it received.
+ */
+export function fakeWorker(beforeAnswer: (req: MergeRequest) => Promise<void> | void = () => {}, answer: (req: unknown) => Promise<unknown> = answerRequest): WorkerLike & { received: MergeRequest[] } {
   const w = {
     received: [] as MergeRequest[],
     onmessage: null as WorkerLike['onmessage'],
     onerror: null as WorkerLike['onerror'],
     postMessage(message: MergeRequest) {
       w.received.push(message);
-      setTimeout(() => void Promise.resolve(beforeAnswer(message)).then(() => answerRequest(structuredClone(message)).then((data) => w.onmessage?.({ data }))), 0);
+      setTimeout(() => void Promise.resolve(beforeAnswer(message)).then(() => answer(structuredClone(message)).then((data) => w.onmessage?.({ data }))), 0);
     },
     terminate() {},
   };
