@@ -44,13 +44,18 @@ export function toFrames(msgId: number, payload: Uint8Array, maxFrameBytes = MAX
   const count = Math.max(1, Math.ceil(payload.length / chunkSize));
   const frames: Uint8Array[] = [];
   for (let index = 0; index < count; index++) {
-    const enc = encoding.createEncoder();
-    encoding.writeUint8(enc, FRAME_MARKER);
-    encoding.writeVarUint(enc, msgId);
-    encoding.writeVarUint(enc, index);
-    encoding.writeVarUint(enc, count);
-    encoding.writeUint8Array(enc, payload.subarray(index * chunkSize, (index + 1) * chunkSize));
-    frames.push(encoding.toUint8Array(enc));
+    const head = encoding.createEncoder();
+    encoding.writeUint8(head, FRAME_MARKER);
+    encoding.writeVarUint(head, msgId);
+    encoding.writeVarUint(head, index);
+    encoding.writeVarUint(head, count);
+    const header = encoding.toUint8Array(head);
+    const chunk = payload.subarray(index * chunkSize, (index + 1) * chunkSize);
+    // The chunk copied once, into the frame (through the encoder: into its buffers, then out of them).
+    const frame = new Uint8Array(header.length + chunk.length);
+    frame.set(header);
+    frame.set(chunk, header.length);
+    frames.push(frame);
   }
   return frames;
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import * as encoding from 'lib0/encoding';
 import { FRAME_MARKER, MAX_FRAME_BYTES, Reassembler, parseFrame, toFrames } from '../../../shared/sync/frames';
 import { decodeMessage, encodeMessage, type SyncMessage } from '../../../shared/sync/messages';
 
@@ -23,6 +24,22 @@ describe('frames', () => {
     expect(whole && Buffer.from(whole).equals(Buffer.from(payload))).toBe(true);
     expect(progress.at(-1)).toBe(frames.length);
     expect(r.bytesHeld).toBe(0);
+  });
+
+  it("writes the build before's wire format byte for byte: marker, message id, index and count as varuints, then the chunk", () => {
+    const payload = bytes(40_000, 3);
+    const frames = toFrames(300, payload);
+    const chunk = MAX_FRAME_BYTES - 16;
+    expect(frames).toHaveLength(3);
+    frames.forEach((f, index) => {
+      const enc = encoding.createEncoder();
+      encoding.writeUint8(enc, FRAME_MARKER);
+      encoding.writeVarUint(enc, 300);
+      encoding.writeVarUint(enc, index);
+      encoding.writeVarUint(enc, frames.length);
+      encoding.writeUint8Array(enc, payload.subarray(index * chunk, (index + 1) * chunk));
+      expect(Buffer.from(f).equals(Buffer.from(encoding.toUint8Array(enc)))).toBe(true);
+    });
   });
 
   it('tolerates duplicated and reordered frames, interleaved with another message', () => {
