@@ -5,12 +5,14 @@
  *
  * - `details`: every crisis type's steps (with their checklists) and escalation — about half of
  *   the 100× workspace's structs, read only by the playbook editor, runbook, incidents' tasks,
- *   drills and search.
+ *   drills and search. Since parts (shared/doc/parts.ts) the workspace keeps them in each type's
+ *   part log, which the open does not decode: leaving them out saves only their bytes.
  * - `details+bodies+logs`: also every statement's body, versions and releases, and every
  *   incident's log.
  */
 import * as Y from 'yjs';
 import { write } from '../../shared/doc/origins';
+import { PART_FIELD } from '../../shared/doc/parts';
 import { collectionOf, playbookOf, ROOTS, type RootName } from '../../shared/doc/workspaceDoc';
 
 export type LeftOut = 'details' | 'details+bodies+logs';
@@ -22,6 +24,8 @@ export function withoutParts(update: Uint8Array, leftOut: LeftOut): Uint8Array {
   write(doc, 'system', () => {
     for (const [, type] of playbookOf(doc).crisisTypes.entries()) {
       if (!(type instanceof Y.Map)) continue;
+      // Kept in the type's part (shared/doc/parts.ts), or in the type itself when written before parts.
+      type.delete(PART_FIELD);
       type.delete('steps');
       type.delete('escalation');
     }

@@ -2,6 +2,8 @@ import * as Y from 'yjs';
 import { uuidv4 } from 'lib0/random';
 import { write, type Origin } from './origins.js';
 import { parentKeyOf } from './yjsInternals.js';
+import { newPartLog, PART_FIELD, partOf, type PartLog } from './parts.js';
+import { ROOTS } from './workspaceDoc.js';
 
 /**
  * A record is one item the team edits (a step, a severity level, a unit…): a Y.Map of
@@ -60,24 +62,65 @@ export function listRecords(coll: YCollection): YRecord[] {
   return keyed.map((k) => k.rec);
 }
 
-/** Builds a detached Y.Map for `init` (integrated when inserted into a collection). */
-export function makeRecord(init: RecordInit, order: number): YRecord {
+/**
+ * Builds a detached Y.Map for `init` (integrated when inserted into a collection). Its nested
+ * collections named in `lazy` go to the record's part (./parts.ts), created with it even when
+ * `init` has none of them: a part created later by two laptops at once would leave one's in a
+ * log the other's replaces.
+ */
+export function makeRecord(init: RecordInit, order: number, lazy: readonly string[] = []): YRecord {
   const rec = new Y.Map<unknown>();
   // The id is the key the caller inserts the record under (`recordId`), not a field.
   rec.set('order', order);
   for (const [key, value] of Object.entries(init)) {
-    if (key === 'id' || key === 'order' || value === undefined) continue;
-    if (Array.isArray(value)) {
-      const child = new Y.Map<YRecord>();
-      value.forEach((item, i) => {
-        child.set(item.id ?? newId(), makeRecord(item, i + 1));
-      });
-      rec.set(key, child);
-    } else {
-      rec.set(key, value);
-    }
+    if (key === 'id' || key === 'order' || value === undefined || lazy.includes(key)) continue;
+    if (Array.isArray(value)) rec.set(key, makeCollection(value));
+    else rec.set(key, value);
+  }
+  if (lazy.length > 0) {
+    rec.set(
+      PART_FIELD,
+      newPartLog((part) => {
+        for (const key of lazy) {
+          const value = init[key];
+          if (Array.isArray(value)) fillCollection(part.getMap(key), value);
+        }
+      }),
+    );
   }
   return rec;
+}
+
+function fillCollection(coll: Y.Map<YRecord>, items: readonly RecordInit[]): void {
+  items.forEach((item, i) => {
+    coll.set(item.id ?? newId(), makeRecord(item, i + 1));
+  });
+}
+
+function makeCollection(items: readonly RecordInit[]): YCollection {
+  const child = new Y.Map<YRecord>();
+  fillCollection(child, items);
+  return child;
+}
+
+/**
+ * Which collections keep their records' nested collections in parts, and which of them: a crisis
+ * type's steps and escalation (about half of a year's workspace, read only when that one type is
+ * shown or used).
+ */
+const LAZY: ReadonlyMap<string, readonly string[]> = new Map([[ROOTS.crisisTypes, ['steps', 'escalation']]]);
+
+/** The nested collections a record of `coll` keeps in its part (none for most collections). */
+export function partKeysOf(coll: { doc: Y.Doc | null; parent: unknown } | null): readonly string[] {
+  const doc = coll?.doc;
+  if (!doc || coll.parent) return [];
+  for (const [name, root] of doc.share) if ((root as unknown) === coll) return LAZY.get(name) ?? [];
+  return [];
+}
+
+/** The nested collections `rec` keeps in its part (none when it has no part). */
+function lazyKeysOfRecord(rec: YRecord): readonly string[] {
+  return rec.has(PART_FIELD) ? partKeysOf(rec.parent as Y.AbstractType<unknown> | null) : [];
 }
 
 /** Order key that places a record at `index` among `siblings` (which excludes the record). */
@@ -98,7 +141,7 @@ export function addRecord(coll: YCollection, init: RecordInit, origin: Origin, i
   return write(doc, origin, () => {
     const siblings = listRecords(coll);
     const id = init.id ?? newId();
-    coll.set(id, makeRecord({ ...init, id }, orderAt(siblings, index ?? siblings.length)));
+    coll.set(id, makeRecord({ ...init, id }, orderAt(siblings, index ?? siblings.length), partKeysOf(coll)));
     return id;
   });
 }
@@ -133,7 +176,7 @@ export function duplicateRecord(coll: YCollection, id: string, origin: Origin, p
     const next = list[list.indexOf(rec) + 1];
     const order = next ? (orderOf(rec) + orderOf(next)) / 2 : orderOf(rec) + 1;
     const copyId = newId();
-    coll.set(copyId, makeRecord({ ...stripIds({ ...toInit(rec), ...patch }), id: copyId }, order));
+    coll.set(copyId, makeRecord({ ...stripIds({ ...toInit(rec), ...patch }), id: copyId }, order, partKeysOf(coll)));
     return copyId;
   });
 }
@@ -146,10 +189,48 @@ export function setField(rec: YRecord, key: string, value: Primitive, origin: Or
   write(doc, origin, () => rec.set(key, value));
 }
 
+/**
+ * A record's nested collection if it has one: the map under `key` (in its part for the keys its
+ * collection keeps there, ./parts.ts; records written before parts keep them in the record).
+ */
+export function childrenOf(rec: YRecord, key: string): YCollection | null {
+  const value = rec.get(key);
+  if (value instanceof Y.Map) return value as YCollection;
+  if (!lazyKeysOfRecord(rec).includes(key)) return null;
+  return (partOf(rec)?.getMap(key) as YCollection | undefined) ?? null;
+}
+
+/** The nested collections kept in the part whose log is `log`. */
+export function partKeysOfLog(log: PartLog): readonly string[] {
+  return log.parent instanceof Y.Map ? lazyKeysOfRecord(log.parent as YRecord) : [];
+}
+
+/** The collections `rec` keeps in its part (built on first read; none for a record without a part). */
+export function partCollectionsOf(rec: YRecord): YCollection[] {
+  return lazyKeysOfRecord(rec).flatMap((key) => childrenOf(rec, key) ?? []);
+}
+
+/**
+ * Replaces a record's nested collection `key` with `items` (in its part for the keys its
+ * collection keeps there, as one write to the part tagged `origin`).
+ */
+export function replaceChildren(rec: YRecord, key: string, items: readonly RecordInit[], origin: Origin): void {
+  const part = lazyKeysOfRecord(rec).includes(key) && !(rec.get(key) instanceof Y.Map) ? partOf(rec) : null;
+  if (!part) {
+    rec.set(key, makeCollection(items));
+    return;
+  }
+  const coll = part.getMap(key) as YCollection;
+  write(part, origin, () => {
+    coll.clear();
+    fillCollection(coll, items);
+  });
+}
+
 /** Nested collection of a record, created on first use. */
 export function childCollection(rec: YRecord, key: string, origin: Origin): YCollection {
-  const existing = rec.get(key);
-  if (existing instanceof Y.Map) return existing as YCollection;
+  const existing = childrenOf(rec, key);
+  if (existing) return existing;
   const doc = requireDoc(rec);
   return write(doc, origin, () => {
     const created = new Y.Map<YRecord>();
@@ -160,15 +241,25 @@ export function childCollection(rec: YRecord, key: string, origin: Origin): YCol
 
 /** Reads a nested collection without creating it. */
 export function readChildren(rec: YRecord, key: string): YRecord[] {
-  const c = rec.get(key);
-  return c instanceof Y.Map ? listRecords(c as YCollection) : [];
+  const c = childrenOf(rec, key);
+  return c ? listRecords(c) : [];
 }
 
-/** Plain snapshot of a record (for rendering, export and tests). */
+/**
+ * Plain snapshot of a record (for rendering, export and tests), its part's collections included
+ * (building the part: read a long list by the fields it shows, or with `toPlainHead`).
+ */
 export function toPlain(rec: YRecord): PlainRecord {
+  const out = toPlainHead(rec) as Record<string, unknown>;
+  for (const key of lazyKeysOfRecord(rec)) if (!(key in out)) out[key] = readChildren(rec, key).map(toPlain);
+  return out as PlainRecord;
+}
+
+/** Plain snapshot of a record without what it keeps in its part (the part is not built). */
+export function toPlainHead(rec: YRecord): PlainRecord {
   const out: Record<string, unknown> = {};
   for (const [key, value] of rec.entries()) {
-    if (key === 'id') continue;
+    if (key === 'id' || key === PART_FIELD) continue;
     out[key] = value instanceof Y.Map ? listRecords(value as YCollection).map(toPlain) : value instanceof Y.AbstractType ? value.toJSON() : value;
   }
   out.id = recordId(rec);
@@ -188,6 +279,7 @@ export function toInit(rec: YRecord): RecordInit {
     else if (value instanceof Y.Text) out[key] = value.toString();
     else if (value === null || ['string', 'number', 'boolean'].includes(typeof value)) out[key] = value as Primitive;
   }
+  for (const key of lazyKeysOfRecord(rec)) if (!(key in out)) out[key] = readChildren(rec, key).map(toInit);
   return out;
 }
 

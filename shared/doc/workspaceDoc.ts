@@ -35,7 +35,7 @@ export interface WorkspaceMeta {
   createdAt?: number;
 }
 
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 
 export function metaOf(doc: Y.Doc): Y.Map<unknown> {
   return doc.getMap<unknown>(ROOTS.meta);

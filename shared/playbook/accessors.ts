@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import type { z } from 'zod';
-import { listPlain, listRecords, makeRecord, recordId, toPlain, type RecordInit, type YCollection, type YRecord } from '../doc/collection.js';
+import { listPlain, listRecords, makeRecord, partKeysOf, recordId, replaceChildren, toPlain, type RecordInit, type YCollection, type YRecord } from '../doc/collection.js';
 import { write, type Origin } from '../doc/origins.js';
 import { collectionOf, metaOf, playbookOf, SCHEMA_VERSION } from '../doc/workspaceDoc.js';
 import { DEFAULT_LANGUAGE, isLanguage } from '../languages.js';
@@ -142,16 +142,11 @@ function matchRecords(existing: YRecord[], items: Importable[], byKey: boolean):
 }
 
 /** Overwrites a record's fields in place (keeping fields the file does not know, e.g. members). */
-function updateRecord(rec: YRecord, init: RecordInit): void {
+function updateRecord(rec: YRecord, init: RecordInit, origin: Origin): void {
   for (const [key, value] of Object.entries(init)) {
     if (key === 'id' || value === undefined) continue;
     if (Array.isArray(value)) {
-      const child = new Y.Map<YRecord>();
-      value.forEach((item, i) => {
-        const childId = item.id ?? '';
-        child.set(childId, makeRecord({ ...item, id: childId }, i + 1));
-      });
-      rec.set(key, child);
+      replaceChildren(rec, key, value.map((item) => ({ ...item, id: item.id ?? '' })), origin);
     } else if (rec.get(key) instanceof Y.Text) {
       // A text CRDT field stays one: the import becomes the smallest edit of its text, which
       // merges with anyone typing there at the same time (textFields.ts).
@@ -164,17 +159,17 @@ function updateRecord(rec: YRecord, init: RecordInit): void {
 }
 
 /** Makes `coll` hold exactly `items` in this order; returns how many records were removed. */
-function replaceCollection(coll: YCollection, items: Importable[], byKey: boolean): number {
+function replaceCollection(coll: YCollection, items: Importable[], byKey: boolean, origin: Origin): number {
   const existing = listRecords(coll);
   const matches = matchRecords(existing, items, byKey);
   const kept = new Set(matches.values());
   items.forEach((item, i) => {
     const rec = matches.get(i);
     if (rec) {
-      updateRecord(rec, recordInitOf({ ...item, id: recordId(rec) }));
+      updateRecord(rec, recordInitOf({ ...item, id: recordId(rec) }), origin);
       if (rec.get('order') !== i + 1) rec.set('order', i + 1);
     } else {
-      coll.set(item.id, makeRecord(recordInitOf(item), i + 1));
+      coll.set(item.id, makeRecord(recordInitOf(item), i + 1, partKeysOf(coll)));
     }
   });
   let removed = 0;
@@ -188,7 +183,7 @@ function replaceCollection(coll: YCollection, items: Importable[], byKey: boolea
 }
 
 /** Merges the file's units into the map's units (never removing any); returns file id → doc id. */
-function mergeUnits(coll: YCollection, units: Unit[]): { ids: Map<string, string>; matched: number } {
+function mergeUnits(coll: YCollection, units: Unit[], origin: Origin): { ids: Map<string, string>; matched: number } {
   const existing = listRecords(coll);
   const matches = matchRecords(existing, units, true);
   const ids = new Map<string, string>();
@@ -197,7 +192,7 @@ function mergeUnits(coll: YCollection, units: Unit[]): { ids: Map<string, string
     const rec = matches.get(i);
     if (rec) {
       ids.set(unit.id, recordId(rec));
-      updateRecord(rec, recordInitOf({ ...unit, id: recordId(rec) }));
+      updateRecord(rec, recordInitOf({ ...unit, id: recordId(rec) }), origin);
     } else {
       ids.set(unit.id, unit.id);
       coll.set(unit.id, makeRecord(recordInitOf(unit), ++last));
@@ -216,13 +211,14 @@ function mergeUnits(coll: YCollection, units: Unit[]): { ids: Map<string, string
 export function importPlaybook(doc: Y.Doc, input: unknown, origin: Origin = 'import'): PlaybookImportSummary {
   const file = parsePlaybookFile(input);
   return write(doc, origin, () => {
-    const { ids, matched } = mergeUnits(collectionOf(doc, 'units'), file.units);
+    const { ids, matched } = mergeUnits(collectionOf(doc, 'units'), file.units, origin);
     const unit = (id: string): string => ids.get(id) ?? id;
     const pb = playbookOf(doc);
     let removed = replaceCollection(
       pb.severities,
       file.severities.map((s) => ({ ...s, notify: s.notify.map((n) => ({ ...n, who: unit(n.who) })) })),
       false,
+      origin,
     );
     removed += replaceCollection(
       pb.crisisTypes,
@@ -233,9 +229,10 @@ export function importPlaybook(doc: Y.Doc, input: unknown, origin: Origin = 'imp
         escalation: t.escalation.map((e) => ({ ...e, unitId: unit(e.unitId) })),
       })),
       true,
+      origin,
     );
-    removed += replaceCollection(pb.signals, file.signals, false);
-    removed += replaceCollection(pb.principles, file.principles, false);
+    removed += replaceCollection(pb.signals, file.signals, false, origin);
+    removed += replaceCollection(pb.principles, file.principles, false, origin);
     const meta = metaOf(doc);
     if (meta.get('schemaVersion') === undefined) meta.set('schemaVersion', SCHEMA_VERSION);
     if (meta.get('contentLanguage') === undefined) meta.set('contentLanguage', file.language);

@@ -1,6 +1,6 @@
 import type * as Y from 'yjs';
-import type { z } from 'zod';
-import { listPlain, type YCollection } from '../doc/collection.js';
+import { listRecords, toPlain, toPlainHead, type YCollection, type YRecord } from '../doc/collection.js';
+import { PART_FIELD } from '../doc/parts.js';
 import { collectionOf, playbookOf } from '../doc/workspaceDoc.js';
 import { lenientSchemas } from './schema.js';
 import type { CrisisType, SeverityLevel, Unit } from './types.js';
@@ -27,7 +27,7 @@ function collectionFor(doc: Y.Doc, part: Part): YCollection {
   return part === 'units' ? collectionOf(doc, 'units') : playbookOf(doc)[part];
 }
 
-function shared<T>(doc: Y.Doc, part: Part, schema: z.ZodType<T>): T[] {
+function shared<T>(doc: Y.Doc, part: Part, read: (rec: YRecord) => T): T[] {
   let values = cache.get(doc);
   if (!values) {
     const held = new Map<Part, unknown[]>();
@@ -43,21 +43,35 @@ function shared<T>(doc: Y.Doc, part: Part, schema: z.ZodType<T>): T[] {
     cache.set(doc, (values = held));
   }
   let value = values.get(part) as T[] | undefined;
-  if (!value) values.set(part, (value = listPlain(collectionFor(doc, part)).map((rec) => schema.parse(rec))));
+  if (!value) values.set(part, (value = listRecords(collectionFor(doc, part)).map(read)));
   return value;
 }
 
-/** The playbook's crisis types, in display order (shared; see above). */
+/**
+ * The playbook's crisis types, in display order (shared; see above). A type's steps and escalation
+ * live in its part (shared/doc/parts.ts): they are read, and the part built, only when a caller
+ * reads `steps` or `escalation` of that type — every caller shows or uses one type's.
+ */
 export function sharedCrisisTypes(doc: Y.Doc): CrisisType[] {
-  return shared(doc, 'crisisTypes', lenientSchemas.CrisisType);
+  return shared(doc, 'crisisTypes', (rec) => crisisTypeOf(rec));
+}
+
+function crisisTypeOf(rec: YRecord): CrisisType {
+  if (!rec.has(PART_FIELD)) return lenientSchemas.CrisisType.parse(toPlain(rec));
+  const type = lenientSchemas.CrisisType.parse(toPlainHead(rec));
+  let full: CrisisType | null = null;
+  const details = () => (full ??= lenientSchemas.CrisisType.parse(toPlain(rec)));
+  Object.defineProperty(type, 'steps', { get: () => details().steps, enumerable: true });
+  Object.defineProperty(type, 'escalation', { get: () => details().escalation, enumerable: true });
+  return type;
 }
 
 /** The severity levels, in display order (shared). */
 export function sharedSeverities(doc: Y.Doc): SeverityLevel[] {
-  return shared(doc, 'severities', lenientSchemas.SeverityLevel);
+  return shared(doc, 'severities', (rec) => lenientSchemas.SeverityLevel.parse(toPlain(rec)));
 }
 
 /** The units of the responsibility map as the playbook reads them (shared). */
 export function sharedUnits(doc: Y.Doc): Unit[] {
-  return shared(doc, 'units', lenientSchemas.Unit);
+  return shared(doc, 'units', (rec) => lenientSchemas.Unit.parse(toPlain(rec)));
 }

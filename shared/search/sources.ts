@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
-import type { YRecord } from '../doc/collection.js';
+import { partCollectionsOf, type YRecord } from '../doc/collection.js';
+import { PART_FIELD } from '../doc/parts.js';
 import { ROOTS } from '../doc/workspaceDoc.js';
 import { bodyOf, readStatement } from '../statements/store.js';
 import { bodyText } from '../statements/body.js';
@@ -27,7 +28,8 @@ export function stringsOf(value: unknown, skip: ReadonlySet<string> = new Set(),
   } else if (value instanceof Y.Text) {
     out.push(value.toString());
   } else if (value instanceof Y.Map) {
-    for (const [k, v] of value.entries()) if (!skip.has(k)) stringsOf(v, skip, out);
+    for (const [k, v] of value.entries()) if (!skip.has(k) && k !== PART_FIELD) stringsOf(v, skip, out);
+    for (const coll of partCollectionsOf(value)) stringsOf(coll, skip, out);
   } else if (value instanceof Y.Array) {
     for (const v of value.toArray()) stringsOf(v, skip, out);
   }

@@ -8,7 +8,8 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { generateWorkspace } from '../../../bench/lib/generateWorkspace';
-import { recordId } from '../../../shared/doc/collection';
+import { partCollectionsOf, recordId } from '../../../shared/doc/collection';
+import { PART_FIELD } from '../../../shared/doc/parts';
 import { collectionOf, ROOTS } from '../../../shared/doc/workspaceDoc';
 import { addAttachment, attachmentsFor, attachmentsOf } from '../../../shared/attachments/attachments';
 import { MemberRecord } from '../../../shared/roles/records';
@@ -18,10 +19,18 @@ function* mapsIn(type: unknown, path: string): Generator<[Y.Map<unknown>, string
   if (type instanceof Y.Map) {
     yield [type as Y.Map<unknown>, path];
     for (const [k, v] of (type as Y.Map<unknown>).entries()) yield* mapsIn(v, `${path}/${k}`);
+    // What a record keeps in its part (a crisis type's steps and escalation) is walked too.
+    for (const coll of partCollectionsOf(type as Y.Map<unknown>)) yield* mapsIn(coll, `${path}/${PART_FIELD}/${parentKeyOfRoot(coll)}`);
   } else if (type instanceof Y.Array) {
     const items = (type as Y.Array<unknown>).toArray();
     for (let i = 0; i < items.length; i++) yield* mapsIn(items[i], `${path}[${i}]`);
   }
+}
+
+/** The root name a part's collection has in its part document. */
+function parentKeyOfRoot(coll: Y.Map<unknown>): string {
+  for (const [name, root] of coll.doc!.share) if ((root as unknown) === coll) return name;
+  return '?';
 }
 
 describe('record ids are keys (schema 3)', () => {

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
-import { addRecord, listRecords, moveRecord, readChildren, setField, type YCollection, type YRecord, recordId } from '../../../shared/doc/collection';
+import { addRecord, childrenOf, listRecords, moveRecord, readChildren, setField, type YCollection, type YRecord, recordId } from '../../../shared/doc/collection';
 import { playbookOf } from '../../../shared/doc/workspaceDoc';
 import { readPlaybook } from '../../../shared/playbook/accessors';
 import { seedWorkspace } from '../../../shared/playbook/seed';
@@ -24,7 +24,7 @@ function sync(a: Y.Doc, b: Y.Doc): void {
 
 function productDefectSteps(doc: Y.Doc): YCollection {
   const type = listRecords(playbookOf(doc).crisisTypes).find((t) => t.get('key') === 'productDefect')!;
-  return type.get('steps') as YCollection;
+  return childrenOf(type, 'steps')!;
 }
 
 function stepAt(doc: Y.Doc, i: number): YRecord {
