@@ -151,7 +151,7 @@ function catchUp(part: Part, mainOrigin: unknown): void {
     part.doc.transact(() => {
       for (const update of fresh) {
         part.applied.add(update);
-        Y.applyUpdateV2(part.doc, update);
+        Y.applyUpdateV2(part.doc, update, origin);
       }
     }, origin);
   } finally {

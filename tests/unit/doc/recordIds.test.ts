@@ -28,7 +28,7 @@ function* mapsIn(type: unknown, path: string): Generator<[Y.Map<unknown>, string
 }
 
 /** The root name a part's collection has in its part document. */
-function parentKeyOfRoot(coll: Y.Map<unknown>): string {
+function parentKeyOfRoot(coll: { doc: Y.Doc | null }): string {
   for (const [name, root] of coll.doc!.share) if ((root as unknown) === coll) return name;
   return '?';
 }
