@@ -32,7 +32,7 @@ export function withoutParts(update: Uint8Array, leftOut: LeftOut): Uint8Array {
     if (leftOut === 'details') return;
     for (const [, statement] of collectionOf(doc, 'statements').entries()) {
       if (!(statement instanceof Y.Map)) continue;
-      for (const key of ['body', 'versions', 'releases']) statement.delete(key);
+      for (const key of ['body', 'versions', 'releases', PART_FIELD]) statement.delete(key);
     }
     for (const [, incident] of collectionOf(doc, 'incidents').entries()) if (incident instanceof Y.Map) incident.delete('log');
   });

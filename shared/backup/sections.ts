@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { GOVERNANCE_LOG_ROOT } from '../governance/log.js';
 import { ROOTS, type RootName } from '../doc/workspaceDoc.js';
+import { isPartLog, PART_FIELD, type PartLog } from '../doc/parts.js';
 import type { Section } from './schemas.js';
 
 /**
@@ -31,6 +32,10 @@ function fieldValue(value: unknown): unknown {
   return value;
 }
 
+function partFingerprint(log: PartLog): string {
+  return log.toArray().map((u) => u.length).join('.');
+}
+
 function flattenInto(coll: Y.Map<unknown>, path: string, out: Map<string, string>, fingerprint: boolean): void {
   const keys = [...coll.keys()].sort();
   for (const key of keys) {
@@ -44,7 +49,11 @@ function flattenInto(coll: Y.Map<unknown>, path: string, out: Map<string, string
     for (const field of [...rec.keys()].sort()) {
       const value = rec.get(field);
       if (isCollection(value)) flattenInto(value as Y.Map<unknown>, `${here}/${field}`, out, fingerprint);
-      else if (fingerprint) fields.push([field, fieldValue(value)]);
+      // A record's part (doc/parts.ts: a crisis type's steps, a statement's versions) is not built
+      // here: its log stands for it, and any edit of the part appends to the log.
+      else if (field === PART_FIELD && isPartLog(value)) {
+        if (fingerprint) fields.push([field, partFingerprint(value)]);
+      } else if (fingerprint) fields.push([field, fieldValue(value)]);
     }
     out.set(here, fingerprint ? JSON.stringify(fields) : '');
   }

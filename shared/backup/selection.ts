@@ -1,7 +1,8 @@
 import * as Y from 'yjs';
 import { z } from 'zod';
 import { AttachmentExportSchema, exportAttachments, importAttachments } from '../attachments/selection.js';
-import type { RecordInit, YCollection, YRecord } from '../doc/collection.js';
+import { childrenOf, listRecords, partChildrenOf, partKeysOf, type RecordInit, type YCollection, type YRecord } from '../doc/collection.js';
+import { newPartLog, PART_FIELD } from '../doc/parts.js';
 import { write, type Origin } from '../doc/origins.js';
 import { collectionOf, playbookOf } from '../doc/workspaceDoc.js';
 import { linkedStatementIds } from '../incidents/incidents.js';
@@ -72,6 +73,8 @@ function treeOf(rec: YRecord, skip: ReadonlySet<string> = new Set()): Tree {
     else if (value instanceof Y.Map) f[key] = { t: 'coll', v: [...value.values()].filter((r): r is YRecord => r instanceof Y.Map).map((r) => treeOf(r)) };
     else if (value === null || ['string', 'number', 'boolean'].includes(typeof value)) f[key] = value as Value;
   }
+  // What the record keeps in its part (doc/parts.ts: a statement's versions) is a collection like any other.
+  for (const [key, coll] of partChildrenOf(rec)) if (!skip.has(key)) f[key] = { t: 'coll', v: listRecords(coll).map((r) => treeOf(r)) };
   return { id: recordId(rec), f };
 }
 
@@ -115,17 +118,31 @@ function yValue(value: Value): unknown {
   // Filled by fillBodies once the record is in the document (a detached fragment cannot be written).
   if (value.t === 'body') return new Y.XmlFragment();
   const coll = new Y.Map<YRecord>();
-  value.v.forEach((child, i) => coll.set(child.id, newRecord(child, i + 1)));
+  fillTrees(coll, value.v);
   return coll;
 }
 
-function newRecord(tree: Tree, order: number): YRecord {
+function fillTrees(coll: Y.Map<YRecord>, trees: readonly Tree[]): void {
+  trees.forEach((child, i) => coll.set(child.id, newRecord(child, i + 1)));
+}
+
+/** A new record for `tree`; its collections named in `lazy` go to its part (doc/parts.ts), made with it. */
+function newRecord(tree: Tree, order: number, lazy: readonly string[] = []): YRecord {
   // Its id is the key it is inserted under (tree.id; collection.ts recordId).
   const rec = new Y.Map<unknown>();
   rec.set('order', typeof tree.f.order === 'number' ? tree.f.order : order);
   for (const [key, value] of Object.entries(tree.f)) {
-    if (key === 'order' || (value !== null && typeof value === 'object' && value.t === 'body')) continue;
+    if (key === 'order' || lazy.includes(key) || (value !== null && typeof value === 'object' && value.t === 'body')) continue;
     rec.set(key, yValue(value));
+  }
+  if (lazy.length > 0) {
+    const log = newPartLog((part) => {
+      for (const key of lazy) {
+        const value = tree.f[key];
+        if (value !== null && typeof value === 'object' && value.t === 'coll') fillTrees(part.getMap(key), value.v);
+      }
+    });
+    rec.set(PART_FIELD, log);
   }
   return rec;
 }
@@ -161,7 +178,9 @@ function mergeRecord(rec: YRecord, tree: Tree, origin: Origin, keep: ReadonlySet
         if (missing.length) current.push(missing);
       } else rec.set(key, Y.Array.from(value.v));
     } else if (value.t === 'coll') {
+      const inPart = current instanceof Y.Map ? null : childrenOf(rec, key);
       if (current instanceof Y.Map) mergeTrees(current as YCollection, value.v, origin, new Set());
+      else if (inPart) write(inPart.doc!, origin, () => mergeTrees(inPart, value.v, origin, new Set()));
       else rec.set(key, yValue(value));
     }
   }
@@ -173,7 +192,7 @@ function mergeTrees(coll: YCollection, trees: readonly Tree[], origin: Origin, k
     const rec = coll.get(tree.id);
     if (rec instanceof Y.Map) mergeRecord(rec, tree, origin, keep);
     else {
-      coll.set(tree.id, newRecord(tree, i + 1));
+      coll.set(tree.id, newRecord(tree, i + 1, partKeysOf(coll)));
       fillBodies(coll.get(tree.id)!, tree);
     }
   });
@@ -209,7 +228,7 @@ export function applySelection(doc: Y.Doc, sel: Selection, origin: Origin = 'imp
       if (statements.get(tree.id)) mergeRecord(statements.get(tree.id)!, tree, origin, new Set(['stage', ...NOT_COPIED]));
       else {
         const draft: Tree = { id: tree.id, f: { ...tree.f, stage: 'draft' } };
-        statements.set(tree.id, newRecord(draft, 0));
+        statements.set(tree.id, newRecord(draft, 0, partKeysOf(statements)));
         const rec = statements.get(tree.id)!;
         for (const key of NOT_COPIED) rec.set(key, new Y.Map());
         fillBodies(rec, draft);

@@ -106,9 +106,13 @@ function makeCollection(items: readonly RecordInit[]): YCollection {
 /**
  * Which collections keep their records' nested collections in parts, and which of them: a crisis
  * type's steps and escalation (about half of a year's workspace, read only when that one type is
- * shown or used).
+ * shown or used) and a statement's version history (read by its history panel, and by a new
+ * version, which builds on the newest).
  */
-const LAZY: ReadonlyMap<string, readonly string[]> = new Map([[ROOTS.crisisTypes, ['steps', 'escalation']]]);
+const LAZY: ReadonlyMap<string, readonly string[]> = new Map([
+  [ROOTS.crisisTypes, ['steps', 'escalation']],
+  [ROOTS.statements, ['versions']],
+]);
 
 /** The nested collections a record of `coll` keeps in its part (none for most collections). */
 export function partKeysOf(coll: { doc: Y.Doc | null; parent: unknown } | null): readonly string[] {
@@ -205,9 +209,17 @@ export function partKeysOfLog(log: PartLog): readonly string[] {
   return log.parent instanceof Y.Map ? lazyKeysOfRecord(log.parent as YRecord) : [];
 }
 
+/** The collections `rec` keeps in its part, by key (built on first read; none for a record without a part). */
+export function partChildrenOf(rec: YRecord): Array<[key: string, coll: YCollection]> {
+  return lazyKeysOfRecord(rec).flatMap((key): Array<[string, YCollection]> => {
+    const coll = rec.get(key) instanceof Y.Map ? null : childrenOf(rec, key);
+    return coll ? [[key, coll]] : [];
+  });
+}
+
 /** The collections `rec` keeps in its part (built on first read; none for a record without a part). */
 export function partCollectionsOf(rec: YRecord): YCollection[] {
-  return lazyKeysOfRecord(rec).flatMap((key) => childrenOf(rec, key) ?? []);
+  return partChildrenOf(rec).map(([, coll]) => coll);
 }
 
 /**

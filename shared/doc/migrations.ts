@@ -59,10 +59,10 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     to: 5,
-    what: "a crisis type's steps and escalation live in the type's part, a document of its own stored as the log of its updates (doc/parts.ts); nothing is moved: a type written before keeps them in place, and both are read",
+    what: "a crisis type's steps and escalation, and a statement's versions, live in the record's part, a document of its own stored as the log of its updates (doc/parts.ts); nothing is moved: a record written before keeps them in place, and both are read",
     run() {
       // Moving them would be a copy two laptops could make at once, each into a log of its own (one
-      // replacing the other, with whatever was edited there meanwhile). New types have parts; the
+      // replacing the other, with whatever was edited there meanwhile). New records have parts; the
       // version says that this document may hold types a schema-4 laptop shows without steps.
     },
   },

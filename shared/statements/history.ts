@@ -182,6 +182,12 @@ export function addVersion(rec: YRecord, input: VersionInput, origin: Origin): s
  */
 export function compactVersions(rec: YRecord): void {
   const records = new Map(readChildren(rec, 'versions').map((r) => [recordId(r), r]));
+  // Versions kept in the statement's part (doc/parts.ts) are written in a transaction of the part.
+  const doc = records.values().next().value?.doc;
+  if (doc) write(doc, 'system', () => compactRecords(rec, records));
+}
+
+function compactRecords(rec: YRecord, records: Map<string, YRecord>): void {
   let prev: (Resolved & { id: string }) | null = null;
   for (const v of readHistory(rec)) {
     const r = records.get(v.id)!;

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { writeSet } from '../doc/sets.js';
-import { addRecord, listRecords, newId, type YCollection, type YRecord } from '../doc/collection.js';
+import { addRecord, childrenOf, listRecords, newId, type YCollection, type YRecord } from '../doc/collection.js';
 import { write, type Origin } from '../doc/origins.js';
 import { collectionOf } from '../doc/workspaceDoc.js';
 import type { Language } from '../languages.js';
@@ -45,8 +45,9 @@ export function requireBody(rec: YRecord): Y.XmlFragment {
 
 /** A nested collection of a statement (created with the record). */
 export function nestedOf(rec: YRecord, key: NestedCollection): YCollection {
-  const c = rec.get(key);
-  if (c instanceof Y.Map) return c as YCollection;
+  // The version history lives in the statement's part (doc/parts.ts) for statements made since schema 5.
+  const c = childrenOf(rec, key);
+  if (c) return c;
   // Records made before a collection existed: create it (a rare, single-writer repair).
   const doc = rec.doc;
   if (!doc) throw new Error('This statement is not part of a workspace document');

@@ -2,7 +2,7 @@ import { memo, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { useSession } from '../../session/sessionStore';
-import type { YRecord } from '../../../shared/doc/collection';
+import { childrenOf, type YRecord } from '../../../shared/doc/collection';
 import { diffTexts, listVersions, restoreVersion, versionText, type DiffPart } from '../../../shared/statements/history';
 import type { StatementFields, StatementVersion } from '../../../shared/statements/types';
 import { runAction } from './actions';
@@ -35,7 +35,7 @@ export const HistoryPanel = memo(function HistoryPanel({ rec, fields, currentTex
   const { t } = useTranslation('statements');
   const language = useSession((s) => s.language);
   const userName = useSession((s) => s.userName);
-  useDeepVersion(rec.get('versions') as AnyYType | undefined);
+  useDeepVersion((childrenOf(rec, 'versions') ?? undefined) as AnyYType | undefined);
   const versions = listVersions(rec);
   const newest = versions.findLast((v) => !v.unreadable);
   const [a, setA] = useState<string>(newest?.id ?? CURRENT);

@@ -15,7 +15,9 @@ import {
   writeBackup,
   type Progress,
 } from '../../../shared/backup';
-import { addRecord, listRecords, removeRecord, recordId } from '../../../shared/doc/collection';
+import { addRecord, childrenOf, listRecords, readChildren, removeRecord, recordId } from '../../../shared/doc/collection';
+import { partLogOf } from '../../../shared/doc/parts';
+import { addVersion, listVersions } from '../../../shared/statements/history';
 import { write } from '../../../shared/doc/origins';
 import { collectionOf, playbookOf } from '../../../shared/doc/workspaceDoc';
 import { createStatement, getStatement } from '../../../shared/statements/store';
@@ -117,6 +119,7 @@ describe('selections copy records', () => {
       collectionOf(doc, 'incidents').get(incidentId)!.set('statementIds', new Y.Array<string>());
     });
     const statementId = createStatement(doc, { title: 'Holding statement', kind: 'holding', language: 'en', by: 'PR', incidentId, body: 'We take this seriously.' }, 'user');
+    addVersion(getStatement(doc, statementId)!, { by: 'PR', reason: 'manual', label: 'v1', at: 2 }, 'user');
     write(doc, 'user', () => {
       (collectionOf(doc, 'incidents').get(incidentId)!.get('statementIds') as Y.Array<string>).push([statementId]);
       getStatement(doc, statementId)!.set('stage', 'released');
@@ -138,6 +141,10 @@ describe('selections copy records', () => {
     expect(copied.get('stage')).toBe('draft');
     expect((copied.get('approvals') as Y.Map<unknown>).size).toBe(0);
     expect(bodyText(bodyOf(copied)!)).toContain('We take this seriously.');
+    // Its version history came along, into the copy's own part (shared/doc/parts.ts).
+    expect(partLogOf(copied)).not.toBeNull();
+    expect(listVersions(copied).map((v) => [v.label, v.text])).toEqual(listVersions(getStatement(source, statementId)!).map((v) => [v.label, v.text]));
+    expect(listVersions(copied)).toHaveLength(1);
     expect(collectionOf(target, 'incidents').get(incidentId)?.get('title')).toBe('Data leak');
     // Importing the same file again changes nothing.
     const again = planSelection(target, sel);
@@ -151,9 +158,16 @@ describe('selections copy records', () => {
     const copy = new Y.Doc();
     Y.applyUpdateV2(copy, Y.encodeStateAsUpdateV2(doc), 'remote');
     write(doc, 'user', () => collectionOf(doc, 'incidents').get(incidentId)!.set('title', 'Renamed here'));
+    // A version deleted here comes back from the selection, into the statement's part.
+    const rec = getStatement(doc, statementId)!;
+    const versions = childrenOf(rec, 'versions')!;
+    write(versions.doc!, 'user', () => versions.clear());
+    expect(listVersions(rec)).toHaveLength(0);
     applySelection(doc, sel);
     expect(collectionOf(doc, 'incidents').get(incidentId)?.get('title')).toBe('Data leak');
     expect(getStatement(doc, statementId)?.get('stage')).toBe('released');
+    expect(listVersions(rec).map((v) => v.label)).toEqual(['v1']);
+    expect(rec.has('versions')).toBe(false);
   });
 
   it('the playbook merges by id: changed types updated, new ones added, none removed', () => {
@@ -162,6 +176,9 @@ describe('selections copy records', () => {
     Y.applyUpdateV2(target, Y.encodeStateAsUpdateV2(source), 'remote');
     const type = listRecords(playbookOf(source).crisisTypes)[0]!;
     write(source, 'user', () => type.set('name', 'Changed at the source'));
+    // A step changed at the source: the type's part (shared/doc/parts.ts) is merged too.
+    const step = readChildren(type, 'steps')[0]!;
+    write(step.doc!, 'user', () => step.set('title', 'Step changed at the source'));
     addRecord(playbookOf(target).principles, { text: 'Only here' }, 'user');
     const sel = decodeSelection(encodeSelection(selectPlaybook(source)));
     const summary = planSelection(target, sel);
@@ -169,6 +186,7 @@ describe('selections copy records', () => {
     expect(summary.playbook.removed).toBe(0);
     applySelection(target, sel);
     expect(playbookOf(target).crisisTypes.get(recordId(type))?.get('name')).toBe('Changed at the source');
+    expect(readChildren(playbookOf(target).crisisTypes.get(recordId(type))!, 'steps')[0]!.get('title')).toBe('Step changed at the source');
     expect(listRecords(playbookOf(target).principles).some((r) => r.get('text') === 'Only here')).toBe(true);
   });
 

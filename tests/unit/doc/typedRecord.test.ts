@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { PART_FIELD } from '../../../shared/doc/parts';
 import { defineRecord, RecordFieldError } from '../../../shared/doc/typedRecord';
 import { NESTED, createStatement, getStatement, readStatement } from '../../../shared/statements/store';
 import { StatementRecord } from '../../../shared/statements/types';
@@ -133,7 +134,7 @@ describe('statement records', () => {
     const doc = new Y.Doc();
     const id = createStatement(doc, { title: '初步聲明', kind: 'press', language: 'zh-TW', by: '王小明', channels: ['website', 'press'] }, 'user');
     const rec = getStatement(doc, id)!;
-    const stored = [...rec.keys()].filter((k) => !(NESTED as readonly string[]).includes(k) && k !== 'body' && k !== 'order');
+    const stored = [...rec.keys()].filter((k) => !(NESTED as readonly string[]).includes(k) && k !== 'body' && k !== 'order' && k !== PART_FIELD);
     expect(stored.filter((k) => !StatementRecord.keys.includes(k as never))).toEqual([]);
     // References and keys that hold nothing are not stored; check() (strict) names exactly those.
     const leftOut = ['ownerUnitId', 'crisisTypeId', 'incidentId', 'templateId', 'supersedesId', 'supersededById', 'createdByKey', 'lastEditorKey'];
@@ -142,7 +143,7 @@ describe('statement records', () => {
     expect(readStatement(rec)).toMatchObject(Object.fromEntries(leftOut.map((k) => [k, ''])));
     expect(readStatement(rec)).toMatchObject({ kind: 'press', channels: ['press', 'website'], requiredRoles: ['legal', 'executive', 'pr'] });
     const drill = getStatement(doc, createStatement(doc, { title: '演練聲明', kind: 'holding', language: 'zh-TW', by: '王小明', drill: true }, 'user'))!;
-    expect([...drill.keys()].filter((k) => !(NESTED as readonly string[]).includes(k) && k !== 'body' && k !== 'order' && !StatementRecord.keys.includes(k as never))).toEqual([]);
+    expect([...drill.keys()].filter((k) => !(NESTED as readonly string[]).includes(k) && k !== 'body' && k !== 'order' && k !== PART_FIELD && !StatementRecord.keys.includes(k as never))).toEqual([]);
     expect(readStatement(drill).drill).toBe(true);
   });
 

@@ -85,9 +85,9 @@ describe('versions as deltas (issue 14: snapshots, not copies)', () => {
     const v3 = addVersion(rec, { by: '王小明', reason: 'manual', label: 'v3' }, 'user');
     // A tampered delta: its hash no longer matches what it rebuilds.
     const [base, keep, tail] = JSON.parse(stored(rec, v3).get('delta') as string) as [string, number, number, string];
-    write(doc, 'user', () => stored(rec, v3).set('delta', JSON.stringify([base, keep, tail, '惡意'])));
+    write(nestedOf(rec, 'versions').doc!, 'user', () => stored(rec, v3).set('delta', JSON.stringify([base, keep, tail, '惡意'])));
     // A base that is gone (e.g. not synced yet).
-    write(doc, 'user', () => nestedOf(rec, 'versions').delete(v1));
+    write(nestedOf(rec, 'versions').doc!, 'user', () => nestedOf(rec, 'versions').delete(v1));
     const byId = new Map(listVersions(rec).map((v) => [v.id, v]));
     for (const v of [v2, v3]) expect(byId.get(v)).toMatchObject({ bodyJson: '', text: '', unreadable: true });
     const bodyBefore = bodyText(requireBody(rec));
@@ -104,7 +104,7 @@ describe('versions as deltas (issue 14: snapshots, not copies)', () => {
     const a = addVersion(rec, { by: '王小明', reason: 'manual', label: 'a' }, 'user');
     typeInto(doc, id, 0, 0, '二');
     const b = addVersion(rec, { by: '王小明', reason: 'manual', label: 'b' }, 'user');
-    write(doc, 'user', () => {
+    write(nestedOf(rec, 'versions').doc!, 'user', () => {
       stored(rec, a).set('delta', JSON.stringify([b, 0, 0, '']));
       stored(rec, b).set('delta', JSON.stringify([a, 0, 0, '']));
     });

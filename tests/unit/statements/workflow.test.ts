@@ -9,7 +9,7 @@ import { deriveGate, frozenApprovals, readReleases, statementGovernance } from '
 import { bodyText } from '../../../shared/statements/body';
 import { contentHash } from '../../../shared/statements/hash';
 import { listVersions } from '../../../shared/statements/history';
-import { addRecord } from '../../../shared/doc/collection';
+import { addRecord, childrenOf } from '../../../shared/doc/collection';
 import { getStatement, nestedOf, readStatement, requireBody } from '../../../shared/statements/store';
 import { deriveApprovals } from '../../../shared/governance/approvals';
 import { approve, isEditable, noteLastEditor, release, returnToDraft, setRequiredRoles, startRevision, submitForReview, WorkflowError } from '../../../shared/statements/workflow';
@@ -36,7 +36,10 @@ describe('statement workflow with signed sign-off', () => {
     expect(f.createdByKey).toBe(t.keys.owner.publicKey);
     expect(f.lastEditorKey).toBe(t.keys.owner.publicKey);
     expect(bodyText(requireBody(rec))).toBe('第一段文字。\n第二段文字。');
-    for (const key of ['approvals', 'releases', 'versions', 'comments', 'facts']) expect(rec.get(key)).toBeInstanceOf(Y.Map);
+    for (const key of ['approvals', 'releases', 'comments', 'facts']) expect(rec.get(key)).toBeInstanceOf(Y.Map);
+    // The version history is in the statement's part (shared/doc/parts.ts), made with it.
+    expect(rec.has('versions')).toBe(false);
+    expect(childrenOf(rec, 'versions')).toBeInstanceOf(Y.Map);
     expect(deriveGate(rec, { gov: await t.gov() }).status).toBe('draft');
   });
 
