@@ -1,4 +1,6 @@
 import * as Y from 'yjs';
+import { partChildrenOf } from '../../shared/doc/collection';
+import { PART_FIELD } from '../../shared/doc/parts';
 import { useCurrentWorkspace } from '../workspace/useWorkspace';
 import { currentSync } from '../sync/syncLifecycle';
 import { probeSignaling } from '../sync/signalingWatch';
@@ -66,13 +68,28 @@ function sortedJson(value: unknown): string {
 export function docText(doc: Y.Doc): string {
   const roots: Record<string, unknown> = {};
   for (const [name, type] of doc.share) {
-    const map = Y.Map.prototype.toJSON.call(type as unknown as Y.Map<unknown>);
+    const map = Object.fromEntries(Array.from(Y.Map.prototype.entries.call(type as unknown as Y.Map<unknown>), ([k, v]) => [k, plainOf(v)]));
     const list = Y.Array.prototype.toArray.call(type as unknown as Y.Array<unknown>).map((v) => (v instanceof Y.AbstractType ? v.toJSON() : v));
     // A root one copy has opened and another has not is empty on the first: leave it out.
     if (list.length > 0) roots[name] = { map, list };
     else if (Object.keys(map).length > 0) roots[name] = map;
   }
   return sortedJson(roots);
+}
+
+/**
+ * A value as JSON, a record's part (shared/doc/parts.ts) shown as the collections it holds (built
+ * here) rather than as its log of updates: the same content reads the same on every laptop.
+ */
+function plainOf(value: unknown): unknown {
+  if (value instanceof Y.Map) {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of value.entries()) if (k !== PART_FIELD) out[k] = plainOf(v);
+    for (const [k, coll] of partChildrenOf(value as Y.Map<unknown>)) out[k] = plainOf(coll);
+    return out;
+  }
+  if (value instanceof Y.Array) return value.toArray().map(plainOf);
+  return value instanceof Y.AbstractType ? value.toJSON() : value;
 }
 
 /** 53-bit string hash (cyrb53): enough to tell two dumps apart while polling. */
