@@ -2,7 +2,8 @@ import * as Y from 'yjs';
 import type { YCollection } from './collection.js';
 
 /**
- * The layout of a workspace's single Y.Doc. Every collection is a root-level named type, so two
+ * The layout of a workspace's Y.Doc (a record's part, ./parts.ts, is a document of its own stored
+ * inside its record). Every collection is a root-level named type, so two
  * peers that each touch a collection for the first time never create competing nested maps.
  * Features add their own roots here (one line each) and never nest a shared root inside another.
  */
