@@ -4,7 +4,8 @@ import { parentKeyOf } from './yjsInternals.js';
 
 /**
  * A record's lazily loaded part (issue 14, bench P13): the nested collections a view reads only
- * when it shows that one record — a crisis type's steps and escalation — live in a Y.Doc of their
+ * when it shows that one record — a crisis type's steps and escalation, a statement's versions
+ * (collection.ts `LAZY`) — live in a Y.Doc of their
  * own, the record's *part*, instead of in the workspace document.
  *
  * The part is stored in the record, as the log of its Yjs updates (V2): `rec.get(PART_FIELD)` is a
