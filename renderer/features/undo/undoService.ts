@@ -39,8 +39,9 @@ export interface WorkspaceUndo {
  */
 export function createWorkspaceUndo(doc: Y.Doc, onDelete?: (count: number) => void, origin = 'user'): WorkspaceUndo {
   const roots = UNDO_ROOTS.map((name) => doc.getMap(name));
-  const options = { trackedOrigins: new Set<unknown>([origin]), captureTimeout: CAPTURE_MS };
-  const manager = new Y.UndoManager(roots, { ...options, deleteFilter: (item) => !isPartLogItem(item), captureTransaction: (tr) => !onlyPartLogs(tr) });
+  // A set of its own for each manager: Yjs adds the manager itself to the set it is given.
+  const options = () => ({ trackedOrigins: new Set<unknown>([origin]), captureTimeout: CAPTURE_MS });
+  const manager = new Y.UndoManager(roots, { ...options(), deleteFilter: (item) => !isPartLogItem(item), captureTransaction: (tr) => !onlyPartLogs(tr) });
   const managers: Y.UndoManager[] = [];
   /** Which manager made each step, oldest first (undo and redo each). */
   const done: Y.UndoManager[] = [];
@@ -58,7 +59,7 @@ export function createWorkspaceUndo(doc: Y.Doc, onDelete?: (count: number) => vo
   };
   follow(manager);
   const stopParts = onPartBuilt(doc, (part, log) => {
-    follow(new Y.UndoManager(partKeysOfLog(log).map((name) => part.getMap(name)), options));
+    follow(new Y.UndoManager(partKeysOfLog(log).map((name) => part.getMap(name)), options()));
   });
   const step = (stack: Y.UndoManager[], run: (m: Y.UndoManager) => unknown, has: (m: Y.UndoManager) => boolean) => {
     for (let m = stack.pop(); m; m = stack.pop()) {
